@@ -1,0 +1,57 @@
+# One entry point. `make run` and `make test` install what is missing, build and go.
+SHELL := /bin/bash
+.DEFAULT_GOAL := build
+
+DEB_PACKAGES := g++ make cmake ninja-build pkg-config \
+  nlohmann-json3-dev libsqlite3-dev libcli11-dev libfmt-dev \
+  libgtest-dev libgmock-dev libbenchmark-dev \
+  clang libclang-rt-14-dev sqlite3 python3
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+JOBS ?= $(shell nproc)
+
+.PHONY: deps build run test test-release test-debug fuzz bench clean
+
+# Installs the named Debian 12 packages that are missing; silent when all are there.
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+build: deps
+	@cmake --preset release >/dev/null
+	@cmake --build --preset release -j $(JOBS)
+
+run: build
+	@./build/release/bounceback today
+
+test-release: build
+	@ctest --preset release -j $(JOBS)
+
+test-debug: deps
+	@cmake --preset debug >/dev/null
+	@cmake --build --preset debug -j $(JOBS)
+	@ctest --preset debug -j $(JOBS)
+
+# Every test: the release build, then the AddressSanitizer + UBSan build.
+test: test-release test-debug
+
+# Short coverage-guided runs of every libFuzzer target (clang); saved cases also run in `make test`.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@cmake --preset fuzz >/dev/null
+	@cmake --build --preset fuzz -j $(JOBS)
+	@for t in build/fuzz/fuzz/fuzz_*; do \
+	  name=$$(basename $$t); mkdir -p build/fuzz/corpus/$$name; \
+	  $$t -max_total_time=$(FUZZ_SECONDS) build/fuzz/corpus/$$name fuzz/corpus/$$name || exit 1; \
+	done
+
+bench: build
+	@for b in build/release/bench/bench_*; do $$b; done
+
+clean:
+	rm -rf build

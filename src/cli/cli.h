@@ -1,0 +1,33 @@
+// Shared pieces of the command line: the context every subcommand sees and the one place that
+// maps error codes to exit statuses.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+
+#include "base/result.h"
+
+namespace bb::cli {
+
+// Exit statuses: 0 success, 2 bad input (nothing written), 1 anything else.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;
+inline constexpr int kExitBadInput = 2;
+
+int exit_code_for(ErrorCode code);
+
+// Prints "bounceback: <field>: <message>" to stderr and returns the matching exit status.
+int report(const Error& error);
+
+struct CliContext {
+  std::string db_path;  // empty: the XDG default
+  int exit_code = kExitOk;
+};
+
+// Each subcommand lives in its own <name>_command.cc and registers itself here.
+void register_analyze_command(CLI::App& app, CliContext& ctx);
+void register_person_commands(CLI::App& app, CliContext& ctx);
+void register_replay_command(CLI::App& app, CliContext& ctx);
+void register_catalog_command(CLI::App& app, CliContext& ctx);
+
+}  // namespace bb::cli

@@ -1,0 +1,42 @@
+#include <CLI/CLI.hpp>
+#include <cstdio>
+
+#include "cli/cli.h"
+
+namespace bb::cli {
+
+int exit_code_for(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kInvalidArgument:
+    case ErrorCode::kConflict:
+      return kExitBadInput;
+    case ErrorCode::kNotFound:
+    case ErrorCode::kUnavailable:
+    case ErrorCode::kCorrupt:
+    case ErrorCode::kInternal:
+      return kExitFailure;
+  }
+  return kExitFailure;
+}
+
+int report(const Error& error) {
+  std::fprintf(stderr, "bounceback: %s\n", error.describe().c_str());
+  return exit_code_for(error.code);
+}
+
+}  // namespace bb::cli
+
+int main(int argc, char** argv) {
+  CLI::App app{"Bounceback: dosed movement for back pain: stretching, yoga and gentle jump rope."};
+  app.require_subcommand(1);
+  bb::cli::CliContext ctx;
+  app.add_option("--db", ctx.db_path, "SQLite file (default: $XDG_DATA_HOME/bounceback/bounceback.db)");
+  bb::cli::register_analyze_command(app, ctx);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : bb::cli::kExitBadInput;
+  }
+  return ctx.exit_code;
+}
