@@ -1,0 +1,20 @@
+// JSON renderings of the engine's answers, shared by the CLI (--json, replay) and the server.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "coach/measures.h"
+#include "coach/plan.h"
+#include "coach/rope_advice.h"
+
+namespace bb::app {
+
+// {"date", "status", "day_type", "rope": null | {"minutes", "work_seconds", "rest_seconds",
+//  "rounds", "cadence_per_min", "skill"}, "stretch": {"minutes", "items", "warm_up", "main",
+//  "cool_down"}, "traffic_light", "ask_urgent_questions", "reasons": [text],
+//  "rules": [{"rule", "text"}]}
+nlohmann::json plan_to_json(const coach::Plan& plan);
+nlohmann::json rope_advice_to_json(const coach::RopeAdvice& advice);
+nlohmann::json change_to_json(const coach::Change& change);
+
+}  // namespace bb::app
