@@ -1,0 +1,573 @@
+#include "motion/csv_reader.h"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+
+#include "base/date.h"
+
+namespace bb::motion {
+namespace {
+
+constexpr std::size_t kMaxLineBytes = 1 << 16;  // longer "lines" are not a sensor export
+constexpr std::size_t kRowsForUnits = 50;       // rows whose median |a| decides the units
+constexpr int kClipHitsToReport = 3;
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' ||
+                        s.front() == '"' || s.front() == '\'')) {
+    s.remove_prefix(1);
+  }
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' ||
+                        s.back() == '"' || s.back() == '\'')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+// Splits `line` on `sep` into at most `fields.size()` views; returns the number of fields seen.
+template <std::size_t N>
+std::size_t split(std::string_view line, char sep, std::array<std::string_view, N>& fields) {
+  std::size_t count = 0;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t end = line.find(sep, start);
+    const std::string_view field =
+        line.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    if (count < N) fields[count] = field;
+    ++count;
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  return count;
+}
+
+bool parse_number(std::string_view text, bool decimal_comma, double& value) {
+  text = trim(text);
+  if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+  if (text.empty()) return false;
+  if (decimal_comma && text.find(',') != std::string_view::npos) {
+    char buffer[64];
+    if (text.size() >= sizeof buffer) return false;
+    std::memcpy(buffer, text.data(), text.size());
+    std::replace(buffer, buffer + text.size(), ',', '.');
+    const auto [ptr, ec] = std::from_chars(buffer, buffer + text.size(), value);
+    return ec == std::errc() && ptr == buffer + text.size() && std::isfinite(value);
+  }
+  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  return ec == std::errc() && ptr == text.data() + text.size() && std::isfinite(value);
+}
+
+bool read_int(std::string_view& text, std::size_t digits, int& value) {
+  if (text.size() < digits) return false;
+  value = 0;
+  for (std::size_t i = 0; i < digits; ++i) {
+    const char c = text[i];
+    if (c < '0' || c > '9') return false;
+    value = value * 10 + (c - '0');
+  }
+  text.remove_prefix(digits);
+  return true;
+}
+
+bool expect(std::string_view& text, char c) {
+  if (text.empty() || text.front() != c) return false;
+  text.remove_prefix(1);
+  return true;
+}
+
+std::string lowercase(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Lowercase letters and digits only: "Acceleration x (m/s^2)" -> "accelerationxms2".
+std::string alnum(std::string_view s) {
+  std::string out;
+  for (const char c : s) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    }
+  }
+  return out;
+}
+
+// The name without a parenthesised or bracketed unit: "Time (s)" -> "Time ".
+std::string_view without_unit(std::string_view s) {
+  const std::size_t open = s.find_first_of("([");
+  return open == std::string_view::npos ? s : s.substr(0, open);
+}
+
+// Units written in a column name, if any.
+Units units_in_name(std::string_view raw) {
+  const std::string name = lowercase(raw);
+  if (name.find("m/s") != std::string::npos || name.find("m_s2") != std::string::npos ||
+      name.find("ms2") != std::string::npos || name.find("ms^2") != std::string::npos) {
+    return Units::kMetersPerSecond2;
+  }
+  if (name.find("(g)") != std::string::npos || name.find("[g]") != std::string::npos ||
+      (name.size() > 2 && name.ends_with("_g")) || name.starts_with("gf")) {
+    return Units::kG;
+  }
+  return Units::kAuto;
+}
+
+// Which axis (0, 1, 2) a column holds, or -1. Higher `rank` = preferred when several match.
+int axis_of(std::string_view raw, int& rank) {
+  std::string base = alnum(without_unit(raw));
+  for (const char* suffix : {"ms2", "mss"}) {
+    if (base.size() > std::strlen(suffix) + 1 && base.ends_with(suffix)) {
+      base.resize(base.size() - std::strlen(suffix));
+    }
+  }
+  if (base.size() > 2 && base.ends_with("g") && lowercase(raw).ends_with("_g")) base.pop_back();
+  for (const char* skip : {"gyro", "rotation", "gravity", "magnet", "quaternion", "orientation",
+                           "angle", "euler", "rate"}) {
+    if (base.find(skip) != std::string::npos) return -1;
+  }
+  for (const char* suffix : {"axis", "value"}) {
+    if (base.size() > std::strlen(suffix) && base.ends_with(suffix)) {
+      base.resize(base.size() - std::strlen(suffix));
+    }
+  }
+  if (base.empty()) return -1;
+  const char letter = base.back();
+  if (letter < 'x' || letter > 'z') return -1;
+  const std::string prefix = base.substr(0, base.size() - 1);
+  struct Known {
+    const char* prefix;
+    int rank;
+  };
+  static constexpr Known kKnown[] = {
+      {"", 3},      {"a", 3},       {"acc", 3},           {"accel", 3},
+      {"gf", 3},    {"accelerometer", 4}, {"acceleration", 3}, {"raw", 2},
+      {"useracceleration", 1},      {"linearacceleration", 1},   {"linear", 1},
+      {"la", 1},
+  };
+  for (const Known& known : kKnown) {
+    if (prefix == known.prefix) {
+      rank = known.rank;
+      return letter - 'x';
+    }
+  }
+  return -1;
+}
+
+// How strongly a column name says "time", 0 for not at all.
+int time_rank(std::string_view raw, double& scale, bool& scale_from_name) {
+  const std::string lower = lowercase(raw);
+  const std::string base = alnum(raw);
+  scale_from_name = true;
+  scale = 1;
+  if (base == "ts" || base == "times" || base == "secondselapsed" || base == "elapseds" ||
+      base == "elapsed" || base == "timesec" || base == "seconds") {
+    return 6;
+  }
+  if (base == "t" || base == "time") {
+    scale_from_name = false;
+    return 5;
+  }
+  if (base.find("time") != std::string::npos || base.find("epoch") != std::string::npos ||
+      base.starts_with("t")) {
+    if (base.ends_with("ns") || lower.find("(ns)") != std::string::npos) {
+      scale = 1e-9;
+      return 3;
+    }
+    if (base.ends_with("ms") || lower.find("(ms)") != std::string::npos) {
+      scale = 1e-3;
+      return 3;
+    }
+    if (base.find("time") != std::string::npos || base.find("epoch") != std::string::npos) {
+      scale_from_name = false;
+      return 2;
+    }
+  }
+  if (base.find("date") != std::string::npos) {
+    scale_from_name = false;
+    return 1;
+  }
+  return 0;
+}
+
+// Seconds from a bare number whose unit the header did not say: epoch nanoseconds and
+// milliseconds are recognised by their size.
+double guess_time_scale(double value) {
+  const double magnitude = std::fabs(value);
+  if (magnitude > 1e16) return 1e-9;
+  if (magnitude > 1e11) return 1e-3;
+  return 1;
+}
+
+}  // namespace
+
+const char* to_string(Units units) {
+  switch (units) {
+    case Units::kAuto:
+      return "auto";
+    case Units::kG:
+      return "g";
+    case Units::kMetersPerSecond2:
+      return "m/s^2";
+    case Units::kRaw256:
+      return "1/256 g counts";
+  }
+  return "?";
+}
+
+bool parse_date_time(std::string_view text, double& seconds) {
+  text = trim(text);
+  int year = 0;
+  int month = 0;
+  int day = 0;
+  if (text.size() >= 11 && text[2] == '-' && std::isalpha(static_cast<unsigned char>(text[3]))) {
+    // "07-Mar-2023 11:05:21.664"
+    static constexpr const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                              "jul", "aug", "sep", "oct", "nov", "dec"};
+    if (!read_int(text, 2, day) || !expect(text, '-')) return false;
+    const std::string name = lowercase(text.substr(0, 3));
+    for (int i = 0; i < 12; ++i) {
+      if (name == kMonths[i]) month = i + 1;
+    }
+    text.remove_prefix(3);
+    if (month == 0 || !expect(text, '-') || !read_int(text, 4, year)) return false;
+  } else {
+    if (!read_int(text, 4, year) || !expect(text, '-') || !read_int(text, 2, month) ||
+        !expect(text, '-') || !read_int(text, 2, day)) {
+      return false;
+    }
+  }
+  const std::optional<Date> date = Date::from_ymd(year, month, day);
+  if (!date) return false;
+  if (text.empty() || (text.front() != ' ' && text.front() != 'T')) return false;
+  text.remove_prefix(1);
+  int hour = 0;
+  int minute = 0;
+  int second = 0;
+  if (!read_int(text, 2, hour) || !expect(text, ':') || !read_int(text, 2, minute) ||
+      !expect(text, ':') || !read_int(text, 2, second) || hour > 23 || minute > 59 ||
+      second > 60) {
+    return false;
+  }
+  double fraction = 0;
+  if (!text.empty() && (text.front() == '.' || text.front() == ',')) {
+    text.remove_prefix(1);
+    double scale = 0.1;
+    while (!text.empty() && text.front() >= '0' && text.front() <= '9') {
+      fraction += (text.front() - '0') * scale;
+      scale *= 0.1;
+      text.remove_prefix(1);
+    }
+  }
+  if (!text.empty() && text.front() == 'Z') text.remove_prefix(1);
+  if (!text.empty()) return false;
+  seconds = static_cast<double>(date->days_since_epoch()) * 86400.0 + hour * 3600.0 +
+            minute * 60.0 + second + fraction;
+  return true;
+}
+
+MotionCsvReader::MotionCsvReader(CsvOptions options) : options_(options) {
+  if (options_.units != Units::kAuto) {
+    units_known_ = true;
+    report_.units = options_.units;
+    report_.units_source = UnitsSource::kOverride;
+  }
+}
+
+Status MotionCsvReader::push(std::string_view bytes, std::vector<Sample>& out) {
+  if (failed_) return error_;
+  while (!bytes.empty()) {
+    const std::size_t newline = bytes.find('\n');
+    if (newline == std::string_view::npos) {
+      if (carry_.size() + bytes.size() > kMaxLineBytes) {
+        ++line_number_;
+        return reject("line is longer than 64 KiB: not a sensor CSV");
+      }
+      carry_.append(bytes);
+      return Status::success();
+    }
+    ++line_number_;
+    Status status;
+    if (carry_.empty()) {
+      status = parse_line(bytes.substr(0, newline), out);
+    } else {
+      carry_.append(bytes.substr(0, newline));
+      status = parse_line(carry_, out);
+      carry_.clear();
+    }
+    if (!status.ok()) return status;
+    bytes.remove_prefix(newline + 1);
+  }
+  return Status::success();
+}
+
+Status MotionCsvReader::finish(std::vector<Sample>& out) {
+  if (failed_) return error_;
+  if (!carry_.empty()) {
+    ++line_number_;
+    const std::string last = std::move(carry_);
+    carry_.clear();
+    if (Status status = parse_line(last, out); !status.ok()) return status;
+  }
+  if (!header_done_ && report_.rows == 0 && pending_.empty()) {
+    return reject("no data rows: the file is empty");
+  }
+  if (!units_known_) decide_units();
+  for (const Row& row : pending_) emit(row, out);
+  pending_.clear();
+  if (report_.rows == 0) return reject("no data rows with a time and three accelerations");
+  return Status::success();
+}
+
+Status MotionCsvReader::reject(std::string message) {
+  failed_ = true;
+  error_ = Error::invalid("line " + std::to_string(line_number_), std::move(message));
+  return error_;
+}
+
+Status MotionCsvReader::parse_line(std::string_view line, std::vector<Sample>& out) {
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  if (line_number_ == 1 && line.size() >= 3 && static_cast<unsigned char>(line[0]) == 0xEF &&
+      static_cast<unsigned char>(line[1]) == 0xBB && static_cast<unsigned char>(line[2]) == 0xBF) {
+    line.remove_prefix(3);  // UTF-8 byte order mark
+  }
+  if (trim(line).empty()) return Status::success();
+  if (!header_done_) {
+    bool consumed = false;
+    if (Status status = parse_header(line, consumed); !status.ok()) return status;
+    if (consumed) return Status::success();
+  }
+  return parse_row(line, out);
+}
+
+Status MotionCsvReader::parse_header(std::string_view line, bool& consumed) {
+  if (line.starts_with("sep=") && line.size() >= 5) {
+    report_.separator = line[4];
+    consumed = true;
+    return Status::success();
+  }
+  const bool explicit_separator = line_number_ > 1 && report_.separator != ',';
+  if (!explicit_separator) {
+    const auto count = [&](char c) { return std::count(line.begin(), line.end(), c); };
+    if (count(';') > 0) {
+      report_.separator = ';';
+    } else if (count('\t') > 0) {
+      report_.separator = '\t';
+    } else {
+      report_.separator = ',';
+    }
+  }
+  header_done_ = true;
+  std::array<std::string_view, 64> fields;
+  const std::size_t count = std::min<std::size_t>(split(line, report_.separator, fields), 64);
+  double probe = 0;
+  const std::string_view first = trim(fields[0]);
+  if (parse_number(first, report_.separator == ';', probe) || parse_date_time(first, probe)) {
+    // Headerless: time,x,y,z.
+    if (count < 4) return reject("a headerless row needs a time and three accelerations");
+    report_.has_header = false;
+    report_.time_column = "column 1";
+    for (int axis = 0; axis < 3; ++axis) {
+      report_.axis_columns[axis] = "column " + std::to_string(axis + 2);
+    }
+    time_scale_ = 0;  // decided from the first value
+    consumed = false;
+    return Status::success();
+  }
+  report_.has_header = true;
+  consumed = true;
+  int best_time = 0;
+  int best_axis_rank[3] = {0, 0, 0};
+  int found[3] = {-1, -1, -1};
+  Units header_units = Units::kAuto;
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::string_view name = trim(fields[i]);
+    double scale = 1;
+    bool scale_from_name = true;
+    const int rank = time_rank(name, scale, scale_from_name);
+    if (rank > best_time) {
+      best_time = rank;
+      time_index_ = static_cast<int>(i);
+      time_scale_ = scale_from_name ? scale : 0;
+      report_.time_column = std::string(name);
+    }
+    int axis_rank = 0;
+    const int axis = axis_of(name, axis_rank);
+    if (axis >= 0 && axis_rank > best_axis_rank[axis]) {
+      best_axis_rank[axis] = axis_rank;
+      found[axis] = static_cast<int>(i);
+      report_.axis_columns[axis] = std::string(name);
+      if (axis == 0) header_units = units_in_name(name);
+    }
+  }
+  if (best_time == 0) {
+    return reject("no time column in the header (expected a name such as t, t_s, time, "
+                  "seconds_elapsed or \"Time (s)\")");
+  }
+  for (int axis = 0; axis < 3; ++axis) {
+    if (found[axis] < 0) {
+      return reject(std::string("no ") + static_cast<char>('x' + axis) +
+                    " acceleration column in the header (expected a name such as ax, x, gFx, "
+                    "ax_g or \"Acceleration x (m/s^2)\")");
+    }
+    axis_index_[axis] = found[axis];
+  }
+  min_fields_ = 1 + std::max({time_index_, axis_index_[0], axis_index_[1], axis_index_[2]});
+  if (!units_known_ && header_units != Units::kAuto) {
+    units_known_ = true;
+    report_.units = header_units;
+    report_.units_source = UnitsSource::kHeader;
+    unit_scale_ = header_units == Units::kMetersPerSecond2 ? 1 / kStandardGravity : 1;
+  }
+  if (units_known_) decide_units();
+  return Status::success();
+}
+
+Status MotionCsvReader::parse_row(std::string_view line, std::vector<Sample>& out) {
+  std::array<std::string_view, 64> fields;
+  const std::size_t count = split(line, report_.separator, fields);
+  const bool decimal_comma = report_.separator == ';';
+  const auto bad = [&](std::string message) -> Status {
+    if (options_.strictness == Strictness::kLenient) {
+      if (report_.skipped_rows == 0) report_.first_skipped_line = line_number_;
+      ++report_.skipped_rows;
+      return Status::success();
+    }
+    return reject(std::move(message) + " (use --lenient to skip such rows)");
+  };
+  if (count < static_cast<std::size_t>(min_fields_)) {
+    return bad("expected at least " + std::to_string(min_fields_) + " fields, found " +
+               std::to_string(count));
+  }
+  Row row{line_number_, 0, {0, 0, 0}};
+  const std::string_view time_text = trim(fields[time_index_]);
+  double time_value = 0;
+  if (parse_number(time_text, decimal_comma, time_value)) {
+    if (time_scale_ == 0) time_scale_ = guess_time_scale(time_value);
+    if (report_.time_format == TimeFormat::kDateTime && report_.rows + pending_.size() > 0) {
+      return bad("time '" + std::string(time_text) + "' is a number, earlier rows had dates");
+    }
+    report_.time_format = time_scale_ == 1e-9   ? TimeFormat::kNanoseconds
+                          : time_scale_ == 1e-3 ? TimeFormat::kMilliseconds
+                                                : TimeFormat::kSeconds;
+    row.time_value = time_value * time_scale_;
+  } else if (parse_date_time(time_text, time_value)) {
+    report_.time_format = TimeFormat::kDateTime;
+    row.time_value = time_value;
+  } else {
+    return bad("time '" + std::string(time_text.substr(0, 40)) + "' is not a number or a date");
+  }
+  for (int axis = 0; axis < 3; ++axis) {
+    const std::string_view text = fields[axis_index_[axis]];
+    if (!parse_number(text, decimal_comma, row.axes[axis])) {
+      return bad(std::string("acceleration ") + static_cast<char>('x' + axis) + " '" +
+                 std::string(trim(text).substr(0, 40)) + "' is not a number");
+    }
+  }
+  if (units_known_) {
+    emit(row, out);
+  } else {
+    pending_.push_back(row);
+    if (pending_.size() >= kRowsForUnits) {
+      decide_units();
+      for (const Row& held : pending_) emit(held, out);
+      pending_.clear();
+    }
+  }
+  return Status::success();
+}
+
+void MotionCsvReader::decide_units() {
+  if (!pending_.empty()) {
+    std::vector<double> magnitudes;
+    magnitudes.reserve(pending_.size());
+    for (const Row& row : pending_) {
+      magnitudes.push_back(std::sqrt(row.axes[0] * row.axes[0] + row.axes[1] * row.axes[1] +
+                                     row.axes[2] * row.axes[2]));
+    }
+    std::nth_element(magnitudes.begin(), magnitudes.begin() + magnitudes.size() / 2,
+                     magnitudes.end());
+    report_.resting_magnitude = magnitudes[magnitudes.size() / 2];
+  }
+  const double rest = report_.resting_magnitude;
+  if (!units_known_) {
+    units_known_ = true;
+    if (pending_.empty()) {
+      report_.units = Units::kG;
+      report_.units_source = UnitsSource::kDefault;
+    } else {
+      report_.units_source = UnitsSource::kRestingMagnitude;
+      // Gravity alone reads 1 g, 9.81 m/s^2 or 256 counts; the bands leave room for motion.
+      if (rest >= 4.5 && rest <= 25) {
+        report_.units = Units::kMetersPerSecond2;
+      } else if (rest >= 120 && rest <= 600) {
+        report_.units = Units::kRaw256;
+      } else if (rest > 25) {
+        report_.units = Units::kMetersPerSecond2;
+      } else {
+        report_.units = Units::kG;
+        if (rest < 0.5) report_.units_source = UnitsSource::kDefault;
+      }
+    }
+  }
+  switch (report_.units) {
+    case Units::kMetersPerSecond2:
+      unit_scale_ = 1 / kStandardGravity;
+      break;
+    case Units::kRaw256:
+      unit_scale_ = 1.0 / 256.0;
+      break;
+    default:
+      unit_scale_ = 1;
+  }
+  if (!pending_.empty()) report_.gravity_removed = rest * unit_scale_ < 0.5;
+}
+
+void MotionCsvReader::track_clipping(double value_g, int axis) {
+  const double magnitude = std::fabs(value_g);
+  if (magnitude > clip_max_[axis] + 1e-9) {
+    clip_max_[axis] = magnitude;
+    clip_hits_[axis] = 1;
+  } else if (magnitude >= clip_max_[axis] - 1e-9) {
+    ++clip_hits_[axis];
+  }
+}
+
+void MotionCsvReader::emit(const Row& row, std::vector<Sample>& out) {
+  if (!have_first_time_) {
+    have_first_time_ = true;
+    first_time_ = row.time_value;
+    last_time_ = row.time_value;
+  }
+  const double t = row.time_value - first_time_;
+  const double last = last_time_ - first_time_;
+  if (report_.rows > 0) {
+    if (t < last) {
+      ++report_.backwards_timestamps;
+      return;
+    }
+    if (t == last) ++report_.repeated_timestamps;
+    if (t - last > kGapSeconds) ++report_.gaps;
+  }
+  last_time_ = row.time_value;
+  Sample sample{t, row.axes[0] * unit_scale_, row.axes[1] * unit_scale_,
+                row.axes[2] * unit_scale_};
+  track_clipping(sample.x, 0);
+  track_clipping(sample.y, 1);
+  track_clipping(sample.z, 2);
+  double clip = 0;
+  for (int axis = 0; axis < 3; ++axis) {
+    // A sensor range is at least 1.5 g; repeated hits of the same extreme mean a flat top.
+    if (clip_hits_[axis] >= kClipHitsToReport && clip_max_[axis] >= 1.5) {
+      clip = std::max(clip, clip_max_[axis]);
+    }
+  }
+  report_.clip_level_g = clip;
+  report_.duration_s = t;
+  ++report_.rows;
+  out.push_back(sample);
+}
+
+}  // namespace bb::motion

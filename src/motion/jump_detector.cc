@@ -1,0 +1,434 @@
+#include "motion/jump_detector.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "motion/csv_reader.h"
+
+namespace bb::motion {
+namespace {
+
+using T = DetectorTuning;
+
+constexpr int kSmoothSamples = 5;          // 50 ms moving average of |a| for the free-fall logic
+constexpr double kFlightHighG = 0.6;       // two levels on each flank of the flight; the line
+constexpr double kFlightLowG = 0.3;        // through them extrapolated to 0 g gives the moment
+constexpr double kMaxExtrapolationS = 0.02;  // the feet leave or touch the ground
+constexpr double kSaneG = 1000;            // anything larger is not an accelerometer reading
+constexpr std::int64_t kNever = -1000000;
+
+double extrapolate_to_zero(double t_high, double t_low) {
+  // The flank through (t_high, kFlightHighG) and (t_low, kFlightLowG), continued to 0 g.
+  const double step = (t_low - t_high) * kFlightLowG / (kFlightHighG - kFlightLowG);
+  return t_low + std::clamp(step, -kMaxExtrapolationS, kMaxExtrapolationS);
+}
+
+}  // namespace
+
+const char* to_string(Placement placement) {
+  switch (placement) {
+    case Placement::kAuto:
+      return "auto";
+    case Placement::kAnkle:
+      return "ankle";
+    case Placement::kWrist:
+      return "wrist";
+    case Placement::kPocket:
+      return "pocket";
+    case Placement::kChest:
+      return "chest";
+  }
+  return "?";
+}
+
+bool parse_placement(std::string_view text, Placement& placement) {
+  if (text == "auto") {
+    placement = Placement::kAuto;
+  } else if (text == "ankle") {
+    placement = Placement::kAnkle;
+  } else if (text == "wrist") {
+    placement = Placement::kWrist;
+  } else if (text == "pocket" || text == "waist") {
+    placement = Placement::kPocket;
+  } else if (text == "chest") {
+    placement = Placement::kChest;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+double jump_height_m(double flight_s) {
+  return kStandardGravity * flight_s * flight_s / 8.0;
+}
+
+JumpDetector::JumpDetector(Placement placement) : placement_(placement) {}
+
+void JumpDetector::push(const Sample& sample, std::vector<JumpEvent>& out) {
+  if (!std::isfinite(sample.t) || !std::isfinite(sample.x) || !std::isfinite(sample.y) ||
+      !std::isfinite(sample.z) || std::fabs(sample.x) > kSaneG || std::fabs(sample.y) > kSaneG ||
+      std::fabs(sample.z) > kSaneG || std::fabs(sample.t) > 1e12) {
+    ++dropped_;
+    return;
+  }
+  if (have_group_) {
+    if (sample.t < group_t_) {
+      ++dropped_;  // time went back: the reading cannot be placed
+      return;
+    }
+    if (sample.t == group_t_) {
+      group_sum_[0] += sample.x;
+      group_sum_[1] += sample.y;
+      group_sum_[2] += sample.z;
+      ++group_count_;
+      return;
+    }
+    const double n = group_count_;
+    accept_point(group_t_, group_sum_[0] / n, group_sum_[1] / n, group_sum_[2] / n, out);
+  }
+  have_group_ = true;
+  group_t_ = sample.t;
+  group_sum_[0] = sample.x;
+  group_sum_[1] = sample.y;
+  group_sum_[2] = sample.z;
+  group_count_ = 1;
+}
+
+void JumpDetector::finish(std::vector<JumpEvent>& out) {
+  if (have_group_) {
+    const double n = group_count_;
+    accept_point(group_t_, group_sum_[0] / n, group_sum_[1] / n, group_sum_[2] / n, out);
+    have_group_ = false;
+  }
+  if (have_point_) end_segment(out);
+  have_point_ = false;
+}
+
+void JumpDetector::accept_point(double t, double x, double y, double z,
+                                std::vector<JumpEvent>& out) {
+  if (have_point_ && t - point_t_ > kGapSeconds) {
+    end_segment(out);  // a hole: never bridge it as if motion happened
+    have_point_ = false;
+  }
+  if (!have_point_) {
+    start_segment(t);
+    have_point_ = true;
+    point_t_ = t;
+    point_[0] = x;
+    point_[1] = y;
+    point_[2] = z;
+    process({x, y, z, std::sqrt(x * x + y * y + z * z)}, out);
+    next_grid_ = 1;
+    return;
+  }
+  const double span = t - point_t_;
+  while (time_of(next_grid_) <= t) {
+    const double f = std::clamp((time_of(next_grid_) - point_t_) / span, 0.0, 1.0);
+    const double gx = point_[0] + f * (x - point_[0]);
+    const double gy = point_[1] + f * (y - point_[1]);
+    const double gz = point_[2] + f * (z - point_[2]);
+    process({gx, gy, gz, std::sqrt(gx * gx + gy * gy + gz * gz)}, out);
+    ++next_grid_;
+  }
+  point_t_ = t;
+  point_[0] = x;
+  point_[1] = y;
+  point_[2] = z;
+}
+
+void JumpDetector::start_segment(double t) {
+  ++segments_;
+  segment_start_ = t;
+  next_grid_ = 0;
+  n_ = 0;
+  smooth_sum_ = 0;
+  fall_run_ = 0;
+  fall_end_ = kNever;
+  cross_index_ = -1;
+  takeoff_t_ = 0;
+  touchdown_t_ = 0;
+  last_landing_ = kNever;
+  airborne_ = false;
+  last_flight_s_ = 0;
+  newest_ = -1;
+  ankle_pending_ = false;
+  ankle_last_emitted_ = kNever;
+  for (int a = 0; a < 3; ++a) {
+    fast_sum_[a] = 0;
+    slow_sum_[a] = 0;
+  }
+  armed_ = false;
+  last_turn_t_ = -1e9;
+  prev_projection_ = 0;
+  up_cross_t_ = -1;
+  power_ = 0;
+}
+
+void JumpDetector::end_segment(std::vector<JumpEvent>& out) {
+  flush_ankle(out);
+}
+
+void JumpDetector::process(const GridSample& s, std::vector<JumpEvent>& out) {
+  ring_[n_ & (kRing - 1)] = s;
+  newest_ = n_;
+  const double largest = std::max({std::fabs(s.x), std::fabs(s.y), std::fabs(s.z)});
+  if (largest > clip_level_ + 1e-9) {
+    clip_level_ = largest;
+    clip_hits_ = 1;
+  } else if (largest >= clip_level_ - 1e-9) {
+    ++clip_hits_;
+  }
+  switch (placement_) {
+    case Placement::kAnkle:
+      process_ankle(out);
+      break;
+    case Placement::kWrist:
+      process_wrist(out);
+      break;
+    case Placement::kAuto:
+    case Placement::kPocket:
+    case Placement::kChest:
+      process_free_fall(out);
+      break;
+  }
+  ++n_;
+}
+
+void JumpDetector::process_free_fall(std::vector<JumpEvent>& out) {
+  const std::int64_t i = n_;
+  const double mag = at(i).mag;
+  smooth_sum_ += mag;
+  if (i >= kSmoothSamples) smooth_sum_ -= at(i - kSmoothSamples).mag;
+  const double smooth = smooth_sum_ / static_cast<double>(std::min<std::int64_t>(i + 1, kSmoothSamples));
+  smooth_ring_[i & (kRing - 1)] = smooth;
+  const double t = time_of(i);
+
+  // Flanks of the flight on the raw signal, for the flight time.
+  if (i > 0) {
+    const double prev = at(i - 1).mag;
+    const double t_prev = time_of(i - 1);
+    const auto crossing = [&](double level) {
+      return t_prev + (prev - level) / (prev - mag) * (t - t_prev);
+    };
+    if (prev >= kFlightHighG && mag < kFlightHighG) fall_high_t_ = crossing(kFlightHighG);
+    if (prev >= kFlightLowG && mag < kFlightLowG && !airborne_) {
+      airborne_ = true;
+      takeoff_t_ = extrapolate_to_zero(fall_high_t_, crossing(kFlightLowG));
+    }
+    if (prev < kFlightLowG && mag >= kFlightLowG) rise_low_t_ = crossing(kFlightLowG);
+    if (prev < kFlightHighG && mag >= kFlightHighG && airborne_) {
+      airborne_ = false;
+      // Mirror image of the take-off flank.
+      const double rise_high = crossing(kFlightHighG);
+      touchdown_t_ = rise_low_t_ -
+                     std::clamp((rise_high - rise_low_t_) * kFlightLowG / (kFlightHighG - kFlightLowG),
+                                -kMaxExtrapolationS, kMaxExtrapolationS);
+      last_flight_s_ = touchdown_t_ - takeoff_t_;
+    }
+  }
+
+  if (smooth < T::kFreeFallLevelG) {
+    if (fall_run_ == 0) {
+      fall_min_ = smooth;
+      fall_start_ = i;
+    }
+    ++fall_run_;
+    fall_min_ = std::min(fall_min_, smooth);
+  } else {
+    if (fall_run_ >= T::kFreeFallMinSamples && fall_min_ < T::kFreeFallDeepG) {
+      fall_end_ = i;
+      cross_index_ = -1;
+    }
+    fall_run_ = 0;
+  }
+
+  const double prev_smooth = i > 0 ? smooth_ring_[(i - 1) & (kRing - 1)] : smooth;
+  if (cross_index_ < 0 && fall_end_ != kNever &&
+      i - fall_end_ <= static_cast<std::int64_t>(T::kFallToLandMaxS * T::kGridHz) &&
+      prev_smooth < 1.0 && smooth >= 1.0) {
+    cross_index_ = i;
+    support_run_ = 0;
+    support_best_ = 0;
+  }
+  if (cross_index_ < 0) return;
+  support_run_ = smooth > T::kSupportLevelG ? support_run_ + 1 : 0;
+  support_best_ = std::max(support_best_, support_run_);
+  // The trailing average lags a centred one by two samples: start the window there.
+  const std::int64_t window_start = cross_index_ - (kSmoothSamples - 1) / 2;
+  const std::int64_t window_end = window_start + T::kLandingWindowSamples;  // exclusive
+  if (i < window_end) return;
+  const std::int64_t crossing = cross_index_;
+  cross_index_ = -1;
+  fall_end_ = kNever;
+  if (support_best_ < T::kSupportMinSamples) return;
+  double peak = 0;
+  for (std::int64_t j = window_start; j < window_end; ++j) peak = std::max(peak, at(j).mag);
+  std::int64_t landing = crossing;
+  for (std::int64_t j = window_start; j < window_end; ++j) {
+    const double m = at(j).mag;
+    if (m >= T::kPeakFraction * peak && m >= at(j - 1).mag && m >= at(j + 1).mag) {
+      landing = j;
+      break;
+    }
+  }
+  JumpEvent event;
+  event.t = time_of(landing);
+  event.impact_g = peak;
+  event.impact_clipped = clip_hits_ >= 3 && clip_level_ >= 1.5 &&
+                         peak >= clip_level_ * 0.98;
+  // The flight measured on the raw flanks counts if it ended at this landing.
+  if (last_flight_s_ > 0 && touchdown_t_ <= event.t + 1e-9 &&
+      event.t - touchdown_t_ <= T::kLandingWindowSamples / T::kGridHz &&
+      last_flight_s_ < 1.5) {
+    event.flight_s = last_flight_s_;
+  }
+  last_flight_s_ = 0;
+  last_landing_ = landing;
+  out.push_back(event);
+}
+
+void JumpDetector::process_ankle(std::vector<JumpEvent>& out) {
+  const std::int64_t i = n_;
+  if (i >= 2) {
+    const auto jerk = [&](std::int64_t k) {
+      const GridSample& a = at(k);
+      const GridSample& b = at(k - 1);
+      return std::sqrt((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y) +
+                       (a.z - b.z) * (a.z - b.z));
+    };
+    const double j_now = jerk(i);
+    const double j_mid = jerk(i - 1);
+    const double j_before = i >= 3 ? jerk(i - 2) : 0;
+    const std::int64_t c = i - 1;
+    if (j_mid >= T::kAnkleJerkG && j_mid >= j_before && j_mid > j_now &&
+        c - ankle_last_emitted_ >= static_cast<std::int64_t>(T::kAnkleRefractoryS * T::kGridHz)) {
+      if (!ankle_pending_ || j_mid > ankle_jerk_) {
+        ankle_pending_ = true;
+        ankle_index_ = c;
+        ankle_jerk_ = j_mid;
+      }
+    }
+  }
+  if (ankle_pending_ &&
+      i - ankle_index_ >= static_cast<std::int64_t>(T::kAnkleConfirmS * T::kGridHz)) {
+    flush_ankle(out);
+  }
+}
+
+void JumpDetector::flush_ankle(std::vector<JumpEvent>& out) {
+  if (placement_ != Placement::kAnkle || !ankle_pending_) return;
+  ankle_pending_ = false;
+  // The landing is the largest |a| within 30 ms of the sharpest change.
+  const std::int64_t first = std::max<std::int64_t>(0, ankle_index_ - 3);
+  const std::int64_t last = std::min<std::int64_t>(newest_, ankle_index_ + 3);
+  std::int64_t best = ankle_index_;
+  for (std::int64_t j = first; j <= last; ++j) {
+    if (at(j).mag > at(best).mag) best = j;
+  }
+  if (at(best).mag < T::kAnkleMinPeakG) return;
+  ankle_last_emitted_ = ankle_index_;
+  JumpEvent event;
+  event.t = time_of(best);
+  event.impact_g = at(best).mag;
+  event.impact_clipped = clip_hits_ >= 3 && clip_level_ >= 1.5 &&
+                         std::max({std::fabs(at(best).x), std::fabs(at(best).y),
+                                   std::fabs(at(best).z)}) >= clip_level_ - 1e-9;
+  out.push_back(event);
+}
+
+void JumpDetector::process_wrist(std::vector<JumpEvent>& out) {
+  const std::int64_t i = n_;
+  const GridSample& s = at(i);
+  const double v[3] = {s.x, s.y, s.z};
+  constexpr int kFast = T::kWristFastSamples;
+  constexpr int kSlow = T::kWristSlowSamples;
+  constexpr int kCentre = (kSlow - 1) / 2;           // delay of the slow average
+  constexpr int kFastLag = kCentre - (kFast - 1) / 2;  // fast average aligned on the same centre
+  for (int a = 0; a < 3; ++a) {
+    const auto axis_value = [&](std::int64_t k) {
+      const GridSample& g = at(k);
+      return a == 0 ? g.x : (a == 1 ? g.y : g.z);
+    };
+    slow_sum_[a] += v[a];
+    if (i >= kSlow) slow_sum_[a] -= axis_value(i - kSlow);
+    if (i >= kFastLag) fast_sum_[a] += axis_value(i - kFastLag);
+    if (i >= kFastLag + kFast) fast_sum_[a] -= axis_value(i - kFastLag - kFast);
+  }
+  if (i < kSlow) return;
+  double band[3];
+  for (int a = 0; a < 3; ++a) band[a] = fast_sum_[a] / kFast - slow_sum_[a] / kSlow;
+  // Exponentially weighted covariance (2 s) and one power-iteration step towards its main axis.
+  constexpr double kAlpha = 1.0 / (2.0 * T::kGridHz);
+  const double products[6] = {band[0] * band[0], band[0] * band[1], band[0] * band[2],
+                              band[1] * band[1], band[1] * band[2], band[2] * band[2]};
+  for (int k = 0; k < 6; ++k) cov_[k] += kAlpha * (products[k] - cov_[k]);
+  const double nx = cov_[0] * axis_[0] + cov_[1] * axis_[1] + cov_[2] * axis_[2];
+  const double ny = cov_[1] * axis_[0] + cov_[3] * axis_[1] + cov_[4] * axis_[2];
+  const double nz = cov_[2] * axis_[0] + cov_[4] * axis_[1] + cov_[5] * axis_[2];
+  const double norm = std::sqrt(nx * nx + ny * ny + nz * nz);
+  if (norm > 1e-12 && std::isfinite(norm)) {
+    axis_[0] = nx / norm;
+    axis_[1] = ny / norm;
+    axis_[2] = nz / norm;
+  }
+  const double p = band[0] * axis_[0] + band[1] * axis_[1] + band[2] * axis_[2];
+  power_ += kAlpha * (p * p - power_);
+  const double rms = std::sqrt(power_);
+  const double t = time_of(i - kCentre);
+  if (p < 0) {
+    if (prev_projection_ >= 0) up_cross_t_ = -1;
+    if (p < -0.3 * rms) armed_ = true;
+  } else if (prev_projection_ < 0) {
+    up_cross_t_ = t;
+  }
+  prev_projection_ = p;
+  if (!armed_ || p <= 0.3 * rms || up_cross_t_ < 0) return;
+  armed_ = false;
+  const double turn_t = up_cross_t_;
+  if (rms < T::kWristMinRmsG) {
+    last_turn_t_ = -1e9;
+    return;
+  }
+  const double interval = turn_t - last_turn_t_;
+  if (interval < T::kMinPeriodS) return;  // a wobble, not a turn
+  last_turn_t_ = turn_t;
+  if (interval > T::kMaxPeriodS) return;  // first turn after a pause: not yet a rhythm
+  JumpEvent event;
+  event.t = turn_t;
+  out.push_back(event);
+}
+
+PlacementGuesser::PlacementGuesser()
+    : ankle_(Placement::kAnkle), pocket_(Placement::kPocket), wrist_(Placement::kWrist) {}
+
+void PlacementGuesser::push(const Sample& sample) {
+  ankle_.push(sample, ankle_events_);
+  pocket_.push(sample, pocket_events_);
+  wrist_.push(sample, wrist_events_);
+  ankle_count_ += static_cast<std::int64_t>(ankle_events_.size());
+  pocket_count_ += static_cast<std::int64_t>(pocket_events_.size());
+  wrist_count_ += static_cast<std::int64_t>(wrist_events_.size());
+  ankle_events_.clear();
+  pocket_events_.clear();
+  wrist_events_.clear();
+}
+
+Placement PlacementGuesser::guess() {
+  ankle_.finish(ankle_events_);
+  pocket_.finish(pocket_events_);
+  wrist_.finish(wrist_events_);
+  ankle_count_ += static_cast<std::int64_t>(ankle_events_.size());
+  pocket_count_ += static_cast<std::int64_t>(pocket_events_.size());
+  wrist_count_ += static_cast<std::int64_t>(wrist_events_.size());
+  ankle_events_.clear();
+  pocket_events_.clear();
+  wrist_events_.clear();
+  // A body in free fall is the clearest sign; sharp spikes without free fall mean the ankle;
+  // a rope rhythm without either means the wrist.
+  if (pocket_count_ >= 3 && pocket_count_ * 2 >= ankle_count_) return Placement::kPocket;
+  if (ankle_count_ >= 3) return Placement::kAnkle;
+  if (wrist_count_ >= 3) return Placement::kWrist;
+  return Placement::kPocket;
+}
+
+}  // namespace bb::motion

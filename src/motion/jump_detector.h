@@ -1,0 +1,174 @@
+// JumpDetector: streaming jump detection. Push samples in time order, receive each jump no later
+// than 250 ms (of sample time) after its landing. The same code runs on a file and on a live
+// stream, so the results are identical however the samples are chunked.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "motion/sample.h"
+
+namespace bb::motion {
+
+// Where the sensor sits decides what the signal shows: a pocket or chest sensor falls freely
+// with the body during flight, the ankle shows a sharp landing spike, the wrist only shows the
+// rope turning.
+enum class Placement { kAuto, kAnkle, kWrist, kPocket, kChest };
+
+[[nodiscard]] const char* to_string(Placement placement);
+// "ankle", "wrist", "pocket", "waist" (same as pocket), "chest", "auto"; false if unknown.
+[[nodiscard]] bool parse_placement(std::string_view text, Placement& placement);
+
+struct JumpEvent {
+  double t = 0;         // landing time (wrist: one point per rope turn, phase unknown), seconds
+  double flight_s = 0;  // 0 when the placement does not show the flight
+  double impact_g = 0;  // peak |a| at landing (0 at the wrist)
+  bool impact_clipped = false;  // the peak sat at the sensor's range: the true peak is higher
+};
+
+// Jump height from flight time for a take-off and landing at the same height: h = g t^2 / 8.
+[[nodiscard]] double jump_height_m(double flight_s);
+
+// Every tunable number of the detector in one place; docs/motion.md explains each.
+struct DetectorTuning {
+  static constexpr double kGridHz = 100;           // samples are resampled to this uniform grid
+  // Pocket and chest: landing after free fall (|a| near 0 g while airborne).
+  static constexpr double kFreeFallLevelG = 0.6;   // smoothed |a| below this = falling
+  static constexpr double kFreeFallDeepG = 0.4;    // ... and reaching below this at least once
+  static constexpr int kFreeFallMinSamples = 4;    // ... for at least 40 ms
+  static constexpr double kSupportLevelG = 1.4;    // smoothed |a| above this = feet loaded
+  static constexpr int kSupportMinSamples = 5;     // ... for at least 50 ms
+  static constexpr double kFallToLandMaxS = 0.5;   // landing must follow the fall within this
+  static constexpr int kLandingWindowSamples = 20;  // look 200 ms past the 1 g crossing for the peak
+  static constexpr double kPeakFraction = 0.8;     // first local max within 80% of the window max
+  // Ankle: the landing spike is the sharpest change of the whole stride.
+  static constexpr double kAnkleJerkG = 4.0;       // |a[i] - a[i-1]| per 10 ms, in g
+  static constexpr double kAnkleMinPeakG = 4.0;    // and the landing peak |a| at least this
+  static constexpr double kAnkleRefractoryS = 0.3;  // one landing per 0.3 s (200/min)
+  static constexpr double kAnkleConfirmS = 0.2;    // report once no stronger spike came for this
+  // Wrist: one rope turn = one cycle of the band-passed dominant axis.
+  static constexpr int kWristFastSamples = 7;
+  static constexpr int kWristSlowSamples = 41;
+  static constexpr double kWristMinRmsG = 0.25;    // quieter than this = not turning a rope
+  static constexpr double kMinPeriodS = 0.3;       // 200 per minute
+  static constexpr double kMaxPeriodS = 1.0;       // 60 per minute
+};
+
+class JumpDetector {
+ public:
+  // kAuto is not accepted here (a live stream cannot look ahead): resolve it with
+  // PlacementGuesser first. kAuto behaves as kPocket.
+  explicit JumpDetector(Placement placement);
+
+  // Samples must come in time order; out-of-order, repeated and non-finite samples are handled
+  // (merged or dropped), never trusted.
+  void push(const Sample& sample, std::vector<JumpEvent>& out);
+  // End of stream: reports anything still waiting for confirmation.
+  void finish(std::vector<JumpEvent>& out);
+
+  [[nodiscard]] Placement placement() const { return placement_; }
+  [[nodiscard]] std::int64_t segments() const { return segments_; }
+  [[nodiscard]] std::int64_t dropped_samples() const { return dropped_; }
+
+ private:
+  static constexpr int kRing = 64;  // power of two, > every look-back below
+  struct GridSample {
+    double x, y, z, mag;
+  };
+
+  void accept_point(double t, double x, double y, double z, std::vector<JumpEvent>& out);
+  void start_segment(double t);
+  void end_segment(std::vector<JumpEvent>& out);
+  void process(const GridSample& s, std::vector<JumpEvent>& out);
+  void process_free_fall(std::vector<JumpEvent>& out);
+  void process_ankle(std::vector<JumpEvent>& out);
+  void process_wrist(std::vector<JumpEvent>& out);
+  void flush_ankle(std::vector<JumpEvent>& out);
+  [[nodiscard]] const GridSample& at(std::int64_t index) const { return ring_[index & (kRing - 1)]; }
+  [[nodiscard]] double time_of(std::int64_t index) const {
+    return segment_start_ + static_cast<double>(index) / DetectorTuning::kGridHz;
+  }
+
+  Placement placement_;
+  std::int64_t segments_ = 0;
+  std::int64_t dropped_ = 0;
+
+  // Input side: equal time stamps are merged into one point, then the points are interpolated
+  // onto the grid.
+  bool have_group_ = false;
+  double group_t_ = 0;
+  double group_sum_[3] = {0, 0, 0};
+  int group_count_ = 0;
+  bool have_point_ = false;
+  double point_t_ = 0;
+  double point_[3] = {0, 0, 0};
+  double segment_start_ = 0;
+  std::int64_t next_grid_ = 0;  // index of the next grid sample to produce in this segment
+  std::int64_t n_ = 0;          // grid samples processed in this segment
+  std::int64_t newest_ = -1;    // index of the newest grid sample in the ring
+  std::array<GridSample, kRing> ring_{};
+  double clip_level_ = 0;       // largest |axis| seen, for the clipped flag
+  int clip_hits_ = 0;
+
+  // Free fall (pocket, chest).
+  std::array<double, kRing> smooth_ring_{};
+  double smooth_sum_ = 0;
+  int fall_run_ = 0;
+  double fall_min_ = 0;
+  std::int64_t fall_end_ = -1000000;  // index where the last valid free fall ended
+  std::int64_t fall_start_ = 0;
+  std::int64_t cross_index_ = -1;  // index where smoothed |a| recrossed 1 g after the fall
+  double takeoff_t_ = 0;
+  double touchdown_t_ = 0;
+  std::int64_t last_landing_ = -1000000;
+  int support_run_ = 0;
+  int support_best_ = 0;
+  bool airborne_ = false;
+  double fall_high_t_ = 0;
+  double rise_low_t_ = 0;
+  double last_flight_s_ = 0;
+
+  // Ankle.
+  bool ankle_pending_ = false;
+  std::int64_t ankle_index_ = 0;
+  double ankle_jerk_ = 0;
+  double ankle_peak_t_ = 0;
+  double ankle_peak_g_ = 0;
+  bool ankle_peak_clipped_ = false;
+  std::int64_t ankle_last_emitted_ = -1000000;
+
+  // Wrist.
+  std::array<std::array<double, 3>, kRing> wrist_ring_{};
+  double fast_sum_[3] = {0, 0, 0};
+  double slow_sum_[3] = {0, 0, 0};
+  double cov_[6] = {1e-6, 0, 0, 1e-6, 0, 1e-6};  // xx xy xz yy yz zz
+  double axis_[3] = {0.577, 0.577, 0.577};
+  double power_ = 0;
+  bool armed_ = false;
+  double last_turn_t_ = -1e9;
+  double prev_projection_ = 0;
+  double up_cross_t_ = -1;
+};
+
+// Offline placement guess for `--placement auto`: feed the whole recording, then ask.
+class PlacementGuesser {
+ public:
+  PlacementGuesser();
+  void push(const Sample& sample);
+  [[nodiscard]] Placement guess();
+
+ private:
+  JumpDetector ankle_;
+  JumpDetector pocket_;
+  JumpDetector wrist_;
+  std::vector<JumpEvent> ankle_events_;
+  std::vector<JumpEvent> pocket_events_;
+  std::vector<JumpEvent> wrist_events_;
+  std::int64_t ankle_count_ = 0;
+  std::int64_t pocket_count_ = 0;
+  std::int64_t wrist_count_ = 0;
+};
+
+}  // namespace bb::motion
