@@ -1,0 +1,87 @@
+#include "store/migrations.h"
+
+namespace bb::store {
+
+// Conventions, chosen so the same text runs on SQLite and PostgreSQL:
+// - dates are DATE columns holding ISO "YYYY-MM-DD" values (SQLite keeps them as text, which
+//   sorts in date order);
+// - booleans are INTEGER 0/1 with a CHECK, because the two engines bind booleans differently;
+// - short closed lists (aggravators, flag ids) are comma-separated wire ids in TEXT columns;
+//   open lists (PSFS activities) get their own table;
+// - enums are stored as their wire ids with a CHECK listing the allowed values.
+const std::vector<Migration>& migrations() {
+  static const std::vector<Migration> kMigrations = {
+      {1, "people, profile, screening, clearance, check-ins, sessions, PEG-3, PSFS",
+       R"sql(
+CREATE TABLE persons (
+  id BIGINT PRIMARY KEY
+);
+CREATE TABLE profiles (
+  person_id BIGINT PRIMARY KEY REFERENCES persons (id) ON DELETE CASCADE,
+  birth_year INTEGER NOT NULL,
+  height_cm INTEGER NOT NULL,
+  rope_experience TEXT NOT NULL
+    CHECK (rope_experience IN ('none', 'some', 'regular')),
+  rope TEXT NOT NULL
+    CHECK (rope IN ('none', 'beaded', 'speed_quarter_lb', 'pvc_speed', 'heavy', 'ropeless')),
+  aggravated_by TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE screenings (
+  person_id BIGINT PRIMARY KEY REFERENCES persons (id) ON DELETE CASCADE,
+  screened_on DATE NOT NULL,
+  yes_flags TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE clearances (
+  person_id BIGINT PRIMARY KEY REFERENCES persons (id) ON DELETE CASCADE,
+  cleared_on DATE NOT NULL
+);
+CREATE TABLE checkins (
+  person_id BIGINT NOT NULL REFERENCES persons (id) ON DELETE CASCADE,
+  day DATE NOT NULL,
+  pain INTEGER NOT NULL CHECK (pain BETWEEN 0 AND 10),
+  feel TEXT NOT NULL CHECK (feel IN ('sensitive', 'okay', 'good')),
+  leg_symptoms TEXT NOT NULL CHECK (leg_symptoms IN ('none', 'above_knee', 'below_knee')),
+  urgent_flags TEXT NOT NULL DEFAULT '',
+  notes TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (person_id, day)
+);
+CREATE TABLE sessions (
+  person_id BIGINT NOT NULL,
+  day DATE NOT NULL,
+  completed INTEGER NOT NULL CHECK (completed IN (0, 1)),
+  rope_minutes DOUBLE PRECISION NOT NULL CHECK (rope_minutes >= 0),
+  pain_during_max INTEGER NOT NULL CHECK (pain_during_max BETWEEN 0 AND 10),
+  pain_after INTEGER NOT NULL CHECK (pain_after BETWEEN 0 AND 10),
+  stopped TEXT NOT NULL CHECK (stopped IN ('none', 'sharp_pain', 'fatigue', 'other')),
+  next_morning_pain INTEGER CHECK (next_morning_pain BETWEEN 0 AND 10),
+  PRIMARY KEY (person_id, day),
+  FOREIGN KEY (person_id, day) REFERENCES checkins (person_id, day) ON DELETE CASCADE
+);
+CREATE TABLE peg_entries (
+  person_id BIGINT NOT NULL REFERENCES persons (id) ON DELETE CASCADE,
+  day DATE NOT NULL,
+  average_pain INTEGER NOT NULL CHECK (average_pain BETWEEN 0 AND 10),
+  enjoyment_interference INTEGER NOT NULL CHECK (enjoyment_interference BETWEEN 0 AND 10),
+  activity_interference INTEGER NOT NULL CHECK (activity_interference BETWEEN 0 AND 10),
+  PRIMARY KEY (person_id, day)
+);
+CREATE TABLE psfs_entries (
+  person_id BIGINT NOT NULL REFERENCES persons (id) ON DELETE CASCADE,
+  day DATE NOT NULL,
+  PRIMARY KEY (person_id, day)
+);
+CREATE TABLE psfs_activities (
+  person_id BIGINT NOT NULL,
+  day DATE NOT NULL,
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),
+  PRIMARY KEY (person_id, day, position),
+  FOREIGN KEY (person_id, day) REFERENCES psfs_entries (person_id, day) ON DELETE CASCADE
+)
+)sql"},
+  };
+  return kMigrations;
+}
+
+}  // namespace bb::store
