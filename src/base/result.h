@@ -94,3 +94,17 @@ class [[nodiscard]] Status {
 };
 
 }  // namespace bb
+
+// Early return of an error from a function that itself returns Result or Status.
+#define BB_CONCAT_INNER(a, b) a##b
+#define BB_CONCAT(a, b) BB_CONCAT_INNER(a, b)
+#define BB_RETURN_IF_ERROR(expr)                   \
+  do {                                             \
+    const auto& bb_status_ = (expr);               \
+    if (!bb_status_.ok()) return bb_status_.error(); \
+  } while (false)
+#define BB_ASSIGN_OR_RETURN(lhs, expr) BB_ASSIGN_OR_RETURN_IMPL(BB_CONCAT(bb_result_, __LINE__), lhs, expr)
+#define BB_ASSIGN_OR_RETURN_IMPL(tmp, lhs, expr) \
+  auto tmp = (expr);                             \
+  if (!tmp.ok()) return tmp.error();             \
+  lhs = std::move(tmp).value()

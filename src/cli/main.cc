@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   bb::cli::CliContext ctx;
   app.add_option("--db", ctx.db_path, "SQLite file (default: $XDG_DATA_HOME/bounceback/bounceback.db)");
   bb::cli::register_analyze_command(app, ctx);
+  bb::cli::register_replay_command(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,15 +1,15 @@
 #include "coach/catalog.h"
 
 #include <algorithm>
-#include <array>
-#include <utility>
+
+#include "coach/wire_names.h"
 
 namespace bb::coach {
 
 namespace {
-// One table per enum: wire name <-> value. Wire names are the catalog's and the API's spelling.
-template <typename E, std::size_t N>
-using Names = std::array<std::pair<E, const char*>, N>;
+using detail::Names;
+using detail::name_of;
+using detail::value_of;
 
 constexpr Names<ItemKind, 4> kItemKinds{{{ItemKind::kStretch, "stretch"},
                                          {ItemKind::kYoga, "yoga"},
@@ -40,19 +40,6 @@ constexpr Names<RopeSkill, 3> kRopeSkills{{{RopeSkill::kSideSwing, "side_swing"}
                                            {RopeSkill::kBasicBounce, "basic_bounce"},
                                            {RopeSkill::kAlternateFootStep, "alternate_foot_step"}}};
 
-template <typename E, std::size_t N>
-const char* name_of(const Names<E, N>& table, E value) {
-  for (const auto& [v, n] : table)
-    if (v == value) return n;
-  return "unknown";
-}
-
-template <typename E, std::size_t N>
-std::optional<E> value_of(const Names<E, N>& table, const std::string& name) {
-  for (const auto& [v, n] : table)
-    if (name == n) return v;
-  return std::nullopt;
-}
 }  // namespace
 
 const char* to_string(ItemKind v) { return name_of(kItemKinds, v); }

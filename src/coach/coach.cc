@@ -1,0 +1,429 @@
+#include "coach/coach.h"
+
+#include <algorithm>
+#include <cassert>
+#include <cctype>
+#include <cstdio>
+#include <deque>
+#include <string>
+#include <utility>
+
+#include "coach/progression.h"
+#include "coach/routine.h"
+
+namespace bb::coach {
+
+namespace {
+
+enum class Narration { kExplain, kSilent };
+
+std::string flag_list(const std::vector<const RedFlagInfo*>& flags) {
+  std::string out;
+  for (std::size_t i = 0; i < flags.size(); ++i) {
+    if (i > 0) out += i + 1 == flags.size() ? " and " : ", ";
+    out += '"';
+    out += flags[i]->question;
+    out += '"';
+  }
+  return out;
+}
+
+std::string day_label(Date session, Date today) {
+  const int ago = today.days_after(session);
+  if (ago == 1) return "yesterday's";
+  if (ago < 7) return std::string(session.weekday_name()) + "'s";
+  return session.to_string() + "'s";
+}
+
+// The last rope session and what it tells the next plan.
+struct LastRopeSession {
+  Date date;
+  RopeDose credited;  // the dose to build on: what was planned, or less if less was done
+  Response response;
+  bool short_of_plan = false;
+  double done_minutes = 0;
+  double planned_minutes = 0;
+};
+
+// Everything the engine remembers from the days before the one being planned. Folded day by
+// day, so a whole timeline costs O(days).
+class CoachState {
+ public:
+  CoachState(const Timeline& timeline, const Catalog& catalog)
+      : timeline_(timeline), catalog_(catalog) {
+    for (const RedFlagInfo& f : red_flags()) {
+      if (!timeline.screening.yes(f.flag)) continue;
+      (f.severity == FlagSeverity::kUrgent ? screen_urgent_ : screen_see_clinician_).push_back(&f);
+    }
+  }
+
+  // kSilent decides the same plan without the reasons and the routine: enough to fold the days
+  // before the one asked for, at a fraction of the cost.
+  Plan plan(const Day& day, Narration narration);
+  void absorb(const Day& day, const Plan& plan);
+
+ private:
+  template <typename MakeText>
+  void say(Plan& plan, Rule rule, MakeText&& make_text) const {
+    if (narration_ == Narration::kExplain) plan.reasons.push_back({rule, make_text()});
+  }
+
+  bool safety_blocks(const Day& day, Plan& plan) const;
+  RopeDose progression_dose(const Day& day, Plan& plan, RopeDose* held) const;
+  bool weekly_pain_rising(Date today, double* recent, double* earlier) const;
+
+  const Timeline& timeline_;
+  const Catalog& catalog_;
+  std::vector<const RedFlagInfo*> screen_urgent_;
+  std::vector<const RedFlagInfo*> screen_see_clinician_;
+  Narration narration_ = Narration::kExplain;
+  std::optional<LastRopeSession> last_rope_;
+  std::optional<Date> last_red_;
+  std::optional<Date> last_not_green_;
+  bool two_reds_hold_ = false;
+  bool hold_just_released_ = false;
+  int greens_since_hold_ = 0;
+  bool sharp_stop_pending_ = false;
+  std::optional<Date> sharp_stop_date_;
+  std::optional<Date> urgent_checkin_date_;
+  std::deque<std::pair<Date, int>> recent_pain_;  // check-in pain of the last 14 days
+  RopeDose todays_progression_;                   // set by plan(), read by absorb()
+};
+
+bool CoachState::safety_blocks(const Day& day, Plan& plan) const {
+  const auto& urgent = screen_urgent_;
+  const auto& see_clinician = screen_see_clinician_;
+  if (!urgent.empty()) {
+    plan.status = PlanStatus::kUrgent;
+    say(plan, Rule::kUrgentScreen, [&] { return std::string("Seek emergency care now: you answered yes to " + flag_list(urgent) +
+             ". This can be a sign of pressure on the nerves of the lower spine, which needs to be "
+             "checked today. There is no exercise plan until a clinician has seen you and you "
+             "retake the safety screen."); });
+    return true;
+  }
+  if (!day.checkin.urgent_flags.empty()) {
+    plan.status = PlanStatus::kUrgent;
+    say(plan, Rule::kUrgentCheckIn, [&] {
+      std::vector<const RedFlagInfo*> today;
+      for (RedFlag f : day.checkin.urgent_flags) today.push_back(&info(f));
+      return std::string("Seek emergency care now: today you answered yes to " + flag_list(today) +
+             ". Do not exercise today. After you have been seen, record the clearance date to "
+             "resume."); });
+    return true;
+  }
+  const bool cleared_today = timeline_.clearance && *timeline_.clearance <= day.date;
+  if (urgent_checkin_date_ &&
+      !(cleared_today && *timeline_.clearance >= *urgent_checkin_date_)) {
+    plan.status = PlanStatus::kSeeClinician;
+    say(plan, Rule::kUrgentNeedsClearance, [&] { return std::string("On " + urgent_checkin_date_->to_string() +
+             " you reported an urgent warning sign. Plans stay paused until a clinician has seen "
+             "you and you record the date they cleared you."); });
+    return true;
+  }
+  if (!see_clinician.empty()) {
+    if (!cleared_today) {
+      plan.status = PlanStatus::kSeeClinician;
+      say(plan, Rule::kSeeClinician, [&] { return std::string("Please see a clinician before exercising: you answered yes to " +
+               flag_list(see_clinician) +
+               ". These can have causes that need checking first. When a clinician clears you, "
+               "record the date and your plans start."); });
+      return true;
+    }
+    say(plan, Rule::kCleared, [&] { return std::string("A clinician cleared you for exercise on " +
+                                                timeline_.clearance->to_string() +
+                                                ", so plans are open to you."); });
+  }
+  return false;
+}
+
+bool CoachState::weekly_pain_rising(Date today, double* recent, double* earlier) const {
+  constexpr int kMinCheckInsPerWeek = 3;
+  constexpr double kRise = 1.0;
+  double recent_sum = 0;
+  double earlier_sum = 0;
+  int recent_n = 0;
+  int earlier_n = 0;
+  for (const auto& [date, pain] : recent_pain_) {
+    const int ago = today.days_after(date);
+    if (ago >= 1 && ago <= 7) {
+      recent_sum += pain;
+      ++recent_n;
+    } else if (ago >= 8 && ago <= 14) {
+      earlier_sum += pain;
+      ++earlier_n;
+    }
+  }
+  if (recent_n < kMinCheckInsPerWeek || earlier_n < kMinCheckInsPerWeek) return false;
+  *recent = recent_sum / recent_n;
+  *earlier = earlier_sum / earlier_n;
+  return *recent >= *earlier + kRise;
+}
+
+// The dose the progression allows today, before readiness. `held` receives the dose without
+// today's raise (readiness may fall back to it, never above the progression dose).
+RopeDose CoachState::progression_dose(const Day& day, Plan& plan, RopeDose* held) const {
+  if (!last_rope_) {
+    const RopeDose first = first_dose(timeline_.profile);
+    *held = first;
+    say(plan, Rule::kFirstSession, [&] { return std::string("Your first rope session is short and slow: " + minutes_phrase(first.minutes()) +
+             " of rope time (" + describe(first) +
+             "). Starting below what you could do leaves room to build up safely."); });
+    say(plan, Rule::kFlareUpNormal, [&] { return std::string("Mild, short-lived soreness is common when you start moving more and is not harm. Sharp or "
+         "increasing pain means stop."); });
+    return first;
+  }
+  const LastRopeSession& last = *last_rope_;
+  const std::string session = day_label(last.date, day.date) + " " +
+                              minutes_phrase(last.done_minutes) + " session";
+  if (last.short_of_plan) {
+    say(plan, Rule::kShortSessionCredit, [&] { return std::string("You did " + minutes_number(last.done_minutes) + " of the " +
+                                 minutes_number(last.planned_minutes) + " planned minutes, so the next dose builds on what you did."); });
+  }
+  *held = last.credited;
+  switch (last.response.light) {
+    case TrafficLight::kRed: {
+      const RopeDose back = step_back(last.credited);
+      *held = back;
+      say(plan, Rule::kRedStepBack, [&] { return std::string("After " + session + ", " + last.response.why +
+                                                      ", so today steps back to " +
+                                                      minutes_phrase(back.minutes()) +
+                                                      " of rope time."); });
+      return back;
+    }
+    case TrafficLight::kAmber:
+      say(plan, last.response.rule, [&] { return std::string("After " + session + ", " + last.response.why +
+                                                      ", so the dose holds at " +
+                                                      minutes_phrase(last.credited.minutes()) + "."); });
+      return last.credited;
+    case TrafficLight::kGreen:
+      break;
+  }
+  if (hold_just_released_) {
+    say(plan, Rule::kGreenWeekRelease, [&] { return std::string("A full week of green sessions since the last setback: progression "
+                            "resumes."); });
+  }
+  if (two_reds_hold_) {
+    say(plan, Rule::kTwoRedsHold, [&] { return std::string("After " + session + ", " + last.response.why +
+             ". Because two sessions within a week were red, the dose holds until you have a green "
+             "week."); });
+    return last.credited;
+  }
+  double recent = 0;
+  double earlier = 0;
+  if (weekly_pain_rising(day.date, &recent, &earlier)) {
+    char buffer[200];
+    std::snprintf(buffer, sizeof buffer,
+                  "Your check-in pain averaged %.1f/10 this past week against %.1f/10 the week "
+                  "before. Pain should not rise week on week, so the dose holds.",
+                  recent, earlier);
+    say(plan, Rule::kWeeklyPainRising, [&] { return std::string(buffer); });
+    return last.credited;
+  }
+  if (day.checkin.leg_symptoms == LegSymptoms::kBelowKnee) {
+    return last.credited;  // explained with the readiness reasons
+  }
+  const Progression up = raise(last.credited);
+  std::string what;
+  switch (up.step) {
+    case Rule::kSkillStep:
+      what = std::string("today moves on to ") + skill_phrase(up.dose.skill) + " at the same rope time";
+      break;
+    case Rule::kRatioStep:
+      what = "today's intervals are " + std::to_string(up.dose.work_seconds) + " s on / " +
+             std::to_string(up.dose.rest_seconds) + " s off at about the same rope time";
+      break;
+    case Rule::kTimeStep: {
+      const int added = up.dose.work_total_seconds() - last.credited.work_total_seconds();
+      what = added == 60 ? "today adds a minute"
+                         : "today adds " + std::to_string(added) + " seconds of rope time";
+      break;
+    }
+    default:
+      what = "today stays at the 20-minute limit of rope time";
+      break;
+  }
+  say(plan, Rule::kGreenRaise, [&] { return std::string("Your back settled by the next morning after " + session +
+                                                 " (" + last.response.why + "), so " + what + "."); });
+  if (up.step != Rule::kGreenRaise) say(plan, up.step, [&] { return std::string(describe(up.dose) + "."); });
+  return up.dose;
+}
+
+Plan CoachState::plan(const Day& day, Narration narration) {
+  narration_ = narration;
+  Plan plan;
+  plan.date = day.date;
+  if (last_rope_) plan.traffic_light = last_rope_->response.light;
+  if (safety_blocks(day, plan)) {
+    plan.day_type = DayType::kRest;
+    todays_progression_ = last_rope_ ? last_rope_->credited : first_dose(timeline_.profile);
+    return plan;
+  }
+
+  RopeDose held;
+  const RopeDose progressed = progression_dose(day, plan, &held);
+  todays_progression_ = progressed;
+  const CheckIn& c = day.checkin;
+  std::optional<RopeDose> rope;
+  if (sharp_stop_pending_) {
+    plan.day_type = DayType::kRestorative;
+    plan.ask_urgent_questions = true;
+    say(plan, Rule::kSharpPainStop, [&] { return std::string("You stopped on " + sharp_stop_date_->to_string() +
+             " because of sharp pain, so today has no rope, only gentle stretching. Please answer "
+             "the urgent safety questions again first."); });
+  } else if (c.feel == Feel::kSensitive) {
+    plan.day_type = DayType::kRestorative;
+    say(plan, Rule::kSensitiveDay, [&] { return std::string("Your back feels sensitive today, so today is gentle stretching and "
+                            "restorative yoga, no rope."); });
+  } else if (c.pain >= 7) {
+    plan.day_type = DayType::kRestorative;
+    say(plan, Rule::kHighPainToday, [&] { return std::string("Your pain is " + std::to_string(c.pain) +
+                                                      "/10 today, so today is restorative "
+                                                      "stretching only, no rope."); });
+  } else if (c.pain >= 5) {
+    plan.day_type = DayType::kMixed;
+    rope = lowered(held, kModeratePainReduction);
+    say(plan, Rule::kModeratePainToday, [&] { return std::string("Your pain is " + std::to_string(c.pain) +
+                                "/10 today, so rope time is lowered by a tenth to " +
+                                minutes_phrase(rope->minutes()) + ", between gentle stretches."); });
+  } else if (c.leg_symptoms == LegSymptoms::kBelowKnee) {
+    plan.day_type = DayType::kMixed;
+    rope = held;
+    say(plan, Rule::kBelowKneeHold, [&] { return std::string("You have symptoms below the knee today, so the dose does not rise and "
+                            "the rope part stays short between stretches. If they spread or get "
+                            "worse, stop and see a clinician."); });
+  } else if (c.feel == Feel::kOkay) {
+    plan.day_type = DayType::kMixed;
+    rope = held;
+    say(plan, Rule::kOkayDayHolds, [&] { return std::string("Your back feels okay today, so the rope part stays at " +
+                                minutes_phrase(held.minutes()) +
+                                " between a stretch warm-up and cool-down; any step up waits for a "
+                                "good day."); });
+  } else {
+    plan.day_type = DayType::kRope;
+    rope = progressed;
+    say(plan, Rule::kGoodDay, [&] { return std::string("Your back feels good today (pain " +
+                                                std::to_string(c.pain) + "/10), so today is a rope "
+                                                "day at " + minutes_phrase(rope->minutes()) +
+                                                " of rope time."); });
+  }
+  if (c.leg_symptoms == LegSymptoms::kAboveKnee) {
+    say(plan, Rule::kAboveKneeNote, [&] { return std::string("You have symptoms above the knee. Keep an eye on them: if they spread "
+                            "below the knee or get worse during the session, stop."); });
+  }
+  if (rope) {
+    assert(rope->work_total_seconds() <= kMaxRopeSeconds);
+    assert(rope->cadence_per_min <= kRelaxedCadenceMax);
+    plan.rope = rope;
+    switch (timeline_.profile.rope) {
+      case RopeOwned::kNone:
+        say(plan, Rule::kRopeEquipment, [&] { return std::string("You have no rope yet: do the same movement without one, turning "
+                                "your wrists as if holding handles. See the rope advice for which "
+                                "rope to get."); });
+        break;
+      case RopeOwned::kPvcSpeed:
+        say(plan, Rule::kRopeEquipment, [&] { return std::string("Your light speed rope turns fast and is hard to keep slow; a "
+                                "beaded or quarter-pound rope suits recovery better."); });
+        break;
+      case RopeOwned::kHeavy:
+        say(plan, Rule::kRopeEquipment, [&] { return std::string("A heavy rope loads the shoulders and trunk; for recovery use a "
+                                "beaded or quarter-pound rope, or go ropeless."); });
+        break;
+      default:
+        break;
+    }
+  }
+  if (narration == Narration::kSilent) return plan;
+  plan.stretch = compose_routine(catalog_, timeline_.profile, plan.day_type, day.date);
+  const Profile& p = timeline_.profile;
+  if (p.aggravated(Aggravator::kSitting) || p.aggravated(Aggravator::kBending) ||
+      p.aggravated(Aggravator::kStanding) || p.aggravated(Aggravator::kArching)) {
+    std::string which;
+    if (p.aggravated(Aggravator::kSitting) || p.aggravated(Aggravator::kBending))
+      which = "deep, loaded forward bends are left out because sitting or bending makes your back worse";
+    if (p.aggravated(Aggravator::kStanding) || p.aggravated(Aggravator::kArching)) {
+      if (!which.empty()) which += ", and ";
+      which += "strong back-arching is left out because standing or arching makes your back worse";
+    }
+    which[0] = static_cast<char>(std::toupper(which[0]));
+    say(plan, Rule::kRoutineRespectsAggravators, [&] { return std::string(which + "."); });
+  }
+  return plan;
+}
+
+void CoachState::absorb(const Day& day, const Plan& plan) {
+  recent_pain_.emplace_back(day.date, day.checkin.pain);
+  while (!recent_pain_.empty() && day.date.days_after(recent_pain_.front().first) > 14)
+    recent_pain_.pop_front();
+  if (!day.checkin.urgent_flags.empty()) urgent_checkin_date_ = day.date;
+  if (plan.status == PlanStatus::kOk && plan.ask_urgent_questions) sharp_stop_pending_ = false;
+  hold_just_released_ = false;
+
+  if (!day.session) return;
+  const SessionLog& s = *day.session;
+  if (s.stopped == StopReason::kSharpPain) {
+    sharp_stop_pending_ = true;
+    sharp_stop_date_ = day.date;
+  }
+  const bool rope_session = s.rope_minutes > 0 || s.stopped == StopReason::kSharpPain;
+  if (!rope_session) return;
+
+  const RopeDose planned = plan.rope ? *plan.rope : todays_progression_;
+  LastRopeSession last;
+  last.date = day.date;
+  last.response = classify_response(s, day.checkin.pain, day.next_morning_pain);
+  last.planned_minutes = planned.minutes();
+  last.done_minutes = s.rope_minutes;
+  const int done_seconds = static_cast<int>(s.rope_minutes * 60.0 + 0.5);
+  last.credited = capped_to(planned, done_seconds);
+  last.short_of_plan = done_seconds + planned.work_seconds / 2 < planned.work_total_seconds();
+  if (!last.short_of_plan) last.done_minutes = std::min(s.rope_minutes, planned.minutes());
+
+  switch (last.response.light) {
+    case TrafficLight::kRed:
+      if (last_red_ && day.date.days_after(*last_red_) <= 7) {
+        two_reds_hold_ = true;
+      }
+      last_red_ = day.date;
+      last_not_green_ = day.date;
+      greens_since_hold_ = 0;
+      break;
+    case TrafficLight::kAmber:
+      last_not_green_ = day.date;
+      greens_since_hold_ = 0;
+      break;
+    case TrafficLight::kGreen:
+      ++greens_since_hold_;
+      if (two_reds_hold_ && greens_since_hold_ >= 2 && last_not_green_ &&
+          day.date.days_after(*last_not_green_) >= 7) {
+        two_reds_hold_ = false;
+        hold_just_released_ = true;
+      }
+      break;
+  }
+  last_rope_ = last;
+}
+
+}  // namespace
+
+std::vector<Plan> Coach::replay(const Timeline& timeline) const {
+  CoachState state(timeline, catalog_);
+  std::vector<Plan> plans;
+  plans.reserve(timeline.days.size());
+  for (const Day& day : timeline.days) {
+    plans.push_back(state.plan(day, Narration::kExplain));
+    state.absorb(day, plans.back());
+  }
+  return plans;
+}
+
+Plan Coach::plan_last_day(const Timeline& timeline) const {
+  assert(!timeline.days.empty());
+  CoachState state(timeline, catalog_);
+  for (std::size_t i = 0; i + 1 < timeline.days.size(); ++i) {
+    const Plan plan = state.plan(timeline.days[i], Narration::kSilent);
+    state.absorb(timeline.days[i], plan);
+  }
+  return state.plan(timeline.days.back(), Narration::kExplain);
+}
+
+}  // namespace bb::coach

@@ -1,0 +1,195 @@
+#include "coach/progression.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+
+namespace bb::coach {
+
+namespace {
+struct Ratio {
+  int work;
+  int rest;
+};
+// Work:rest ratios in the order they are earned: 1:1, 2:1, 3:1.
+constexpr std::array<Ratio, 3> kRatios{{{30, 30}, {40, 20}, {45, 15}}};
+
+int ratio_index(const RopeDose& dose) {
+  for (std::size_t i = 0; i < kRatios.size(); ++i)
+    if (kRatios[i].work == dose.work_seconds && kRatios[i].rest == dose.rest_seconds)
+      return static_cast<int>(i);
+  return 0;
+}
+
+int cadence_for(RopeSkill skill) {
+  switch (skill) {
+    case RopeSkill::kSideSwing: return 100;
+    case RopeSkill::kBasicBounce: return 110;
+    case RopeSkill::kAlternateFootStep: return kRelaxedCadenceMax;
+  }
+  return 100;
+}
+
+// Rounds of `work` seconds nearest to `seconds`, never above `ceiling` seconds, at least one.
+int rounds_for(int seconds, int work, int ceiling) {
+  int rounds = std::max(1, static_cast<int>(std::lround(static_cast<double>(seconds) / work)));
+  while (rounds > 1 && rounds * work > ceiling) --rounds;
+  return rounds;
+}
+
+RopeDose with_ratio(RopeDose dose, Ratio ratio, int ceiling) {
+  const int total = dose.work_total_seconds();
+  dose.work_seconds = ratio.work;
+  dose.rest_seconds = ratio.rest;
+  dose.rounds = rounds_for(total, ratio.work, ceiling);
+  return dose;
+}
+
+int max_raise_seconds(int total) {
+  return std::max(static_cast<int>(std::floor(total * kMaxRaiseFraction)), kMinRaiseSeconds);
+}
+}  // namespace
+
+Response classify_response(const SessionLog& session, int checkin_pain,
+                           std::optional<int> next_morning_pain) {
+  char buffer[160];
+  if (session.stopped == StopReason::kSharpPain) {
+    return {TrafficLight::kRed, Rule::kRedStepBack, "you stopped for sharp pain"};
+  }
+  if (session.pain_during_max > kAcceptablePainDuring) {
+    std::snprintf(buffer, sizeof buffer, "pain during reached %d/10, above the acceptable %d/10",
+                  session.pain_during_max, kAcceptablePainDuring);
+    return {TrafficLight::kRed, Rule::kRedStepBack, buffer};
+  }
+  if (next_morning_pain && *next_morning_pain >= checkin_pain + kMorningRiseRed) {
+    std::snprintf(buffer, sizeof buffer,
+                  "next-morning pain was %d/10, %d points above the %d/10 you checked in with",
+                  *next_morning_pain, *next_morning_pain - checkin_pain, checkin_pain);
+    return {TrafficLight::kRed, Rule::kRedStepBack, buffer};
+  }
+  if (!next_morning_pain) {
+    return {TrafficLight::kAmber, Rule::kMorningUnknown,
+            "no next-morning pain was recorded, so we cannot tell whether your back settled"};
+  }
+  if (session.stopped == StopReason::kFatigue || session.stopped == StopReason::kOther ||
+      !session.completed) {
+    return {TrafficLight::kAmber, Rule::kAmberHold, "the session ended early"};
+  }
+  if (*next_morning_pain > checkin_pain) {
+    std::snprintf(buffer, sizeof buffer,
+                  "next-morning pain was %d/10, a point above the %d/10 you checked in with",
+                  *next_morning_pain, checkin_pain);
+    return {TrafficLight::kAmber, Rule::kAmberHold, buffer};
+  }
+  std::snprintf(buffer, sizeof buffer,
+                "pain during stayed at %d/10 and your back settled by the next morning (%d/10)",
+                session.pain_during_max, *next_morning_pain);
+  return {TrafficLight::kGreen, Rule::kGreenRaise, buffer};
+}
+
+RopeDose first_dose(const Profile& profile) {
+  RopeDose dose;
+  dose.work_seconds = kRatios[0].work;
+  dose.rest_seconds = kRatios[0].rest;
+  int seconds = kFirstSessionMaxSeconds;
+  switch (profile.rope_experience) {
+    case RopeExperience::kNone:
+      dose.skill = RopeSkill::kSideSwing;
+      seconds = 3 * 60;
+      break;
+    case RopeExperience::kSome:
+      dose.skill = RopeSkill::kBasicBounce;
+      seconds = 4 * 60;
+      break;
+    case RopeExperience::kRegular:
+      dose.skill = RopeSkill::kBasicBounce;
+      seconds = kFirstSessionMaxSeconds;
+      break;
+  }
+  dose.rounds = seconds / dose.work_seconds;
+  dose.cadence_per_min = cadence_for(dose.skill);
+  return dose;
+}
+
+Progression raise(const RopeDose& dose) {
+  const int total = dose.work_total_seconds();
+  const int ceiling = std::min(kMaxRopeSeconds, total + max_raise_seconds(total));
+  if (dose.skill == RopeSkill::kSideSwing) {
+    RopeDose next = dose;
+    next.skill = RopeSkill::kBasicBounce;
+    next.cadence_per_min = cadence_for(next.skill);
+    return {next, Rule::kSkillStep};
+  }
+  const int ratio = ratio_index(dose);
+  if (ratio + 1 < static_cast<int>(kRatios.size())) {
+    return {with_ratio(dose, kRatios[static_cast<std::size_t>(ratio + 1)], ceiling), Rule::kRatioStep};
+  }
+  if (dose.skill == RopeSkill::kBasicBounce) {
+    RopeDose next = dose;
+    next.skill = RopeSkill::kAlternateFootStep;
+    next.cadence_per_min = cadence_for(next.skill);
+    return {next, Rule::kSkillStep};
+  }
+  if (total >= kMaxRopeSeconds) return {dose, Rule::kRopeTimeCap};
+  RopeDose next = dose;
+  next.rounds = std::max(dose.rounds + 1, ceiling / dose.work_seconds);
+  while (next.work_total_seconds() > kMaxRopeSeconds) --next.rounds;
+  return {next, next.work_total_seconds() >= kMaxRopeSeconds ? Rule::kRopeTimeCap : Rule::kTimeStep};
+}
+
+RopeDose step_back(const RopeDose& dose) {
+  const int total = dose.work_total_seconds();
+  const int target = std::max(kMinRopeSeconds, total - max_raise_seconds(total));
+  const int ratio = std::max(0, ratio_index(dose) - 1);
+  RopeDose back = dose;
+  back.work_seconds = kRatios[static_cast<std::size_t>(ratio)].work;
+  back.rest_seconds = kRatios[static_cast<std::size_t>(ratio)].rest;
+  back.rounds = std::max(1, std::min(target, total) / back.work_seconds);
+  return back;
+}
+
+RopeDose lowered(const RopeDose& dose, double fraction) {
+  RopeDose lower = dose;
+  const double target = dose.work_total_seconds() * (1.0 - fraction);
+  lower.rounds = std::max(1, static_cast<int>(std::floor(target / dose.work_seconds)));
+  return lower;
+}
+
+RopeDose capped_to(const RopeDose& dose, int seconds) {
+  RopeDose capped = dose;
+  if (dose.work_total_seconds() > seconds) capped.rounds = std::max(1, seconds / dose.work_seconds);
+  return capped;
+}
+
+std::string minutes_number(double minutes) {
+  char buffer[32];
+  const double rounded = std::round(minutes * 10.0) / 10.0;
+  if (std::fabs(rounded - std::round(rounded)) < 1e-9) {
+    std::snprintf(buffer, sizeof buffer, "%d", static_cast<int>(std::lround(rounded)));
+  } else {
+    std::snprintf(buffer, sizeof buffer, "%.1f", rounded);
+  }
+  return buffer;
+}
+
+std::string minutes_phrase(double minutes) { return minutes_number(minutes) + "-minute"; }
+
+const char* skill_phrase(RopeSkill skill) {
+  switch (skill) {
+    case RopeSkill::kSideSwing: return "side swings without jumping";
+    case RopeSkill::kBasicBounce: return "basic bounce";
+    case RopeSkill::kAlternateFootStep: return "alternate-foot step";
+  }
+  return "basic bounce";
+}
+
+std::string describe(const RopeDose& dose) {
+  char buffer[160];
+  std::snprintf(buffer, sizeof buffer, "%d rounds of %d s on / %d s off at %d turns a minute, %s",
+                dose.rounds, dose.work_seconds, dose.rest_seconds, dose.cadence_per_min,
+                skill_phrase(dose.skill));
+  return buffer;
+}
+
+}  // namespace bb::coach
