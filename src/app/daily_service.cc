@@ -1,0 +1,333 @@
+#include "app/daily_service.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <utility>
+
+#include "coach/coach.h"
+
+namespace bb::app {
+namespace {
+
+constexpr int kMinBirthYear = 1900;
+constexpr int kMinHeightCm = 90;
+constexpr int kMaxHeightCm = 250;
+constexpr std::size_t kMaxNotesLength = 2000;
+// Generous on purpose: a session is planned at 20 minutes at most, but people may do more and
+// their log should still be accepted as it happened.
+constexpr double kMaxLoggedRopeMinutes = 120;
+
+Status in_range(int value, int low, int high, const std::string& field) {
+  if (value < low || value > high) {
+    return Error::invalid(field, "must be a whole number from " + std::to_string(low) + " to " +
+                                     std::to_string(high) + ", got " + std::to_string(value));
+  }
+  return Status::success();
+}
+
+ScreenSummary summarize(Date screened_on, const coach::Screening& screening,
+                        std::optional<Date> cleared_on) {
+  ScreenSummary summary;
+  summary.screened_on = screened_on;
+  summary.cleared_on = cleared_on;
+  for (const coach::RedFlagInfo& flag : coach::red_flags()) {
+    if (!screening.yes(flag.flag)) continue;
+    if (flag.severity == coach::FlagSeverity::kUrgent) {
+      summary.urgent.push_back(flag.flag);
+    } else {
+      summary.see_clinician.push_back(flag.flag);
+    }
+  }
+  if (!summary.urgent.empty()) {
+    summary.outcome = ScreenOutcome::kUrgent;
+  } else if (!summary.see_clinician.empty()) {
+    summary.outcome = ScreenOutcome::kSeeClinician;
+  }
+  return summary;
+}
+
+// Mean check-in pain of the days in [from, to].
+std::optional<double> mean_pain(const std::vector<coach::Day>& days, Date from, Date to) {
+  double sum = 0;
+  int count = 0;
+  for (const coach::Day& day : days) {
+    if (day.date < from || day.date > to) continue;
+    sum += day.checkin.pain;
+    ++count;
+  }
+  if (count == 0) return std::nullopt;
+  return sum / count;
+}
+
+Date monday_of(Date date) {
+  return date.plus_days(-date.weekday());
+}
+
+}  // namespace
+
+const char* to_string(ScreenOutcome outcome) {
+  switch (outcome) {
+    case ScreenOutcome::kClear:
+      return "clear";
+    case ScreenOutcome::kSeeClinician:
+      return "see_clinician";
+    case ScreenOutcome::kUrgent:
+      return "urgent";
+  }
+  return "clear";
+}
+
+Status validate_pain(int pain, const char* field) {
+  return in_range(pain, 0, 10, field);
+}
+
+Status validate_checkin(const coach::CheckIn& checkin) {
+  if (Status s = validate_pain(checkin.pain, "checkin.pain"); !s.ok()) return s;
+  for (const coach::RedFlag flag : checkin.urgent_flags) {
+    if (coach::info(flag).severity != coach::FlagSeverity::kUrgent) {
+      return Error::invalid("checkin.urgent_flags",
+                            std::string(coach::info(flag).id) +
+                                " is not one of the three urgent questions of the check-in");
+    }
+  }
+  if (checkin.notes.size() > kMaxNotesLength) {
+    return Error::invalid("checkin.notes",
+                          "must be at most " + std::to_string(kMaxNotesLength) + " characters");
+  }
+  return Status::success();
+}
+
+Status validate_session(const coach::SessionLog& session) {
+  if (!std::isfinite(session.rope_minutes) || session.rope_minutes < 0 ||
+      session.rope_minutes > kMaxLoggedRopeMinutes) {
+    return Error::invalid("session.rope_minutes", "must be from 0 to 120 minutes");
+  }
+  if (Status s = validate_pain(session.pain_during_max, "session.pain_during_max"); !s.ok()) {
+    return s;
+  }
+  return validate_pain(session.pain_after, "session.pain_after");
+}
+
+Status DailyService::save_profile(PersonId person, Date today, const coach::Profile& profile) {
+  if (Status s = in_range(profile.birth_year, kMinBirthYear, today.year(), "profile.birth_year");
+      !s.ok()) {
+    return s;
+  }
+  if (Status s = in_range(profile.height_cm, kMinHeightCm, kMaxHeightCm, "profile.height_cm");
+      !s.ok()) {
+    return s;
+  }
+  coach::Profile cleaned = profile;
+  // The same aggravator twice means nothing more; keep the first mention.
+  std::vector<coach::Aggravator> unique;
+  for (const coach::Aggravator a : profile.aggravated_by) {
+    if (std::find(unique.begin(), unique.end(), a) == unique.end()) unique.push_back(a);
+  }
+  cleaned.aggravated_by = std::move(unique);
+  return store_.transaction([&]() -> Status {
+    if (Status s = store_.ensure_person(person); !s.ok()) return s;
+    return store_.save_profile(person, cleaned);
+  });
+}
+
+Result<std::optional<coach::Profile>> DailyService::profile(PersonId person) {
+  return store_.profile(person);
+}
+
+Result<ScreenSummary> DailyService::take_screen(PersonId person, Date date,
+                                                const coach::Screening& screening) {
+  std::optional<Date> cleared_on;
+  Status saved = store_.transaction([&]() -> Status {
+    if (Status s = store_.ensure_person(person); !s.ok()) return s;
+    if (Status s = store_.save_screening(person, {date, screening}); !s.ok()) return s;
+    auto clearance = store_.clearance(person);
+    if (!clearance.ok()) return clearance.error();
+    cleared_on = *clearance;
+    return Status::success();
+  });
+  if (!saved.ok()) return saved.error();
+  return summarize(date, screening, cleared_on);
+}
+
+Result<std::optional<ScreenSummary>> DailyService::screen_summary(PersonId person) {
+  auto record = store_.screening(person);
+  if (!record.ok()) return record.error();
+  if (!record->has_value()) return std::optional<ScreenSummary>();
+  auto clearance = store_.clearance(person);
+  if (!clearance.ok()) return clearance.error();
+  return std::optional<ScreenSummary>(summarize((*record)->date, (*record)->screening, *clearance));
+}
+
+Status DailyService::record_clearance(PersonId person, Date cleared_on) {
+  return store_.transaction([&]() -> Status {
+    if (Status s = store_.ensure_person(person); !s.ok()) return s;
+    return store_.record_clearance(person, cleared_on);
+  });
+}
+
+Status DailyService::check_in(PersonId person, Date date, const coach::CheckIn& checkin) {
+  if (Status s = validate_checkin(checkin); !s.ok()) return s;
+  return store_.transaction([&]() -> Status {
+    if (Status s = store_.ensure_person(person); !s.ok()) return s;
+    return store_.save_checkin(person, date, checkin);
+  });
+}
+
+Result<std::optional<coach::CheckIn>> DailyService::checkin(PersonId person, Date date) {
+  return store_.checkin(person, date);
+}
+
+Result<coach::Plan> DailyService::todays_plan(PersonId person, Date date) {
+  auto screening = store_.screening(person);
+  if (!screening.ok()) return screening.error();
+  if (!screening->has_value()) {
+    return Error::not_found("no safety screen yet: take the safety screen before the first plan");
+  }
+  auto timeline = store_.timeline(person, date);
+  if (!timeline.ok()) return timeline.error();
+  if (timeline->days.empty() || timeline->days.back().date != date) {
+    return Error::not_found("no check-in for " + date.to_string() +
+                            " yet: check in first, then ask for the plan");
+  }
+  return coach::Coach(catalog_).plan_last_day(*timeline);
+}
+
+Status DailyService::log_session(PersonId person, Date date, const coach::SessionLog& session) {
+  if (Status s = validate_session(session); !s.ok()) return s;
+  return store_.transaction([&]() -> Status {
+    auto checkin = store_.checkin(person, date);
+    if (!checkin.ok()) return checkin.error();
+    if (!checkin->has_value()) {
+      return Error::conflict("no check-in for " + date.to_string() +
+                             ": check in for that day first, then log its session");
+    }
+    return store_.save_session(person, date, session);
+  });
+}
+
+Status DailyService::record_next_morning_pain(PersonId person, Date session_date, int pain) {
+  if (Status s = validate_pain(pain, "next_morning_pain"); !s.ok()) return s;
+  return store_.transaction([&]() -> Status {
+    auto session = store_.session(person, session_date);
+    if (!session.ok()) return session.error();
+    if (!session->has_value()) {
+      return Error::conflict("no session logged for " + session_date.to_string() +
+                             ": the next-morning pain belongs to a logged session");
+    }
+    return store_.save_next_morning_pain(person, session_date, pain);
+  });
+}
+
+Result<std::vector<HistoryDay>> DailyService::history(PersonId person, Date up_to) {
+  auto timeline = store_.timeline(person, up_to);
+  if (!timeline.ok()) return timeline.error();
+  std::vector<coach::Plan> plans = coach::Coach(catalog_).replay(*timeline);
+  std::vector<HistoryDay> days;
+  days.reserve(timeline->days.size());
+  for (std::size_t i = 0; i < timeline->days.size(); ++i) {
+    coach::Day& day = timeline->days[i];
+    days.push_back({day.date, std::move(day.checkin), std::move(plans[i]), day.session,
+                    day.next_morning_pain});
+  }
+  return days;
+}
+
+Result<Progress> DailyService::progress(PersonId person, Date up_to) {
+  auto timeline = store_.timeline(person, up_to);
+  if (!timeline.ok()) return timeline.error();
+  Progress progress;
+  const std::vector<coach::Day>& days = timeline->days;
+  for (const coach::Day& day : days) progress.pain.push_back({day.date, day.checkin.pain});
+
+  if (!days.empty()) {
+    const Date first = days.front().date;
+    const Date last = days.back().date;
+    const Date first_week_end = first.plus_days(kPainWindowDays - 1);
+    const Date last_week_start = last.plus_days(-(kPainWindowDays - 1));
+    if (last_week_start > first_week_end) {
+      const auto baseline = mean_pain(days, first, first_week_end);
+      const auto current = mean_pain(days, last_week_start, last);
+      if (baseline && current) progress.pain_change = coach::pain_change(*baseline, *current);
+    }
+    for (Date week = monday_of(first); week <= last; week = week.plus_days(7)) {
+      progress.rope_weeks.push_back({week, 0, 0});
+    }
+    for (const coach::Day& day : days) {
+      if (!day.session) continue;
+      const auto index =
+          static_cast<std::size_t>(monday_of(day.date).days_after(monday_of(first)) / 7);
+      progress.rope_weeks[index].rope_minutes += day.session->rope_minutes;
+      ++progress.rope_weeks[index].sessions;
+    }
+    for (const coach::Plan& plan : coach::Coach(catalog_).replay(*timeline)) {
+      if (plan.traffic_light) progress.traffic_lights.push_back({plan.date, *plan.traffic_light});
+    }
+  }
+
+  auto pegs = store_.peg_entries(person);
+  if (!pegs.ok()) return pegs.error();
+  for (const DatedPeg3& entry : *pegs) {
+    if (entry.date <= up_to) progress.peg.push_back(entry);
+  }
+  if (progress.peg.size() >= 2) {
+    progress.peg_change =
+        coach::peg_change(progress.peg.front().peg.score(), progress.peg.back().peg.score());
+  }
+  auto psfs = store_.psfs_entries(person);
+  if (!psfs.ok()) return psfs.error();
+  for (const DatedPsfs& entry : *psfs) {
+    if (entry.date <= up_to) progress.psfs.push_back(entry);
+  }
+  if (progress.psfs.size() >= 2) {
+    progress.psfs_change =
+        coach::psfs_change(progress.psfs.front().psfs.score(), progress.psfs.back().psfs.score());
+  }
+  return progress;
+}
+
+Result<MeasureResult> DailyService::add_peg(PersonId person, Date date, const coach::Peg3& peg) {
+  if (Status s = coach::validate(peg); !s.ok()) return s.error();
+  std::optional<double> baseline;
+  Status saved = store_.transaction([&]() -> Status {
+    if (Status s = store_.ensure_person(person); !s.ok()) return s;
+    if (Status s = store_.add_peg(person, {date, peg}); !s.ok()) return s;
+    auto entries = store_.peg_entries(person);
+    if (!entries.ok()) return entries.error();
+    if (entries->front().date < date) baseline = entries->front().peg.score();
+    return Status::success();
+  });
+  if (!saved.ok()) return saved.error();
+  MeasureResult result{peg.score(), std::nullopt};
+  if (baseline) result.change = coach::peg_change(*baseline, result.score);
+  return result;
+}
+
+Result<MeasureResult> DailyService::add_psfs(PersonId person, Date date, const coach::Psfs& psfs) {
+  if (Status s = coach::validate(psfs); !s.ok()) return s.error();
+  std::optional<double> baseline;
+  Status saved = store_.transaction([&]() -> Status {
+    if (Status s = store_.ensure_person(person); !s.ok()) return s;
+    if (Status s = store_.add_psfs(person, {date, psfs}); !s.ok()) return s;
+    auto entries = store_.psfs_entries(person);
+    if (!entries.ok()) return entries.error();
+    if (entries->front().date < date) baseline = entries->front().psfs.score();
+    return Status::success();
+  });
+  if (!saved.ok()) return saved.error();
+  MeasureResult result{psfs.score(), std::nullopt};
+  if (baseline) result.change = coach::psfs_change(*baseline, result.score);
+  return result;
+}
+
+Result<coach::RopeAdvice> DailyService::rope_advice(PersonId person) {
+  auto profile = store_.profile(person);
+  if (!profile.ok()) return profile.error();
+  if (!profile->has_value()) {
+    return Error::not_found(
+        "no profile yet: rope advice depends on height and experience, so set the profile first");
+  }
+  return coach::advise_rope(**profile);
+}
+
+}  // namespace bb::app

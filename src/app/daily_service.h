@@ -1,0 +1,139 @@
+// The use cases of one person's day: screen, check in, get today's plan, log, follow up, and look
+// back. Shared by the command line and the server. Every write is validated first, then done in
+// one store transaction, so a rejected input leaves nothing behind. Dates are always inputs: the
+// app layer reads no clock.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "app/person_store.h"
+#include "base/date.h"
+#include "base/result.h"
+#include "coach/catalog.h"
+#include "coach/measures.h"
+#include "coach/model.h"
+#include "coach/plan.h"
+#include "coach/rope_advice.h"
+
+namespace bb::app {
+
+// What the full safety screen allows.
+enum class ScreenOutcome {
+  kClear,         // no red flag: plans may include exercise
+  kSeeClinician,  // exercise waits for a clinician's clearance
+  kUrgent,        // seek emergency care now; no plan at all
+};
+
+struct ScreenSummary {
+  Date screened_on;
+  ScreenOutcome outcome = ScreenOutcome::kClear;
+  std::vector<coach::RedFlag> urgent;         // "yes" answers that are urgent
+  std::vector<coach::RedFlag> see_clinician;  // "yes" answers that need a clinician
+  std::optional<Date> cleared_on;             // a recorded clearance, if any
+};
+
+// One checked-in day as the person lived it, with the plan the engine gave for it.
+struct HistoryDay {
+  Date date;
+  coach::CheckIn checkin;
+  coach::Plan plan;
+  std::optional<coach::SessionLog> session;
+  std::optional<int> next_morning_pain;
+};
+
+struct PainPoint {
+  Date date;
+  int pain = 0;
+};
+
+// Rope time of one Monday-to-Sunday week.
+struct RopeWeek {
+  Date week_start;  // a Monday
+  double rope_minutes = 0;
+  int sessions = 0;
+};
+
+struct DatedLight {
+  Date date;  // the day whose plan reported the light
+  coach::TrafficLight light = coach::TrafficLight::kGreen;
+};
+
+struct Progress {
+  std::vector<PainPoint> pain;  // one point per check-in
+  // Mean pain of the first week of check-ins against the last week; empty until the two weeks
+  // no longer overlap.
+  std::optional<coach::Change> pain_change;
+  std::vector<RopeWeek> rope_weeks;  // every week from the first check-in, empty weeks included
+  std::vector<DatedLight> traffic_lights;
+  std::vector<DatedPeg3> peg;
+  std::optional<coach::Change> peg_change;  // the first entry against the latest
+  std::vector<DatedPsfs> psfs;
+  std::optional<coach::Change> psfs_change;  // the first entry against the latest
+};
+
+// A measure just recorded, with its change from the first entry (the baseline).
+struct MeasureResult {
+  double score = 0;
+  std::optional<coach::Change> change;  // empty when this entry is the baseline
+};
+
+// How many days a first-week or last-week pain mean covers.
+inline constexpr int kPainWindowDays = 7;
+
+class DailyService {
+ public:
+  // Both must outlive the service.
+  DailyService(PersonStore& store, const coach::Catalog& catalog)
+      : store_(store), catalog_(catalog) {}
+
+  // kInvalidArgument for a birth year outside 1900..today's year or a height outside 90-250 cm.
+  [[nodiscard]] Status save_profile(PersonId person, Date today, const coach::Profile& profile);
+  [[nodiscard]] Result<std::optional<coach::Profile>> profile(PersonId person);
+
+  // Records the full screen (it replaces any earlier one) and says what it allows.
+  [[nodiscard]] Result<ScreenSummary> take_screen(PersonId person, Date date,
+                                                  const coach::Screening& screening);
+  // The latest screen; empty when the person has not taken it.
+  [[nodiscard]] Result<std::optional<ScreenSummary>> screen_summary(PersonId person);
+  // A clinician cleared the person for exercise on `cleared_on`.
+  [[nodiscard]] Status record_clearance(PersonId person, Date cleared_on);
+
+  // One check-in per date; checking in again the same day replaces it. kInvalidArgument (field
+  // "checkin.pain", "checkin.urgent_flags", "checkin.notes") before anything is written.
+  [[nodiscard]] Status check_in(PersonId person, Date date, const coach::CheckIn& checkin);
+  [[nodiscard]] Result<std::optional<coach::CheckIn>> checkin(PersonId person, Date date);
+
+  // The plan for `date` from everything recorded up to it. kNotFound when the screen has not been
+  // taken or when there is no check-in for `date`.
+  [[nodiscard]] Result<coach::Plan> todays_plan(PersonId person, Date date);
+
+  // What was done on `date`, which needs a check-in (kConflict otherwise). Fields "session.*".
+  [[nodiscard]] Status log_session(PersonId person, Date date, const coach::SessionLog& session);
+  // Pain on waking after the session of `session_date` (kConflict when none was logged).
+  [[nodiscard]] Status record_next_morning_pain(PersonId person, Date session_date, int pain);
+
+  // Every checked-in day up to `up_to`, oldest first.
+  [[nodiscard]] Result<std::vector<HistoryDay>> history(PersonId person, Date up_to);
+  [[nodiscard]] Result<Progress> progress(PersonId person, Date up_to);
+
+  // PEG-3 and PSFS: one entry per date (again the same day replaces it).
+  [[nodiscard]] Result<MeasureResult> add_peg(PersonId person, Date date, const coach::Peg3& peg);
+  [[nodiscard]] Result<MeasureResult> add_psfs(PersonId person, Date date, const coach::Psfs& psfs);
+
+  // kNotFound until a profile is saved: the advice depends on height and experience.
+  [[nodiscard]] Result<coach::RopeAdvice> rope_advice(PersonId person);
+
+ private:
+  PersonStore& store_;
+  const coach::Catalog& catalog_;
+};
+
+const char* to_string(ScreenOutcome outcome);
+
+// Range checks shared by the use cases, exposed so callers can reject input early.
+[[nodiscard]] Status validate_checkin(const coach::CheckIn& checkin);
+[[nodiscard]] Status validate_session(const coach::SessionLog& session);
+[[nodiscard]] Status validate_pain(int pain, const char* field);
+
+}  // namespace bb::app
