@@ -77,27 +77,49 @@ void JumpDetector::push(const Sample& sample, std::vector<JumpEvent>& out) {
       return;
     }
     if (sample.t == group_t_) {
-      group_sum_[0] += sample.x;
-      group_sum_[1] += sample.y;
-      group_sum_[2] += sample.z;
-      ++group_count_;
+      if (group_size_ < kMaxGroup) {
+        group_[group_size_++] = sample;
+      } else {  // an absurd burst: fold the rest into the last reading
+        Sample& last = group_[kMaxGroup - 1];
+        last.x = 0.5 * (last.x + sample.x);
+        last.y = 0.5 * (last.y + sample.y);
+        last.z = 0.5 * (last.z + sample.z);
+      }
       return;
     }
-    const double n = group_count_;
-    accept_point(group_t_, group_sum_[0] / n, group_sum_[1] / n, group_sum_[2] / n, out);
+    flush_group(out);
   }
   have_group_ = true;
   group_t_ = sample.t;
-  group_sum_[0] = sample.x;
-  group_sum_[1] = sample.y;
-  group_sum_[2] = sample.z;
-  group_count_ = 1;
+  group_[0] = sample;
+  group_size_ = 1;
+}
+
+void JumpDetector::flush_group(std::vector<JumpEvent>& out) {
+  // Loggers that deliver in bursts stamp several readings with the delivery time; they were
+  // measured since the previous stamp, so they are spread evenly over that interval.
+  const double span = have_point_ ? group_t_ - point_t_ : 0;
+  if (group_size_ == 1 || span <= 0 || span > kGapSeconds) {
+    double sum[3] = {0, 0, 0};
+    for (int k = 0; k < group_size_; ++k) {
+      sum[0] += group_[k].x;
+      sum[1] += group_[k].y;
+      sum[2] += group_[k].z;
+    }
+    const double n = group_size_;
+    accept_point(group_t_, sum[0] / n, sum[1] / n, sum[2] / n, out);
+    return;
+  }
+  const double start = point_t_;
+  for (int k = 0; k < group_size_; ++k) {
+    const double t = start + span * (k + 1) / group_size_;
+    accept_point(t, group_[k].x, group_[k].y, group_[k].z, out);
+  }
 }
 
 void JumpDetector::finish(std::vector<JumpEvent>& out) {
   if (have_group_) {
-    const double n = group_count_;
-    accept_point(group_t_, group_sum_[0] / n, group_sum_[1] / n, group_sum_[2] / n, out);
+    flush_group(out);
     have_group_ = false;
   }
   if (have_point_) end_segment(out);
@@ -122,6 +144,8 @@ void JumpDetector::accept_point(double t, double x, double y, double z,
     return;
   }
   const double span = t - point_t_;
+  // Across a long hole the push-off may have been missed: do not hold its absence against a jump.
+  if (span > T::kBlindHoleS) last_loaded_ = n_ + static_cast<std::int64_t>(span * T::kGridHz);
   while (time_of(next_grid_) <= t) {
     const double f = std::clamp((time_of(next_grid_) - point_t_) / span, 0.0, 1.0);
     const double gx = point_[0] + f * (x - point_[0]);
@@ -148,6 +172,8 @@ void JumpDetector::start_segment(double t) {
   takeoff_t_ = 0;
   touchdown_t_ = 0;
   last_landing_ = kNever;
+  last_loaded_ = 0;  // what came before the segment is unknown: do not hold it against a jump
+  loaded_before_fall_ = kNever;
   airborne_ = false;
   last_flight_s_ = 0;
   newest_ = -1;
@@ -162,6 +188,7 @@ void JumpDetector::start_segment(double t) {
   prev_projection_ = 0;
   up_cross_t_ = -1;
   power_ = 0;
+  last_interval_ = 0;
 }
 
 void JumpDetector::end_segment(std::vector<JumpEvent>& out) {
@@ -227,15 +254,22 @@ void JumpDetector::process_free_fall(std::vector<JumpEvent>& out) {
     }
   }
 
+  if (smooth > T::kPushOffG) last_loaded_ = i;
   if (smooth < T::kFreeFallLevelG) {
     if (fall_run_ == 0) {
+      loaded_before_fall_ = last_loaded_;
       fall_min_ = smooth;
       fall_start_ = i;
     }
     ++fall_run_;
     fall_min_ = std::min(fall_min_, smooth);
   } else {
-    if (fall_run_ >= T::kFreeFallMinSamples && fall_min_ < T::kFreeFallDeepG) {
+    // A flight starts with a push-off; a dip from quiet standing (a countermovement, the phone
+    // lowered) does not.
+    const bool pushed_off =
+        fall_start_ - loaded_before_fall_ <=
+        static_cast<std::int64_t>(T::kPushOffBeforeFallS * T::kGridHz);
+    if (fall_run_ >= T::kFreeFallMinSamples && fall_min_ < T::kFreeFallDeepG && pushed_off) {
       fall_end_ = i;
       cross_index_ = -1;
     }
@@ -358,7 +392,8 @@ void JumpDetector::process_wrist(std::vector<JumpEvent>& out) {
   double band[3];
   for (int a = 0; a < 3; ++a) band[a] = fast_sum_[a] / kFast - slow_sum_[a] / kSlow;
   // Exponentially weighted covariance (2 s) and one power-iteration step towards its main axis.
-  constexpr double kAlpha = 1.0 / (2.0 * T::kGridHz);
+  constexpr double kAlpha = 1.0 / (5.0 * T::kGridHz);
+  constexpr double kPowerAlpha = 1.0 / (T::kWristPowerS * T::kGridHz);
   const double products[6] = {band[0] * band[0], band[0] * band[1], band[0] * band[2],
                               band[1] * band[1], band[1] * band[2], band[2] * band[2]};
   for (int k = 0; k < 6; ++k) cov_[k] += kAlpha * (products[k] - cov_[k]);
@@ -372,7 +407,7 @@ void JumpDetector::process_wrist(std::vector<JumpEvent>& out) {
     axis_[2] = nz / norm;
   }
   const double p = band[0] * axis_[0] + band[1] * axis_[1] + band[2] * axis_[2];
-  power_ += kAlpha * (p * p - power_);
+  power_ += kPowerAlpha * (p * p - power_);
   const double rms = std::sqrt(power_);
   const double t = time_of(i - kCentre);
   if (p < 0) {
@@ -387,12 +422,17 @@ void JumpDetector::process_wrist(std::vector<JumpEvent>& out) {
   const double turn_t = up_cross_t_;
   if (rms < T::kWristMinRmsG) {
     last_turn_t_ = -1e9;
+    last_interval_ = 0;
     return;
   }
   const double interval = turn_t - last_turn_t_;
   if (interval < T::kMinPeriodS) return;  // a wobble, not a turn
   last_turn_t_ = turn_t;
+  const double previous = last_interval_;
+  last_interval_ = interval;
   if (interval > T::kMaxPeriodS) return;  // first turn after a pause: not yet a rhythm
+  // A rope turns steadily: a turn counts when its period matches the one before.
+  if (std::fabs(interval - previous) > T::kWristPeriodTolerance * previous) return;
   JumpEvent event;
   event.t = turn_t;
   out.push_back(event);

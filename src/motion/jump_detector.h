@@ -40,6 +40,9 @@ struct DetectorTuning {
   static constexpr int kFreeFallMinSamples = 4;    // ... for at least 40 ms
   static constexpr double kSupportLevelG = 1.4;    // smoothed |a| above this = feet loaded
   static constexpr int kSupportMinSamples = 5;     // ... for at least 50 ms
+  static constexpr double kPushOffG = 1.2;         // a flight begins with a push-off above this
+  static constexpr double kPushOffBeforeFallS = 0.4;  // ... ending at most this long before the fall
+  static constexpr double kBlindHoleS = 0.1;       // holes longer than this may hide a push-off
   static constexpr double kFallToLandMaxS = 0.5;   // landing must follow the fall within this
   static constexpr int kLandingWindowSamples = 20;  // look 200 ms past the 1 g crossing for the peak
   static constexpr double kPeakFraction = 0.8;     // first local max within 80% of the window max
@@ -51,7 +54,9 @@ struct DetectorTuning {
   // Wrist: one rope turn = one cycle of the band-passed dominant axis.
   static constexpr int kWristFastSamples = 7;
   static constexpr int kWristSlowSamples = 41;
-  static constexpr double kWristMinRmsG = 0.25;    // quieter than this = not turning a rope
+  static constexpr double kWristPowerS = 0.5;      // time constant of the wrist amplitude
+  static constexpr double kWristMinRmsG = 0.4;     // quieter than this = not turning a rope
+  static constexpr double kWristPeriodTolerance = 0.5;  // a turn's period within 30% of the last
   static constexpr double kMinPeriodS = 0.3;       // 200 per minute
   static constexpr double kMaxPeriodS = 1.0;       // 60 per minute
 };
@@ -78,6 +83,7 @@ class JumpDetector {
     double x, y, z, mag;
   };
 
+  void flush_group(std::vector<JumpEvent>& out);
   void accept_point(double t, double x, double y, double z, std::vector<JumpEvent>& out);
   void start_segment(double t);
   void end_segment(std::vector<JumpEvent>& out);
@@ -99,8 +105,9 @@ class JumpDetector {
   // onto the grid.
   bool have_group_ = false;
   double group_t_ = 0;
-  double group_sum_[3] = {0, 0, 0};
-  int group_count_ = 0;
+  static constexpr int kMaxGroup = 64;
+  std::array<Sample, kMaxGroup> group_{};
+  int group_size_ = 0;
   bool have_point_ = false;
   double point_t_ = 0;
   double point_[3] = {0, 0, 0};
@@ -123,6 +130,8 @@ class JumpDetector {
   double takeoff_t_ = 0;
   double touchdown_t_ = 0;
   std::int64_t last_landing_ = -1000000;
+  std::int64_t last_loaded_ = -1000000;
+  std::int64_t loaded_before_fall_ = -1000000;
   int support_run_ = 0;
   int support_best_ = 0;
   bool airborne_ = false;
@@ -150,6 +159,7 @@ class JumpDetector {
   double last_turn_t_ = -1e9;
   double prev_projection_ = 0;
   double up_cross_t_ = -1;
+  double last_interval_ = 0;
 };
 
 // Offline placement guess for `--placement auto`: feed the whole recording, then ask.
