@@ -38,11 +38,21 @@ std::string day_label(Date session, Date today) {
 // The last rope session and what it tells the next plan.
 struct LastRopeSession {
   Date date;
+  RopeDose planned;   // what the plan asked for (or the progression dose on a day without rope)
   RopeDose credited;  // the dose to build on: what was planned, or less if less was done
   Response response;
-  bool short_of_plan = false;
   double done_minutes = 0;
-  double planned_minutes = 0;
+};
+
+// What the progression allows today, before readiness: decided here, explained in plan() once
+// readiness has chosen the day's rope (if any).
+struct ProgressionDecision {
+  RopeDose progressed;  // the most the progression allows today
+  RopeDose held;        // the same without today's step up; readiness may fall back to it
+  enum class Kind { kFirst, kRaise, kHold, kStepBack } kind = Kind::kFirst;
+  Rule step = Rule::kTimeStep;          // with kRaise: which step
+  std::optional<Rule> hold_rule;        // with a green kHold: kTwoRedsHold or kWeeklyPainRising
+  std::string hold_text;
 };
 
 // Everything the engine remembers from the days before the one being planned. Folded day by
@@ -69,7 +79,9 @@ class CoachState {
   }
 
   bool safety_blocks(const Day& day, Plan& plan) const;
-  RopeDose progression_dose(const Day& day, Plan& plan, RopeDose* held) const;
+  ProgressionDecision progression_dose(const Day& day) const;
+  void explain_progression(const Day& day, const ProgressionDecision& d,
+                           const std::optional<RopeDose>& rope, Plan& plan) const;
   bool weekly_pain_rising(Date today, double* recent, double* earlier) const;
 
   const Timeline& timeline_;
@@ -159,54 +171,30 @@ bool CoachState::weekly_pain_rising(Date today, double* recent, double* earlier)
   return *recent >= *earlier + kRise;
 }
 
-// The dose the progression allows today, before readiness. `held` receives the dose without
-// today's raise (readiness may fall back to it, never above the progression dose).
-RopeDose CoachState::progression_dose(const Day& day, Plan& plan, RopeDose* held) const {
+ProgressionDecision CoachState::progression_dose(const Day& day) const {
+  ProgressionDecision d;
   if (!last_rope_) {
-    const RopeDose first = first_dose(timeline_.profile);
-    *held = first;
-    say(plan, Rule::kFirstSession, [&] { return std::string("Your first rope session is short and slow: " + minutes_phrase(first.minutes()) +
-             " of rope time (" + describe(first) +
-             "). Starting below what you could do leaves room to build up safely."); });
-    say(plan, Rule::kFlareUpNormal, [&] { return std::string("Mild, short-lived soreness is common when you start moving more and is not harm. Sharp or "
-         "increasing pain means stop."); });
-    return first;
+    d.progressed = d.held = first_dose(timeline_.profile);
+    d.kind = ProgressionDecision::Kind::kFirst;
+    return d;
   }
   const LastRopeSession& last = *last_rope_;
-  const std::string session = day_label(last.date, day.date) + " " +
-                              minutes_phrase(last.done_minutes) + " session";
-  if (last.short_of_plan) {
-    say(plan, Rule::kShortSessionCredit, [&] { return std::string("You did " + minutes_number(last.done_minutes) + " of the " +
-                                 minutes_number(last.planned_minutes) + " planned minutes, so the next dose builds on what you did."); });
-  }
-  *held = last.credited;
+  d.progressed = d.held = last.credited;
+  d.kind = ProgressionDecision::Kind::kHold;
   switch (last.response.light) {
-    case TrafficLight::kRed: {
-      const RopeDose back = step_back(last.credited);
-      *held = back;
-      say(plan, Rule::kRedStepBack, [&] { return std::string("After " + session + ", " + last.response.why +
-                                                      ", so today steps back to " +
-                                                      minutes_phrase(back.minutes()) +
-                                                      " of rope time."); });
-      return back;
-    }
+    case TrafficLight::kRed:
+      d.progressed = d.held = step_back(last.planned);
+      d.kind = ProgressionDecision::Kind::kStepBack;
+      return d;
     case TrafficLight::kAmber:
-      say(plan, last.response.rule, [&] { return std::string("After " + session + ", " + last.response.why +
-                                                      ", so the dose holds at " +
-                                                      minutes_phrase(last.credited.minutes()) + "."); });
-      return last.credited;
+      return d;
     case TrafficLight::kGreen:
       break;
   }
-  if (hold_just_released_) {
-    say(plan, Rule::kGreenWeekRelease, [&] { return std::string("A full week of green sessions since the last setback: progression "
-                            "resumes."); });
-  }
   if (two_reds_hold_) {
-    say(plan, Rule::kTwoRedsHold, [&] { return std::string("After " + session + ", " + last.response.why +
-             ". Because two sessions within a week were red, the dose holds until you have a green "
-             "week."); });
-    return last.credited;
+    d.hold_rule = Rule::kTwoRedsHold;
+    d.hold_text = "Two sessions within a week were red, so the dose holds until you have a green week.";
+    return d;
   }
   double recent = 0;
   double earlier = 0;
@@ -216,24 +204,91 @@ RopeDose CoachState::progression_dose(const Day& day, Plan& plan, RopeDose* held
                   "Your check-in pain averaged %.1f/10 this past week against %.1f/10 the week "
                   "before. Pain should not rise week on week, so the dose holds.",
                   recent, earlier);
-    say(plan, Rule::kWeeklyPainRising, [&] { return std::string(buffer); });
-    return last.credited;
+    d.hold_rule = Rule::kWeeklyPainRising;
+    d.hold_text = buffer;
+    return d;
   }
-  if (day.checkin.leg_symptoms == LegSymptoms::kBelowKnee) {
-    return last.credited;  // explained with the readiness reasons
-  }
+  if (day.checkin.leg_symptoms == LegSymptoms::kBelowKnee) return d;  // explained by readiness
   const Progression up = raise(last.credited);
+  d.progressed = up.dose;
+  d.step = up.step;
+  d.kind = ProgressionDecision::Kind::kRaise;
+  return d;
+}
+
+void CoachState::explain_progression(const Day& day, const ProgressionDecision& d,
+                                     const std::optional<RopeDose>& rope, Plan& plan) const {
+  if (narration_ == Narration::kSilent) return;
+  const std::string when = rope ? "today" : "your next rope session";
+  if (d.kind == ProgressionDecision::Kind::kFirst) {
+    say(plan, Rule::kFirstSession, [&] {
+      return "Your first rope session is short and slow: " + minutes_words(d.progressed.minutes()) +
+             " of rope time (" + describe(d.progressed) +
+             "). Starting below what you could do leaves room to build up safely.";
+    });
+    say(plan, Rule::kFlareUpNormal, [] {
+      return std::string(
+          "Mild, short-lived soreness is common when you start moving more and is not harm. Sharp "
+          "or increasing pain means stop.");
+    });
+    return;
+  }
+  const LastRopeSession& last = *last_rope_;
+  const std::string session =
+      day_label(last.date, day.date) + " " + minutes_phrase(last.done_minutes) + " session";
+  if (last.credited.work_total_seconds() < last.planned.work_total_seconds() &&
+      last.response.light != TrafficLight::kRed) {
+    say(plan, Rule::kShortSessionCredit, [&] {
+      return "You did " + minutes_words(last.done_minutes) + " of the " +
+             minutes_words(last.planned.minutes()) +
+             " planned, so the next dose builds on what you did.";
+    });
+  }
+  switch (last.response.light) {
+    case TrafficLight::kRed:
+      say(plan, Rule::kRedStepBack, [&] {
+        return "After " + session + ", " + last.response.why + ", so " + when + " steps back to " +
+               minutes_words(d.progressed.minutes()) + " of rope time.";
+      });
+      return;
+    case TrafficLight::kAmber:
+      say(plan, last.response.rule, [&] {
+        return "After " + session + ", " + last.response.why + ", so the dose holds at " +
+               minutes_words(d.held.minutes()) + " of rope time.";
+      });
+      return;
+    case TrafficLight::kGreen:
+      break;
+  }
+  if (hold_just_released_) {
+    say(plan, Rule::kGreenWeekRelease, [] {
+      return std::string("A full week of green sessions since the last setback: progression resumes.");
+    });
+  }
+  const std::string settled =
+      "Your back settled by the next morning after " + session + " (" + last.response.why + ")";
+  if (d.hold_rule) {
+    say(plan, Rule::kGreenRaise, [&] { return settled + "."; });
+    say(plan, *d.hold_rule, [&] { return d.hold_text; });
+    return;
+  }
+  if (d.kind != ProgressionDecision::Kind::kRaise || !rope || !(*rope == d.progressed)) {
+    say(plan, Rule::kGreenRaise,
+        [&] { return settled + "; the step up waits for a day when your back feels good."; });
+    return;
+  }
   std::string what;
-  switch (up.step) {
+  switch (d.step) {
     case Rule::kSkillStep:
-      what = std::string("today moves on to ") + skill_phrase(up.dose.skill) + " at the same rope time";
+      what = std::string("today moves on to ") + skill_phrase(d.progressed.skill) +
+             " at the same rope time";
       break;
     case Rule::kRatioStep:
-      what = "today's intervals are " + std::to_string(up.dose.work_seconds) + " s on / " +
-             std::to_string(up.dose.rest_seconds) + " s off at about the same rope time";
+      what = "today's intervals are " + std::to_string(d.progressed.work_seconds) + " s on / " +
+             std::to_string(d.progressed.rest_seconds) + " s off";
       break;
     case Rule::kTimeStep: {
-      const int added = up.dose.work_total_seconds() - last.credited.work_total_seconds();
+      const int added = d.progressed.work_total_seconds() - last.credited.work_total_seconds();
       what = added == 60 ? "today adds a minute"
                          : "today adds " + std::to_string(added) + " seconds of rope time";
       break;
@@ -242,10 +297,8 @@ RopeDose CoachState::progression_dose(const Day& day, Plan& plan, RopeDose* held
       what = "today stays at the 20-minute limit of rope time";
       break;
   }
-  say(plan, Rule::kGreenRaise, [&] { return std::string("Your back settled by the next morning after " + session +
-                                                 " (" + last.response.why + "), so " + what + "."); });
-  if (up.step != Rule::kGreenRaise) say(plan, up.step, [&] { return std::string(describe(up.dose) + "."); });
-  return up.dose;
+  say(plan, Rule::kGreenRaise, [&] { return settled + ", so " + what + "."; });
+  say(plan, d.step, [&] { return "Today: " + describe(d.progressed) + "."; });
 }
 
 Plan CoachState::plan(const Day& day, Narration narration) {
@@ -259,52 +312,68 @@ Plan CoachState::plan(const Day& day, Narration narration) {
     return plan;
   }
 
-  RopeDose held;
-  const RopeDose progressed = progression_dose(day, plan, &held);
-  todays_progression_ = progressed;
+  const ProgressionDecision decision = progression_dose(day);
+  todays_progression_ = decision.progressed;
+  const RopeDose& held = decision.held;
   const CheckIn& c = day.checkin;
   std::optional<RopeDose> rope;
+  Plan& r = plan;
   if (sharp_stop_pending_) {
     plan.day_type = DayType::kRestorative;
     plan.ask_urgent_questions = true;
-    say(plan, Rule::kSharpPainStop, [&] { return std::string("You stopped on " + sharp_stop_date_->to_string() +
-             " because of sharp pain, so today has no rope, only gentle stretching. Please answer "
-             "the urgent safety questions again first."); });
-  } else if (c.feel == Feel::kSensitive) {
+  } else if (c.feel == Feel::kSensitive || c.pain >= 7) {
     plan.day_type = DayType::kRestorative;
-    say(plan, Rule::kSensitiveDay, [&] { return std::string("Your back feels sensitive today, so today is gentle stretching and "
-                            "restorative yoga, no rope."); });
-  } else if (c.pain >= 7) {
-    plan.day_type = DayType::kRestorative;
-    say(plan, Rule::kHighPainToday, [&] { return std::string("Your pain is " + std::to_string(c.pain) +
-                                                      "/10 today, so today is restorative "
-                                                      "stretching only, no rope."); });
   } else if (c.pain >= 5) {
     plan.day_type = DayType::kMixed;
     rope = lowered(held, kModeratePainReduction);
-    say(plan, Rule::kModeratePainToday, [&] { return std::string("Your pain is " + std::to_string(c.pain) +
-                                "/10 today, so rope time is lowered by a tenth to " +
-                                minutes_phrase(rope->minutes()) + ", between gentle stretches."); });
-  } else if (c.leg_symptoms == LegSymptoms::kBelowKnee) {
+  } else if (c.leg_symptoms == LegSymptoms::kBelowKnee || c.feel == Feel::kOkay) {
     plan.day_type = DayType::kMixed;
     rope = held;
-    say(plan, Rule::kBelowKneeHold, [&] { return std::string("You have symptoms below the knee today, so the dose does not rise and "
-                            "the rope part stays short between stretches. If they spread or get "
-                            "worse, stop and see a clinician."); });
-  } else if (c.feel == Feel::kOkay) {
-    plan.day_type = DayType::kMixed;
-    rope = held;
-    say(plan, Rule::kOkayDayHolds, [&] { return std::string("Your back feels okay today, so the rope part stays at " +
-                                minutes_phrase(held.minutes()) +
-                                " between a stretch warm-up and cool-down; any step up waits for a "
-                                "good day."); });
   } else {
     plan.day_type = DayType::kRope;
-    rope = progressed;
-    say(plan, Rule::kGoodDay, [&] { return std::string("Your back feels good today (pain " +
-                                                std::to_string(c.pain) + "/10), so today is a rope "
-                                                "day at " + minutes_phrase(rope->minutes()) +
-                                                " of rope time."); });
+    rope = decision.progressed;
+  }
+  explain_progression(day, decision, rope, plan);
+
+  if (sharp_stop_pending_) {
+    say(r, Rule::kSharpPainStop, [&] {
+      return "You stopped on " + sharp_stop_date_->to_string() +
+             " because of sharp pain, so today has no rope, only gentle stretching. Please answer "
+             "the urgent safety questions again first.";
+    });
+  } else if (c.feel == Feel::kSensitive) {
+    say(r, Rule::kSensitiveDay, [] {
+      return std::string(
+          "Your back feels sensitive today, so today is gentle stretching and restorative yoga, no "
+          "rope.");
+    });
+  } else if (c.pain >= 7) {
+    say(r, Rule::kHighPainToday, [&] {
+      return "Your pain is " + std::to_string(c.pain) +
+             "/10 today, so today is restorative stretching only, no rope.";
+    });
+  } else if (c.pain >= 5) {
+    say(r, Rule::kModeratePainToday, [&] {
+      return "Your pain is " + std::to_string(c.pain) +
+             "/10 today, so rope time is lowered by a tenth to " + minutes_words(rope->minutes()) +
+             ", between gentle stretches.";
+    });
+  } else if (c.leg_symptoms == LegSymptoms::kBelowKnee) {
+    say(r, Rule::kBelowKneeHold, [] {
+      return std::string(
+          "You have symptoms below the knee today, so the dose does not rise and the rope part "
+          "stays short between stretches. If they spread or get worse, stop and see a clinician.");
+    });
+  } else if (c.feel == Feel::kOkay) {
+    say(r, Rule::kOkayDayHolds, [&] {
+      return "Your back feels okay today, so the rope part stays at " + minutes_words(held.minutes()) +
+             " between a stretch warm-up and cool-down; any step up waits for a good day.";
+    });
+  } else {
+    say(r, Rule::kGoodDay, [&] {
+      return "Your back feels good today (pain " + std::to_string(c.pain) +
+             "/10), so today is a rope day: " + minutes_words(rope->minutes()) + " of rope time.";
+    });
   }
   if (c.leg_symptoms == LegSymptoms::kAboveKnee) {
     say(plan, Rule::kAboveKneeNote, [&] { return std::string("You have symptoms above the knee. Keep an eye on them: if they spread "
@@ -371,12 +440,11 @@ void CoachState::absorb(const Day& day, const Plan& plan) {
   LastRopeSession last;
   last.date = day.date;
   last.response = classify_response(s, day.checkin.pain, day.next_morning_pain);
-  last.planned_minutes = planned.minutes();
-  last.done_minutes = s.rope_minutes;
+  last.planned = planned;
+  last.done_minutes = std::min(s.rope_minutes, planned.minutes());
+  // Build on what was done, but a short stop never drops the base below the two-minute floor.
   const int done_seconds = static_cast<int>(s.rope_minutes * 60.0 + 0.5);
-  last.credited = capped_to(planned, done_seconds);
-  last.short_of_plan = done_seconds + planned.work_seconds / 2 < planned.work_total_seconds();
-  if (!last.short_of_plan) last.done_minutes = std::min(s.rope_minutes, planned.minutes());
+  last.credited = capped_to(planned, std::max(done_seconds, kMinRopeSeconds));
 
   switch (last.response.light) {
     case TrafficLight::kRed:

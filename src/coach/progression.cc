@@ -31,9 +31,10 @@ int cadence_for(RopeSkill skill) {
   return 100;
 }
 
-// Rounds of `work` seconds nearest to `seconds`, never above `ceiling` seconds, at least one.
+// Enough rounds of `work` seconds to keep `seconds` of rope time, unless that would pass
+// `ceiling`; at least one.
 int rounds_for(int seconds, int work, int ceiling) {
-  int rounds = std::max(1, static_cast<int>(std::lround(static_cast<double>(seconds) / work)));
+  int rounds = std::max(1, (seconds + work - 1) / work);
   while (rounds > 1 && rounds * work > ceiling) --rounds;
   return rounds;
 }
@@ -83,8 +84,8 @@ Response classify_response(const SessionLog& session, int checkin_pain,
     return {TrafficLight::kAmber, Rule::kAmberHold, buffer};
   }
   std::snprintf(buffer, sizeof buffer,
-                "pain during stayed at %d/10 and your back settled by the next morning (%d/10)",
-                session.pain_during_max, *next_morning_pain);
+                "pain during stayed at %d/10 and next-morning pain was %d/10 against %d/10 at check-in",
+                session.pain_during_max, *next_morning_pain, checkin_pain);
   return {TrafficLight::kGreen, Rule::kGreenRaise, buffer};
 }
 
@@ -174,6 +175,11 @@ std::string minutes_number(double minutes) {
 }
 
 std::string minutes_phrase(double minutes) { return minutes_number(minutes) + "-minute"; }
+
+std::string minutes_words(double minutes) {
+  const std::string n = minutes_number(minutes);
+  return n + (n == "1" ? " minute" : " minutes");
+}
 
 const char* skill_phrase(RopeSkill skill) {
   switch (skill) {

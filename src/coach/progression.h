@@ -52,6 +52,8 @@ RopeDose capped_to(const RopeDose& dose, int seconds);
 
 // "5", "6.5"
 std::string minutes_number(double minutes);
+// "1 minute", "6.5 minutes"
+std::string minutes_words(double minutes);
 // "5-minute", "6.5-minute"
 std::string minutes_phrase(double minutes);
 // "10 rounds of 30 s on / 30 s off at 110 turns a minute, basic bounce"
