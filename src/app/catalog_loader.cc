@@ -39,6 +39,15 @@ constexpr std::array<std::string_view, 17> kItemFields{
     "reps",    "each_side", "steps",     "cues",    "breath",   "cautions",
     "flexion", "extension", "intensity", "phase",   "skill"};
 
+std::string known_fields() {
+  std::string out;
+  for (const auto field : kItemFields) {
+    if (!out.empty()) out += ", ";
+    out += field;
+  }
+  return out;
+}
+
 // Every value of each enum, so an error can list what is allowed.
 constexpr std::array kAllKinds{ItemKind::kStretch, ItemKind::kYoga, ItemKind::kMobility,
                                ItemKind::kRopeDrill};
@@ -113,7 +122,7 @@ class ItemReader {
   void reject_unknown_fields() {
     for (const auto& [key, value] : item_.items()) {
       if (std::find(kItemFields.begin(), kItemFields.end(), key) == kItemFields.end())
-        fail(key, "unknown field; see data/README.md for the item schema");
+        fail(key, "unknown field; expected only " + known_fields());
     }
   }
 
@@ -325,33 +334,54 @@ Result<CatalogItem> read_item(const json& item, std::string path) {
   return out;
 }
 
+// A key given twice in one object, and the index of the item whose own field it is, if any.
+struct DuplicateKey {
+  std::string key;
+  std::optional<std::size_t> item_index;
+};
+
 // nlohmann keeps the last of two equal keys without a word; a catalog author repeating a field
 // almost always made a copy-and-paste mistake, so the loader looks for it while parsing.
 class DuplicateKeyFinder {
  public:
-  bool operator()(int /*depth*/, json::parse_event_t event, json& parsed) {
+  bool operator()(int depth, json::parse_event_t event, json& parsed) {
+    // Depths as nlohmann counts them: the file's keys are at 1, the items at 2, their fields at 3.
+    constexpr int kFileKeyDepth = 1;
+    constexpr int kItemDepth = 2;
+    constexpr int kItemFieldDepth = 3;
     switch (event) {
       case json::parse_event_t::object_start:
         open_objects_.emplace_back();
+        if (depth == kItemDepth && in_items_) ++items_seen_;
         break;
       case json::parse_event_t::object_end:
         if (!open_objects_.empty()) open_objects_.pop_back();
         break;
-      case json::parse_event_t::key:
-        if (!open_objects_.empty() &&
-            !open_objects_.back().insert(parsed.get<std::string>()).second && !duplicate_)
-          duplicate_ = parsed.get<std::string>();
+      case json::parse_event_t::array_start:
+      case json::parse_event_t::value:
+        if (depth == kItemDepth && in_items_) ++items_seen_;
         break;
+      case json::parse_event_t::key: {
+        auto key = parsed.get<std::string>();
+        if (depth == kFileKeyDepth) in_items_ = key == "items";
+        if (open_objects_.empty() || open_objects_.back().insert(key).second || duplicate_) break;
+        const bool item_field = depth == kItemFieldDepth && in_items_ && items_seen_ > 0;
+        duplicate_ = DuplicateKey{std::move(key),
+                                  item_field ? std::optional(items_seen_ - 1) : std::nullopt};
+        break;
+      }
       default:
         break;
     }
     return true;
   }
-  [[nodiscard]] const std::optional<std::string>& duplicate() const { return duplicate_; }
+  [[nodiscard]] const std::optional<DuplicateKey>& duplicate() const { return duplicate_; }
 
  private:
   std::vector<std::set<std::string>> open_objects_;
-  std::optional<std::string> duplicate_;
+  bool in_items_ = false;  // inside the value of the file's "items" key
+  std::size_t items_seen_ = 0;
+  std::optional<DuplicateKey> duplicate_;
 };
 
 // nlohmann's messages start with "[json.exception.parse_error.101] "; the rest is what people need.
@@ -374,9 +404,17 @@ Result<json> parse_file(const bb::data::EmbeddedFile& file) {
   } catch (const json::parse_error& e) {
     return Error::invalid(name, "not valid JSON: " + without_exception_tag(e.what()));
   }
-  if (finder->duplicate())
-    return Error::invalid(
-        name, "the key \"" + *finder->duplicate() + "\" appears twice in one object; keep one");
+  if (const auto& duplicate = finder->duplicate()) {
+    // Name the item when the repeated key is one of its fields, as every other error does.
+    std::string path = name;
+    const auto items = root.find("items");
+    if (duplicate->item_index && items != root.end() && items->is_array() &&
+        *duplicate->item_index < items->size())
+      path = item_path(name, *duplicate->item_index, (*items)[*duplicate->item_index]) + "." +
+             duplicate->key;
+    return Error::invalid(path,
+                          "\"" + duplicate->key + "\" is given twice in one object; keep one");
+  }
   return root;
 }
 

@@ -271,9 +271,12 @@ TEST(CatalogLoader, RejectsBadJsonNamingTheFile) {
 TEST(CatalogLoader, RejectsAKeyGivenTwice) {
   const std::string text = valid_stretch().dump();
   const std::string twice = text.substr(0, text.size() - 1) + ",\"reps\":5,\"reps\":6}";
-  const auto loaded = load_texts({{"twice.json", "{\"items\": [" + twice + "]}"}});
-  EXPECT_EQ(failed_field(loaded), "twice.json");
-  EXPECT_NE(failed_message(loaded).find("\"reps\""), std::string::npos);
+  const auto loaded = load_texts(
+      {{"twice.json", "{\"items\": [\"x\", " + valid_drill().dump() + ", " + twice + "]}"}});
+  EXPECT_EQ(failed_field(loaded), "twice.json: items[2] (test_stretch).reps");
+  EXPECT_NE(failed_message(loaded).find("twice"), std::string::npos);
+  // Outside an item, the file is named.
+  EXPECT_EQ(failed_field(load_texts({{"top.json", "{\"items\": [], \"items\": []}"}})), "top.json");
 }
 
 TEST(CatalogLoader, RejectsABadFileShape) {
@@ -289,8 +292,9 @@ TEST(CatalogLoader, RejectsABadFileShape) {
 TEST(CatalogLoader, RejectsUnknownField) {
   json item = valid_stretch();
   item["hold_second"] = 30;
-  EXPECT_EQ(failed_field(load_items({valid_drill(), item})),
-            "test.json: items[1] (test_stretch).hold_second");
+  const auto loaded = load_items({valid_drill(), item});
+  EXPECT_EQ(failed_field(loaded), "test.json: items[1] (test_stretch).hold_second");
+  EXPECT_NE(failed_message(loaded).find("hold_seconds"), std::string::npos);
 }
 
 TEST(CatalogLoader, RejectsMissingField) {
