@@ -11,6 +11,7 @@ constexpr double kPegMeaningfulFraction = 0.30;  // Krebs et al. 2009
 constexpr double kPsfsMeaningfulPoints = 2.0;    // Stratford et al. 1995
 constexpr double kPainMeaningfulPoints = 2.0;    // Ostelo et al. 2008
 constexpr double kPainMeaningfulFraction = 0.30;  // Ostelo et al. 2008
+constexpr double kTolerance = 1e-9;  // scores are means of whole numbers: compare with a margin
 
 Status check_0_10(int value, const std::string& field) {
   if (value < 0 || value > 10) return Error::invalid(field, "must be a whole number from 0 to 10");
@@ -56,10 +57,10 @@ Status validate(const Psfs& psfs) {
 
 Change peg_change(double baseline, double current) {
   Change c{baseline, current, ChangeDirection::kNoMeaningfulChange, {}};
-  if (baseline > 0 && current <= baseline * (1.0 - kPegMeaningfulFraction)) {
+  if (baseline > 0 && (baseline - current) / baseline >= kPegMeaningfulFraction - kTolerance) {
     c.direction = ChangeDirection::kImproved;
     c.explanation = format("PEG-3 fell from %.1f to %.1f: a reduction of 30%% or more is a meaningful improvement.", baseline, current);
-  } else if (current >= baseline * (1.0 + kPegMeaningfulFraction) && current - baseline >= 1.0) {
+  } else if (current - baseline >= baseline * kPegMeaningfulFraction - kTolerance && current - baseline >= 1.0) {
     c.direction = ChangeDirection::kWorse;
     c.explanation = format("PEG-3 rose from %.1f to %.1f: a rise of 30%% or more is worth discussing with a clinician.", baseline, current);
   } else {
@@ -70,10 +71,10 @@ Change peg_change(double baseline, double current) {
 
 Change psfs_change(double baseline, double current) {
   Change c{baseline, current, ChangeDirection::kNoMeaningfulChange, {}};
-  if (current - baseline >= kPsfsMeaningfulPoints) {
+  if (current - baseline >= kPsfsMeaningfulPoints - kTolerance) {
     c.direction = ChangeDirection::kImproved;
     c.explanation = format("Your activity score rose from %.1f to %.1f: 2 points or more is a meaningful improvement.", baseline, current);
-  } else if (baseline - current >= kPsfsMeaningfulPoints) {
+  } else if (baseline - current >= kPsfsMeaningfulPoints - kTolerance) {
     c.direction = ChangeDirection::kWorse;
     c.explanation = format("Your activity score fell from %.1f to %.1f: 2 points or more is a meaningful decline.", baseline, current);
   } else {
@@ -85,10 +86,11 @@ Change psfs_change(double baseline, double current) {
 Change pain_change(double baseline, double current) {
   Change c{baseline, current, ChangeDirection::kNoMeaningfulChange, {}};
   const double drop = baseline - current;
-  if (drop >= kPainMeaningfulPoints || (baseline > 0 && drop >= baseline * kPainMeaningfulFraction && drop > 0)) {
+  if (drop >= kPainMeaningfulPoints - kTolerance ||
+      (baseline > 0 && drop > 0 && drop >= baseline * kPainMeaningfulFraction - kTolerance)) {
     c.direction = ChangeDirection::kImproved;
     c.explanation = format("Pain fell from %.1f to %.1f: 2 points or 30%% is a meaningful improvement.", baseline, current);
-  } else if (-drop >= kPainMeaningfulPoints) {
+  } else if (-drop >= kPainMeaningfulPoints - kTolerance) {
     c.direction = ChangeDirection::kWorse;
     c.explanation = format("Pain rose from %.1f to %.1f: 2 points or more is a meaningful rise.", baseline, current);
   } else {
