@@ -52,7 +52,8 @@ struct ProgressionDecision {
   enum class Kind { kFirst, kRaise, kHold, kStepBack } kind = Kind::kFirst;
   Rule step = Rule::kTimeStep;          // with kRaise: which step
   std::optional<Rule> hold_rule;        // with a green kHold: kTwoRedsHold or kWeeklyPainRising
-  std::string hold_text;
+  double recent_pain = 0;   // with kWeeklyPainRising: mean check-in pain of the last 7 days
+  double earlier_pain = 0;  // and of the 7 before
 };
 
 // Everything the engine remembers from the days before the one being planned. Folded day by
@@ -193,19 +194,10 @@ ProgressionDecision CoachState::progression_dose(const Day& day) const {
   }
   if (two_reds_hold_) {
     d.hold_rule = Rule::kTwoRedsHold;
-    d.hold_text = "Two sessions within a week were red, so the dose holds until you have a green week.";
     return d;
   }
-  double recent = 0;
-  double earlier = 0;
-  if (weekly_pain_rising(day.date, &recent, &earlier)) {
-    char buffer[200];
-    std::snprintf(buffer, sizeof buffer,
-                  "Your check-in pain averaged %.1f/10 this past week against %.1f/10 the week "
-                  "before. Pain should not rise week on week, so the dose holds.",
-                  recent, earlier);
+  if (weekly_pain_rising(day.date, &d.recent_pain, &d.earlier_pain)) {
     d.hold_rule = Rule::kWeeklyPainRising;
-    d.hold_text = buffer;
     return d;
   }
   if (day.checkin.leg_symptoms == LegSymptoms::kBelowKnee) return d;  // explained by readiness
@@ -247,13 +239,13 @@ void CoachState::explain_progression(const Day& day, const ProgressionDecision& 
   switch (last.response.light) {
     case TrafficLight::kRed:
       say(plan, Rule::kRedStepBack, [&] {
-        return "After " + session + ", " + last.response.why + ", so " + when + " steps back to " +
+        return "After " + session + ", " + last.response.why() + ", so " + when + " steps back to " +
                minutes_words(d.progressed.minutes()) + " of rope time.";
       });
       return;
     case TrafficLight::kAmber:
       say(plan, last.response.rule, [&] {
-        return "After " + session + ", " + last.response.why + ", so the dose holds at " +
+        return "After " + session + ", " + last.response.why() + ", so the dose holds at " +
                minutes_words(d.held.minutes()) + " of rope time.";
       });
       return;
@@ -266,10 +258,20 @@ void CoachState::explain_progression(const Day& day, const ProgressionDecision& 
     });
   }
   const std::string settled =
-      "Your back settled by the next morning after " + session + " (" + last.response.why + ")";
+      "Your back settled by the next morning after " + session + " (" + last.response.why() + ")";
   if (d.hold_rule) {
     say(plan, Rule::kGreenRaise, [&] { return settled + "."; });
-    say(plan, *d.hold_rule, [&] { return d.hold_text; });
+    say(plan, *d.hold_rule, [&] {
+      if (*d.hold_rule == Rule::kTwoRedsHold)
+        return std::string(
+            "Two sessions within a week were red, so the dose holds until you have a green week.");
+      char buffer[200];
+      std::snprintf(buffer, sizeof buffer,
+                    "Your check-in pain averaged %.1f/10 this past week against %.1f/10 the week "
+                    "before. Pain should not rise week on week, so the dose holds.",
+                    d.recent_pain, d.earlier_pain);
+      return std::string(buffer);
+    });
     return;
   }
   if (d.kind != ProgressionDecision::Kind::kRaise || !rope || !(*rope == d.progressed)) {

@@ -54,39 +54,63 @@ int max_raise_seconds(int total) {
 
 Response classify_response(const SessionLog& session, int checkin_pain,
                            std::optional<int> next_morning_pain) {
-  char buffer[160];
-  if (session.stopped == StopReason::kSharpPain) {
-    return {TrafficLight::kRed, Rule::kRedStepBack, "you stopped for sharp pain"};
-  }
-  if (session.pain_during_max > kAcceptablePainDuring) {
-    std::snprintf(buffer, sizeof buffer, "pain during reached %d/10, above the acceptable %d/10",
-                  session.pain_during_max, kAcceptablePainDuring);
-    return {TrafficLight::kRed, Rule::kRedStepBack, buffer};
-  }
-  if (next_morning_pain && *next_morning_pain >= checkin_pain + kMorningRiseRed) {
-    std::snprintf(buffer, sizeof buffer,
-                  "next-morning pain was %d/10, %d points above the %d/10 you checked in with",
-                  *next_morning_pain, *next_morning_pain - checkin_pain, checkin_pain);
-    return {TrafficLight::kRed, Rule::kRedStepBack, buffer};
-  }
-  if (!next_morning_pain) {
-    return {TrafficLight::kAmber, Rule::kMorningUnknown,
-            "no next-morning pain was recorded, so we cannot tell whether your back settled"};
-  }
+  using Cause = Response::Cause;
+  Response r;
+  r.pain_during = session.pain_during_max;
+  r.checkin_pain = checkin_pain;
+  r.morning_pain = next_morning_pain.value_or(0);
+  const auto set = [&r](TrafficLight light, Rule rule, Cause cause) {
+    r.light = light;
+    r.rule = rule;
+    r.cause = cause;
+    return r;
+  };
+  if (session.stopped == StopReason::kSharpPain)
+    return set(TrafficLight::kRed, Rule::kRedStepBack, Cause::kSharpPainStop);
+  if (session.pain_during_max > kAcceptablePainDuring)
+    return set(TrafficLight::kRed, Rule::kRedStepBack, Cause::kPainDuring);
+  if (next_morning_pain && *next_morning_pain >= checkin_pain + kMorningRiseRed)
+    return set(TrafficLight::kRed, Rule::kRedStepBack, Cause::kMorningRise);
+  if (!next_morning_pain) return set(TrafficLight::kAmber, Rule::kMorningUnknown, Cause::kMorningUnknown);
   if (session.stopped == StopReason::kFatigue || session.stopped == StopReason::kOther ||
-      !session.completed) {
-    return {TrafficLight::kAmber, Rule::kAmberHold, "the session ended early"};
+      !session.completed)
+    return set(TrafficLight::kAmber, Rule::kAmberHold, Cause::kEndedEarly);
+  if (*next_morning_pain > checkin_pain)
+    return set(TrafficLight::kAmber, Rule::kAmberHold, Cause::kMorningUpOne);
+  return set(TrafficLight::kGreen, Rule::kGreenRaise, Cause::kSettled);
+}
+
+std::string Response::why() const {
+  char buffer[160];
+  switch (cause) {
+    case Cause::kSharpPainStop:
+      return "you stopped for sharp pain";
+    case Cause::kPainDuring:
+      std::snprintf(buffer, sizeof buffer, "pain during reached %d/10, above the acceptable %d/10",
+                    pain_during, kAcceptablePainDuring);
+      return buffer;
+    case Cause::kMorningRise:
+      std::snprintf(buffer, sizeof buffer,
+                    "next-morning pain was %d/10, %d points above the %d/10 you checked in with",
+                    morning_pain, morning_pain - checkin_pain, checkin_pain);
+      return buffer;
+    case Cause::kMorningUnknown:
+      return "no next-morning pain was recorded, so we cannot tell whether your back settled";
+    case Cause::kEndedEarly:
+      return "the session ended early";
+    case Cause::kMorningUpOne:
+      std::snprintf(buffer, sizeof buffer,
+                    "next-morning pain was %d/10, a point above the %d/10 you checked in with",
+                    morning_pain, checkin_pain);
+      return buffer;
+    case Cause::kSettled:
+      std::snprintf(buffer, sizeof buffer,
+                    "pain during stayed at %d/10 and next-morning pain was %d/10 against %d/10 at "
+                    "check-in",
+                    pain_during, morning_pain, checkin_pain);
+      return buffer;
   }
-  if (*next_morning_pain > checkin_pain) {
-    std::snprintf(buffer, sizeof buffer,
-                  "next-morning pain was %d/10, a point above the %d/10 you checked in with",
-                  *next_morning_pain, checkin_pain);
-    return {TrafficLight::kAmber, Rule::kAmberHold, buffer};
-  }
-  std::snprintf(buffer, sizeof buffer,
-                "pain during stayed at %d/10 and next-morning pain was %d/10 against %d/10 at check-in",
-                session.pain_during_max, *next_morning_pain, checkin_pain);
-  return {TrafficLight::kGreen, Rule::kGreenRaise, buffer};
+  return {};
 }
 
 RopeDose first_dose(const Profile& profile) {

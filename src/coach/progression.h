@@ -23,9 +23,19 @@ inline constexpr int kMinRaiseSeconds = 60;
 inline constexpr double kModeratePainReduction = 0.10;
 
 struct Response {
+  // What decided the light, in the order it is checked.
+  enum class Cause { kSharpPainStop, kPainDuring, kMorningRise, kMorningUnknown, kEndedEarly,
+                     kMorningUpOne, kSettled };
   TrafficLight light = TrafficLight::kAmber;
   Rule rule = Rule::kAmberHold;  // kGreenRaise, kAmberHold, kMorningUnknown or kRedStepBack
-  std::string why;               // e.g. "pain during reached 7/10, above the acceptable 5/10"
+  Cause cause = Cause::kMorningUnknown;
+  int pain_during = 0;
+  int checkin_pain = 0;
+  int morning_pain = 0;
+
+  // e.g. "pain during reached 7/10, above the acceptable 5/10". Built on demand: the engine
+  // folds years of sessions without explaining each one.
+  [[nodiscard]] std::string why() const;
 };
 
 // The traffic light for a rope session, from what was felt during it, and the next morning
