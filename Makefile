@@ -4,16 +4,19 @@ SHELL := /bin/bash
 
 DEB_PACKAGES := g++ make cmake ninja-build pkg-config \
   nlohmann-json3-dev libsqlite3-dev libcli11-dev libfmt-dev \
-  libgtest-dev libgmock-dev libbenchmark-dev \
-  clang libclang-rt-14-dev sqlite3 python3
+  libgtest-dev libgmock-dev libbenchmark-dev sqlite3
+FUZZ_PACKAGES := clang libclang-rt-14-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 JOBS ?= $(shell nproc)
 
-.PHONY: deps build run test test-release test-debug fuzz bench clean
+.PHONY: deps install-packages build run test test-release test-debug fuzz bench clean
 
 # Installs the named Debian 12 packages that are missing; silent when all are there.
 deps:
-	@missing=""; for p in $(DEB_PACKAGES); do \
+	@$(MAKE) --no-print-directory install-packages PACKAGES="$(DEB_PACKAGES)"
+
+install-packages:
+	@missing=""; for p in $(PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -43,6 +46,7 @@ test: test-release test-debug
 # Short coverage-guided runs of every libFuzzer target (clang); saved cases also run in `make test`.
 FUZZ_SECONDS ?= 60
 fuzz: deps
+	@$(MAKE) --no-print-directory install-packages PACKAGES="$(FUZZ_PACKAGES)"
 	@cmake --preset fuzz >/dev/null
 	@cmake --build --preset fuzz -j $(JOBS)
 	@for t in build/fuzz/fuzz/fuzz_*; do \
