@@ -33,6 +33,8 @@ int main(int argc, char** argv) {
   app.add_option("--db", ctx.db_path, "SQLite file (default: $XDG_DATA_HOME/bounceback/bounceback.db)");
   bb::cli::register_analyze_command(app, ctx);
   bb::cli::register_replay_command(app, ctx);
+  bb::cli::register_person_commands(app, ctx);
+  bb::cli::register_catalog_command(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

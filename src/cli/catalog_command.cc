@@ -1,0 +1,160 @@
+// `bounceback catalog list|show`: browse the embedded exercise catalog.
+#include <fmt/format.h>
+
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/catalog_loader.h"
+#include "cli/cli.h"
+#include "coach/catalog.h"
+
+namespace bb::cli {
+namespace {
+
+using nlohmann::json;
+
+json item_to_json(const coach::CatalogItem& item) {
+  json targets = json::array();
+  for (const coach::Target t : item.targets) targets.push_back(coach::to_string(t));
+  return {{"id", item.id},
+          {"name", item.name},
+          {"kind", coach::to_string(item.kind)},
+          {"targets", targets},
+          {"position", coach::to_string(item.position)},
+          {"hold_seconds", item.hold_seconds},
+          {"reps", item.reps},
+          {"each_side", item.each_side},
+          {"steps", item.steps},
+          {"cues", item.cues},
+          {"breath", item.breath},
+          {"cautions", item.cautions},
+          {"flexion", coach::to_string(item.flexion)},
+          {"extension", coach::to_string(item.extension)},
+          {"intensity", coach::to_string(item.intensity)},
+          {"phase", coach::to_string(item.phase)},
+          {"skill", item.skill ? json(coach::to_string(*item.skill)) : json()}};
+}
+
+std::string dose(const coach::CatalogItem& item) {
+  std::string text;
+  if (item.hold_seconds > 0) text = fmt::format("hold {} s", item.hold_seconds);
+  if (item.reps > 0) text = fmt::format("{} reps", item.reps);
+  if (item.each_side && !text.empty()) text += " each side";
+  return text;
+}
+
+void render_item(const coach::CatalogItem& item) {
+  std::vector<std::string> targets;
+  for (const coach::Target t : item.targets) targets.emplace_back(coach::to_string(t));
+  fmt::print("{} ({})\n", item.name, item.id);
+  fmt::print("{}, {}, for {}. {}.\n", coach::to_string(item.kind), coach::to_string(item.position),
+             fmt::format("{}", fmt::join(targets, ", ")), dose(item));
+  fmt::print("\nSteps\n");
+  int n = 0;
+  for (const auto& step : item.steps) fmt::print("  {}. {}\n", ++n, step);
+  if (!item.cues.empty()) {
+    fmt::print("\nCues\n");
+    for (const auto& cue : item.cues) fmt::print("  * {}\n", cue);
+  }
+  if (!item.breath.empty()) fmt::print("\nBreath\n  {}\n", item.breath);
+  if (!item.cautions.empty()) {
+    fmt::print("\nTake care\n");
+    for (const auto& caution : item.cautions) fmt::print("  * {}\n", caution);
+  }
+}
+
+struct ListOptions {
+  std::string target;
+  std::string position;
+  bool json = false;
+};
+
+struct ShowOptions {
+  std::string id;
+  bool json = false;
+};
+
+}  // namespace
+
+void register_catalog_command(CLI::App& app, CliContext& ctx) {
+  auto* group = app.add_subcommand("catalog", "Browse the stretches, yoga poses and rope drills");
+  group->require_subcommand(1);
+
+  auto list_opts = std::make_shared<ListOptions>();
+  auto* list = group->add_subcommand("list", "List catalog items");
+  list->add_option("--target", list_opts->target,
+                   "Only items for this target, e.g. hip_flexors, hamstrings, low_back");
+  list->add_option("--position", list_opts->position, "Only floor, standing or chair items");
+  list->add_flag("--json", list_opts->json, "Print machine-readable JSON");
+  list->callback([&ctx, list_opts] {
+    std::optional<coach::Target> target;
+    if (!list_opts->target.empty()) {
+      target = coach::target_from(list_opts->target);
+      if (!target) {
+        ctx.exit_code =
+            report(Error::invalid("--target", "unknown target '" + list_opts->target + "'"));
+        return;
+      }
+    }
+    std::optional<coach::Position> position;
+    if (!list_opts->position.empty()) {
+      position = coach::position_from(list_opts->position);
+      if (!position) {
+        ctx.exit_code = report(Error::invalid(
+            "--position", "must be floor, standing or chair, got '" + list_opts->position + "'"));
+        return;
+      }
+    }
+    const auto catalog = app::load_embedded_catalog();
+    if (!catalog.ok()) {
+      ctx.exit_code = report(catalog.error());
+      return;
+    }
+    json items = json::array();
+    for (const coach::CatalogItem& item : catalog->items) {
+      if (target &&
+          std::find(item.targets.begin(), item.targets.end(), *target) == item.targets.end()) {
+        continue;
+      }
+      if (position && item.position != *position) continue;
+      if (list_opts->json) {
+        items.push_back({{"id", item.id},
+                         {"name", item.name},
+                         {"kind", coach::to_string(item.kind)},
+                         {"position", coach::to_string(item.position)}});
+      } else {
+        fmt::print("{:<28} {:<10} {:<9} {}\n", item.id, coach::to_string(item.kind),
+                   coach::to_string(item.position), item.name);
+      }
+    }
+    if (list_opts->json) std::cout << json{{"items", items}}.dump(2) << '\n';
+  });
+
+  auto show_opts = std::make_shared<ShowOptions>();
+  auto* show = group->add_subcommand("show", "Show one item with its steps and cues");
+  show->add_option("ID", show_opts->id, "The item's id (see `catalog list`)")->required();
+  show->add_flag("--json", show_opts->json, "Print machine-readable JSON");
+  show->callback([&ctx, show_opts] {
+    const auto catalog = app::load_embedded_catalog();
+    if (!catalog.ok()) {
+      ctx.exit_code = report(catalog.error());
+      return;
+    }
+    const coach::CatalogItem* item = catalog->find(show_opts->id);
+    if (item == nullptr) {
+      ctx.exit_code = report(Error::not_found("no catalog item with id '" + show_opts->id + "'"));
+      return;
+    }
+    if (show_opts->json) {
+      std::cout << item_to_json(*item).dump(2) << '\n';
+    } else {
+      render_item(*item);
+    }
+  });
+}
+
+}  // namespace bb::cli
