@@ -25,7 +25,9 @@ namespace fs = std::filesystem;
 
 std::vector<std::string> scenario_files() {
   std::vector<std::string> files;
-  for (const auto& entry : fs::directory_iterator(fs::path(BB_SOURCE_DIR) / "tests" / "scenarios"))
+  std::error_code error;  // a missing folder yields no scenarios, and the count test fails
+  for (const auto& entry :
+       fs::directory_iterator(fs::path(BB_SOURCE_DIR) / "tests" / "scenarios", error))
     if (entry.path().extension() == ".json") files.push_back(entry.path().string());
   std::sort(files.begin(), files.end());
   return files;

@@ -184,13 +184,17 @@ ProgressionDecision CoachState::progression_dose(const Day& day) const {
   d.kind = ProgressionDecision::Kind::kHold;
   switch (last.response.light) {
     case TrafficLight::kRed:
-      d.progressed = d.held = step_back(last.planned);
+      d.progressed = d.held = step_back(last.credited);
       d.kind = ProgressionDecision::Kind::kStepBack;
       return d;
     case TrafficLight::kAmber:
       return d;
     case TrafficLight::kGreen:
       break;
+  }
+  if (urgent_checkin_date_ && *urgent_checkin_date_ > last.date) {
+    d.hold_rule = Rule::kCleared;
+    return d;
   }
   if (two_reds_hold_) {
     d.hold_rule = Rule::kTwoRedsHold;
@@ -213,6 +217,7 @@ void CoachState::explain_progression(const Day& day, const ProgressionDecision& 
   if (narration_ == Narration::kSilent) return;
   const std::string when = rope ? "today" : "your next rope session";
   if (d.kind == ProgressionDecision::Kind::kFirst) {
+    if (!rope) return;  // nothing to say about rope on a day without it
     say(plan, Rule::kFirstSession, [&] {
       return "Your first rope session is short and slow: " + minutes_words(d.progressed.minutes()) +
              " of rope time (" + describe(d.progressed) +
@@ -228,8 +233,7 @@ void CoachState::explain_progression(const Day& day, const ProgressionDecision& 
   const LastRopeSession& last = *last_rope_;
   const std::string session =
       day_label(last.date, day.date) + " " + minutes_phrase(last.done_minutes) + " session";
-  if (last.credited.work_total_seconds() < last.planned.work_total_seconds() &&
-      last.response.light != TrafficLight::kRed) {
+  if (last.credited.work_total_seconds() < last.planned.work_total_seconds()) {
     say(plan, Rule::kShortSessionCredit, [&] {
       return "You did " + minutes_words(last.done_minutes) + " of the " +
              minutes_words(last.planned.minutes()) +
@@ -262,6 +266,10 @@ void CoachState::explain_progression(const Day& day, const ProgressionDecision& 
   if (d.hold_rule) {
     say(plan, Rule::kGreenRaise, [&] { return settled + "."; });
     say(plan, *d.hold_rule, [&] {
+      if (*d.hold_rule == Rule::kCleared)
+        return "You reported an urgent warning sign on " + urgent_checkin_date_->to_string() +
+               " after that session, so the dose holds rather than rising now that you are "
+               "cleared.";
       if (*d.hold_rule == Rule::kTwoRedsHold)
         return std::string(
             "Two sessions within a week were red, so the dose holds until you have a green week.");
@@ -407,13 +415,18 @@ Plan CoachState::plan(const Day& day, Narration narration) {
   plan.stretch = compose_routine(catalog_, timeline_.profile, plan.day_type, day.date);
   const Profile& p = timeline_.profile;
   if (p.aggravated(Aggravator::kSitting) || p.aggravated(Aggravator::kBending) ||
-      p.aggravated(Aggravator::kStanding) || p.aggravated(Aggravator::kArching)) {
+      p.aggravated(Aggravator::kStanding) || p.aggravated(Aggravator::kArching) ||
+      p.aggravated(Aggravator::kLying)) {
     std::string which;
     if (p.aggravated(Aggravator::kSitting) || p.aggravated(Aggravator::kBending))
       which = "deep, loaded forward bends are left out because sitting or bending makes your back worse";
     if (p.aggravated(Aggravator::kStanding) || p.aggravated(Aggravator::kArching)) {
       if (!which.empty()) which += ", and ";
       which += "strong back-arching is left out because standing or arching makes your back worse";
+    }
+    if (p.aggravated(Aggravator::kLying)) {
+      if (!which.empty()) which += ", and ";
+      which += "stretches on your feet or in a chair come first because lying down makes your back worse";
     }
     which[0] = static_cast<char>(std::toupper(which[0]));
     say(plan, Rule::kRoutineRespectsAggravators, [&] { return std::string(which + "."); });

@@ -156,11 +156,12 @@ Progression raise(const RopeDose& dose) {
     next.cadence_per_min = cadence_for(next.skill);
     return {next, Rule::kSkillStep};
   }
-  if (total >= kMaxRopeSeconds) return {dose, Rule::kRopeTimeCap};
+  // At the cap when not one more round fits under 20 minutes.
+  if (total + dose.work_seconds > kMaxRopeSeconds) return {dose, Rule::kRopeTimeCap};
   RopeDose next = dose;
   next.rounds = std::max(dose.rounds + 1, ceiling / dose.work_seconds);
   while (next.work_total_seconds() > kMaxRopeSeconds) --next.rounds;
-  return {next, next.work_total_seconds() >= kMaxRopeSeconds ? Rule::kRopeTimeCap : Rule::kTimeStep};
+  return {next, Rule::kTimeStep};
 }
 
 RopeDose step_back(const RopeDose& dose) {
