@@ -148,6 +148,7 @@ class Prompter {
         return Error::invalid(field, "no answer given");
       }
       while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+      if (!at_terminal()) std::fputs((line + "\n").c_str(), out_);  // a readable transcript
       Result<T> parsed = parse(line);
       if (parsed.ok() || !at_terminal()) return parsed;
       say("  " + parsed.error().message + ". Please try again.");
@@ -320,13 +321,13 @@ void render_items(const std::vector<std::string>& ids, const coach::Catalog& cat
     const coach::CatalogItem* item = catalog.find(id);
     ++counter;
     if (item == nullptr) {
-      fmt::print("  {}. {}\n", counter, id);
+      fmt::print("  {:>2}. {}\n", counter, id);
       continue;
     }
     const std::string dose = item_dose_text(*item);
-    fmt::print("  {}. {}{}\n", counter, item->name, dose.empty() ? "" : " (" + dose + ")");
-    if (!item->cues.empty()) fmt::print("{}\n", wrap(item->cues.front(), "     ", "     "));
-    if (!item->breath.empty()) fmt::print("{}\n", wrap(item->breath, "     ", "     "));
+    fmt::print("  {:>2}. {}{}\n", counter, item->name, dose.empty() ? "" : " (" + dose + ")");
+    if (!item->cues.empty()) fmt::print("{}\n", wrap(item->cues.front(), "      ", "      "));
+    if (!item->breath.empty()) fmt::print("{}\n", wrap(item->breath, "      ", "      "));
   }
 }
 
@@ -387,9 +388,12 @@ void render_plan(const coach::Plan& plan, const coach::Catalog& catalog) {
   }
   if (plan.rope) {
     fmt::print("\nRope\n{}\n", wrap(rope_dose_text(*plan.rope) + ".", "  ", "  "));
-    fmt::print("{}\n", wrap("Jump just high enough to clear the rope and land softly. Stop if the "
-                            "pain turns sharp or keeps rising.",
-                            "  ", "  "));
+    const char* form = plan.rope->skill == coach::RopeSkill::kSideSwing
+                           ? "Swing the rope at your side and step lightly in time, without "
+                             "jumping. Stop if the pain turns sharp or keeps rising."
+                           : "Jump just high enough to clear the rope and land softly on the "
+                             "balls of your feet. Stop if the pain turns sharp or keeps rising.";
+    fmt::print("{}\n", wrap(form, "  ", "  "));
   }
   if (!plan.stretch.cool_down.empty()) {
     fmt::print("\nCool-down\n");
