@@ -4,7 +4,9 @@ SHELL := /bin/bash
 
 DEB_PACKAGES := g++ make cmake ninja-build pkg-config \
   nlohmann-json3-dev libsqlite3-dev libcli11-dev libfmt-dev \
-  libgtest-dev libgmock-dev libbenchmark-dev sqlite3
+  libgtest-dev libgmock-dev libbenchmark-dev sqlite3 \
+  libboost-dev libsodium-dev libpqxx-dev libspdlog-dev openssl \
+  postgresql wrk nodejs npm chromium
 FUZZ_PACKAGES := clang libclang-rt-14-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 JOBS ?= $(shell nproc)

@@ -14,4 +14,8 @@ struct EmbeddedFile {
 // The JSON files of data/catalog, sorted by name.
 std::vector<EmbeddedFile> catalog_files();
 
+// The built browser app (web/dist), names relative to it ("index.html", "assets/app-1a2b.js"),
+// sorted by name. Empty when the web app was not built.
+std::vector<EmbeddedFile> web_files();
+
 }  // namespace bb::data
