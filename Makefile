@@ -6,7 +6,7 @@ DEB_PACKAGES := g++ make cmake ninja-build pkg-config \
   nlohmann-json3-dev libsqlite3-dev libcli11-dev libfmt-dev \
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 \
   libboost-dev libsodium-dev libpqxx-dev libspdlog-dev openssl \
-  postgresql wrk nodejs npm chromium
+  postgresql wrk chromium
 FUZZ_PACKAGES := clang libclang-rt-14-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 JOBS ?= $(shell nproc)
@@ -16,6 +16,7 @@ JOBS ?= $(shell nproc)
 # Installs the named Debian 12 packages that are missing; silent when all are there.
 deps:
 	@$(MAKE) --no-print-directory install-packages PACKAGES="$(DEB_PACKAGES)"
+	@command -v npm >/dev/null || $(MAKE) --no-print-directory install-packages PACKAGES="nodejs npm"
 
 install-packages:
 	@missing=""; for p in $(PACKAGES); do \
