@@ -1,6 +1,184 @@
-// Placeholder until the motion library lands: `bounceback analyze` is not available yet.
+// `bounceback analyze FILE`: count the jumps in an accelerometer recording and read their form.
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <system_error>
+#include <unistd.h>
+
+#include "app/motion_file.h"
 #include "cli/cli.h"
+#include "motion/signal_plot.h"
 
 namespace bb::cli {
-void register_analyze_command(CLI::App& /*app*/, CliContext& /*ctx*/) {}
+namespace {
+
+struct AnalyzeArgs {
+  std::string file;
+  std::string placement = "auto";
+  std::string units = "auto";
+  bool lenient = false;
+  bool json = false;
+  std::string svg;
+};
+
+double rounded(double value, int decimals) {
+  const double scale = std::pow(10.0, decimals);
+  return std::round(value * scale) / scale;
+}
+
+nlohmann::json to_json(const app::MotionAnalysis& a) {
+  using nlohmann::json;
+  const bool wrist = a.placement == motion::Placement::kWrist;
+  json events = json::array();
+  for (const motion::JumpEvent& e : a.events) {
+    json event = {{"t", rounded(e.t, 3)}};
+    event["flight_s"] = e.flight_s > 0 ? json(rounded(e.flight_s, 3)) : json(nullptr);
+    event["impact_g"] = wrist ? json(nullptr) : json(rounded(e.impact_g, 2));
+    events.push_back(event);
+  }
+  const motion::SessionSummary& s = a.summary;
+  json cadence = json::array();
+  for (const motion::CadencePoint& p : s.cadence_over_time) {
+    cadence.push_back({{"t", rounded(p.t, 1)}, {"per_min", rounded(p.per_min, 1)}});
+  }
+  const motion::CsvReport& r = a.report;
+  return {
+      {"events", events},
+      {"jumps", s.jumps},
+      {"cadence_per_min", rounded(s.cadence_per_min, 1)},
+      {"cadence_over_time", cadence},
+      {"jump_height_cm", s.jump_height_cm > 0 ? json(rounded(s.jump_height_cm, 1)) : json(nullptr)},
+      {"impact_g", s.impact_g > 0 ? json(rounded(s.impact_g, 2)) : json(nullptr)},
+      {"rhythm_cv", rounded(s.rhythm_cv, 3)},
+      {"trips", s.trips},
+      {"longest_run", s.longest_run},
+      {"active_seconds", rounded(s.active_seconds, 1)},
+      {"feedback", s.feedback},
+      {"warnings", a.warnings},
+      {"placement", motion::to_string(a.placement)},
+      {"input",
+       {{"rows", r.rows},
+        {"duration_s", rounded(r.duration_s, 3)},
+        {"time_column", r.time_column},
+        {"axis_columns", {r.axis_columns[0], r.axis_columns[1], r.axis_columns[2]}},
+        {"units", motion::to_string(r.units)},
+        {"skipped_rows", r.skipped_rows}}},
+  };
+}
+
+void print_text(const std::string& file, const app::MotionAnalysis& a) {
+  const motion::CsvReport& r = a.report;
+  const motion::SessionSummary& s = a.summary;
+  std::printf("%s\n", file.c_str());
+  std::printf("  read:        %lld rows over %.1f s; time from \"%s\", axes \"%s\", \"%s\", \"%s\" "
+              "in %s\n",
+              static_cast<long long>(r.rows), r.duration_s, r.time_column.c_str(),
+              r.axis_columns[0].c_str(), r.axis_columns[1].c_str(), r.axis_columns[2].c_str(),
+              motion::to_string(r.units));
+  std::printf("  placement:   %s%s\n", motion::to_string(a.placement),
+              a.placement_guessed ? " (guessed)" : "");
+  std::printf("  jumps:       %d\n", s.jumps);
+  std::printf("  active:      %.0f s\n", s.active_seconds);
+  std::printf("  cadence:     %.0f per minute (median)\n", s.cadence_per_min);
+  std::printf("  rhythm CV:   %.3f\n", s.rhythm_cv);
+  std::printf("  trips:       %d, longest unbroken run %d\n", s.trips, s.longest_run);
+  if (s.jump_height_cm > 0) {
+    std::printf("  jump height: %.1f cm (median)\n", s.jump_height_cm);
+  } else {
+    std::printf("  jump height: not shown at this placement\n");
+  }
+  if (s.impact_g > 0) {
+    std::printf("  impact:      %.1f g (median)%s\n", s.impact_g,
+                s.impact_clipped ? ", at the sensor's range" : "");
+  } else {
+    std::printf("  impact:      not shown at this placement\n");
+  }
+  for (const std::string& note : s.feedback) std::printf("  form:        %s\n", note.c_str());
+  for (const std::string& warning : a.warnings) std::printf("  warning:     %s\n", warning.c_str());
+}
+
+// Writes next to the target and renames, so a failure never leaves a partial file behind.
+Status write_atomically(const std::string& path, const std::string& content) {
+  const std::string temporary = path + ".partial-" + std::to_string(::getpid());
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    if (!out) return Error::unavailable("cannot write " + temporary);
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    out.close();
+    if (!out) {
+      std::error_code ignored;
+      std::filesystem::remove(temporary, ignored);
+      return Error::unavailable("cannot write " + temporary);
+    }
+  }
+  std::error_code error;
+  std::filesystem::rename(temporary, path, error);
+  if (error) {
+    std::error_code ignored;
+    std::filesystem::remove(temporary, ignored);
+    return Error::unavailable("cannot write " + path + ": " + error.message());
+  }
+  return Status::success();
+}
+
+void run_analyze(const AnalyzeArgs& args, CliContext& ctx) {
+  app::MotionFileOptions options;
+  if (!motion::parse_placement(args.placement, options.placement)) {
+    ctx.exit_code = report(Error::invalid("--placement", "unknown placement " + args.placement));
+    return;
+  }
+  options.csv.units = args.units == "g"     ? motion::Units::kG
+                      : args.units == "ms2" ? motion::Units::kMetersPerSecond2
+                                            : motion::Units::kAuto;
+  options.csv.strictness = args.lenient ? motion::Strictness::kLenient : motion::Strictness::kStrict;
+  options.plot = args.svg.empty() ? app::MotionPlot::kNone : app::MotionPlot::kEnvelope;
+  const auto analysis = app::analyze_motion_file(args.file, options);
+  if (!analysis.ok()) {
+    ctx.exit_code = report(analysis.error());
+    return;
+  }
+  if (!args.svg.empty()) {
+    motion::PlotLabels labels;
+    labels.title = std::filesystem::path(args.file).filename().string();
+    labels.placement = motion::to_string(analysis->placement);
+    const std::string svg =
+        motion::render_svg(*analysis->envelope, analysis->events, analysis->summary, labels);
+    if (Status status = write_atomically(args.svg, svg); !status.ok()) {
+      ctx.exit_code = report(status.error());
+      return;
+    }
+  }
+  if (args.json) {
+    const std::string out = to_json(*analysis).dump(2);
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    std::fputc('\n', stdout);
+  } else {
+    print_text(args.file, *analysis);
+  }
+}
+
+}  // namespace
+
+void register_analyze_command(CLI::App& app, CliContext& ctx) {
+  auto* cmd = app.add_subcommand(
+      "analyze", "Count the jumps in an accelerometer CSV recording and describe their form");
+  auto args = std::make_shared<AnalyzeArgs>();
+  cmd->add_option("FILE", args->file, "CSV export from a phone sensor app or a wearable")
+      ->required();
+  cmd->add_option("--placement", args->placement, "Where the sensor was worn")
+      ->check(CLI::IsMember({"ankle", "wrist", "pocket", "waist", "chest", "auto"}))
+      ->capture_default_str();
+  cmd->add_option("--units", args->units, "Acceleration units when the file does not say")
+      ->check(CLI::IsMember({"g", "ms2", "auto"}))
+      ->capture_default_str();
+  cmd->add_flag("--lenient", args->lenient, "Skip and count malformed rows instead of failing");
+  cmd->add_flag("--json", args->json, "Print JSON instead of a readable summary");
+  cmd->add_option("--svg", args->svg, "Also draw the signal with every jump marked to this file");
+  cmd->callback([&ctx, args] { run_analyze(*args, ctx); });
+}
+
 }  // namespace bb::cli

@@ -12,7 +12,12 @@ namespace bb::motion {
 namespace {
 
 constexpr std::size_t kMaxLineBytes = 1 << 16;  // longer "lines" are not a sensor export
-constexpr std::size_t kRowsForUnits = 50;       // rows whose median |a| decides the units
+// Units are inferred from the magnitude while the sensor is still: the first window of
+// kStillRows rows whose |a| varies by less than kStillSpread of its mean. Rows are held until one
+// is found, at most kMaxHeldRows (then the median of all held rows decides).
+constexpr std::size_t kStillRows = 25;
+constexpr double kStillSpread = 0.03;
+constexpr std::size_t kMaxHeldRows = 4096;
 constexpr int kClipHitsToReport = 3;
 
 std::string_view trim(std::string_view s) {
@@ -414,6 +419,8 @@ Status MotionCsvReader::parse_header(std::string_view line, bool& consumed) {
     }
     axis_index_[axis] = found[axis];
   }
+  // "Linear" or "user" acceleration: the app has already subtracted gravity.
+  if (best_axis_rank[0] == 1) report_.gravity_removed = true;
   min_fields_ = 1 + std::max({time_index_, axis_index_[0], axis_index_[1], axis_index_[2]});
   if (!units_known_ && header_units != Units::kAuto) {
     units_known_ = true;
@@ -470,7 +477,7 @@ Status MotionCsvReader::parse_row(std::string_view line, std::vector<Sample>& ou
     emit(row, out);
   } else {
     pending_.push_back(row);
-    if (pending_.size() >= kRowsForUnits) {
+    if (pending_.size() >= kMaxHeldRows || still_window_found()) {
       decide_units();
       for (const Row& held : pending_) emit(held, out);
       pending_.clear();
@@ -479,22 +486,57 @@ Status MotionCsvReader::parse_row(std::string_view line, std::vector<Sample>& ou
   return Status::success();
 }
 
+bool MotionCsvReader::still_window_found() {
+  if (pending_.size() < kStillRows) return false;
+  double low = 1e300;
+  double high = 0;
+  double sum = 0;
+  for (std::size_t i = pending_.size() - kStillRows; i < pending_.size(); ++i) {
+    const Row& row = pending_[i];
+    const double m = std::sqrt(row.axes[0] * row.axes[0] + row.axes[1] * row.axes[1] +
+                               row.axes[2] * row.axes[2]);
+    low = std::min(low, m);
+    high = std::max(high, m);
+    sum += m;
+  }
+  const double mean = sum / static_cast<double>(kStillRows);
+  if (mean <= 0 || high - low > kStillSpread * mean) return false;
+  // Smooth motion can also be steady for a moment: only gravity's own size counts as rest.
+  const bool gravity_sized = (mean >= 0.8 && mean <= 1.25) || (mean >= 7.8 && mean <= 12.3) ||
+                             (mean >= 200 && mean <= 320);
+  if (!gravity_sized) return false;
+  report_.resting_magnitude = mean;
+  still_found_ = true;
+  return true;
+}
+
 void MotionCsvReader::decide_units() {
-  if (!pending_.empty()) {
+  bool no_gravity = false;
+  if (!pending_.empty() && !still_found_) {
+    // No moment of rest: gravity is then the mean acceleration vector, because the body's own
+    // acceleration averages out (its velocity stays bounded). Without gravity that mean is
+    // near zero compared with the typical magnitude.
+    double mean[3] = {0, 0, 0};
     std::vector<double> magnitudes;
     magnitudes.reserve(pending_.size());
     for (const Row& row : pending_) {
+      for (int a = 0; a < 3; ++a) mean[a] += row.axes[a];
       magnitudes.push_back(std::sqrt(row.axes[0] * row.axes[0] + row.axes[1] * row.axes[1] +
                                      row.axes[2] * row.axes[2]));
     }
+    const double n = static_cast<double>(pending_.size());
+    const double gravity =
+        std::sqrt(mean[0] * mean[0] + mean[1] * mean[1] + mean[2] * mean[2]) / n;
     std::nth_element(magnitudes.begin(), magnitudes.begin() + magnitudes.size() / 2,
                      magnitudes.end());
-    report_.resting_magnitude = magnitudes[magnitudes.size() / 2];
+    const double typical = magnitudes[magnitudes.size() / 2];
+    no_gravity = gravity < 0.25 * typical || typical == 0;
+    report_.resting_magnitude = no_gravity ? typical : gravity;
   }
   const double rest = report_.resting_magnitude;
   if (!units_known_) {
     units_known_ = true;
-    if (pending_.empty()) {
+    if (pending_.empty() || no_gravity) {
       report_.units = Units::kG;
       report_.units_source = UnitsSource::kDefault;
     } else {
@@ -522,7 +564,7 @@ void MotionCsvReader::decide_units() {
     default:
       unit_scale_ = 1;
   }
-  if (!pending_.empty()) report_.gravity_removed = rest * unit_scale_ < 0.5;
+  if (no_gravity || (!pending_.empty() && rest * unit_scale_ < 0.5)) report_.gravity_removed = true;
 }
 
 void MotionCsvReader::track_clipping(double value_g, int axis) {

@@ -73,6 +73,7 @@ class MotionCsvReader {
   Status parse_row(std::string_view line, std::vector<Sample>& out);
   Status reject(std::string message);
   void decide_units();
+  [[nodiscard]] bool still_window_found();
   void emit(const Row& row, std::vector<Sample>& out);
   void track_clipping(double value_g, int axis);
 
@@ -90,6 +91,7 @@ class MotionCsvReader {
   bool units_known_ = false;
   double unit_scale_ = 1;  // multiplies values into g
   std::vector<Row> pending_;  // rows held until the units are known (bounded)
+  bool still_found_ = false;
   bool have_first_time_ = false;
   double first_time_ = 0;
   double last_time_ = 0;

@@ -1,0 +1,40 @@
+// Analysing a motion recording stored in a file: reads it in chunks through the streaming CSV
+// reader and jump detector (src/motion), in constant memory apart from the jump list.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/result.h"
+#include "motion/csv_reader.h"
+#include "motion/jump_detector.h"
+#include "motion/session.h"
+#include "motion/signal_plot.h"
+
+namespace bb::app {
+
+enum class MotionPlot { kNone, kEnvelope };
+
+struct MotionFileOptions {
+  motion::Placement placement = motion::Placement::kAuto;
+  motion::CsvOptions csv;
+  MotionPlot plot = MotionPlot::kNone;
+};
+
+struct MotionAnalysis {
+  motion::CsvReport report;
+  motion::Placement placement = motion::Placement::kPocket;
+  bool placement_guessed = false;
+  std::vector<motion::JumpEvent> events;
+  motion::SessionSummary summary;
+  std::vector<std::string> warnings;  // what was inferred or is doubtful, in plain words
+  std::optional<motion::SignalEnvelope> envelope;
+};
+
+// Bad content comes back as ErrorCode::kInvalidArgument with the line number; an unreadable
+// file as kInvalidArgument too (the user named it).
+[[nodiscard]] Result<MotionAnalysis> analyze_motion_file(const std::string& path,
+                                                         const MotionFileOptions& options);
+
+}  // namespace bb::app
