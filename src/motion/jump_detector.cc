@@ -189,6 +189,8 @@ void JumpDetector::start_segment(double t) {
   up_cross_t_ = -1;
   power_ = 0;
   last_interval_ = 0;
+  held_turns_ = 0;
+  in_run_ = false;
 }
 
 void JumpDetector::end_segment(std::vector<JumpEvent>& out) {
@@ -423,16 +425,40 @@ void JumpDetector::process_wrist(std::vector<JumpEvent>& out) {
   if (rms < T::kWristMinRmsG) {
     last_turn_t_ = -1e9;
     last_interval_ = 0;
+    held_turns_ = 0;
+    in_run_ = false;
     return;
   }
   const double interval = turn_t - last_turn_t_;
   if (interval < T::kMinPeriodS) return;  // a wobble, not a turn
-  last_turn_t_ = turn_t;
+  const double previous_turn = last_turn_t_;
   const double previous = last_interval_;
+  last_turn_t_ = turn_t;
   last_interval_ = interval;
-  if (interval > T::kMaxPeriodS) return;  // first turn after a pause: not yet a rhythm
-  // A rope turns steadily: a turn counts when its period matches the one before.
-  if (std::fabs(interval - previous) > T::kWristPeriodTolerance * previous) return;
+  if (interval > T::kMaxPeriodS) {  // first turn after a pause: not yet a rhythm
+    in_run_ = false;
+    held_turns_ = 1;
+    held_[0] = turn_t;
+    return;
+  }
+  // A rope turns steadily: a turn counts when its period matches the one before. The first two
+  // turns of a run are held until the third confirms the rhythm, then reported together.
+  if (std::fabs(interval - previous) > T::kWristPeriodTolerance * previous) {
+    in_run_ = false;
+    held_turns_ = 2;
+    held_[0] = previous_turn;
+    held_[1] = turn_t;
+    return;
+  }
+  if (!in_run_) {
+    in_run_ = true;
+    for (int k = 0; k < held_turns_; ++k) {
+      JumpEvent held;
+      held.t = held_[k];
+      out.push_back(held);
+    }
+    held_turns_ = 0;
+  }
   JumpEvent event;
   event.t = turn_t;
   out.push_back(event);
@@ -463,10 +489,11 @@ Placement PlacementGuesser::guess() {
   ankle_events_.clear();
   pocket_events_.clear();
   wrist_events_.clear();
-  // A body in free fall is the clearest sign; sharp spikes without free fall mean the ankle;
-  // a rope rhythm without either means the wrist.
-  if (pocket_count_ >= 3 && pocket_count_ * 2 >= ankle_count_) return Placement::kPocket;
-  if (ankle_count_ >= 3) return Placement::kAnkle;
+  // Sharp landing spikes at least as often as free falls mean the ankle (the foot may fall
+  // freely too); free falls mean a sensor riding with the body; a steady rope rhythm with
+  // neither means the wrist.
+  if (ankle_count_ >= 3 && 5 * ankle_count_ >= 4 * pocket_count_) return Placement::kAnkle;
+  if (pocket_count_ >= 3 && 2 * pocket_count_ >= wrist_count_) return Placement::kPocket;
   if (wrist_count_ >= 3) return Placement::kWrist;
   return Placement::kPocket;
 }

@@ -52,8 +52,8 @@ struct DetectorTuning {
   static constexpr double kAnkleRefractoryS = 0.3;  // one landing per 0.3 s (200/min)
   static constexpr double kAnkleConfirmS = 0.2;    // report once no stronger spike came for this
   // Wrist: one rope turn = one cycle of the band-passed dominant axis.
-  static constexpr int kWristFastSamples = 7;
-  static constexpr int kWristSlowSamples = 41;
+  static constexpr int kWristFastSamples = 9;
+  static constexpr int kWristSlowSamples = 61;
   static constexpr double kWristPowerS = 0.5;      // time constant of the wrist amplitude
   static constexpr double kWristMinRmsG = 0.4;     // quieter than this = not turning a rope
   static constexpr double kWristPeriodTolerance = 0.5;  // a turn's period within 30% of the last
@@ -160,6 +160,9 @@ class JumpDetector {
   double prev_projection_ = 0;
   double up_cross_t_ = -1;
   double last_interval_ = 0;
+  double held_[2] = {0, 0};
+  int held_turns_ = 0;
+  bool in_run_ = false;
 };
 
 // Offline placement guess for `--placement auto`: feed the whole recording, then ask.
@@ -168,6 +171,10 @@ class PlacementGuesser {
   PlacementGuesser();
   void push(const Sample& sample);
   [[nodiscard]] Placement guess();
+  // Events each placement's detector found so far: ankle, pocket, wrist (for diagnostics).
+  [[nodiscard]] std::array<std::int64_t, 3> counts() const {
+    return {ankle_count_, pocket_count_, wrist_count_};
+  }
 
  private:
   JumpDetector ankle_;
