@@ -371,8 +371,13 @@ void render_plan(const coach::Plan& plan, const coach::Catalog& catalog) {
   }
   if (plan.ask_urgent_questions) {
     fmt::print(
-        "\nBefore anything else, answer the three urgent questions again at your next "
-        "check-in.\n");
+        "\nBefore anything else, check these three questions again. If any answer is "
+        "yes,\nseek emergency care now.\n");
+    for (const coach::RedFlagInfo& flag : coach::red_flags()) {
+      if (flag.severity == coach::FlagSeverity::kUrgent) {
+        fmt::print("{}\n", wrap(flag.question, "    ", "  * "));
+      }
+    }
   }
   if (plan.traffic_light) {
     fmt::print("\nYour last rope session: {}.\n", light_text(*plan.traffic_light));
@@ -508,7 +513,7 @@ Result<std::vector<coach::Aggravator>> parse_aggravators(const std::string& text
 
 // Fills `profile` from flags or questions; `have_defaults` says whether `profile` holds stored
 // values that may stand in for missing flags.
-Status resolve_profile(const ProfileFlags& f, const Prompter& p, bool have_defaults,
+Status resolve_profile(const ProfileFlags& f, const Prompter& p, Date today, bool have_defaults,
                        coach::Profile& profile) {
   const auto pick_int = [&](const Flag& flag, const std::string& field, const std::string& question,
                             int low, int high, int& target) -> Status {
@@ -519,7 +524,7 @@ Status resolve_profile(const ProfileFlags& f, const Prompter& p, bool have_defau
     return Status::success();
   };
   if (Status s = pick_int(f.birth_year, "--birth-year", "What year were you born?", 1900,
-                          local_today().year(), profile.birth_year);
+                          today.year(), profile.birth_year);
       !s.ok()) {
     return s;
   }
@@ -599,14 +604,16 @@ void register_profile(CLI::App& app, CliContext& ctx) {
     run(ctx, [&]() -> Status {
       auto date = resolve_date(f->common);
       if (!date.ok()) return date.error();
-      // Parse what the flags say before touching the database; stored values fill the rest.
+      // Stored values stand in for flags not given, so the profile is read first; nothing is
+      // written until every field is valid.
       const Prompter prompter(stdin_mode(), f->common.json ? stderr : stdout);
       auto workspace = open_workspace(ctx);
       if (!workspace.ok()) return workspace.error();
       auto stored = (*workspace)->service->profile(app::kLocalPerson);
       if (!stored.ok()) return stored.error();
       coach::Profile profile = stored->value_or(coach::Profile{});
-      if (Status s = resolve_profile(*f, prompter, stored->has_value(), profile); !s.ok()) return s;
+      if (Status s = resolve_profile(*f, prompter, *date, stored->has_value(), profile); !s.ok())
+        return s;
       if (Status s = (*workspace)->service->save_profile(app::kLocalPerson, *date, profile);
           !s.ok()) {
         return s;
