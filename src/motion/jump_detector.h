@@ -143,13 +143,9 @@ class JumpDetector {
   bool ankle_pending_ = false;
   std::int64_t ankle_index_ = 0;
   double ankle_jerk_ = 0;
-  double ankle_peak_t_ = 0;
-  double ankle_peak_g_ = 0;
-  bool ankle_peak_clipped_ = false;
   std::int64_t ankle_last_emitted_ = -1000000;
 
   // Wrist.
-  std::array<std::array<double, 3>, kRing> wrist_ring_{};
   double fast_sum_[3] = {0, 0, 0};
   double slow_sum_[3] = {0, 0, 0};
   double cov_[6] = {1e-6, 0, 0, 1e-6, 0, 1e-6};  // xx xy xz yy yz zz

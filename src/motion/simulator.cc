@@ -86,12 +86,15 @@ double body_force(const Timeline& line, double t) {
   const double push_start = line.takeoff_first - kPhaseS;
   if (t < push_start) return 1;
   if (t < line.takeoff_first) return push_off(t - push_start, kPhaseS, speed_over_g);
-  for (std::size_t i = 0; i < line.touchdowns.size(); ++i) {
+  // The contact under way (or the flight before it): the last touchdown not after t.
+  const auto next = std::upper_bound(line.touchdowns.begin(), line.touchdowns.end(), t);
+  if (next == line.touchdowns.begin()) return 0;  // first flight
+  {
+    const std::size_t i = static_cast<std::size_t>(next - line.touchdowns.begin()) - 1;
     const double down = line.touchdowns[i];
-    if (t < down) return 0;  // airborne
     const bool last = i + 1 == line.touchdowns.size();
     const double up = line.takeoffs[i];
-    if (!last && t >= up) continue;
+    if (!last && t >= up) return 0;  // airborne after this contact
     const double local = t - down;
     const double spike = transient(local, line.transient_peak, line.transient_tau);
     const double contact = up - down;
@@ -161,10 +164,10 @@ Simulation simulate(const SimulatedSession& session) {
     for (int axis = 0; axis < 3; ++axis) a[axis] = vertical * up[axis] / up_norm;
     if (session.placement == Placement::kAnkle) {
       // The foot swings while airborne: a smooth forward-backward acceleration.
-      for (std::size_t i = 0; i < line.touchdowns.size(); ++i) {
-        const double down = line.touchdowns[i];
-        const double lift = down - line.flight;
-        if (ts >= lift && ts < down) a[2] += 1.5 * std::sin(2 * kPi * (ts - lift) / line.flight);
+      const auto next = std::upper_bound(line.touchdowns.begin(), line.touchdowns.end(), ts);
+      if (next != line.touchdowns.end()) {
+        const double lift = *next - line.flight;
+        if (ts >= lift) a[2] += 1.5 * std::sin(2 * kPi * (ts - lift) / line.flight);
       }
     }
     if (session.placement == Placement::kWrist) {

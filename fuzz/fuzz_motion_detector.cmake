@@ -1,0 +1,1 @@
+bb_add_fuzz_target(fuzz_motion_detector ${CMAKE_CURRENT_SOURCE_DIR}/fuzz_motion_detector.cc bb_motion)
