@@ -205,6 +205,15 @@ expect "record clearance" 0 "$RED" clearance --date 2026-03-04
 expect "checkin after clearance" 0 "$RED" checkin --date 2026-03-04 --pain 2 --feel good
 expect_json "clearance lifts the block" 'd["status"] == "ok" and d["day_type"] != "rest"' \
   "$RED" plan --date 2026-03-04 --json
+expect_json "the same answers again keep the clearance" \
+  'd["outcome"] == "see_clinician" and d["cleared_on"] == "2026-03-04"' \
+  "$RED" screen --yes cancer_history --date 2026-03-04 --json
+expect_json "a new warning sign needs a new clearance" \
+  'd["outcome"] == "see_clinician" and d["cleared_on"] is None' \
+  "$RED" screen --yes cancer_history,fever_unwell --date 2026-03-04 --json
+expect_json "the block is back until the next clearance" 'd["status"] == "see_clinician"' \
+  "$RED" plan --date 2026-03-04 --json
+expect "record a new clearance" 0 "$RED" clearance --date 2026-03-05
 expect "checkin with an urgent answer" 0 "$RED" checkin --date 2026-03-05 --pain 2 --feel good \
   --urgent bladder_bowel_change
 expect_json "urgent check-in blocks the plan" 'd["status"] == "urgent" and d["rope"] is None' \

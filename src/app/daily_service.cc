@@ -60,6 +60,15 @@ std::optional<double> mean_pain(const std::vector<coach::Day>& days, Date from, 
   return sum / count;
 }
 
+// True when `next` answers yes to a see-a-clinician question that `previous` did not.
+bool adds_see_clinician_flag(const coach::Screening* previous, const coach::Screening& next) {
+  for (const coach::RedFlagInfo& flag : coach::red_flags()) {
+    if (flag.severity != coach::FlagSeverity::kSeeClinician || !next.yes(flag.flag)) continue;
+    if (previous == nullptr || !previous->yes(flag.flag)) return true;
+  }
+  return false;
+}
+
 Date monday_of(Date date) {
   return date.plus_days(-date.weekday());
 }
@@ -140,6 +149,13 @@ Result<ScreenSummary> DailyService::take_screen(PersonId person, Date date,
   std::optional<Date> cleared_on;
   Status saved = store_.transaction([&]() -> Status {
     if (Status s = store_.ensure_person(person); !s.ok()) return s;
+    auto previous = store_.screening(person);
+    if (!previous.ok()) return previous.error();
+    // A clearance covers the warning signs the clinician knew of: a new "see a clinician" answer
+    // needs a new clearance. The same answers again keep it.
+    if (adds_see_clinician_flag(*previous ? &(*previous)->screening : nullptr, screening)) {
+      if (Status s = store_.remove_clearance(person); !s.ok()) return s;
+    }
     if (Status s = store_.save_screening(person, {date, screening}); !s.ok()) return s;
     auto clearance = store_.clearance(person);
     if (!clearance.ok()) return clearance.error();

@@ -91,7 +91,8 @@ class DailyService {
   [[nodiscard]] Status save_profile(PersonId person, Date today, const coach::Profile& profile);
   [[nodiscard]] Result<std::optional<coach::Profile>> profile(PersonId person);
 
-  // Records the full screen (it replaces any earlier one) and says what it allows.
+  // Records the full screen (it replaces any earlier one) and says what it allows. A recorded
+  // clearance is dropped when the new screen adds a "see a clinician" answer.
   [[nodiscard]] Result<ScreenSummary> take_screen(PersonId person, Date date,
                                                   const coach::Screening& screening);
   // The latest screen; empty when the person has not taken it.

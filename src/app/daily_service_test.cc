@@ -63,6 +63,11 @@ class FakeStore final : public PersonStore {
     state.clearance = cleared_on;
     return Status::success();
   }
+  Status remove_clearance(PersonId) override {
+    ++writes;
+    state.clearance.reset();
+    return Status::success();
+  }
   Result<std::optional<coach::CheckIn>> checkin(PersonId, Date date) override {
     auto it = state.checkins.find(date);
     if (it == state.checkins.end()) return std::optional<coach::CheckIn>();
@@ -224,6 +229,24 @@ TEST_F(DailyServiceTest, ScreenSummarySortsFlagsBySeverity) {
   summary = service_.take_screen(kLocalPerson, day("2026-03-02"), screening);
   ASSERT_TRUE(summary.ok());
   EXPECT_EQ(summary->outcome, ScreenOutcome::kUrgent);
+}
+
+TEST_F(DailyServiceTest, ANewWarningSignNeedsANewClearance) {
+  coach::Screening screening;
+  screening.answers[static_cast<std::size_t>(coach::RedFlag::kCancerHistory)] = true;
+  ASSERT_TRUE(service_.take_screen(kLocalPerson, day("2026-03-01"), screening).ok());
+  ASSERT_TRUE(service_.record_clearance(kLocalPerson, day("2026-03-03")).ok());
+
+  auto same = service_.take_screen(kLocalPerson, day("2026-03-10"), screening);
+  ASSERT_TRUE(same.ok());
+  EXPECT_EQ(same->cleared_on, day("2026-03-03")) << "the same answers keep the clearance";
+
+  screening.answers[static_cast<std::size_t>(coach::RedFlag::kFeverUnwell)] = true;
+  auto worse = service_.take_screen(kLocalPerson, day("2026-03-20"), screening);
+  ASSERT_TRUE(worse.ok());
+  EXPECT_EQ(worse->outcome, ScreenOutcome::kSeeClinician);
+  EXPECT_FALSE(worse->cleared_on.has_value()) << "a new warning sign needs a new clearance";
+  EXPECT_FALSE(store_.state.clearance.has_value());
 }
 
 TEST_F(DailyServiceTest, SessionNeedsThatDaysCheckIn) {

@@ -62,6 +62,11 @@ class PersonStore {
   // The date a clinician cleared the person for exercise; recording replaces it.
   [[nodiscard]] virtual Result<std::optional<Date>> clearance(PersonId person) = 0;
   [[nodiscard]] virtual Status record_clearance(PersonId person, Date cleared_on) = 0;
+  // Forgets the clearance (nothing happens when there is none). Every store must override this;
+  // the default fails loudly (and so rolls back the use case) rather than keep a stale clearance.
+  [[nodiscard]] virtual Status remove_clearance(PersonId /*person*/) {
+    return Error::internal("this store cannot remove a clearance yet");
+  }
 
   // One check-in per date; saving again replaces that date's check-in and keeps its session.
   [[nodiscard]] virtual Result<std::optional<coach::CheckIn>> checkin(PersonId person,

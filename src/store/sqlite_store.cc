@@ -441,6 +441,10 @@ Status SqliteStore::record_clearance(app::PersonId person, Date cleared_on) {
       person, cleared_on);
 }
 
+Status SqliteStore::remove_clearance(app::PersonId person) {
+  return run("DELETE FROM clearances WHERE person_id = ?", person);
+}
+
 Result<std::optional<coach::CheckIn>> SqliteStore::checkin(app::PersonId person, Date date) {
   auto stmt = prepare(
       "SELECT pain, feel, leg_symptoms, urgent_flags, notes FROM checkins"

@@ -134,6 +134,10 @@ TEST_F(SqliteStoreTest, ScreeningAndClearanceRoundTrip) {
   auto clearance = store->clearance(kLocalPerson);
   ASSERT_TRUE(clearance.ok());
   EXPECT_EQ(*clearance, day("2026-03-04"));
+  ASSERT_TRUE(store->remove_clearance(kLocalPerson).ok());
+  clearance = store->clearance(kLocalPerson);
+  ASSERT_TRUE(clearance.ok());
+  EXPECT_FALSE(clearance->has_value());
 }
 
 TEST_F(SqliteStoreTest, TimelineMergesCheckInsSessionsAndMorningPain) {
