@@ -1,0 +1,20 @@
+// Opens the store a database URL names, so callers (the command line, the server) never pick an
+// engine themselves.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "app/person_store.h"
+#include "base/result.h"
+
+namespace bb::store {
+
+// `url` is one of:
+//   sqlite:PATH                    a SQLite file (created when missing)
+//   PATH                           the same, for a bare path
+//   postgresql://... postgres://...  a PostgreSQL database (libpq URI, parameters allowed)
+// kInvalidArgument for an empty URL or another scheme; otherwise what the store's open returns.
+[[nodiscard]] Result<std::unique_ptr<app::PersonStore>> open_person_store(const std::string& url);
+
+}  // namespace bb::store
