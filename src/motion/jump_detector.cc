@@ -65,15 +65,22 @@ double jump_height_m(double flight_s) {
 JumpDetector::JumpDetector(Placement placement) : placement_(placement) {}
 
 void JumpDetector::push(const Sample& sample, std::vector<JumpEvent>& out) {
-  if (!std::isfinite(sample.t) || !std::isfinite(sample.x) || !std::isfinite(sample.y) ||
-      !std::isfinite(sample.z) || std::fabs(sample.x) > kSaneG || std::fabs(sample.y) > kSaneG ||
-      std::fabs(sample.z) > kSaneG || std::fabs(sample.t) > 1e12) {
+  // Written so that NaN fails every comparison and infinities exceed the bounds.
+  const bool sane = std::fabs(sample.x) <= kSaneG && std::fabs(sample.y) <= kSaneG &&
+                    std::fabs(sample.z) <= kSaneG && std::fabs(sample.t) <= 1e12;
+  if (!sane) {
     ++dropped_;
     return;
   }
   if (have_group_) {
     if (sample.t < group_t_) {
       ++dropped_;  // time went back: the reading cannot be placed
+      return;
+    }
+    if (sample.t > group_t_ && group_size_ == 1) {  // the common case: one reading per stamp
+      accept_point(group_t_, group_[0].x, group_[0].y, group_[0].z, out);
+      group_t_ = sample.t;
+      group_[0] = sample;
       return;
     }
     if (sample.t == group_t_) {
@@ -144,10 +151,11 @@ void JumpDetector::accept_point(double t, double x, double y, double z,
     return;
   }
   const double span = t - point_t_;
+  const double inverse_span = 1.0 / span;
   // Across a long hole the push-off may have been missed: do not hold its absence against a jump.
   if (span > T::kBlindHoleS) last_loaded_ = n_ + static_cast<std::int64_t>(span * T::kGridHz);
-  while (time_of(next_grid_) <= t) {
-    const double f = std::clamp((time_of(next_grid_) - point_t_) / span, 0.0, 1.0);
+  for (double grid_t = time_of(next_grid_); grid_t <= t; grid_t = time_of(next_grid_)) {
+    const double f = std::clamp((grid_t - point_t_) * inverse_span, 0.0, 1.0);
     const double gx = point_[0] + f * (x - point_[0]);
     const double gy = point_[1] + f * (y - point_[1]);
     const double gz = point_[2] + f * (z - point_[2]);
@@ -228,7 +236,8 @@ void JumpDetector::process_free_fall(std::vector<JumpEvent>& out) {
   const double mag = at(i).mag;
   smooth_sum_ += mag;
   if (i >= kSmoothSamples) smooth_sum_ -= at(i - kSmoothSamples).mag;
-  const double smooth = smooth_sum_ / static_cast<double>(std::min<std::int64_t>(i + 1, kSmoothSamples));
+  const double smooth =
+      i >= kSmoothSamples - 1 ? smooth_sum_ * (1.0 / kSmoothSamples) : smooth_sum_ / static_cast<double>(i + 1);
   smooth_ring_[i & (kRing - 1)] = smooth;
   const double t = time_of(i);
 
@@ -372,6 +381,18 @@ void JumpDetector::flush_ankle(std::vector<JumpEvent>& out) {
   out.push_back(event);
 }
 
+void JumpDetector::refine_axis() {
+  const double nx = cov_[0] * axis_[0] + cov_[1] * axis_[1] + cov_[2] * axis_[2];
+  const double ny = cov_[1] * axis_[0] + cov_[3] * axis_[1] + cov_[4] * axis_[2];
+  const double nz = cov_[2] * axis_[0] + cov_[4] * axis_[1] + cov_[5] * axis_[2];
+  const double norm = std::sqrt(nx * nx + ny * ny + nz * nz);
+  if (norm > 1e-12 && std::isfinite(norm)) {
+    axis_[0] = nx / norm;
+    axis_[1] = ny / norm;
+    axis_[2] = nz / norm;
+  }
+}
+
 void JumpDetector::process_wrist(std::vector<JumpEvent>& out) {
   const std::int64_t i = n_;
   const GridSample& s = at(i);
@@ -399,15 +420,9 @@ void JumpDetector::process_wrist(std::vector<JumpEvent>& out) {
   const double products[6] = {band[0] * band[0], band[0] * band[1], band[0] * band[2],
                               band[1] * band[1], band[1] * band[2], band[2] * band[2]};
   for (int k = 0; k < 6; ++k) cov_[k] += kAlpha * (products[k] - cov_[k]);
-  const double nx = cov_[0] * axis_[0] + cov_[1] * axis_[1] + cov_[2] * axis_[2];
-  const double ny = cov_[1] * axis_[0] + cov_[3] * axis_[1] + cov_[4] * axis_[2];
-  const double nz = cov_[2] * axis_[0] + cov_[4] * axis_[1] + cov_[5] * axis_[2];
-  const double norm = std::sqrt(nx * nx + ny * ny + nz * nz);
-  if (norm > 1e-12 && std::isfinite(norm)) {
-    axis_[0] = nx / norm;
-    axis_[1] = ny / norm;
-    axis_[2] = nz / norm;
-  }
+  // The main axis drifts slowly (the covariance remembers 5 s): refining it every fourth sample
+  // is enough.
+  if ((i & 3) == 0) refine_axis();
   const double p = band[0] * axis_[0] + band[1] * axis_[1] + band[2] * axis_[2];
   power_ += kPowerAlpha * (p * p - power_);
   const double rms = std::sqrt(power_);

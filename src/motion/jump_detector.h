@@ -79,6 +79,7 @@ class JumpDetector {
 
  private:
   static constexpr int kRing = 64;  // power of two, > every look-back below
+  static constexpr double kGridStep = 1.0 / DetectorTuning::kGridHz;
   struct GridSample {
     double x, y, z, mag;
   };
@@ -91,10 +92,11 @@ class JumpDetector {
   void process_free_fall(std::vector<JumpEvent>& out);
   void process_ankle(std::vector<JumpEvent>& out);
   void process_wrist(std::vector<JumpEvent>& out);
+  void refine_axis();
   void flush_ankle(std::vector<JumpEvent>& out);
   [[nodiscard]] const GridSample& at(std::int64_t index) const { return ring_[index & (kRing - 1)]; }
   [[nodiscard]] double time_of(std::int64_t index) const {
-    return segment_start_ + static_cast<double>(index) / DetectorTuning::kGridHz;
+    return segment_start_ + static_cast<double>(index) * kGridStep;
   }
 
   Placement placement_;
