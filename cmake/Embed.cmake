@@ -1,5 +1,6 @@
-# cmake -DOUTPUT=file.cc -DNAMESPACE=ns -DFUNCTION=fn -P Embed.cmake -- file1 file2 ...
+# cmake -DOUTPUT=file.cc -DNAMESPACE=ns -DFUNCTION=fn [-DBASE_DIR=dir] -P Embed.cmake -- file1 ...
 # Writes a C++ source defining `std::vector<EmbeddedFile> ns::fn()` with each file's bytes.
+# Each file is named by its base name, or by its path relative to BASE_DIR when that is given.
 set(files "")
 math(EXPR last "${CMAKE_ARGC} - 1")
 set(collect OFF)
@@ -18,7 +19,11 @@ set(n 0)
 foreach(f ${files})
   file(READ "${f}" hex HEX)
   string(REGEX REPLACE "([0-9a-f][0-9a-f])" "'\\\\x\\1'," bytes "${hex}")
-  get_filename_component(base "${f}" NAME)
+  if(DEFINED BASE_DIR AND NOT "${BASE_DIR}" STREQUAL "")
+    file(RELATIVE_PATH base "${BASE_DIR}" "${f}")
+  else()
+    get_filename_component(base "${f}" NAME)
+  endif()
   string(APPEND body "const char kFile${n}[] = {${bytes} '\\0'};\n")
   string(APPEND index "      {\"${base}\", std::string_view(kFile${n}, sizeof kFile${n} - 1)},\n")
   math(EXPR n "${n} + 1")
