@@ -11,7 +11,7 @@ FUZZ_PACKAGES := clang libclang-rt-14-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 JOBS ?= $(shell nproc)
 
-.PHONY: deps install-packages build run test test-release test-debug fuzz bench clean
+.PHONY: deps install-packages web build run test test-release test-debug test-web fuzz bench clean
 
 # Installs the named Debian 12 packages that are missing; silent when all are there.
 deps:
@@ -28,7 +28,20 @@ install-packages:
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
 
-build: deps
+# The browser app (web/dist), embedded into the binary: npm ci when the lock file changed, then
+# vite build when a source changed; silent when nothing did.
+WEB_SOURCES := $(shell find web/src web/public web/index.html web/vite.config.ts web/tsconfig.json \
+  web/package.json -type f 2>/dev/null)
+web: web/dist/index.html
+
+web/node_modules/.installed: web/package-lock.json web/package.json | deps
+	@cd web && npm ci --no-audit --no-fund --loglevel=error >/dev/null
+	@touch $@
+
+web/dist/index.html: web/node_modules/.installed $(WEB_SOURCES)
+	@cd web && out=$$(npm run --silent build 2>&1) || { echo "$$out"; exit 1; }
+
+build: deps web
 	@cmake --preset release >/dev/null
 	@cmake --build --preset release -j $(JOBS)
 
@@ -38,13 +51,18 @@ run: build
 test-release: build
 	@ctest --preset release -j $(JOBS)
 
-test-debug: deps
+test-debug: deps web
 	@cmake --preset debug >/dev/null
 	@cmake --build --preset debug -j $(JOBS)
 	@ctest --preset debug -j $(JOBS)
 
-# Every test: the release build, then the AddressSanitizer + UBSan build.
-test: test-release test-debug
+# The web app's unit and component tests, then its end-to-end tests in Chromium against the
+# release binary.
+test-web: build
+	@cd web && npm run --silent test && npm run --silent e2e
+
+# Every test: the release build, then the AddressSanitizer + UBSan build, then the web app.
+test: test-release test-debug test-web
 
 # Short coverage-guided runs of every libFuzzer target (clang); saved cases also run in `make test`.
 FUZZ_SECONDS ?= 60

@@ -1,0 +1,258 @@
+// The app in Chromium against the real server: onboarding, check-in, plan, a whole session on a
+// controlled clock, the log, progress; the red-flag path; the sharp-pain stop; the clinician share.
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { artifacts, axeViolations, cleanup, desktop, launch, missingPrerequisite, newPage, phone, repoRoot, shot, startServer, type Server } from './harness';
+
+const skip = missingPrerequisite();
+if (skip) console.log(`end-to-end tests skipped: ${skip}`);
+
+let server: Server;
+let browser: Browser;
+let profile: string;
+const a11y: string[] = [];
+const report: Record<string, unknown> = {};
+
+async function checkA11y(page: Page, screen: string) {
+  for (const v of await axeViolations(page)) a11y.push(`${screen}: ${v}`);
+}
+
+let n = 0;
+const email = (who: string) => `${who}.${Date.now()}.${n++}@example.org`;
+const PASSWORD = 'correct horse battery';
+
+async function register(page: Page, who: string, role: 'person' | 'clinician' = 'person'): Promise<string> {
+  const address = email(who);
+  await page.goto(server.url + '/');
+  await page.getByRole('heading', { name: /Move a little/ }).waitFor();
+  await checkA11y(page, 'welcome');
+  await page.getByLabel('Email').fill(address);
+  await page.getByLabel('Password').fill(PASSWORD);
+  if (role === 'clinician') await page.getByText('A clinician following someone').click();
+  await page.getByRole('button', { name: 'Create account' }).last().click();
+  return address;
+}
+
+async function onboard(page: Page, opts: { yesTo?: string[]; shots?: boolean } = {}) {
+  await page.getByRole('heading', { name: 'About you' }).waitFor();
+  await page.getByLabel('Birth year').fill('1984');
+  await page.getByLabel('Height (cm)').fill('172');
+  await page.getByText('A little, now and then').click();
+  await page.getByText('Beaded rope').click();
+  if (opts.shots) await checkA11y(page, 'onboarding profile');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('heading', { name: 'What makes your back worse?' }).waitFor();
+  await page.getByText('Sitting for a while').click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('heading', { name: 'Safety questions' }).waitFor();
+  const yes = opts.yesTo ?? [];
+  for (const id of ['saddle_numbness', 'bladder_bowel_change', 'progressive_leg_weakness', 'major_trauma', 'fever_unwell', 'cancer_history', 'unexplained_weight_loss', 'constant_night_pain', 'immunosuppression_or_iv_drugs', 'osteoporosis_minor_trauma']) {
+    await page.locator(`input[name="flag_${id}"][value="${yes.includes(id) ? 'yes' : 'no'}"]`).check({ force: true });
+  }
+  if (opts.shots) {
+    await checkA11y(page, 'safety screen');
+    await shot(page, 'phone-safety-screen');
+  }
+  await page.getByRole('button', { name: 'See what this means' }).click();
+}
+
+async function finishOnboarding(page: Page) {
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('heading', { name: 'Activities that matter to you' }).waitFor();
+  const acts = ['Putting on socks', 'Carrying shopping', 'Playing with the kids'];
+  for (let i = 0; i < 3; i++) {
+    await page.getByLabel(`Activity ${i + 1}`, { exact: true }).fill(acts[i]);
+    await page.locator(`input[name="activity_score_${i}"]`).fill(String(4 + i));
+  }
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('heading', { name: 'Your rope' }).waitFor();
+  await page.getByRole('button', { name: "Go to today's check-in" }).click();
+}
+
+async function checkIn(page: Page, pain: number, feel: 'Sensitive' | 'Okay' | 'Good') {
+  await page.getByRole('heading', { name: "Today's check-in" }).waitFor();
+  await page.locator(`input[name="pain"][value="${pain}"]`).check({ force: true });
+  await page.locator('fieldset', { hasText: 'How does your back feel today?' }).getByText(feel, { exact: true }).click();
+  await page.getByRole('button', { name: "See today's plan" }).click();
+}
+
+describe.skipIf(skip !== null)('the app against the real server', () => {
+  beforeAll(async () => {
+    server = await startServer();
+    ({ browser, profile } = await launch());
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (profile) cleanup(profile);
+    await server?.stop();
+    if (Object.keys(report).length) writeFileSync(join(artifacts, 'report.json'), JSON.stringify(report, null, 2));
+  });
+
+  let sharer: { email: string; page: Page } | null = null;
+
+  it('onboards, checks in, plays a whole session on a controlled clock, logs it and shows it in Progress', async () => {
+    const { page } = await newPage(browser, phone);
+    await page.clock.install();
+    const address = await register(page, 'person');
+    await onboard(page, { shots: true });
+    await page.getByRole('heading', { name: 'You can start gently' }).waitFor();
+    await checkA11y(page, 'screen outcome');
+    await finishOnboarding(page);
+
+    await checkIn(page, 2, 'Good');
+    await page.locator('.day-type').waitFor();
+    await checkA11y(page, 'today plan');
+    await shot(page, 'phone-today-plan');
+    expect(await page.locator('.reasons li').count()).toBeGreaterThan(0);
+
+    // Time to an interactive Today, measured on a reload with the session cookie (reported only).
+    await page.clock.resume();
+    const started = Date.now();
+    await page.reload();
+    await page.getByRole('button', { name: 'Start session' }).waitFor();
+    report.time_to_interactive_today_ms = Date.now() - started;
+    const nav = await page.evaluate(() => {
+      const e = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      return e ? { domContentLoaded: Math.round(e.domContentLoadedEventEnd), load: Math.round(e.loadEventEnd) } : null;
+    });
+    report.navigation_timing_ms = nav;
+
+    await page.getByRole('button', { name: 'Start session' }).click();
+    await page.getByRole('button', { name: 'Begin' }).waitFor();
+    await checkA11y(page, 'player ready');
+    await page.clock.pauseAt(Date.now() + 1000);
+    await page.getByRole('button', { name: 'Begin' }).click();
+    const first = await page.locator('.step-title').textContent();
+    const t0 = await page.getByRole('timer').textContent();
+    await page.clock.runFor(5_000);
+    const t1 = await page.getByRole('timer').textContent();
+    expect(t1).not.toBe(t0);
+    await checkA11y(page, 'player step');
+    await shot(page, 'phone-session-step');
+    // Pause holds the countdown.
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.clock.runFor(30_000);
+    expect(await page.getByRole('timer').textContent()).toBe(t1);
+    await page.getByRole('button', { name: 'Resume' }).click();
+    expect(await page.locator('.step-title').textContent()).toBe(first);
+
+    const titles = new Set<string>();
+    for (let i = 0; i < 400 && !(await page.getByText('How did it go?').isVisible()); i++) {
+      const title = await page.locator('.step-title').textContent().catch(() => null);
+      if (title) titles.add(title);
+      await page.clock.runFor(10_000);
+    }
+    expect(titles.size).toBeGreaterThan(1);
+    await page.getByText('How did it go?').waitFor();
+    await page.locator('input[name="pain_during"][value="3"]').check({ force: true });
+    await page.locator('input[name="pain_after"][value="2"]').check({ force: true });
+    await checkA11y(page, 'after session');
+    await page.getByRole('button', { name: 'Save session' }).click();
+    await page.getByRole('heading', { name: 'Session logged' }).waitFor();
+    await page.clock.resume();
+
+    await page.getByRole('button', { name: 'See progress' }).click();
+    await page.getByTestId('session-count').waitFor();
+    expect(await page.getByTestId('session-count').textContent()).toContain('1 sessions logged');
+    await page.locator('.chart canvas').first().waitFor();
+    expect(await page.locator('.cal-day.done').count()).toBe(1);
+    await checkA11y(page, 'progress');
+    await shot(page, 'phone-progress');
+
+    await page.setViewportSize(desktop);
+    await page.waitForTimeout(200);
+    await shot(page, 'desktop-progress');
+    await page.goto(server.url + '/#/today');
+    await page.getByText('Done for today').waitFor();
+    await shot(page, 'desktop-today-done');
+    await page.setViewportSize(phone);
+
+    await page.goto(server.url + '/#/library');
+    await page.getByText(/of \d+ moves/).waitFor();
+    await page.locator('select[name="position"]').selectOption('chair');
+    expect(await page.locator('.library .item').count()).toBeGreaterThan(2);
+    await checkA11y(page, 'library');
+    await shot(page, 'phone-library');
+    await page.locator('select[name="position"]').selectOption('');
+
+    await page.goto(server.url + '/#/settings');
+    await page.getByRole('heading', { name: 'Settings' }).waitFor();
+    await checkA11y(page, 'settings');
+    sharer = { email: address, page };
+  });
+
+  it('blocks plans on a red flag and says what to do now', async () => {
+    const { page } = await newPage(browser, phone);
+    await register(page, 'redflag');
+    await onboard(page, { yesTo: ['saddle_numbness'] });
+    await page.getByRole('heading', { name: 'Get medical help now' }).waitFor();
+    expect(await page.getByRole('alert').first().textContent()).toMatch(/emergency/);
+    await checkA11y(page, 'urgent outcome');
+    await shot(page, 'phone-red-flag');
+    await finishOnboarding(page);
+    if (await page.getByRole('heading', { name: "Today's check-in" }).isVisible().catch(() => false)) await checkIn(page, 5, 'Sensitive');
+    await page.getByRole('heading', { name: 'Get medical help now' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Start session' }).count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('stops a session for sharp pain, says what to do next and logs the stop', async () => {
+    const { page } = await newPage(browser, phone);
+    await register(page, 'sharp');
+    await onboard(page);
+    await page.getByRole('heading', { name: 'You can start gently' }).waitFor();
+    await finishOnboarding(page);
+    await checkIn(page, 3, 'Okay');
+    await page.getByRole('button', { name: 'Start session' }).click();
+    await page.getByRole('button', { name: 'Begin' }).click();
+    await page.getByRole('timer').waitFor();
+    await page.getByRole('button', { name: 'Stop: sharp pain' }).click();
+    await page.getByRole('heading', { name: 'You stopped for sharp pain' }).waitFor();
+    expect(await page.locator('.card.danger').textContent()).toMatch(/Get medical help now if/);
+    await checkA11y(page, 'sharp-pain stop');
+    await shot(page, 'phone-sharp-pain-stop');
+    await page.locator('input[name="pain_during"][value="7"]').check({ force: true });
+    await page.locator('input[name="pain_after"][value="5"]').check({ force: true });
+    await page.getByRole('button', { name: 'Save session' }).click();
+    await page.getByRole('heading', { name: 'Session logged' }).waitFor();
+    await page.getByRole('button', { name: 'Back to Today' }).click();
+    await page.getByText('stopped for sharp pain').waitFor();
+    await page.context().close();
+  });
+
+  it('shares with a clinician, who sees the plans, responses and measures', async () => {
+    expect(sharer).not.toBeNull();
+    const { page } = sharer!;
+    await page.getByRole('button', { name: 'Make a share code' }).click();
+    const code = (await page.getByTestId('invite-code').textContent())!.trim();
+    expect(code.length).toBeGreaterThan(3);
+
+    const { page: doc } = await newPage(browser, desktop);
+    await register(doc, 'clinician', 'clinician');
+    await doc.getByRole('heading', { name: 'People sharing with you' }).waitFor();
+    await doc.getByLabel('Share code').fill(code);
+    await doc.getByRole('button', { name: 'Add person' }).click();
+    await doc.getByRole('button', { name: sharer!.email }).click();
+    await doc.getByRole('heading', { name: `Recent days of ${sharer!.email}` }).waitFor();
+    expect(await doc.locator('table.days tbody tr').count()).toBe(1);
+    await doc.locator('.chart canvas').first().waitFor();
+    await checkA11y(doc, 'clinician');
+    await shot(doc, 'desktop-clinician');
+    await doc.context().close();
+  });
+
+  it('finds no serious or critical accessibility violation on any screen visited', () => {
+    expect(a11y).toEqual([]);
+  });
+});
+
+// Recordings and Live need the server's motion endpoints, which the API does not have yet.
+describe('recordings', () => {
+  it.skip('uploads a real recording and shows its jump count (no motion endpoint in the API yet)', () => {
+    const dir = join(repoRoot, '../shared/data/motion');
+    expect(existsSync(dir) ? readdirSync(dir).length : 0).toBeGreaterThanOrEqual(0);
+  });
+});

@@ -1,0 +1,122 @@
+// End-to-end harness: the real `bounceback serve` on a temporary SQLite file and a free port, and
+// the system's Chromium driven by playwright-core (no browser is ever downloaded).
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const repoRoot = resolve(here, '../..');
+export const artifacts = join(repoRoot, 'build/web-artifacts');
+const binary = process.env.BOUNCEBACK_BIN ?? join(repoRoot, 'build/release/bounceback');
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const phone = { width: 360, height: 740 };
+export const desktop = { width: 1280, height: 860 };
+
+// Why the end-to-end tests cannot run here, or null when they can.
+export function missingPrerequisite(): string | null {
+  if (!existsSync(binary)) return `no server binary at ${binary}: run make build`;
+  if (!existsSync(chromiumPath)) return `no Chromium at ${chromiumPath}`;
+  const help = spawnSync(binary, ['serve', '--help'], { encoding: 'utf8' });
+  if (help.status !== 0 || !String(help.stdout).includes('--listen')) return 'the server binary has no serve command yet';
+  return null;
+}
+
+export interface Server {
+  url: string;
+  stop: () => Promise<void>;
+}
+
+export async function startServer(): Promise<Server> {
+  const dir = mkdtempSync(join(tmpdir(), 'bb-e2e-'));
+  const proc: ChildProcess = spawn(
+    binary,
+    ['serve', '--db', join(dir, 'e2e.db'), '--listen', '127.0.0.1:0', '--quiet', '--password-cost', 'minimal'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let log = '';
+  const url = await new Promise<string>((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error('server did not start in 20 s:\n' + log)), 20_000);
+    proc.stdout!.on('data', (b: Buffer) => {
+      log += b.toString();
+      const m = /on (https?:\/\/[^\s]+?)\/?\s/.exec(log);
+      if (m) {
+        clearTimeout(timer);
+        ok(m[1].replace(/\/$/, ''));
+      }
+    });
+    proc.stderr!.on('data', (b: Buffer) => (log += b.toString()));
+    proc.on('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`server exited with ${code}:\n${log}`));
+    });
+  });
+  return {
+    url,
+    stop: async () => {
+      if (proc.exitCode === null) {
+        const exited = new Promise((r) => proc.once('exit', r));
+        proc.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+        if (proc.exitCode === null) proc.kill('SIGKILL');
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launch(): Promise<{ browser: Browser; profile: string }> {
+  const profile = mkdtempSync(join(tmpdir(), 'bb-chromium-'));
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${profile}`,
+    ],
+  });
+  return { browser, profile };
+}
+
+export async function newPage(browser: Browser, viewport = phone): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+export async function shot(page: Page, name: string): Promise<string> {
+  mkdirSync(artifacts, { recursive: true });
+  const path = join(artifacts, `${name}.png`);
+  await page.screenshot({ path, fullPage: false });
+  return path;
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+// Serious and critical accessibility violations on the page as it is now.
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const found = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')})`);
+  });
+  return found;
+}
+
+export function cleanup(profile: string): void {
+  rmSync(profile, { recursive: true, force: true });
+}

@@ -1,0 +1,284 @@
+// A small typed client for the Bounceback HTTP API (docs/openapi.yaml). The browser keeps the
+// session in an HttpOnly cookie, so no token is handled here.
+
+export type Role = 'person' | 'clinician';
+export type Feel = 'sensitive' | 'okay' | 'good';
+export type LegSymptoms = 'none' | 'above_knee' | 'below_knee';
+export type RopeExperience = 'none' | 'some' | 'regular';
+export type RopeOwned = 'none' | 'beaded' | 'speed_quarter_lb' | 'pvc_speed' | 'heavy' | 'ropeless';
+export type Aggravator = 'sitting' | 'bending' | 'standing' | 'arching' | 'walking' | 'lying';
+export type UrgentFlag = 'saddle_numbness' | 'bladder_bowel_change' | 'progressive_leg_weakness';
+export type StopReason = 'none' | 'sharp_pain' | 'fatigue' | 'other';
+export type Light = 'green' | 'amber' | 'red';
+export type DayType = 'rest' | 'restorative' | 'mixed' | 'rope';
+export type PlanStatus = 'ok' | 'see_clinician' | 'urgent';
+export type ScreenOutcome = 'clear' | 'see_clinician' | 'urgent';
+
+export interface Account { id: number; email: string; role: Role }
+export interface SessionOpened { account: Account; token: string; expires_at: number }
+export interface Profile {
+  birth_year: number;
+  height_cm: number;
+  rope_experience: RopeExperience;
+  rope: RopeOwned;
+  aggravated_by?: Aggravator[];
+}
+export type Screening = Record<string, boolean>;
+export interface ScreenSummary {
+  date: string;
+  outcome: ScreenOutcome;
+  urgent: string[];
+  see_clinician: string[];
+  cleared_on?: string | null;
+}
+export interface CheckIn {
+  pain: number;
+  feel: Feel;
+  leg_symptoms?: LegSymptoms;
+  urgent_flags?: UrgentFlag[];
+  notes?: string;
+}
+export interface DatedCheckIn { date: string; checkin: CheckIn }
+export interface SessionLog {
+  completed: boolean;
+  rope_minutes: number;
+  pain_during_max: number;
+  pain_after: number;
+  stopped?: StopReason;
+}
+export interface DatedSession { date: string; session: SessionLog }
+export interface FollowUp { session_date: string; pain: number }
+export interface RopeDose {
+  minutes: number;
+  work_seconds: number;
+  rest_seconds: number;
+  rounds: number;
+  cadence_per_min: number;
+  skill: string;
+}
+export interface StretchDose {
+  minutes: number;
+  items: string[];
+  warm_up: string[];
+  main: string[];
+  cool_down: string[];
+}
+export interface Plan {
+  date: string;
+  status: PlanStatus;
+  day_type: DayType;
+  rope: RopeDose | null;
+  stretch: StretchDose;
+  traffic_light: Light | null;
+  ask_urgent_questions: boolean;
+  reasons: string[];
+  rules: { rule: string; text: string }[];
+}
+export interface HistoryDay {
+  date: string;
+  checkin: CheckIn;
+  status: PlanStatus;
+  day_type: DayType;
+  traffic_light: Light | null;
+  session?: SessionLog | null;
+  next_morning_pain?: number | null;
+}
+export interface Change {
+  baseline: number;
+  current: number;
+  direction: string;
+  explanation: string;
+}
+export interface Peg3 { average_pain: number; enjoyment_interference: number; activity_interference: number }
+export interface PsfsActivity { name: string; score: number }
+export interface Psfs { activities: PsfsActivity[] }
+export interface MeasureResult { date: string; measure: 'peg' | 'psfs'; score: number; change: Change | null }
+export interface Progress {
+  pain: { date: string; pain: number }[];
+  pain_change?: Change | null;
+  rope_weeks: { week_start: string; rope_minutes: number; sessions: number }[];
+  traffic_lights: { date: string; light: Light }[];
+  peg: { date: string; score?: number; [k: string]: unknown }[];
+  peg_change?: Change | null;
+  psfs: { date: string; score?: number; [k: string]: unknown }[];
+  psfs_change?: Change | null;
+}
+export interface Share {
+  person_id: number;
+  clinician_id: number;
+  person_email: string;
+  clinician_email: string;
+  since: number;
+}
+export interface Invite { code: string; expires_at: number }
+export interface CatalogItem {
+  id: string;
+  name: string;
+  kind: 'stretch' | 'yoga' | 'mobility' | 'rope_drill';
+  targets: string[];
+  position: 'floor' | 'standing' | 'chair';
+  hold_seconds?: number;
+  each_side?: boolean;
+  steps: string[];
+  cues: string[];
+  breath?: string;
+  cautions: string[];
+  [k: string]: unknown;
+}
+export interface RopeAdvice {
+  recommended?: string;
+  recommendation?: string;
+  about_owned?: string;
+  avoid?: string[];
+  length_cm?: number;
+  length_note?: string;
+  surface?: string;
+  shoes?: string;
+}
+
+// An answer that is not a success, in words a person can act on.
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: string,
+    readonly field: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+  get offline(): boolean {
+    return this.status === 0;
+  }
+}
+
+const BASE = '/api/v1';
+
+function plainWords(status: number, code: string, message: string): string {
+  if (status === 0) return 'No connection to Bounceback right now. What you typed is kept; try again in a moment.';
+  if (status === 401) return message || 'Please log in again.';
+  if (status === 429) return message || 'Too many attempts. Please wait a few minutes and try again.';
+  if (status >= 500) return 'Something went wrong on the server. What you typed is kept; try again in a moment.';
+  if (message) return message.charAt(0).toUpperCase() + message.slice(1);
+  return `The request failed (${code || status}).`;
+}
+
+export type Fetcher = (input: string, init?: RequestInit) => Promise<Response>;
+let fetcher: Fetcher = (input, init) => fetch(input, init);
+export function setFetcher(f: Fetcher): void {
+  fetcher = f;
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const init: RequestInit = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
+  if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    (init.headers as Record<string, string>)['Content-Type'] = 'application/json';
+  }
+  let res: Response;
+  try {
+    res = await fetcher(BASE + path, init);
+  } catch {
+    throw new ApiError(plainWords(0, 'offline', ''), 0, 'offline', '');
+  }
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  let data: unknown = undefined;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = text;
+    }
+  }
+  if (!res.ok) {
+    const err = (data as { error?: { code?: string; message?: string; field?: string } } | undefined)?.error;
+    const code = err?.code ?? String(res.status);
+    throw new ApiError(plainWords(res.status, code, err?.message ?? ''), res.status, code, err?.field ?? '');
+  }
+  return data as T;
+}
+
+const q = (date?: string) => (date ? `?date=${encodeURIComponent(date)}` : '');
+
+export const api = {
+  register: (email: string, password: string, role: Role = 'person') =>
+    request<SessionOpened>('POST', '/auth/register', { email, password, role }),
+  login: (email: string, password: string) => request<SessionOpened>('POST', '/auth/login', { email, password }),
+  logout: () => request<void>('POST', '/auth/logout'),
+  account: () => request<Account>('GET', '/account'),
+  deleteAccount: (password: string) => request<void>('DELETE', '/account', { password }),
+
+  profile: () => request<Profile>('GET', '/profile'),
+  saveProfile: (p: Profile) => request<Profile>('PUT', '/profile', p),
+  screening: () => request<ScreenSummary>('GET', '/screening'),
+  takeScreen: (s: Screening, date?: string) => request<ScreenSummary>('POST', '/screening' + q(date), s),
+  recordClearance: (cleared_on: string) => request<{ cleared_on: string }>('PUT', '/clearance', { cleared_on }),
+  checkIn: (c: CheckIn, date?: string) => request<DatedCheckIn>('POST', '/checkins' + q(date), c),
+  checkinOn: (date: string) => request<DatedCheckIn>('GET', `/checkins/${date}`),
+  todaysPlan: () => request<Plan>('GET', '/plans/today'),
+  planOn: (date: string) => request<Plan>('GET', `/plans/${date}`),
+  logSession: (s: SessionLog, date?: string) => request<DatedSession>('POST', '/sessions' + q(date), s),
+  followUp: (f: FollowUp) => request<FollowUp>('POST', '/followups', f),
+  history: (date?: string) => request<{ days: HistoryDay[] }>('GET', '/history' + q(date)),
+  progress: (date?: string) => request<Progress>('GET', '/progress' + q(date)),
+  measures: () => request<{ peg: unknown[]; psfs: unknown[] }>('GET', '/measures'),
+  addPeg: (p: Peg3, date?: string) => request<MeasureResult>('POST', '/measures/peg' + q(date), p),
+  addPsfs: (p: Psfs, date?: string) => request<MeasureResult>('POST', '/measures/psfs' + q(date), p),
+  ropeAdvice: () => request<RopeAdvice>('GET', '/rope-advice'),
+
+  shares: () => request<{ shares: Share[] }>('GET', '/shares'),
+  invite: () => request<Invite>('POST', '/shares/invites'),
+  acceptInvite: (code: string) => request<Share>('POST', '/shares/accept', { code }),
+  revokeShare: (clinicianId: number) => request<void>('DELETE', `/shares/${clinicianId}`),
+  personHistory: (id: number) => request<{ days: HistoryDay[] }>('GET', `/people/${id}/history`),
+  personProgress: (id: number) => request<Progress>('GET', `/people/${id}/progress`),
+  personMeasures: (id: number) => request<{ peg: unknown[]; psfs: unknown[] }>('GET', `/people/${id}/measures`),
+  personPlan: (id: number, date: string) => request<Plan>('GET', `/people/${id}/plans/${date}`),
+
+  catalog: () => request<{ items: CatalogItem[] }>('GET', '/catalog'),
+};
+
+export const exportUrls = { json: `${BASE}/export`, csv: `${BASE}/export.csv` };
+
+// Check-ins made without a connection wait in local storage and are sent, oldest first, when
+// the connection returns. Each keeps the date it was made for.
+const QUEUE_KEY = 'bb.pendingCheckins';
+export interface QueuedCheckIn { date: string; checkin: CheckIn }
+
+export function localToday(now: Date = new Date()): string {
+  const y = now.getFullYear();
+  const m = String(now.getMonth() + 1).padStart(2, '0');
+  const d = String(now.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}
+
+export function queuedCheckins(): QueuedCheckIn[] {
+  try {
+    return JSON.parse(localStorage.getItem(QUEUE_KEY) ?? '[]') as QueuedCheckIn[];
+  } catch {
+    return [];
+  }
+}
+
+export function queueCheckin(item: QueuedCheckIn): void {
+  const rest = queuedCheckins().filter((x) => x.date !== item.date);
+  localStorage.setItem(QUEUE_KEY, JSON.stringify([...rest, item]));
+}
+
+// Sends what is queued; stops at the first failure and keeps the rest. Returns how many went.
+export async function flushCheckins(): Promise<number> {
+  let sent = 0;
+  for (const item of queuedCheckins()) {
+    try {
+      await api.checkIn(item.checkin, item.date);
+    } catch (e) {
+      if (e instanceof ApiError && e.offline) break;
+      // The server refused it (for example a date it no longer accepts): drop it, so the queue
+      // never blocks, and keep going.
+    }
+    localStorage.setItem(QUEUE_KEY, JSON.stringify(queuedCheckins().filter((x) => x.date !== item.date)));
+    sent++;
+  }
+  return sent;
+}

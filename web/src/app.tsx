@@ -1,0 +1,178 @@
+// The app shell: who is logged in, which screen is showing (the hash), and the navigation bar.
+import type { ComponentType } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { api, ApiError, flushCheckins, type Account, type CatalogItem, type Plan } from './api';
+import { realClock, type Clock } from './clock';
+import { AppContext, applyTheme, loadSettings, storeSettings, type AppState, type Settings } from './state';
+import { Welcome } from './screens/Welcome';
+import { Onboarding } from './screens/Onboarding';
+import { Today } from './screens/Today';
+import { Player } from './screens/Player';
+import { Settings as SettingsScreen } from './screens/Settings';
+
+// Screens with charts or many figures load on first visit, to keep the first load small.
+function lazy(load: () => Promise<{ default: ComponentType }>): ComponentType {
+  let Loaded: ComponentType | null = null;
+  return function Lazy() {
+    const [, setReady] = useState(false);
+    const [failed, setFailed] = useState(false);
+    useEffect(() => {
+      if (!Loaded)
+        load()
+          .then((m) => {
+            Loaded = m.default;
+            setReady(true);
+          })
+          .catch(() => setFailed(true));
+    }, []);
+    if (failed) return <p class="error" role="alert">This screen could not be loaded. Check the connection and reload.</p>;
+    return Loaded ? <Loaded /> : <p class="muted">Loading…</p>;
+  };
+}
+const Progress = lazy(() => import('./screens/Progress'));
+const Library = lazy(() => import('./screens/Library'));
+const Clinician = lazy(() => import('./screens/Clinician'));
+
+function currentRoute(): string {
+  return location.hash.replace(/^#\/?/, '') || 'today';
+}
+
+const personNav: [string, string][] = [
+  ['today', 'Today'],
+  ['progress', 'Progress'],
+  ['library', 'Library'],
+  ['settings', 'Settings'],
+];
+const clinicianNav: [string, string][] = [
+  ['clinician', 'People'],
+  ['library', 'Library'],
+  ['settings', 'Settings'],
+];
+
+export function App(props: { clock?: Clock }) {
+  const [route, setRoute] = useState(currentRoute());
+  const [account, setAccount] = useState<Account | null>(null);
+  const [booted, setBooted] = useState(false);
+  const [bootError, setBootError] = useState<string | null>(null);
+  const [catalog, setCatalog] = useState<Map<string, CatalogItem>>(new Map());
+  const [settings, setSettingsState] = useState<Settings>(loadSettings());
+  const [active, setActive] = useState<{ plan: Plan; checkinPain: number } | null>(null);
+  const [online, setOnline] = useState(typeof navigator === 'undefined' ? true : navigator.onLine);
+
+  useEffect(() => {
+    applyTheme(settings.theme);
+    const onHash = () => setRoute(currentRoute());
+    const onOnline = () => {
+      setOnline(true);
+      flushCheckins().catch(() => {});
+    };
+    const onOffline = () => setOnline(false);
+    window.addEventListener('hashchange', onHash);
+    window.addEventListener('online', onOnline);
+    window.addEventListener('offline', onOffline);
+    api
+      .account()
+      .then((a) => {
+        setAccount(a);
+        flushCheckins().catch(() => {});
+      })
+      .catch((e) => {
+        if (!(e instanceof ApiError && e.status === 401)) setBootError(e instanceof Error ? e.message : String(e));
+      })
+      .finally(() => setBooted(true));
+    api
+      .catalog()
+      .then((c) => setCatalog(new Map(c.items.map((i) => [i.id, i]))))
+      .catch(() => {});
+    return () => {
+      window.removeEventListener('hashchange', onHash);
+      window.removeEventListener('online', onOnline);
+      window.removeEventListener('offline', onOffline);
+    };
+  }, []);
+
+  const state: AppState = useMemo(
+    () => ({
+      account,
+      setAccount,
+      catalog,
+      settings,
+      setSettings: (s: Settings) => {
+        storeSettings(s);
+        setSettingsState(s);
+      },
+      go: (r: string) => {
+        if (currentRoute() === r) setRoute(r);
+        else location.hash = '#/' + r;
+        window.scrollTo?.(0, 0);
+      },
+      clock: props.clock ?? realClock,
+      active,
+      setActive,
+    }),
+    [account, catalog, settings, active, props.clock],
+  );
+
+  if (!booted) return <main class="shell"><p class="muted">Loading…</p></main>;
+
+  let screen;
+  if (!account) {
+    screen = <Welcome />;
+  } else if (account.role === 'clinician') {
+    screen = route === 'library' ? <Library /> : route === 'settings' ? <SettingsScreen /> : <Clinician />;
+  } else {
+    switch (route) {
+      case 'onboarding':
+        screen = <Onboarding />;
+        break;
+      case 'session':
+        screen = <Player />;
+        break;
+      case 'progress':
+        screen = <Progress />;
+        break;
+      case 'library':
+        screen = <Library />;
+        break;
+      case 'settings':
+        screen = <SettingsScreen />;
+        break;
+      default:
+        screen = <Today />;
+    }
+  }
+  const nav = account ? (account.role === 'clinician' ? clinicianNav : personNav) : [];
+  const inSession = account && route === 'session';
+
+  return (
+    <AppContext.Provider value={state}>
+      <a class="skip" href="#main">Skip to content</a>
+      <header class="top">
+        <span class="brand" aria-label="Bounceback">
+          <svg viewBox="0 0 96 96" width="28" height="28" aria-hidden="true">
+            <rect width="96" height="96" rx="20" fill="currentColor" />
+            <g fill="none" stroke="var(--bg)" stroke-width="6" stroke-linecap="round">
+              <circle cx="48" cy="22" r="7" />
+              <path d="M48 30v24M48 54l-9 18M48 54l9 18M48 36l-14 10M48 36l14 10" />
+            </g>
+          </svg>
+          Bounceback
+        </span>
+        {!online && <span class="badge offline">Offline</span>}
+      </header>
+      {bootError && <p class="error" role="alert">{bootError}</p>}
+      <main id="main" class="shell" tabIndex={-1}>
+        {screen}
+      </main>
+      {nav.length > 0 && !inSession && (
+        <nav class="tabs" aria-label="Main">
+          {nav.map(([r, label]) => (
+            <a href={'#/' + r} aria-current={route === r || (r === 'today' && !nav.some(([x]) => x === route)) ? 'page' : undefined}>
+              {label}
+            </a>
+          ))}
+        </nav>
+      )}
+    </AppContext.Provider>
+  );
+}

@@ -1,0 +1,134 @@
+// Charts drawn with uPlot, plus the plain-HTML traffic-light strip and session calendar.
+import { useEffect, useRef } from 'preact/hooks';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import type { HistoryDay, Light, Progress } from './api';
+
+export function toUnix(date: string): number {
+  return Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / 1000;
+}
+
+function cssVar(name: string, fallback: string): string {
+  const v = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  return v || fallback;
+}
+
+export function Chart(props: {
+  label: string;
+  x: number[];
+  series: { label: string; values: (number | null)[]; bars?: boolean; color?: string }[];
+  yMax?: number;
+  height?: number;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = box.current;
+    if (!el || typeof window === 'undefined' || !props.x.length) return;
+    const fg = cssVar('--fg', '#222');
+    const grid = cssVar('--line', '#ddd');
+    const accent = cssVar('--accent', '#1f6f5c');
+    const axis = { stroke: fg, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid } };
+    const opts: uPlot.Options = {
+      width: Math.max(280, el.clientWidth),
+      height: props.height ?? 200,
+      legend: { show: props.series.length > 1 },
+      cursor: { drag: { x: false, y: false } },
+      scales: { x: { time: true }, y: props.yMax !== undefined ? { range: [0, props.yMax] } : { range: (_u, _min, max) => [0, Math.max(1, max * 1.15)] } },
+      axes: [axis, { ...axis, size: 36 }],
+      series: [
+        {},
+        ...props.series.map((s) => ({
+          label: s.label,
+          stroke: s.color ?? accent,
+          width: 2,
+          fill: s.bars ? (s.color ?? accent) + '99' : undefined,
+          points: { show: true, size: 6 },
+          paths: s.bars ? uPlot.paths.bars!({ size: [0.6, 40] }) : undefined,
+        })),
+      ],
+    };
+    const plot = new uPlot(opts, [props.x, ...props.series.map((s) => s.values)] as uPlot.AlignedData, el);
+    const onResize = () => plot.setSize({ width: Math.max(280, el.clientWidth), height: props.height ?? 200 });
+    window.addEventListener('resize', onResize);
+    return () => {
+      window.removeEventListener('resize', onResize);
+      plot.destroy();
+    };
+  }, [props.x, props.series]);
+  if (!props.x.length) return <p class="muted">Nothing to show yet.</p>;
+  return <div ref={box} class="chart" role="img" aria-label={props.label} />;
+}
+
+const lightWord: Record<Light, string> = { green: 'green', amber: 'amber', red: 'red' };
+
+export function LightStrip({ lights }: { lights: Progress['traffic_lights'] }) {
+  if (!lights.length) return <p class="muted">Traffic lights appear after your first rope session and its next morning.</p>;
+  return (
+    <ol class="lights" aria-label="Traffic lights, oldest first">
+      {lights.map((l) => (
+        <li class={'light-' + l.light} title={`${l.date}: ${lightWord[l.light]}`}>
+          <span class="dot" aria-hidden="true" />
+          <span class="sr-only">
+            {l.date}: {lightWord[l.light]}
+          </span>
+          <small aria-hidden="true">{l.date.slice(5)}</small>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+// A month grid; days with a session are filled, days with only a check-in are outlined.
+export function Calendar({ days, month }: { days: HistoryDay[]; month: string }) {
+  const [y, m] = month.split('-').map(Number);
+  const first = new Date(Date.UTC(y, m - 1, 1));
+  const count = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const lead = (first.getUTCDay() + 6) % 7; // Monday first
+  const byDate = new Map(days.map((d) => [d.date, d]));
+  const cells = [];
+  for (let i = 0; i < lead; i++) cells.push(<span class="cal-empty" />);
+  for (let d = 1; d <= count; d++) {
+    const date = `${month}-${String(d).padStart(2, '0')}`;
+    const day = byDate.get(date);
+    const cls = day?.session ? (day.session.stopped === 'sharp_pain' ? 'cal-day stopped' : 'cal-day done') : day ? 'cal-day checked' : 'cal-day';
+    const what = day?.session ? `session, rope ${day.session.rope_minutes} min` : day ? 'check-in only' : 'nothing recorded';
+    cells.push(
+      <span class={cls} title={`${date}: ${what}`}>
+        <span aria-hidden="true">{d}</span>
+        <span class="sr-only">
+          {date}: {what}
+        </span>
+      </span>,
+    );
+  }
+  const name = first.toLocaleDateString(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return (
+    <div class="calendar" aria-label={`Sessions in ${name}`}>
+      <p>
+        <strong>{name}</strong>
+      </p>
+      <div class="cal-grid">
+        {['M', 'T', 'W', 'T', 'F', 'S', 'S'].map((d) => (
+          <span class="cal-head" aria-hidden="true">
+            {d}
+          </span>
+        ))}
+        {cells}
+      </div>
+      <p class="muted small">
+        <span class="cal-key done" /> session <span class="cal-key checked" /> check-in only <span class="cal-key stopped" /> stopped for pain
+      </p>
+    </div>
+  );
+}
+
+// The score of a PEG-3 or PSFS entry, whatever shape the server sends it in.
+export function measureScore(e: Record<string, unknown>): number | null {
+  if (typeof e.score === 'number') return e.score;
+  const peg = (e.peg ?? e) as Record<string, unknown>;
+  if (typeof peg.average_pain === 'number')
+    return ((peg.average_pain as number) + (peg.enjoyment_interference as number) + (peg.activity_interference as number)) / 3;
+  const acts = ((e.psfs as Record<string, unknown> | undefined)?.activities ?? e.activities) as { score: number }[] | undefined;
+  if (Array.isArray(acts) && acts.length) return acts.reduce((s, a) => s + a.score, 0) / acts.length;
+  return null;
+}

@@ -1,0 +1,319 @@
+// The session player: one step at a time, with a countdown, cues, a metronome for rope rounds, and
+// a "Stop: sharp pain" button that is always on screen.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { api, type CatalogItem, type Plan } from '../api';
+import { Figure } from '../figures';
+import { useApp } from '../state';
+import { buildSteps, formatSeconds, ropeMinutesDone, type Step } from '../session';
+import { Card, ErrorText, Scale, errorMessage } from '../ui';
+import { skillWords } from '../words';
+
+// Clicks at a steady cadence, scheduled slightly ahead on the audio clock so they stay even.
+class Metronome {
+  private ctx: AudioContext | null = null;
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private next = 0;
+  start(perMinute: number): void {
+    this.stop();
+    const AC = window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
+    if (!AC || perMinute <= 0) return;
+    this.ctx ??= new AC();
+    void this.ctx.resume?.();
+    const ctx = this.ctx;
+    const gap = 60 / perMinute;
+    this.next = ctx.currentTime + 0.05;
+    this.timer = setInterval(() => {
+      while (this.next < ctx.currentTime + 0.12) {
+        const osc = ctx.createOscillator();
+        const gain = ctx.createGain();
+        osc.frequency.value = 1000;
+        gain.gain.setValueAtTime(0.25, this.next);
+        gain.gain.exponentialRampToValueAtTime(0.001, this.next + 0.04);
+        osc.connect(gain).connect(ctx.destination);
+        osc.start(this.next);
+        osc.stop(this.next + 0.05);
+        this.next += gap;
+      }
+    }, 25);
+  }
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+}
+
+function speak(text: string, on: boolean): void {
+  if (!on || typeof speechSynthesis === 'undefined') return;
+  try {
+    speechSynthesis.cancel();
+    speechSynthesis.speak(new SpeechSynthesisUtterance(text));
+  } catch {
+    /* speech is optional */
+  }
+}
+
+function stepTitle(st: Step): string {
+  if (st.kind === 'hold') return st.name + (st.side ? ` (${st.side} side)` : '');
+  if (st.kind === 'rope') return `Rope round ${st.round} of ${st.rounds}`;
+  return `Rest after round ${st.round}`;
+}
+
+type Phase = 'ready' | 'playing' | 'finished' | 'stopped';
+
+export function Player() {
+  const { active, go } = useApp();
+  if (!active) {
+    return (
+      <Card title="No session in progress">
+        <p>Start a session from today's plan.</p>
+        <button class="primary" onClick={() => go('today')}>Go to Today</button>
+      </Card>
+    );
+  }
+  return <SessionPlayer plan={active.plan} checkinPain={active.checkinPain} />;
+}
+
+export function SessionPlayer({ plan, checkinPain }: { plan: Plan; checkinPain: number }) {
+  const { catalog, clock, settings } = useApp();
+  const [steps] = useState(() => buildSteps(plan, catalog));
+  const [phase, setPhase] = useState<Phase>('ready');
+  const [index, setIndex] = useState(0);
+  const [paused, setPaused] = useState(false);
+  const [, setTick] = useState(0);
+  const timing = useRef({ start: 0, pausedAt: 0, pausedTotal: 0 });
+  const metronome = useRef<Metronome | null>(null);
+  const [beat, setBeat] = useState(settings.beat);
+  const ropeDone = useRef(0);
+  const advancedFrom = useRef(-1);
+
+  const step = steps[index] as Step | undefined;
+  const elapsed = () => {
+    const t = timing.current;
+    const now = paused ? t.pausedAt : clock.now();
+    return (now - t.start - t.pausedTotal) / 1000;
+  };
+
+  function begin(i: number) {
+    timing.current = { start: clock.now(), pausedAt: 0, pausedTotal: 0 };
+    setIndex(i);
+    const st = steps[i];
+    if (!st) return;
+    speak(stepTitle(st), settings.voice);
+    metronome.current ??= new Metronome();
+    if (st.kind === 'rope' && beat) metronome.current.start(st.cadence);
+    else metronome.current.stop();
+  }
+
+  function finish(kind: 'finished' | 'stopped') {
+    ropeDone.current = ropeMinutesDone(steps, index, step ? elapsed() : 0);
+    metronome.current?.stop();
+    setPhase(kind);
+    if (kind === 'stopped') speak('Stop. Rest in a comfortable position.', settings.voice);
+    else speak('Session complete. Well done.', settings.voice);
+  }
+
+  function next() {
+    if (index + 1 >= steps.length) finish('finished');
+    else begin(index + 1);
+  }
+
+  useEffect(() => {
+    if (phase !== 'playing') return;
+    return clock.every(200, () => setTick((n) => n + 1));
+  }, [phase, clock]);
+
+  useEffect(() => () => metronome.current?.stop(), []);
+
+  // Move on when the current step's time is up.
+  if (phase === 'playing' && step && !paused && elapsed() >= step.seconds && advancedFrom.current !== index) {
+    advancedFrom.current = index;
+    queueMicrotask(next);
+  }
+
+  if (phase === 'finished' || phase === 'stopped') {
+    return <AfterSession plan={plan} stopped={phase === 'stopped'} ropeMinutes={ropeDone.current} checkinPain={checkinPain} />;
+  }
+
+  const total = steps.reduce((s, x) => s + x.seconds, 0);
+  const stopButton = (
+    <button class="stop" onClick={() => finish('stopped')}>
+      Stop: sharp pain
+    </button>
+  );
+
+  if (phase === 'ready' || !step) {
+    return (
+      <div class="player">
+        <h1>Today's session</h1>
+        <p>
+          {steps.length} steps, about {Math.round(total / 60)} minutes. Move slowly, breathe, and stop at once for sharp pain or pain
+          spreading down a leg.
+        </p>
+        <label class="toggle">
+          <input type="checkbox" checked={beat} onChange={(e) => setBeat(e.currentTarget.checked)} /> Metronome beat during rope rounds
+        </label>
+        <button
+          class="primary huge"
+          disabled={!steps.length}
+          onClick={() => {
+            setPhase('playing');
+            begin(0);
+          }}
+        >
+          Begin
+        </button>
+        {stopButton}
+      </div>
+    );
+  }
+
+  const remaining = step.seconds - elapsed();
+  const item = step.kind === 'hold' ? catalog.get(step.id) : undefined;
+  const upcoming = steps[index + 1];
+  return (
+    <div class={'player step-' + step.kind}>
+      <p class="eyebrow" aria-live="polite">
+        Step {index + 1} of {steps.length}
+        {step.kind === 'hold' ? ` · ${step.phase}` : ''}
+      </p>
+      <h1 class="step-title">{stepTitle(step)}</h1>
+      {step.kind === 'hold' && <Figure id={step.id} size={200} title={item?.name} />}
+      <div class={step.kind === 'rope' ? 'countdown huge-count' : 'countdown'} role="timer" aria-label="Time left">
+        {formatSeconds(remaining)}
+      </div>
+      {step.kind === 'rope' && (
+        <p class="cue">
+          {skillWords[step.skill] ?? step.skill} at {step.cadence} turns a minute. Small, quiet bounces on the balls of your feet.
+        </p>
+      )}
+      {step.kind === 'rest' && <p class="cue">Walk it off, breathe out slowly. Next: round {step.round + 1}.</p>}
+      {step.kind === 'hold' && <HoldCues item={item} />}
+      <div class="controls">
+        <button
+          class="big"
+          onClick={() => {
+            const t = timing.current;
+            if (paused) {
+              t.pausedTotal += clock.now() - t.pausedAt;
+              setPaused(false);
+              if (step.kind === 'rope' && beat) metronome.current?.start(step.cadence);
+            } else {
+              t.pausedAt = clock.now();
+              setPaused(true);
+              metronome.current?.stop();
+            }
+          }}
+        >
+          {paused ? 'Resume' : 'Pause'}
+        </button>
+        <button class="big" onClick={next}>
+          {upcoming ? 'Next step' : 'Finish'}
+        </button>
+      </div>
+      {upcoming && <p class="muted">Up next: {stepTitle(upcoming)}</p>}
+      {stopButton}
+    </div>
+  );
+}
+
+function HoldCues({ item }: { item: CatalogItem | undefined }) {
+  if (!item) return null;
+  return (
+    <div class="cues">
+      {item.breath && <p class="cue">Breath: {item.breath}</p>}
+      {item.cues?.[0] && <p class="cue">Form: {item.cues[0]}</p>}
+      <details>
+        <summary>How to do it</summary>
+        <ol>
+          {item.steps.map((s) => (
+            <li>{s}</li>
+          ))}
+        </ol>
+      </details>
+    </div>
+  );
+}
+
+// Pain during and after, effort and a note, then the log is sent. After a sharp-pain stop it
+// first says what to do now.
+export function AfterSession(props: { plan: Plan; stopped: boolean; ropeMinutes: number; checkinPain: number }) {
+  const { go } = useApp();
+  const [during, setDuring] = useState<number | null>(null);
+  const [after, setAfter] = useState<number | null>(null);
+  const [effort, setEffort] = useState<number | null>(null);
+  const [notes, setNotes] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    if (during === null || after === null) return setError('Choose your worst pain during the session and your pain now.');
+    setBusy(true);
+    setError(null);
+    try {
+      await api.logSession(
+        {
+          completed: !props.stopped,
+          rope_minutes: props.ropeMinutes,
+          pain_during_max: during,
+          pain_after: after,
+          stopped: props.stopped ? 'sharp_pain' : 'none',
+        },
+        props.plan.date,
+      );
+      // Effort and notes stay on this device.
+      if (effort !== null || notes.trim())
+        localStorage.setItem(`bb.sessionNote.${props.plan.date}`, JSON.stringify({ effort, notes: notes.trim() }));
+      setSaved(true);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div class="after">
+      {props.stopped && (
+        <Card title="You stopped for sharp pain" class="danger">
+          <p>That was the right call. For now:</p>
+          <ul>
+            <li>Stop exercising for today. Find a position that eases the pain, such as lying on your back with your knees bent and feet flat.</li>
+            <li>Keep moving gently through the day, like short easy walks, if that feels better than staying still.</li>
+            <li>
+              Get medical help now if the pain is severe and not easing, spreads below a knee, or comes with numbness around the groin, a change in
+              bladder or bowel control, or a weak leg.
+            </li>
+            <li>Tomorrow's plan will step back; it will not get harder after a stop for pain.</li>
+          </ul>
+        </Card>
+      )}
+      {saved ? (
+        <Card title="Session logged" class="ok">
+          <p>Thank you. Tomorrow morning, Bounceback will ask how your back feels on waking.</p>
+          <div class="row">
+            <button class="primary" onClick={() => go('today')}>Back to Today</button>
+            <button onClick={() => go('progress')}>See progress</button>
+          </div>
+        </Card>
+      ) : (
+        <form class="card" onSubmit={submit} aria-label="Session log">
+          <h2>{props.stopped ? 'Log what happened' : 'How did it go?'}</h2>
+          <p class="muted">Rope time done: {props.ropeMinutes} min.</p>
+          <Scale label="Worst back pain during the session" name="pain_during" value={during} onChange={setDuring} low="0 none" high="10 worst" />
+          <Scale label="Back pain now" name="pain_after" value={after} onChange={setAfter} low="0 none" high="10 worst" />
+          <Scale label="Effort (optional)" name="effort" value={effort} onChange={setEffort} low="0 easy" high="10 all-out" />
+          <label>
+            Note (optional, kept on this device)
+            <textarea name="session_notes" rows={2} maxLength={500} value={notes} onInput={(e) => setNotes(e.currentTarget.value)} />
+          </label>
+          <ErrorText error={error} />
+          <button class="primary big" type="submit" disabled={busy}>
+            Save session
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}

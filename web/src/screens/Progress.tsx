@@ -1,0 +1,134 @@
+// Progress: pain over time, rope minutes a week, traffic lights, PEG-3 and PSFS with meaningful
+// change, and a calendar of sessions. Also used read-only by the clinician view.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { api, type Change, type HistoryDay, type Progress as ProgressData } from '../api';
+import { Calendar, Chart, LightStrip, measureScore, toUnix } from '../charts';
+import { Card, ErrorText, Scale, errorMessage } from '../ui';
+
+function ChangeNote({ change }: { change?: Change | null }) {
+  if (!change) return null;
+  const cls = change.direction === 'improved' ? 'ok-text' : change.direction === 'worse' ? 'warn-text' : 'muted';
+  const word = change.direction === 'improved' ? 'Meaningful improvement' : change.direction === 'worse' ? 'Meaningfully worse' : 'No meaningful change yet';
+  return (
+    <p class={'change ' + cls}>
+      <strong>{word}</strong>
+      {change.explanation ? `: ${change.explanation}` : ''}
+    </p>
+  );
+}
+
+export function ProgressView({ progress, days, title }: { progress: ProgressData; days: HistoryDay[]; title?: string }) {
+  const pain = useMemo(
+    () => ({ x: progress.pain.map((p) => toUnix(p.date)), series: [{ label: 'Pain', values: progress.pain.map((p) => p.pain) }] }),
+    [progress],
+  );
+  const rope = useMemo(
+    () => ({
+      x: progress.rope_weeks.map((w) => toUnix(w.week_start)),
+      series: [{ label: 'Rope minutes', values: progress.rope_weeks.map((w) => w.rope_minutes), bars: true }],
+    }),
+    [progress],
+  );
+  const measures = useMemo(() => {
+    const dates = [...new Set([...progress.peg.map((e) => e.date), ...progress.psfs.map((e) => e.date)])].sort();
+    const at = (list: { date: string }[], d: string) => {
+      const e = list.find((x) => x.date === d);
+      return e ? measureScore(e as Record<string, unknown>) : null;
+    };
+    return {
+      x: dates.map(toUnix),
+      series: [
+        { label: 'PEG-3 (lower is better)', values: dates.map((d) => at(progress.peg, d)), color: '#b3541e' },
+        { label: 'PSFS (higher is better)', values: dates.map((d) => at(progress.psfs, d)), color: '#2b6cb0' },
+      ],
+    };
+  }, [progress]);
+  const months = [...new Set(days.map((d) => d.date.slice(0, 7)))].sort();
+  const month = months[months.length - 1] ?? new Date().toISOString().slice(0, 7);
+  const sessions = days.filter((d) => d.session).length;
+
+  return (
+    <div class="progress">
+      {title && <h2>{title}</h2>}
+      <p class="muted" data-testid="session-count">
+        {days.length} check-ins, {sessions} sessions logged.
+      </p>
+      <Card title="Pain at check-in">
+        <Chart label="Pain at each check-in, 0 to 10" x={pain.x} series={pain.series} yMax={10} />
+        <ChangeNote change={progress.pain_change} />
+      </Card>
+      <Card title="Rope minutes per week">
+        <Chart label="Rope minutes each week" x={rope.x} series={rope.series} />
+      </Card>
+      <Card title="How your back responded">
+        <LightStrip lights={progress.traffic_lights} />
+      </Card>
+      <Card title="PEG-3 and activities (PSFS)">
+        <Chart label="PEG-3 and PSFS scores, 0 to 10" x={measures.x} series={measures.series} yMax={10} />
+        <ChangeNote change={progress.peg_change} />
+        <ChangeNote change={progress.psfs_change} />
+      </Card>
+      <Card title="Calendar">
+        <Calendar days={days} month={month} />
+      </Card>
+    </div>
+  );
+}
+
+function PegForm({ onSaved }: { onSaved: () => void }) {
+  const [a, setA] = useState<number | null>(null);
+  const [b, setB] = useState<number | null>(null);
+  const [c, setC] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  return (
+    <form
+      class="card"
+      aria-label="PEG-3"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (a === null || b === null || c === null) return setError('Answer all three questions.');
+        setError(null);
+        try {
+          const r = await api.addPeg({ average_pain: a, enjoyment_interference: b, activity_interference: c });
+          setNote(r.change?.explanation ?? `Recorded: ${r.score.toFixed(1)} (your starting point).`);
+          onSaved();
+        } catch (err) {
+          setError(errorMessage(err));
+        }
+      }}
+    >
+      <h2>Weekly PEG-3</h2>
+      <Scale label="Average pain in the past week" name="peg_pain" value={a} onChange={setA} low="0 none" high="10 worst" />
+      <Scale label="How much pain got in the way of enjoying life" name="peg_enjoyment" value={b} onChange={setB} low="0 not at all" high="10 completely" />
+      <Scale label="How much pain got in the way of your general activity" name="peg_activity" value={c} onChange={setC} low="0 not at all" high="10 completely" />
+      <ErrorText error={error} />
+      {note && <p role="status">{note}</p>}
+      <button type="submit" class="primary">Save PEG-3</button>
+    </form>
+  );
+}
+
+export default function Progress() {
+  const [data, setData] = useState<{ progress: ProgressData; days: HistoryDay[] } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = () =>
+    Promise.all([api.progress(), api.history()])
+      .then(([progress, h]) => setData({ progress, days: h.days }))
+      .catch((e) => setError(errorMessage(e)));
+  useEffect(() => {
+    void load();
+  }, []);
+  return (
+    <div>
+      <h1>Progress</h1>
+      <ErrorText error={error} />
+      {!data && !error && <p class="muted">Loading…</p>}
+      {data && <ProgressView progress={data.progress} days={data.days} />}
+      <details class="card">
+        <summary>Record this week's PEG-3</summary>
+        <PegForm onSaved={() => void load()} />
+      </details>
+    </div>
+  );
+}

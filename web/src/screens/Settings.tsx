@@ -1,0 +1,150 @@
+// Settings: voice, metronome, theme, sharing with a clinician, export, log out, delete account.
+import { useEffect, useState } from 'preact/hooks';
+import { api, exportUrls, type Share } from '../api';
+import { useApp } from '../state';
+import { Card, Choice, ErrorText, errorMessage } from '../ui';
+
+export function Settings() {
+  const { account, settings, setSettings, setAccount, go } = useApp();
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [shares, setShares] = useState<Share[]>([]);
+  const [invite, setInvite] = useState<string | null>(null);
+  const [shareError, setShareError] = useState<string | null>(null);
+  const isPerson = account?.role === 'person';
+
+  useEffect(() => {
+    api.shares().then((s) => setShares(s.shares)).catch(() => {});
+  }, []);
+
+  return (
+    <div>
+      <h1>Settings</h1>
+      <Card title="During sessions">
+        <label class="toggle">
+          <input type="checkbox" name="voice" checked={settings.voice} onChange={(e) => setSettings({ ...settings, voice: e.currentTarget.checked })} /> Spoken cues
+          (your device's voice reads each step)
+        </label>
+        <label class="toggle">
+          <input type="checkbox" name="beat" checked={settings.beat} onChange={(e) => setSettings({ ...settings, beat: e.currentTarget.checked })} /> Metronome beat
+          during rope rounds
+        </label>
+      </Card>
+      <Card title="Appearance">
+        <Choice
+          label="Theme"
+          name="theme"
+          value={settings.theme}
+          options={[
+            ['system', 'Same as this device'],
+            ['light', 'Light'],
+            ['dark', 'Dark'],
+          ]}
+          onChange={(theme) => setSettings({ ...settings, theme })}
+        />
+      </Card>
+      {isPerson && (
+        <Card title="Share with a clinician">
+          <p class="muted">Make a one-time code and give it to your clinician. They can then see your plans, responses and measures, but change nothing.</p>
+          <button
+            onClick={async () => {
+              setShareError(null);
+              try {
+                setInvite((await api.invite()).code);
+              } catch (e) {
+                setShareError(errorMessage(e));
+              }
+            }}
+          >
+            Make a share code
+          </button>
+          {invite && (
+            <p class="code" role="status">
+              Code: <strong data-testid="invite-code">{invite}</strong> (valid for 7 days, works once)
+            </p>
+          )}
+          {shares.length > 0 && (
+            <ul class="shares">
+              {shares.map((s) => (
+                <li>
+                  {s.clinician_email}{' '}
+                  <button
+                    class="link"
+                    onClick={async () => {
+                      try {
+                        await api.revokeShare(s.clinician_id);
+                        setShares((xs) => xs.filter((x) => x.clinician_id !== s.clinician_id));
+                      } catch (e) {
+                        setShareError(errorMessage(e));
+                      }
+                    }}
+                  >
+                    Stop sharing
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          <ErrorText error={shareError} />
+        </Card>
+      )}
+      {isPerson && (
+        <Card title="Your data">
+          <p>Download everything Bounceback holds about you.</p>
+          <div class="row">
+            <a class="button" href={exportUrls.json} download="bounceback.json">
+              Export JSON
+            </a>
+            <a class="button" href={exportUrls.csv} download="bounceback.csv">
+              Export CSV
+            </a>
+          </div>
+          <button class="link" onClick={() => go('onboarding')}>
+            Update profile or take the safety questions again
+          </button>
+        </Card>
+      )}
+      <Card title="Account">
+        <p class="muted">Logged in as {account?.email}</p>
+        <button
+          onClick={async () => {
+            await api.logout().catch(() => {});
+            setAccount(null);
+            go('today');
+          }}
+        >
+          Log out
+        </button>
+        <details class="danger-zone">
+          <summary>Delete my account</summary>
+          <form
+            onSubmit={async (e) => {
+              e.preventDefault();
+              setError(null);
+              if (!confirm) return setError('Tick the box to confirm.');
+              try {
+                await api.deleteAccount(password);
+                setAccount(null);
+                go('today');
+              } catch (err) {
+                setError(errorMessage(err));
+              }
+            }}
+          >
+            <p>This deletes your account and everything recorded in it, for good.</p>
+            <label>
+              Password
+              <input type="password" name="delete_password" autoComplete="current-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+            </label>
+            <label class="toggle">
+              <input type="checkbox" checked={confirm} onChange={(e) => setConfirm(e.currentTarget.checked)} /> I understand this cannot be undone
+            </label>
+            <ErrorText error={error} />
+            <button class="danger" type="submit">Delete account</button>
+          </form>
+        </details>
+      </Card>
+    </div>
+  );
+}

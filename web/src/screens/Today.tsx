@@ -1,0 +1,313 @@
+// Today: the next-morning prompt, the check-in, then today's plan with its reasons.
+import { useEffect, useState } from 'preact/hooks';
+import {
+  api,
+  ApiError,
+  localToday,
+  queueCheckin,
+  type CheckIn,
+  type Feel,
+  type HistoryDay,
+  type LegSymptoms,
+  type Plan,
+  type UrgentFlag,
+} from '../api';
+import { Figure } from '../figures';
+import { useApp } from '../state';
+import { Card, Choice, ErrorText, Scale, errorMessage } from '../ui';
+import { dayTypeHint, dayTypeWords, feelWords, legWords, lightWords, skillWords, URGENT_ADVICE } from '../words';
+
+type Load =
+  | { state: 'loading' }
+  | { state: 'error'; message: string }
+  | { state: 'checkin' }
+  | { state: 'plan'; plan: Plan };
+
+export function Today() {
+  const { go } = useApp();
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [history, setHistory] = useState<HistoryDay[]>([]);
+  const [queued, setQueued] = useState(false);
+
+  async function refresh() {
+    try {
+      const [profile, screen] = await Promise.all([
+        api.profile().catch((e) => (e instanceof ApiError && e.status === 404 ? null : Promise.reject(e))),
+        api.screening().catch((e) => (e instanceof ApiError && e.status === 404 ? null : Promise.reject(e))),
+      ]);
+      if (!profile || !screen) {
+        go('onboarding');
+        return;
+      }
+      api.history().then((h) => setHistory(h.days)).catch(() => {});
+      try {
+        setLoad({ state: 'plan', plan: await api.todaysPlan() });
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 404) setLoad({ state: 'checkin' });
+        else throw e;
+      }
+    } catch (e) {
+      setLoad({ state: 'error', message: errorMessage(e) });
+    }
+  }
+
+  useEffect(() => {
+    void refresh();
+  }, []);
+
+  const today = load.state === 'plan' ? load.plan.date : null;
+  const todayDay = today ? history.find((d) => d.date === today) : undefined;
+  const pendingMorning = [...history].reverse().find((d) => d.session && (d.next_morning_pain === null || d.next_morning_pain === undefined) && d.date !== (today ?? localToday()));
+
+  return (
+    <div>
+      <h1 class="sr-only">Today</h1>
+      {pendingMorning && <MorningPrompt day={pendingMorning} onDone={() => api.history().then((h) => setHistory(h.days)).catch(() => {})} />}
+      {load.state === 'loading' && <p class="muted">Loading today…</p>}
+      {load.state === 'error' && (
+        <Card>
+          <ErrorText error={load.message} />
+          <button onClick={() => void refresh()}>Try again</button>
+        </Card>
+      )}
+      {load.state === 'checkin' && !queued && (
+        <CheckInForm
+          onDone={(plan) => (plan ? setLoad({ state: 'plan', plan }) : void refresh())}
+          onQueued={() => setQueued(true)}
+        />
+      )}
+      {queued && (
+        <Card title="Check-in saved on this device">
+          <p>There is no connection right now. Your check-in will be sent as soon as the connection returns, and today's plan will appear then.</p>
+          <button onClick={() => { setQueued(false); void refresh(); }}>Check again</button>
+        </Card>
+      )}
+      {load.state === 'plan' && (
+        <PlanView plan={load.plan} done={todayDay?.session ?? null} checkinPain={todayDay?.checkin.pain ?? null} onRecheck={() => setLoad({ state: 'checkin' })} onRefresh={() => void refresh()} />
+      )}
+    </div>
+  );
+}
+
+function MorningPrompt({ day, onDone }: { day: HistoryDay; onDone: () => void }) {
+  const [pain, setPain] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function submit(e: Event) {
+    e.preventDefault();
+    if (pain === null) return setError('Choose a number from 0 to 10.');
+    setBusy(true);
+    setError(null);
+    try {
+      await api.followUp({ session_date: day.date, pain });
+      onDone();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <form class="card prompt" onSubmit={submit} aria-label="Next-morning pain">
+      <h2>How is your back this morning?</h2>
+      <p class="muted">After your session on {day.date}. Morning pain tells Bounceback whether the dose suited you.</p>
+      <Scale label="Pain on waking (0 none, 10 worst)" name="morning_pain" value={pain} onChange={setPain} low="No pain" high="Worst" />
+      <ErrorText error={error} />
+      <button class="primary" type="submit" disabled={busy}>Save morning pain</button>
+    </form>
+  );
+}
+
+export function CheckInForm({ onDone, onQueued }: { onDone: (plan: Plan | null) => void; onQueued: () => void }) {
+  const [pain, setPain] = useState<number | null>(null);
+  const [feel, setFeel] = useState<Feel | null>(null);
+  const [legs, setLegs] = useState<LegSymptoms>('none');
+  const [flags, setFlags] = useState<UrgentFlag[]>([]);
+  const [notes, setNotes] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const toggle = (f: UrgentFlag) => setFlags((xs) => (xs.includes(f) ? xs.filter((x) => x !== f) : [...xs, f]));
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    if (pain === null) return setError('Choose your pain right now, from 0 to 10.');
+    if (!feel) return setError('Choose how your back feels today.');
+    const checkin: CheckIn = { pain, feel, leg_symptoms: legs, urgent_flags: flags };
+    if (notes.trim()) checkin.notes = notes.trim();
+    setBusy(true);
+    setError(null);
+    try {
+      await api.checkIn(checkin);
+      onDone(await api.todaysPlan());
+    } catch (err) {
+      if (err instanceof ApiError && err.offline) {
+        queueCheckin({ date: localToday(), checkin });
+        onQueued();
+      } else setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form class="card" onSubmit={submit} aria-label="Check-in">
+      <h2>Today's check-in</h2>
+      <Scale label="Back pain right now" name="pain" value={pain} onChange={setPain} low="0 no pain" high="10 worst" />
+      <Choice label="How does your back feel today?" name="feel" value={feel} options={Object.entries(feelWords) as [Feel, string][]} onChange={setFeel} />
+      <Choice label="Pain or tingling in a leg?" name="legs" value={legs} options={Object.entries(legWords) as [LegSymptoms, string][]} onChange={setLegs} />
+      <fieldset class="checks">
+        <legend>Anything new since yesterday? (most days: none)</legend>
+        {(
+          [
+            ['saddle_numbness', 'Numbness around the groin or inner thighs'],
+            ['bladder_bowel_change', 'Trouble with bladder or bowel control'],
+            ['progressive_leg_weakness', 'A leg getting weaker'],
+          ] as [UrgentFlag, string][]
+        ).map(([id, text]) => (
+          <label class={flags.includes(id) ? 'choice-opt on danger-opt' : 'choice-opt'}>
+            <input type="checkbox" name="urgent_flags" value={id} checked={flags.includes(id)} onChange={() => toggle(id)} />
+            <span>{text}</span>
+          </label>
+        ))}
+      </fieldset>
+      <details>
+        <summary>Add a note</summary>
+        <label>
+          Note (optional)
+          <textarea name="notes" rows={2} maxLength={500} value={notes} onInput={(e) => setNotes(e.currentTarget.value)} />
+        </label>
+      </details>
+      <ErrorText error={error} />
+      <button class="primary big" type="submit" disabled={busy}>
+        {busy ? 'Saving…' : "See today's plan"}
+      </button>
+    </form>
+  );
+}
+
+function PlanView(props: {
+  plan: Plan;
+  done: HistoryDay['session'];
+  checkinPain: number | null;
+  onRecheck: () => void;
+  onRefresh: () => void;
+}) {
+  const { plan, done } = props;
+  const { go, setActive, catalog } = useApp();
+  const [cleared, setCleared] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  if (plan.status === 'urgent') {
+    return (
+      <Card title="Get medical help now" class="danger">
+        <p role="alert">{URGENT_ADVICE}</p>
+        <p>No exercise is planned. When you have been checked, take the safety questions again in Settings.</p>
+        <Reasons plan={plan} />
+      </Card>
+    );
+  }
+  if (plan.status === 'see_clinician') {
+    return (
+      <Card title="Waiting for a clinician's clearance" class="warn">
+        <p>Your safety answers need a doctor or physiotherapist to check your back before you exercise. Plans are paused until then.</p>
+        <Reasons plan={plan} />
+        <form
+          class="row"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            setError(null);
+            try {
+              await api.recordClearance(cleared);
+              props.onRefresh();
+            } catch (err) {
+              setError(errorMessage(err));
+            }
+          }}
+        >
+          <label>
+            Date a clinician cleared you
+            <input type="date" name="cleared_on" value={cleared} onInput={(e) => setCleared(e.currentTarget.value)} />
+          </label>
+          <button type="submit">Record clearance</button>
+        </form>
+        <ErrorText error={error} />
+      </Card>
+    );
+  }
+
+  const items = [...(plan.stretch?.warm_up ?? []), ...(plan.stretch?.main ?? []), ...(plan.stretch?.cool_down ?? [])];
+  const list = items.length ? items : plan.stretch?.items ?? [];
+  return (
+    <div>
+      <Card class={'plan day-' + plan.day_type}>
+        <p class="eyebrow">Today · {plan.date}</p>
+        <h2 class="day-type">{dayTypeWords[plan.day_type]}</h2>
+        <p>{dayTypeHint[plan.day_type]}</p>
+        {plan.traffic_light && (
+          <p class={'light light-' + plan.traffic_light}>
+            <span class="dot" aria-hidden="true" /> {lightWords[plan.traffic_light]}
+          </p>
+        )}
+        {plan.rope && (
+          <p class="dose">
+            <strong>Rope: {plan.rope.minutes} min</strong> — {plan.rope.rounds} rounds of {plan.rope.work_seconds} s on / {plan.rope.rest_seconds} s off,{' '}
+            {skillWords[plan.rope.skill] ?? plan.rope.skill}, {plan.rope.cadence_per_min} turns a minute
+          </p>
+        )}
+        {list.length > 0 && (
+          <p class="dose">
+            <strong>Stretches: {plan.stretch.minutes} min</strong>, {list.length} moves
+          </p>
+        )}
+        {done ? (
+          <p class="ok-text" role="status">
+            Done for today{done.stopped === 'sharp_pain' ? ' (stopped for sharp pain)' : ''}: rope {done.rope_minutes} min, pain during {done.pain_during_max}/10, after{' '}
+            {done.pain_after}/10.
+          </p>
+        ) : plan.day_type === 'rest' ? null : (
+          <button
+            class="primary big"
+            onClick={() => {
+              setActive({ plan, checkinPain: props.checkinPain ?? 0 });
+              go('session');
+            }}
+          >
+            Start session
+          </button>
+        )}
+      </Card>
+      <Card title="Why this plan">
+        <Reasons plan={plan} />
+      </Card>
+      {list.length > 0 && (
+        <Card title="Today's moves">
+          <ul class="moves">
+            {list.map((id) => (
+              <li>
+                <Figure id={id} size={56} />
+                <span>{catalog.get(id)?.name ?? id.replace(/_/g, ' ')}</span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+      {!done && (
+        <button class="link" onClick={props.onRecheck}>
+          Check in again
+        </button>
+      )}
+    </div>
+  );
+}
+
+function Reasons({ plan }: { plan: Plan }) {
+  if (!plan.reasons?.length) return null;
+  return (
+    <ul class="reasons">
+      {plan.reasons.map((r) => (
+        <li>{r}</li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,89 @@
+// Create an account or log in.
+import { useState } from 'preact/hooks';
+import { api, type Role } from '../api';
+import { useApp } from '../state';
+import { Choice, ErrorText, errorMessage } from '../ui';
+
+export function Welcome() {
+  const { setAccount, go } = useApp();
+  const [mode, setMode] = useState<'register' | 'login'>('register');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [role, setRole] = useState<Role>('person');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    setError(null);
+    if (mode === 'register' && password.length < 10) {
+      setError('Choose a password of at least 10 characters.');
+      return;
+    }
+    setBusy(true);
+    try {
+      const opened = mode === 'register' ? await api.register(email.trim(), password, role) : await api.login(email.trim(), password);
+      setAccount(opened.account);
+      if (opened.account.role === 'clinician') go('clinician');
+      else if (mode === 'register') go('onboarding');
+      else go('today');
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div class="welcome">
+      <h1>Move a little, every day, at the dose your back can take.</h1>
+      <p class="lead">
+        A 30-second check-in, then today's plan: gentle stretches on a sensitive day, a short jump-rope session on a good one,
+        with the reasons in plain words. Bounceback does not diagnose; if something needs a clinician, it says so.
+      </p>
+      <div class="segmented" role="tablist" aria-label="Account">
+        <button role="tab" type="button" aria-selected={mode === 'register'} onClick={() => setMode('register')}>
+          Create account
+        </button>
+        <button role="tab" type="button" aria-selected={mode === 'login'} onClick={() => setMode('login')}>
+          Log in
+        </button>
+      </div>
+      <form class="card" onSubmit={submit} aria-label={mode === 'register' ? 'Create account' : 'Log in'}>
+        <label>
+          Email
+          <input type="email" name="email" autoComplete="email" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
+        </label>
+        <label>
+          Password
+          <input
+            type="password"
+            name="password"
+            autoComplete={mode === 'register' ? 'new-password' : 'current-password'}
+            required
+            minLength={mode === 'register' ? 10 : undefined}
+            value={password}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+          />
+          {mode === 'register' && <small class="muted">At least 10 characters.</small>}
+        </label>
+        {mode === 'register' && (
+          <Choice
+            label="I am"
+            name="role"
+            value={role}
+            options={[
+              ['person', 'Someone with back pain'],
+              ['clinician', 'A clinician following someone'],
+            ]}
+            onChange={setRole}
+          />
+        )}
+        <ErrorText error={error} />
+        <button class="primary big" type="submit" disabled={busy}>
+          {mode === 'register' ? 'Create account' : 'Log in'}
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,164 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { setFetcher, type CatalogItem, type Plan } from '../api';
+import { ManualClock } from '../clock';
+import { AppContext, type AppState } from '../state';
+import { SessionPlayer } from './Player';
+import { CheckInForm } from './Today';
+
+let root: HTMLElement;
+beforeEach(() => {
+  root = document.createElement('div');
+  document.body.appendChild(root);
+  localStorage.clear();
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+const catalog = new Map<string, CatalogItem>([
+  ['cat_cow', { id: 'cat_cow', name: 'Cat-cow', kind: 'yoga', targets: ['low_back'], position: 'floor', hold_seconds: 30, steps: ['Kneel on all fours.'], cues: ['Move slowly.'], breath: 'Breathe in as you arch.', cautions: [] }],
+]);
+const plan: Plan = {
+  date: '2026-03-02', status: 'ok', day_type: 'mixed',
+  rope: { minutes: 1, work_seconds: 30, rest_seconds: 30, rounds: 2, cadence_per_min: 100, skill: 'basic_bounce' },
+  stretch: { minutes: 1, items: ['cat_cow'], warm_up: [], main: ['cat_cow'], cool_down: [] },
+  traffic_light: null, ask_urgent_questions: false, reasons: [], rules: [],
+};
+
+function mount(node: preact.ComponentChild, clock = new ManualClock()) {
+  const state: AppState = {
+    account: { id: 1, email: 'a@example.org', role: 'person' }, setAccount: () => {}, catalog,
+    settings: { voice: false, beat: false, theme: 'system' }, setSettings: () => {}, go: () => {},
+    clock, active: null, setActive: () => {},
+  };
+  act(() => render(<AppContext.Provider value={state}>{node}</AppContext.Provider>, root));
+  return clock;
+}
+
+const button = (text: string) => [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === text)!;
+const click = async (el: Element) => {
+  await act(async () => {
+    (el as HTMLElement).click();
+    for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+  });
+};
+const pick = async (name: string, value: string) => {
+  const input = root.querySelector<HTMLInputElement>(`input[name="${name}"][value="${value}"]`)!;
+  await act(async () => {
+    input.click();
+  });
+};
+const tick = async (clock: ManualClock, ms: number) => {
+  for (let t = 0; t < ms; t += 1000) {
+    await act(async () => {
+      clock.advance(Math.min(1000, ms - t));
+    });
+  }
+};
+
+describe('session player', () => {
+  it('counts down each step on the clock, moves on by itself, and ends with the log', async () => {
+    const posted: unknown[] = [];
+    setFetcher(async (url, init) => {
+      posted.push([url, JSON.parse(String(init?.body))]);
+      return new Response('{}', { status: 201 });
+    });
+    const clock = mount(<SessionPlayer plan={plan} checkinPain={2} />);
+    expect(root.textContent).toContain('4 steps');
+    await click(button('Begin'));
+    expect(root.querySelector('h1')!.textContent).toBe('Rope round 1 of 2');
+    expect(root.querySelector('[role=timer]')!.textContent).toBe('0:30');
+    await tick(clock, 10_000);
+    expect(root.querySelector('[role=timer]')!.textContent).toBe('0:20');
+
+    await click(button('Pause'));
+    await tick(clock, 60_000);
+    expect(root.querySelector('[role=timer]')!.textContent).toBe('0:20');
+    await click(button('Resume'));
+
+    await tick(clock, 21_000);
+    expect(root.querySelector('h1')!.textContent).toBe('Rest after round 1');
+    await tick(clock, 30_000);
+    expect(root.querySelector('h1')!.textContent).toBe('Rope round 2 of 2');
+    await tick(clock, 31_000);
+    expect(root.querySelector('h1')!.textContent).toBe('Cat-cow');
+    expect(root.textContent).toContain('Breath: Breathe in as you arch.');
+    expect(root.querySelector('svg.figure')).not.toBeNull();
+    await tick(clock, 31_000);
+    expect(root.textContent).toContain('How did it go?');
+    expect(root.textContent).toContain('Rope time done: 1 min.');
+
+    await pick('pain_during', '3');
+    await pick('pain_after', '2');
+    await click(button('Save session'));
+    expect(posted).toEqual([['/api/v1/sessions?date=2026-03-02', { completed: true, rope_minutes: 1, pain_during_max: 3, pain_after: 2, stopped: 'none' }]]);
+    expect(root.textContent).toContain('Session logged');
+  });
+
+  it('stops at once for sharp pain, says what to do, and logs the stop', async () => {
+    const posted: unknown[] = [];
+    setFetcher(async (_url, init) => {
+      posted.push(JSON.parse(String(init?.body)));
+      return new Response('{}', { status: 201 });
+    });
+    const clock = mount(<SessionPlayer plan={plan} checkinPain={2} />);
+    expect(button('Stop: sharp pain')).toBeTruthy();
+    await click(button('Begin'));
+    await tick(clock, 15_000);
+    await click(button('Stop: sharp pain'));
+    expect(root.textContent).toContain('You stopped for sharp pain');
+    expect(root.textContent).toContain('Get medical help now if');
+    expect(root.textContent).toContain('Rope time done: 0.3 min.');
+    await pick('pain_during', '7');
+    await pick('pain_after', '5');
+    await click(button('Save session'));
+    expect(posted).toEqual([{ completed: false, rope_minutes: 0.3, pain_during_max: 7, pain_after: 5, stopped: 'sharp_pain' }]);
+  });
+});
+
+describe('check-in', () => {
+  it('shows a server error in words and keeps what was chosen', async () => {
+    setFetcher(async () => new Response(JSON.stringify({ error: { code: 'internal', message: 'x', field: '' } }), { status: 500 }));
+    mount(<CheckInForm onDone={() => {}} onQueued={() => {}} />);
+    await pick('pain', '4');
+    await pick('feel', 'okay');
+    const notes = root.querySelector<HTMLTextAreaElement>('textarea[name=notes]')!;
+    await act(async () => {
+      notes.value = 'stiff after the drive';
+      notes.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await click(button("See today's plan"));
+    expect(root.querySelector('[role=alert]')!.textContent).toMatch(/went wrong on the server/);
+    expect(root.querySelector<HTMLInputElement>('input[name=pain][value="4"]')!.checked).toBe(true);
+    expect(root.querySelector<HTMLInputElement>('input[name=feel][value=okay]')!.checked).toBe(true);
+    expect(notes.value).toBe('stiff after the drive');
+  });
+
+  it('asks for the missing answer before sending anything', async () => {
+    let calls = 0;
+    setFetcher(async () => {
+      calls++;
+      return new Response('{}', { status: 201 });
+    });
+    mount(<CheckInForm onDone={() => {}} onQueued={() => {}} />);
+    await click(button("See today's plan"));
+    expect(root.querySelector('[role=alert]')!.textContent).toMatch(/pain right now/);
+    expect(calls).toBe(0);
+  });
+
+  it('queues the check-in when offline', async () => {
+    setFetcher(async () => {
+      throw new TypeError('offline');
+    });
+    let queued = false;
+    mount(<CheckInForm onDone={() => {}} onQueued={() => (queued = true)} />);
+    await pick('pain', '2');
+    await pick('feel', 'good');
+    await click(button("See today's plan"));
+    expect(queued).toBe(true);
+    expect(JSON.parse(localStorage.getItem('bb.pendingCheckins')!)[0].checkin).toMatchObject({ pain: 2, feel: 'good' });
+  });
+});
