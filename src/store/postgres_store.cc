@@ -38,6 +38,8 @@ constexpr PgStatement kRecordClearance{
     "person.record_clearance",
     "INSERT INTO clearances (person_id, cleared_on) VALUES ($1, $2)"
     " ON CONFLICT (person_id) DO UPDATE SET cleared_on = excluded.cleared_on"};
+constexpr PgStatement kRemoveClearance{"person.remove_clearance",
+                                       "DELETE FROM clearances WHERE person_id = $1"};
 constexpr PgStatement kCheckin{"person.checkin",
                                "SELECT pain, feel, leg_symptoms, urgent_flags, notes FROM checkins"
                                " WHERE person_id = $1 AND day = $2"};
@@ -95,10 +97,13 @@ constexpr PgStatement kPsfsEntries{
 
 const std::vector<PgStatement>& statements() {
   static const std::vector<PgStatement> kAll = {
-      kEnsurePerson,    kProfile, kSaveProfile, kScreening,  kSaveScreening, kClearance,
-      kRecordClearance, kCheckin, kSaveCheckin, kSession,    kSaveSession,   kSaveNextMorningPain,
-      kTimelineDays,    kAddPeg,  kPegEntries,  kDeletePsfs, kInsertPsfs,    kInsertPsfsActivity,
-      kPsfsEntries};
+      kEnsurePerson,        kProfile,         kSaveProfile,
+      kScreening,           kSaveScreening,   kClearance,
+      kRemoveClearance,     kRecordClearance, kCheckin,
+      kSaveCheckin,         kSession,         kSaveSession,
+      kSaveNextMorningPain, kTimelineDays,    kAddPeg,
+      kPegEntries,          kDeletePsfs,      kInsertPsfs,
+      kInsertPsfsActivity,  kPsfsEntries};
   return kAll;
 }
 
@@ -310,6 +315,13 @@ Result<std::optional<Date>> PostgresStore::clearance(app::PersonId person) {
 Status PostgresStore::record_clearance(app::PersonId person, Date cleared_on) {
   return connection_->unit("saving the clearance", [&](pqxx::dbtransaction& tx) -> Status {
     run(tx, kRecordClearance, person, cleared_on.to_string());
+    return Status::success();
+  });
+}
+
+Status PostgresStore::remove_clearance(app::PersonId person) {
+  return connection_->unit("removing the clearance", [&](pqxx::dbtransaction& tx) -> Status {
+    run(tx, kRemoveClearance, person);
     return Status::success();
   });
 }

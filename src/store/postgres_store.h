@@ -39,6 +39,7 @@ class PostgresStore final : public app::PersonStore {
 
   [[nodiscard]] Result<std::optional<Date>> clearance(app::PersonId person) override;
   [[nodiscard]] Status record_clearance(app::PersonId person, Date cleared_on) override;
+  [[nodiscard]] Status remove_clearance(app::PersonId person) override;
 
   [[nodiscard]] Result<std::optional<coach::CheckIn>> checkin(app::PersonId person,
                                                               Date date) override;
