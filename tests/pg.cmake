@@ -24,3 +24,11 @@ endforeach()
 ")
 set_property(DIRECTORY ${PROJECT_SOURCE_DIR}/src/store APPEND PROPERTY TEST_INCLUDE_FILES
              ${BB_PG_PROPERTIES_SCRIPT})
+
+# Two server instances on one database, and SIGKILL in the middle of writes (skips, exit 77,
+# until the binary has a serve command or when PostgreSQL or curl is missing).
+add_test(NAME pg_servers_test
+         COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/pg_servers_test.sh $<TARGET_FILE:bounceback>
+                 ${BB_PG_STATE})
+set_tests_properties(pg_servers_test PROPERTIES
+  FIXTURES_REQUIRED bb_postgres SKIP_RETURN_CODE 77 TIMEOUT 180)

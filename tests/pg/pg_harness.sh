@@ -26,8 +26,9 @@ find_bindir() {
     echo "$PG_BINDIR"
     return
   fi
+  # Through links, to the folder that also holds psql and pg_amcheck.
   if command -v initdb >/dev/null && command -v pg_ctl >/dev/null; then
-    dirname "$(command -v initdb)"
+    dirname "$(readlink -f "$(command -v initdb)")"
     return
   fi
   # Debian keeps the server programs out of PATH, one folder per major version: take the newest.
