@@ -10,10 +10,11 @@
 # pg_ctl when they are neither on PATH nor in the usual Debian place.
 #
 # PostgreSQL refuses to run as root, so as root the server runs as a system user
-# (bounceback-test, created when missing); otherwise it runs as the caller.
+# (bounceback-test, created when missing, or nobody when users cannot be added); otherwise it
+# runs as the caller.
 set -euo pipefail
 
-readonly TEST_USER=bounceback-test
+TEST_USER=bounceback-test
 readonly DB_ROLE=bounceback
 
 usage() {
@@ -54,7 +55,9 @@ ensure_server_user() {
   [[ "$(id -u)" == 0 ]] || return 0
   id -u "$TEST_USER" >/dev/null 2>&1 && return 0
   useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin \
-    "$TEST_USER" 2>/dev/null || id -u "$TEST_USER" >/dev/null 2>&1  # a parallel run won the race
+    "$TEST_USER" 2>/dev/null && return 0
+  id -u "$TEST_USER" >/dev/null 2>&1 && return 0  # a parallel run won the race
+  TEST_USER=nobody
 }
 
 port_in_use() {
@@ -83,6 +86,7 @@ start() {
   root=$(mktemp -d /tmp/bb-pg.XXXXXX)
   echo "$root" >"$state/root"
   echo "$bindir" >"$state/bindir"
+  echo "$TEST_USER" >"$state/user"
   chmod 755 "$root"
   [[ "$(id -u)" == 0 ]] && chown "$TEST_USER:" "$root"
 
@@ -132,6 +136,7 @@ stop() {
   local root bindir
   root=$(cat "$state/root" 2>/dev/null || true)
   bindir=$(cat "$state/bindir" 2>/dev/null || true)
+  TEST_USER=$(cat "$state/user" 2>/dev/null || echo "$TEST_USER")
   rm -f "$state/url" "$state/port"
   if [[ -n "$root" && -d "$root/data" && -n "$bindir" ]]; then
     as_server_user "$bindir/pg_ctl" --pgdata="$root/data" --mode=fast --wait --timeout=30 stop \
@@ -143,7 +148,7 @@ stop() {
   if [[ -n "$root" && "$(basename "$root")" == bb-pg.* ]]; then
     rm -rf "$root"
   fi
-  rm -f "$state/root" "$state/bindir" "$state/unavailable"
+  rm -f "$state/root" "$state/bindir" "$state/user" "$state/unavailable"
 }
 
 url() {
