@@ -29,5 +29,7 @@ void register_analyze_command(CLI::App& app, CliContext& ctx);
 void register_person_commands(CLI::App& app, CliContext& ctx);
 void register_replay_command(CLI::App& app, CliContext& ctx);
 void register_catalog_command(CLI::App& app, CliContext& ctx);
+void register_serve_command(CLI::App& app, CliContext& ctx);
+void register_cert_command(CLI::App& app, CliContext& ctx);
 
 }  // namespace bb::cli

@@ -35,6 +35,8 @@ int main(int argc, char** argv) {
   bb::cli::register_replay_command(app, ctx);
   bb::cli::register_person_commands(app, ctx);
   bb::cli::register_catalog_command(app, ctx);
+  bb::cli::register_serve_command(app, ctx);
+  bb::cli::register_cert_command(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -80,6 +80,40 @@ CREATE TABLE psfs_activities (
   FOREIGN KEY (person_id, day) REFERENCES psfs_entries (person_id, day) ON DELETE CASCADE
 )
 )sql"},
+      {2, "accounts, login sessions, failed-login windows, invites and clinician shares",
+       R"sql(
+CREATE TABLE accounts (
+  person_id BIGINT PRIMARY KEY REFERENCES persons (id) ON DELETE CASCADE,
+  email TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL CHECK (role IN ('person', 'clinician')),
+  password_hash TEXT NOT NULL,
+  failures INTEGER NOT NULL DEFAULT 0,
+  failure_window_start BIGINT NOT NULL DEFAULT 0
+);
+CREATE TABLE login_sessions (
+  token_hash TEXT PRIMARY KEY,
+  person_id BIGINT NOT NULL REFERENCES accounts (person_id) ON DELETE CASCADE,
+  expires_at BIGINT NOT NULL
+);
+CREATE INDEX login_sessions_by_person ON login_sessions (person_id);
+CREATE TABLE address_failures (
+  address TEXT PRIMARY KEY,
+  failures INTEGER NOT NULL,
+  window_start BIGINT NOT NULL
+);
+CREATE TABLE share_invites (
+  code_hash TEXT PRIMARY KEY,
+  person_id BIGINT NOT NULL REFERENCES accounts (person_id) ON DELETE CASCADE,
+  expires_at BIGINT NOT NULL
+);
+CREATE TABLE shares (
+  person_id BIGINT NOT NULL REFERENCES accounts (person_id) ON DELETE CASCADE,
+  clinician_id BIGINT NOT NULL REFERENCES accounts (person_id) ON DELETE CASCADE,
+  since BIGINT NOT NULL,
+  PRIMARY KEY (person_id, clinician_id)
+);
+CREATE INDEX shares_by_clinician ON shares (clinician_id)
+)sql"},
   };
   return kMigrations;
 }

@@ -1,0 +1,106 @@
+// The use cases of accounts: register, log in and out, authenticate a request, delete an account
+// with everything in it, and share read-only access with a clinician. Shared by every front end;
+// the clock and the cryptography come in from outside (Unix seconds, the Secrets port).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/account_store.h"
+#include "base/result.h"
+
+namespace bb::app {
+
+// Password hashing, random tokens and digests. The server implements it with libsodium.
+class Secrets {
+ public:
+  virtual ~Secrets() = default;
+  // An argon2id string with its own salt and cost; kUnavailable when memory runs out.
+  [[nodiscard]] virtual Result<std::string> hash_password(std::string_view password) = 0;
+  [[nodiscard]] virtual bool verify_password(const std::string& hash,
+                                             std::string_view password) = 0;
+  // 256 random bits as 64 lowercase hex digits.
+  [[nodiscard]] virtual std::string random_token() = 0;
+  // A short human-friendly random code (for invites).
+  [[nodiscard]] virtual std::string random_code() = 0;
+  // A one-way digest as hex: what the database keeps in place of a token or code.
+  [[nodiscard]] virtual std::string digest(std::string_view secret) = 0;
+};
+
+struct AccountPolicy {
+  UnixSeconds session_lifetime = 30 * 24 * 3600;
+  UnixSeconds invite_lifetime = 7 * 24 * 3600;
+  // Failed logins: so many per account, or per client address, within the window lock further
+  // attempts until the window ends.
+  int max_failures_per_account = 5;
+  int max_failures_per_address = 20;
+  UnixSeconds failure_window = 15 * 60;
+  std::size_t min_password_length = 10;
+  std::size_t max_password_length = 256;
+};
+
+struct OpenedSession {
+  Account account;
+  std::string token;  // shown once; only its digest is stored
+  UnixSeconds expires_at = 0;
+};
+
+enum class LoginVerdict { kOpened, kWrongCredentials, kRateLimited };
+
+struct LoginOutcome {
+  LoginVerdict verdict = LoginVerdict::kWrongCredentials;
+  std::optional<OpenedSession> session;  // set when opened
+  UnixSeconds retry_after = 0;           // seconds, when rate limited
+};
+
+struct Invite {
+  std::string code;  // shown once; only its digest is stored
+  UnixSeconds expires_at = 0;
+};
+
+class AccountService {
+ public:
+  // Both must outlive the service.
+  AccountService(AccountStore& store, Secrets& secrets, AccountPolicy policy = {})
+      : store_(store), secrets_(secrets), policy_(policy) {}
+
+  // kInvalidArgument (fields "email", "password") or kConflict when the email is taken.
+  [[nodiscard]] Result<OpenedSession> register_account(const std::string& email,
+                                                       const std::string& password, Role role,
+                                                       UnixSeconds now);
+  // Counts failures per account and per `address` in the store.
+  [[nodiscard]] Result<LoginOutcome> login(const std::string& email, const std::string& password,
+                                           const std::string& address, UnixSeconds now);
+  // The account of a live session token; empty for an unknown or expired one.
+  [[nodiscard]] Result<std::optional<Account>> authenticate(const std::string& token,
+                                                            UnixSeconds now);
+  [[nodiscard]] Status logout(const std::string& token);
+  // False (and nothing deleted) when the password is wrong.
+  [[nodiscard]] Result<bool> delete_account(const Account& account, const std::string& password);
+
+  // A person's invite code for a clinician.
+  [[nodiscard]] Result<Invite> create_invite(const Account& person, UnixSeconds now);
+  // kNotFound for an unknown, used or expired code.
+  [[nodiscard]] Result<ShareRecord> accept_invite(const Account& clinician, const std::string& code,
+                                                  UnixSeconds now);
+  // kNotFound when there was no such share.
+  [[nodiscard]] Status revoke_share(const Account& person, PersonId clinician);
+  // For a person: the clinicians they share with. For a clinician: the people sharing with them.
+  [[nodiscard]] Result<std::vector<ShareRecord>> shares(const Account& account);
+  // Whether `viewer` may read `person`'s plans, responses and measures.
+  [[nodiscard]] Result<bool> may_view(const Account& viewer, PersonId person);
+
+ private:
+  [[nodiscard]] Result<OpenedSession> open_session(const Account& account, UnixSeconds now);
+
+  AccountStore& store_;
+  Secrets& secrets_;
+  AccountPolicy policy_;
+};
+
+// Lowercased and trimmed; kInvalidArgument (field "email") for anything that is not one address.
+[[nodiscard]] Result<std::string> normalize_email(std::string_view email);
+
+}  // namespace bb::app

@@ -1,0 +1,98 @@
+// The storage port for accounts, login sessions, failed-login counters and clinician shares.
+// Everything a server instance needs to remember lives behind this port, so several instances on
+// one database behave as one. Secrets never reach it in clear: passwords arrive as argon2id
+// strings, session tokens and invite codes as hashes. Times are Unix seconds given by the caller.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/person_store.h"
+#include "base/result.h"
+
+namespace bb::app {
+
+using UnixSeconds = std::int64_t;
+
+enum class Role { kPerson, kClinician };
+
+struct Account {
+  PersonId id = 0;  // accounts and people share one key
+  std::string email;
+  Role role = Role::kPerson;
+  std::string password_hash;  // crypto_pwhash_str output
+};
+
+struct ShareRecord {
+  PersonId person = 0;
+  PersonId clinician = 0;
+  std::string person_email;
+  std::string clinician_email;
+  UnixSeconds since = 0;
+};
+
+// Failed logins counted over a window that starts at the first failure.
+struct FailureWindow {
+  int failures = 0;
+  UnixSeconds window_start = 0;
+};
+
+// Contract for every implementation: methods never throw; kConflict when a write breaks a
+// constraint (an email already taken), kUnavailable when the storage cannot be reached. Not
+// thread-safe: one instance per thread (or per request).
+class AccountStore {
+ public:
+  virtual ~AccountStore() = default;
+
+  // Same semantics as PersonStore::transaction.
+  [[nodiscard]] virtual Status transaction(const std::function<Status()>& work) = 0;
+
+  // Creates the account and its person under a fresh id; kConflict when the email is taken.
+  [[nodiscard]] virtual Result<PersonId> create_account(const std::string& email, Role role,
+                                                        const std::string& password_hash) = 0;
+  [[nodiscard]] virtual Result<std::optional<Account>> account_by_email(
+      const std::string& email) = 0;
+  [[nodiscard]] virtual Result<std::optional<Account>> account_by_id(PersonId id) = 0;
+  // Removes the account, its person and everything recorded for them, sessions and shares too.
+  [[nodiscard]] virtual Status delete_account(PersonId id) = 0;
+
+  [[nodiscard]] virtual Status add_login_session(const std::string& token_hash, PersonId id,
+                                                 UnixSeconds expires_at) = 0;
+  // The account of an unexpired session.
+  [[nodiscard]] virtual Result<std::optional<PersonId>> login_session(const std::string& token_hash,
+                                                                      UnixSeconds now) = 0;
+  [[nodiscard]] virtual Status delete_login_session(const std::string& token_hash) = 0;
+
+  // Failed-login windows per account and per client address; an empty key is never stored.
+  [[nodiscard]] virtual Result<FailureWindow> account_failures(PersonId id) = 0;
+  [[nodiscard]] virtual Status set_account_failures(PersonId id, const FailureWindow& window) = 0;
+  [[nodiscard]] virtual Result<FailureWindow> address_failures(const std::string& address) = 0;
+  [[nodiscard]] virtual Status set_address_failures(const std::string& address,
+                                                    const FailureWindow& window) = 0;
+
+  [[nodiscard]] virtual Status add_invite(const std::string& code_hash, PersonId person,
+                                          UnixSeconds expires_at) = 0;
+  // Removes the invite and returns its person when it exists and has not expired.
+  [[nodiscard]] virtual Result<std::optional<PersonId>> take_invite(const std::string& code_hash,
+                                                                    UnixSeconds now) = 0;
+  // Adding an existing share keeps the first one.
+  [[nodiscard]] virtual Status add_share(PersonId person, PersonId clinician,
+                                         UnixSeconds since) = 0;
+  // False when there was no such share.
+  [[nodiscard]] virtual Result<bool> delete_share(PersonId person, PersonId clinician) = 0;
+  [[nodiscard]] virtual Result<bool> has_share(PersonId person, PersonId clinician) = 0;
+  [[nodiscard]] virtual Result<std::vector<ShareRecord>> shares_of_person(PersonId person) = 0;
+  [[nodiscard]] virtual Result<std::vector<ShareRecord>> shares_with_clinician(
+      PersonId clinician) = 0;
+
+  // A cheap round trip, for readiness checks.
+  [[nodiscard]] virtual Status ping() = 0;
+};
+
+const char* to_string(Role role);
+std::optional<Role> role_from(const std::string& text);
+
+}  // namespace bb::app

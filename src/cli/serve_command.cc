@@ -1,0 +1,163 @@
+// `bounceback serve`: the HTTP/JSON API and the web app on one database. Wires the pieces
+// together: the database named by --db, the catalog, libsodium, the system clock and the server.
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <thread>
+
+#include "app/catalog_loader.h"
+#include "cli/cli.h"
+#include "http/api.h"
+#include "http/clock.h"
+#include "http/openapi_document.h"
+#include "http/server.h"
+#include "http/sodium_secrets.h"
+#include "store/sqlite_account_store.h"
+#include "store/sqlite_store.h"
+
+namespace bb::cli {
+namespace {
+
+struct ServeOptions {
+  std::string listen = "127.0.0.1:8080";
+  std::string db;
+  std::string tls_cert;
+  std::string tls_key;
+  unsigned threads = 0;
+  int header_timeout_ms = 10'000;
+  int body_timeout_ms = 30'000;
+  int idle_timeout_ms = 60'000;
+  int drain_timeout_ms = 10'000;
+  std::size_t body_limit = 64 * 1024;
+  bool quiet = false;
+  std::string password_cost = "interactive";
+};
+
+Status split_listen(const std::string& listen, http::ServerOptions& out) {
+  const std::size_t colon = listen.rfind(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 == listen.size()) {
+    return Error::invalid("listen", "must be HOST:PORT, e.g. 127.0.0.1:8080");
+  }
+  std::string host = listen.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);  // [::1]:8080
+  }
+  const std::string port_text = listen.substr(colon + 1);
+  unsigned long port = 0;
+  try {
+    std::size_t used = 0;
+    port = std::stoul(port_text, &used);
+    if (used != port_text.size()) throw std::invalid_argument("trailing characters");
+  } catch (const std::exception&) {
+    return Error::invalid("listen", "the port must be a number from 0 to 65535");
+  }
+  if (port > 65535) return Error::invalid("listen", "the port must be a number from 0 to 65535");
+  out.host = host;
+  out.port = static_cast<unsigned short>(port);
+  return Status::success();
+}
+
+// The SQLite file a --db value names: "sqlite:PATH", a bare PATH, or empty for the default.
+Result<std::string> sqlite_path(const std::string& url, const std::string& global_db) {
+  std::string value = url.empty() ? global_db : url;
+  if (value.rfind("postgresql://", 0) == 0 || value.rfind("postgres://", 0) == 0) {
+    return Error::invalid("db", "the server does not keep accounts on PostgreSQL yet: use sqlite:PATH");
+  }
+  if (value.rfind("sqlite:", 0) == 0) value = value.substr(7);
+  if (value.empty()) return store::default_database_path();
+  return value;
+}
+
+int serve(const ServeOptions& opts, const CliContext& ctx) {
+  http::ServerOptions server_options;
+  if (Status s = split_listen(opts.listen, server_options); !s.ok()) return report(s.error());
+  if (opts.tls_cert.empty() != opts.tls_key.empty()) {
+    return report(Error::invalid("tls-cert", "give both --tls-cert and --tls-key, or neither"));
+  }
+  if (!opts.tls_cert.empty()) server_options.tls = http::TlsFiles{opts.tls_cert, opts.tls_key};
+  server_options.threads = opts.threads;
+  server_options.header_timeout = std::chrono::milliseconds(opts.header_timeout_ms);
+  server_options.body_timeout = std::chrono::milliseconds(opts.body_timeout_ms);
+  server_options.idle_timeout = std::chrono::milliseconds(opts.idle_timeout_ms);
+  server_options.drain_timeout = std::chrono::milliseconds(opts.drain_timeout_ms);
+  server_options.body_limit = opts.body_limit;
+  server_options.access_log = opts.quiet ? http::AccessLog::kOff : http::AccessLog::kOn;
+
+  const Result<std::string> path = sqlite_path(opts.db, ctx.db_path);
+  if (!path.ok()) return report(path.error());
+  // Opening once up front applies migrations and fails early on a bad file.
+  if (auto first = store::SqliteAccountStore::open(*path); !first.ok()) {
+    return report(first.error());
+  }
+  http::StorePool pool(
+      [db = *path]() -> Result<http::Stores> {
+        auto persons = store::SqliteStore::open(db);
+        if (!persons.ok()) return persons.error();
+        auto accounts = store::SqliteAccountStore::open(db);
+        if (!accounts.ok()) return accounts.error();
+        return http::Stores{std::move(*persons), std::move(*accounts)};
+      },
+      /*max_idle=*/16);
+
+  const Result<coach::Catalog> catalog = app::load_embedded_catalog();
+  if (!catalog.ok()) return report(catalog.error());
+  auto secrets = http::SodiumSecrets::create(opts.password_cost == "minimal"
+                                                 ? http::PasswordCost::kMinimal
+                                                 : http::PasswordCost::kInteractive);
+  if (!secrets.ok()) return report(secrets.error());
+  const http::SystemClock clock;
+
+  http::ApiParts parts;
+  parts.stores = &pool;
+  parts.secrets = secrets->get();
+  parts.clock = &clock;
+  parts.catalog = &*catalog;
+  for (const auto& file : data::openapi_files()) parts.openapi_document = std::string(file.contents);
+#ifdef BB_HAVE_WEB_FILES
+  parts.web = http::StaticFiles(data::web_files());
+#endif
+  const http::Api api(std::move(parts));
+
+  auto server = http::Server::create(api, server_options);
+  if (!server.ok()) return report(server.error());
+  std::printf("Bounceback is serving %s on %s://%s:%u/\n", path->c_str(),
+              server_options.tls ? "https" : "http", server_options.host.c_str(),
+              static_cast<unsigned>((*server)->port()));
+  std::fflush(stdout);
+  if (Status s = (*server)->run(); !s.ok()) return report(s.error());
+  return kExitOk;
+}
+
+}  // namespace
+
+void register_serve_command(CLI::App& app, CliContext& ctx) {
+  auto opts = std::make_shared<ServeOptions>();
+  auto* cmd = app.add_subcommand("serve", "Serve the HTTP API and the web app");
+  cmd->add_option("--listen", opts->listen, "HOST:PORT to listen on (port 0 picks a free one)")
+      ->capture_default_str();
+  cmd->add_option("--db", opts->db,
+                  "sqlite:PATH or PATH (default: the same file as the other commands)");
+  cmd->add_option("--tls-cert", opts->tls_cert, "PEM certificate chain: serve HTTPS");
+  cmd->add_option("--tls-key", opts->tls_key, "PEM private key of --tls-cert");
+  cmd->add_option("--threads", opts->threads, "Worker threads (default: one per core)");
+  cmd->add_option("--header-timeout-ms", opts->header_timeout_ms,
+                  "Time a client has to send a request header")
+      ->capture_default_str();
+  cmd->add_option("--body-timeout-ms", opts->body_timeout_ms, "Time a client has to send a body")
+      ->capture_default_str();
+  cmd->add_option("--idle-timeout-ms", opts->idle_timeout_ms,
+                  "Idle time before a kept-alive connection is closed")
+      ->capture_default_str();
+  cmd->add_option("--drain-timeout-ms", opts->drain_timeout_ms,
+                  "On SIGINT/SIGTERM, time requests in flight get to finish")
+      ->capture_default_str();
+  cmd->add_option("--body-limit", opts->body_limit, "Largest request body in bytes")
+      ->capture_default_str();
+  cmd->add_flag("--quiet", opts->quiet, "No access log");
+  cmd->add_option("--password-cost", opts->password_cost,
+                  "interactive (default), or minimal for tests and benchmarks only")
+      ->check(CLI::IsMember({"interactive", "minimal"}));
+  cmd->callback([opts, &ctx] { ctx.exit_code = serve(*opts, ctx); });
+}
+
+}  // namespace bb::cli

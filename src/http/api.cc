@@ -1,0 +1,547 @@
+#include "http/api.h"
+
+#include <charconv>
+#include <exception>
+#include <optional>
+#include <utility>
+
+#include "app/daily_service.h"
+#include "app/plan_json.h"
+#include "app/timeline_json.h"
+#include "http/api_error.h"
+#include "http/api_json.h"
+#include "http/request_decoding.h"
+
+namespace bb::http {
+
+using nlohmann::json;
+
+struct Api::Call {
+  const Request& request;
+  const PathParams& params;
+  std::optional<StorePool::Lease> lease;
+  std::optional<app::Account> account;
+  std::optional<app::DailyService> daily;
+  std::optional<app::AccountService> accounts;
+
+  [[nodiscard]] app::PersonId me() const { return account->id; }
+};
+
+namespace {
+
+Response json_response(unsigned status, const json& body) {
+  Response response;
+  response.status = status;
+  response.body = body.dump(-1, ' ', false, json::error_handler_t::replace);
+  return response;
+}
+
+Response no_content() {
+  Response response;
+  response.status = 204;
+  response.content_type.clear();
+  return response;
+}
+
+std::string session_cookie(const Request& request, const std::string& token,
+                           app::UnixSeconds max_age) {
+  std::string cookie = std::string(kSessionCookie) + "=" + token +
+                       "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age);
+  if (request.transport == Transport::kTls) cookie += "; Secure";
+  return cookie;
+}
+
+Response session_response(unsigned status, const Request& request,
+                          const app::OpenedSession& opened, app::UnixSeconds now) {
+  Response response = json_response(status, session_opened_to_json(opened));
+  response.headers.emplace_back("Set-Cookie",
+                                session_cookie(request, opened.token, opened.expires_at - now));
+  response.headers.emplace_back("Cache-Control", "no-store");
+  return response;
+}
+
+std::optional<app::PersonId> parse_id(const std::string& text) {
+  app::PersonId id = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc() || end != text.data() + text.size() || id <= 0) return std::nullopt;
+  return id;
+}
+
+// The result as JSON with `status`, or its error.
+template <typename T, typename Encode>
+Response answer(const Result<T>& result, unsigned status, Encode encode) {
+  if (!result.ok()) return error_response(result.error());
+  return json_response(status, encode(result.value()));
+}
+
+}  // namespace
+
+Api::Api(ApiParts parts) : parts_(std::move(parts)) {
+  add("GET", "/healthz", Access::kPublic, &Api::healthz);
+  add("GET", "/readyz", Access::kAnonymous, &Api::readyz);
+  add("GET", "/api/v1/openapi.yaml", Access::kPublic, &Api::openapi);
+  add("POST", "/api/v1/auth/register", Access::kAnonymous, &Api::register_account);
+  add("POST", "/api/v1/auth/login", Access::kAnonymous, &Api::login);
+  add("POST", "/api/v1/auth/logout", Access::kAccount, &Api::logout);
+  add("GET", "/api/v1/account", Access::kAccount, &Api::get_account);
+  add("DELETE", "/api/v1/account", Access::kAccount, &Api::delete_account);
+  add("GET", "/api/v1/profile", Access::kPerson, &Api::get_profile);
+  add("PUT", "/api/v1/profile", Access::kPerson, &Api::put_profile);
+  add("GET", "/api/v1/screening", Access::kPerson, &Api::get_screening);
+  add("POST", "/api/v1/screening", Access::kPerson, &Api::post_screening);
+  add("PUT", "/api/v1/clearance", Access::kPerson, &Api::put_clearance);
+  add("POST", "/api/v1/checkins", Access::kPerson, &Api::post_checkin);
+  add("GET", "/api/v1/checkins/{date}", Access::kPerson, &Api::get_checkin);
+  add("GET", "/api/v1/plans/today", Access::kPerson, &Api::get_plan_today);
+  add("GET", "/api/v1/plans/{date}", Access::kPerson, &Api::get_plan);
+  add("POST", "/api/v1/sessions", Access::kPerson, &Api::post_session);
+  add("POST", "/api/v1/followups", Access::kPerson, &Api::post_followup);
+  add("GET", "/api/v1/history", Access::kPerson, &Api::get_history);
+  add("GET", "/api/v1/progress", Access::kPerson, &Api::get_progress);
+  add("GET", "/api/v1/measures", Access::kPerson, &Api::get_measures);
+  add("POST", "/api/v1/measures/peg", Access::kPerson, &Api::post_peg);
+  add("POST", "/api/v1/measures/psfs", Access::kPerson, &Api::post_psfs);
+  add("GET", "/api/v1/rope-advice", Access::kPerson, &Api::get_rope_advice);
+  add("GET", "/api/v1/export", Access::kPerson, &Api::get_export);
+  add("GET", "/api/v1/export.csv", Access::kPerson, &Api::get_export_csv);
+  add("GET", "/api/v1/shares", Access::kAccount, &Api::get_shares);
+  add("POST", "/api/v1/shares/invites", Access::kPerson, &Api::post_invite);
+  add("POST", "/api/v1/shares/accept", Access::kClinician, &Api::post_accept);
+  add("DELETE", "/api/v1/shares/{clinician_id}", Access::kPerson, &Api::delete_share);
+  add("GET", "/api/v1/people/{person_id}/plans/{date}", Access::kClinician,
+      &Api::get_person_plan);
+  add("GET", "/api/v1/people/{person_id}/history", Access::kClinician, &Api::get_person_history);
+  add("GET", "/api/v1/people/{person_id}/progress", Access::kClinician,
+      &Api::get_person_progress);
+  add("GET", "/api/v1/people/{person_id}/measures", Access::kClinician,
+      &Api::get_person_measures);
+  add("GET", "/api/v1/catalog", Access::kPublic, &Api::get_catalog);
+  add("GET", "/api/v1/catalog/{id}", Access::kPublic, &Api::get_catalog_item);
+}
+
+void Api::add(const char* method, const char* pattern, Access access, Handler handler) {
+  router_.add(method, pattern, Route{access, handler});
+}
+
+Response Api::handle(const Request& request) const {
+  try {
+    return dispatch(request);
+  } catch (const std::exception& e) {
+    return error_response(HttpFailure::kInternal, std::string("unexpected: ") + e.what());
+  } catch (...) {
+    return error_response(HttpFailure::kInternal, "unexpected failure");
+  }
+}
+
+Response Api::dispatch(const Request& request) const {
+  const auto match = router_.find(request.method, request.path);
+  if (match.handler == nullptr) {
+    const bool api_path = request.path.rfind("/api/", 0) == 0;
+    if (match.failure == MatchFailure::kWrongMethod) {
+      return error_response(HttpFailure::kMethodNotAllowed, "this path does not take " +
+                                                                request.method);
+    }
+    if (!api_path && (request.method == "GET" || request.method == "HEAD")) {
+      return parts_.web.serve(request.path, request.if_none_match);
+    }
+    return error_response(HttpFailure::kNotFound, "no such resource");
+  }
+  const Route& route = *match.handler;
+  Call call{request, match.params, std::nullopt, std::nullopt, std::nullopt, std::nullopt};
+  if (route.access != Access::kPublic) {
+    Result<StorePool::Lease> lease = parts_.stores->acquire();
+    if (!lease.ok()) return error_response(lease.error());
+    call.lease.emplace(std::move(lease).value());
+    call.daily.emplace(*(*call.lease)->persons, *parts_.catalog);
+    call.accounts.emplace(*(*call.lease)->accounts, *parts_.secrets);
+  }
+  if (route.access == Access::kAccount || route.access == Access::kPerson ||
+      route.access == Access::kClinician) {
+    const std::string token = session_token(request);
+    if (token.empty()) return error_response(HttpFailure::kUnauthenticated, "log in first");
+    Result<std::optional<app::Account>> account =
+        call.accounts->authenticate(token, parts_.clock->now());
+    if (!account.ok()) return error_response(account.error());
+    if (!*account) {
+      return error_response(HttpFailure::kUnauthenticated, "the session has ended: log in again");
+    }
+    call.account = std::move(**account);
+    if (route.access == Access::kPerson && call.account->role != app::Role::kPerson) {
+      return error_response(HttpFailure::kForbidden, "only for a person's own account");
+    }
+    if (route.access == Access::kClinician && call.account->role != app::Role::kClinician) {
+      return error_response(HttpFailure::kForbidden, "only for clinician accounts");
+    }
+  }
+  return (this->*route.handler)(call);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Service
+
+Response Api::healthz(Call&) const { return json_response(200, {{"status", "up"}}); }
+
+Response Api::readyz(Call& call) const {
+  if (Status s = (*call.lease)->accounts->ping(); !s.ok()) {
+    return error_response(HttpFailure::kUnavailable, "database unreachable: " + s.error().message);
+  }
+  return json_response(200, {{"status", "ready"}});
+}
+
+Response Api::openapi(Call&) const {
+  Response response;
+  response.content_type = "application/yaml";
+  response.body = parts_.openapi_document;
+  return response;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Accounts
+
+Response Api::register_account(Call& call) const {
+  auto body = json_body(call.request);
+  if (!body.ok()) return body.failure();
+  const Result<Credentials> credentials = credentials_from_json(*body, RoleField::kAllowed);
+  if (!credentials.ok()) return error_response(credentials.error());
+  const app::UnixSeconds now = parts_.clock->now();
+  const Result<app::OpenedSession> opened = call.accounts->register_account(
+      credentials->email, credentials->password, credentials->role, now);
+  if (!opened.ok()) return error_response(opened.error());
+  return session_response(201, call.request, *opened, now);
+}
+
+Response Api::login(Call& call) const {
+  auto body = json_body(call.request);
+  if (!body.ok()) return body.failure();
+  const Result<Credentials> credentials = credentials_from_json(*body, RoleField::kRefused);
+  if (!credentials.ok()) return error_response(credentials.error());
+  const app::UnixSeconds now = parts_.clock->now();
+  const Result<app::LoginOutcome> outcome = call.accounts->login(
+      credentials->email, credentials->password, call.request.remote_address, now);
+  if (!outcome.ok()) return error_response(outcome.error());
+  switch (outcome->verdict) {
+    case app::LoginVerdict::kOpened:
+      return session_response(200, call.request, *outcome->session, now);
+    case app::LoginVerdict::kRateLimited: {
+      Response response = error_response(HttpFailure::kRateLimited,
+                                         "too many failed logins: try again later");
+      response.headers.emplace_back("Retry-After", std::to_string(outcome->retry_after));
+      return response;
+    }
+    case app::LoginVerdict::kWrongCredentials:
+      break;
+  }
+  return error_response(HttpFailure::kUnauthenticated, "wrong email or password");
+}
+
+Response Api::logout(Call& call) const {
+  if (Status s = call.accounts->logout(session_token(call.request)); !s.ok()) {
+    return error_response(s.error());
+  }
+  Response response = no_content();
+  response.headers.emplace_back("Set-Cookie", session_cookie(call.request, "", 0));
+  return response;
+}
+
+Response Api::get_account(Call& call) const {
+  return json_response(200, account_to_json(*call.account));
+}
+
+Response Api::delete_account(Call& call) const {
+  auto body = json_body(call.request);
+  if (!body.ok()) return body.failure();
+  const Result<std::string> password = password_from_json(*body);
+  if (!password.ok()) return error_response(password.error());
+  const Result<bool> deleted = call.accounts->delete_account(*call.account, *password);
+  if (!deleted.ok()) return error_response(deleted.error());
+  if (!*deleted) return error_response(HttpFailure::kForbidden, "wrong password", "password");
+  Response response = no_content();
+  response.headers.emplace_back("Set-Cookie", session_cookie(call.request, "", 0));
+  return response;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A person's own records
+
+Response Api::get_profile(Call& call) const {
+  const auto profile = call.daily->profile(call.me());
+  if (!profile.ok()) return error_response(profile.error());
+  if (!*profile) return error_response(HttpFailure::kNotFound, "no profile yet");
+  return json_response(200, app::profile_to_json(**profile));
+}
+
+Response Api::put_profile(Call& call) const {
+  auto body = json_body(call.request);
+  if (!body.ok()) return body.failure();
+  const Result<coach::Profile> profile = app::profile_from_json(*body, "profile");
+  if (!profile.ok()) return error_response(profile.error());
+  if (Status s = call.daily->save_profile(call.me(), parts_.clock->today(), *profile); !s.ok()) {
+    return error_response(s.error());
+  }
+  return json_response(200, app::profile_to_json(*profile));
+}
+
+Response Api::get_screening(Call& call) const {
+  const auto summary = call.daily->screen_summary(call.me());
+  if (!summary.ok()) return error_response(summary.error());
+  if (!*summary) return error_response(HttpFailure::kNotFound, "the safety screen is not taken yet");
+  return json_response(200, screen_summary_to_json(**summary));
+}
+
+Response Api::post_screening(Call& call) const {
+  auto date = query_date(call.request, "date", parts_.clock->today());
+  if (!date.ok()) return date.failure();
+  auto body = json_body(call.request);
+  if (!body.ok()) return body.failure();
+  const Result<coach::Screening> screening = app::screening_from_json(*body, "screening");
+  if (!screening.ok()) return error_response(screening.error());
+  return answer(call.daily->take_screen(call.me(), *date, *screening), 200,
+                screen_summary_to_json);
+}
+
+Response Api::put_clearance(Call& call) const {
+  auto body = json_body(call.request);
+  if (!body.ok()) return body.failure();
+  const Result<Date> cleared_on = clearance_from_json(*body);
+  if (!cleared_on.ok()) return error_response(cleared_on.error());
+  if (Status s = call.daily->record_clearance(call.me(), *cleared_on); !s.ok()) {
+    return error_response(s.error());
+  }
+  return json_response(200, {{"cleared_on", cleared_on->to_string()}});
+}
+
+Response Api::post_checkin(Call& call) const {
+  auto date = query_date(call.request, "date", parts_.clock->today());
+  if (!date.ok()) return date.failure();
+  auto body = json_body(call.request);
+  if (!body.ok()) return body.failure();
+  const Result<coach::CheckIn> checkin = app::checkin_from_json(*body, "checkin");
+  if (!checkin.ok()) return error_response(checkin.error());
+  if (Status s = call.daily->check_in(call.me(), *date, *checkin); !s.ok()) {
+    return error_response(s.error());
+  }
+  return json_response(201, {{"date", date->to_string()}, {"checkin", app::checkin_to_json(*checkin)}});
+}
+
+Response Api::get_checkin(Call& call) const {
+  auto date = path_date(call.params.at("date"), "date");
+  if (!date.ok()) return date.failure();
+  const auto checkin = call.daily->checkin(call.me(), *date);
+  if (!checkin.ok()) return error_response(checkin.error());
+  if (!*checkin) return error_response(HttpFailure::kNotFound, "no check-in on that date");
+  return json_response(200,
+                       {{"date", date->to_string()}, {"checkin", app::checkin_to_json(**checkin)}});
+}
+
+Response Api::get_plan_today(Call& call) const {
+  return answer(call.daily->todays_plan(call.me(), parts_.clock->today()), 200, app::plan_to_json);
+}
+
+Response Api::get_plan(Call& call) const {
+  auto date = path_date(call.params.at("date"), "date");
+  if (!date.ok()) return date.failure();
+  return answer(call.daily->todays_plan(call.me(), *date), 200, app::plan_to_json);
+}
+
+Response Api::post_session(Call& call) const {
+  auto date = query_date(call.request, "date", parts_.clock->today());
+  if (!date.ok()) return date.failure();
+  auto body = json_body(call.request);
+  if (!body.ok()) return body.failure();
+  const Result<coach::SessionLog> session = app::session_from_json(*body, "session");
+  if (!session.ok()) return error_response(session.error());
+  if (Status s = call.daily->log_session(call.me(), *date, *session); !s.ok()) {
+    return error_response(s.error());
+  }
+  return json_response(201, {{"date", date->to_string()}, {"session", app::session_to_json(*session)}});
+}
+
+Response Api::post_followup(Call& call) const {
+  auto body = json_body(call.request);
+  if (!body.ok()) return body.failure();
+  const Result<FollowUp> followup = followup_from_json(*body);
+  if (!followup.ok()) return error_response(followup.error());
+  if (Status s = call.daily->record_next_morning_pain(call.me(), followup->session_date,
+                                                      followup->pain);
+      !s.ok()) {
+    return error_response(s.error());
+  }
+  return json_response(201, {{"session_date", followup->session_date.to_string()},
+                             {"pain", followup->pain}});
+}
+
+Response Api::get_history(Call& call) const {
+  auto date = query_date(call.request, "date", parts_.clock->today());
+  if (!date.ok()) return date.failure();
+  return answer(call.daily->history(call.me(), *date), 200, history_to_json);
+}
+
+Response Api::get_progress(Call& call) const {
+  auto date = query_date(call.request, "date", parts_.clock->today());
+  if (!date.ok()) return date.failure();
+  return answer(call.daily->progress(call.me(), *date), 200, progress_to_json);
+}
+
+Response Api::get_measures(Call& call) const {
+  return answer(call.daily->progress(call.me(), parts_.clock->today()), 200, measures_to_json);
+}
+
+Response Api::post_peg(Call& call) const {
+  auto date = query_date(call.request, "date", parts_.clock->today());
+  if (!date.ok()) return date.failure();
+  auto body = json_body(call.request);
+  if (!body.ok()) return body.failure();
+  const Result<coach::Peg3> peg = peg_from_json(*body);
+  if (!peg.ok()) return error_response(peg.error());
+  return answer(call.daily->add_peg(call.me(), *date, *peg), 201,
+                [&](const app::MeasureResult& r) { return measure_result_to_json(*date, "peg", r); });
+}
+
+Response Api::post_psfs(Call& call) const {
+  auto date = query_date(call.request, "date", parts_.clock->today());
+  if (!date.ok()) return date.failure();
+  auto body = json_body(call.request);
+  if (!body.ok()) return body.failure();
+  const Result<coach::Psfs> psfs = psfs_from_json(*body);
+  if (!psfs.ok()) return error_response(psfs.error());
+  return answer(call.daily->add_psfs(call.me(), *date, *psfs), 201,
+                [&](const app::MeasureResult& r) { return measure_result_to_json(*date, "psfs", r); });
+}
+
+Response Api::get_rope_advice(Call& call) const {
+  return answer(call.daily->rope_advice(call.me()), 200, app::rope_advice_to_json);
+}
+
+Response Api::get_export(Call& call) const {
+  const Date today = parts_.clock->today();
+  const Result<coach::Timeline> timeline = (*call.lease)->persons->timeline(call.me(), today);
+  if (!timeline.ok()) return error_response(timeline.error());
+  const Result<app::Progress> progress = call.daily->progress(call.me(), today);
+  if (!progress.ok()) return error_response(progress.error());
+  Response response = json_response(200, export_to_json(*timeline, *progress));
+  response.headers.emplace_back("Content-Disposition", "attachment; filename=\"bounceback.json\"");
+  return response;
+}
+
+Response Api::get_export_csv(Call& call) const {
+  const Date today = parts_.clock->today();
+  const Result<coach::Timeline> timeline = (*call.lease)->persons->timeline(call.me(), today);
+  if (!timeline.ok()) return error_response(timeline.error());
+  const Result<app::Progress> progress = call.daily->progress(call.me(), today);
+  if (!progress.ok()) return error_response(progress.error());
+  Response response;
+  response.content_type = "text/csv; charset=utf-8";
+  response.body = export_to_csv(*timeline, *progress);
+  response.headers.emplace_back("Content-Disposition", "attachment; filename=\"bounceback.csv\"");
+  return response;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shares and the clinician's read-only views
+
+Response Api::get_shares(Call& call) const {
+  return answer(call.accounts->shares(*call.account), 200,
+                [](const std::vector<app::ShareRecord>& shares) {
+                  json list = json::array();
+                  for (const auto& share : shares) list.push_back(share_to_json(share));
+                  return json{{"shares", list}};
+                });
+}
+
+Response Api::post_invite(Call& call) const {
+  return answer(call.accounts->create_invite(*call.account, parts_.clock->now()), 201,
+                [](const app::Invite& invite) {
+                  return json{{"code", invite.code}, {"expires_at", invite.expires_at}};
+                });
+}
+
+Response Api::post_accept(Call& call) const {
+  auto body = json_body(call.request);
+  if (!body.ok()) return body.failure();
+  const Result<std::string> code = invite_code_from_json(*body);
+  if (!code.ok()) return error_response(code.error());
+  return answer(call.accounts->accept_invite(*call.account, *code, parts_.clock->now()), 201,
+                share_to_json);
+}
+
+Response Api::delete_share(Call& call) const {
+  const std::optional<app::PersonId> clinician = parse_id(call.params.at("clinician_id"));
+  if (!clinician) return error_response(HttpFailure::kNotFound, "no share with this clinician");
+  if (Status s = call.accounts->revoke_share(*call.account, *clinician); !s.ok()) {
+    return error_response(s.error());
+  }
+  return no_content();
+}
+
+namespace {
+
+// The person of a /people/{person_id}/... route, when the viewer may see them. Anything else is a
+// 404, so a clinician cannot even learn whether an id exists.
+std::optional<Response> check_viewer(app::AccountService& accounts, const app::Account& viewer,
+                                     const PathParams& params, app::PersonId& person) {
+  const Response hidden = error_response(HttpFailure::kNotFound, "no such person shared with you");
+  const std::optional<app::PersonId> id = parse_id(params.at("person_id"));
+  if (!id) return hidden;
+  const Result<bool> allowed = accounts.may_view(viewer, *id);
+  if (!allowed.ok()) return error_response(allowed.error());
+  if (!*allowed) return hidden;
+  person = *id;
+  return std::nullopt;
+}
+
+}  // namespace
+
+Response Api::get_person_plan(Call& call) const {
+  app::PersonId person = 0;
+  if (auto refused = check_viewer(*call.accounts, *call.account, call.params, person)) {
+    return *refused;
+  }
+  auto date = path_date(call.params.at("date"), "date");
+  if (!date.ok()) return date.failure();
+  return answer(call.daily->todays_plan(person, *date), 200, app::plan_to_json);
+}
+
+Response Api::get_person_history(Call& call) const {
+  app::PersonId person = 0;
+  if (auto refused = check_viewer(*call.accounts, *call.account, call.params, person)) {
+    return *refused;
+  }
+  auto date = query_date(call.request, "date", parts_.clock->today());
+  if (!date.ok()) return date.failure();
+  return answer(call.daily->history(person, *date), 200, history_to_json);
+}
+
+Response Api::get_person_progress(Call& call) const {
+  app::PersonId person = 0;
+  if (auto refused = check_viewer(*call.accounts, *call.account, call.params, person)) {
+    return *refused;
+  }
+  auto date = query_date(call.request, "date", parts_.clock->today());
+  if (!date.ok()) return date.failure();
+  return answer(call.daily->progress(person, *date), 200, progress_to_json);
+}
+
+Response Api::get_person_measures(Call& call) const {
+  app::PersonId person = 0;
+  if (auto refused = check_viewer(*call.accounts, *call.account, call.params, person)) {
+    return *refused;
+  }
+  return answer(call.daily->progress(person, parts_.clock->today()), 200, measures_to_json);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Catalog
+
+Response Api::get_catalog(Call&) const {
+  json items = json::array();
+  for (const auto& item : parts_.catalog->items) items.push_back(catalog_item_to_json(item));
+  return json_response(200, {{"items", items}});
+}
+
+Response Api::get_catalog_item(Call& call) const {
+  const coach::CatalogItem* item = parts_.catalog->find(call.params.at("id"));
+  if (item == nullptr) return error_response(HttpFailure::kNotFound, "no such catalog item");
+  return json_response(200, catalog_item_to_json(*item));
+}
+
+}  // namespace bb::http

@@ -1,0 +1,316 @@
+#include "http/api_json.h"
+
+#include <cmath>
+
+#include "app/json_reader.h"
+#include "app/plan_json.h"
+#include "app/timeline_json.h"
+
+namespace bb::http {
+namespace {
+
+using app::Presence;
+using nlohmann::json;
+
+double rounded(double value) { return std::round(value * 100.0) / 100.0; }
+
+json flag_ids(const std::vector<coach::RedFlag>& flags) {
+  json ids = json::array();
+  for (const coach::RedFlag flag : flags) ids.push_back(coach::info(flag).id);
+  return ids;
+}
+
+json optional_change(const std::optional<coach::Change>& change) {
+  return change ? app::change_to_json(*change) : json();
+}
+
+json peg_list(const std::vector<app::DatedPeg3>& entries) {
+  json out = json::array();
+  for (const auto& entry : entries) {
+    out.push_back({{"date", entry.date.to_string()},
+                   {"average_pain", entry.peg.average_pain},
+                   {"enjoyment_interference", entry.peg.enjoyment_interference},
+                   {"activity_interference", entry.peg.activity_interference},
+                   {"score", rounded(entry.peg.score())}});
+  }
+  return out;
+}
+
+json psfs_list(const std::vector<app::DatedPsfs>& entries) {
+  json out = json::array();
+  for (const auto& entry : entries) {
+    json activities = json::array();
+    for (const auto& a : entry.psfs.activities) {
+      activities.push_back({{"name", a.name}, {"score", a.score}});
+    }
+    out.push_back({{"date", entry.date.to_string()},
+                   {"activities", activities},
+                   {"score", rounded(entry.psfs.score())}});
+  }
+  return out;
+}
+
+std::string csv_field(const std::string& text) {
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+  std::string out = "\"";
+  for (const char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string number_text(double value) {
+  json j = rounded(value);
+  return j.dump();
+}
+
+}  // namespace
+
+json account_to_json(const app::Account& account) {
+  return {{"id", account.id}, {"email", account.email}, {"role", app::to_string(account.role)}};
+}
+
+json session_opened_to_json(const app::OpenedSession& opened) {
+  return {{"account", account_to_json(opened.account)},
+          {"token", opened.token},
+          {"expires_at", opened.expires_at}};
+}
+
+json screen_summary_to_json(const app::ScreenSummary& summary) {
+  return {{"date", summary.screened_on.to_string()},
+          {"outcome", app::to_string(summary.outcome)},
+          {"urgent", flag_ids(summary.urgent)},
+          {"see_clinician", flag_ids(summary.see_clinician)},
+          {"cleared_on", summary.cleared_on ? json(summary.cleared_on->to_string()) : json()}};
+}
+
+json history_to_json(const std::vector<app::HistoryDay>& days) {
+  json out = json::array();
+  for (const app::HistoryDay& day : days) {
+    out.push_back(
+        {{"date", day.date.to_string()},
+         {"checkin", app::checkin_to_json(day.checkin)},
+         {"status", coach::to_string(day.plan.status)},
+         {"day_type", coach::to_string(day.plan.day_type)},
+         {"traffic_light",
+          day.plan.traffic_light ? json(coach::to_string(*day.plan.traffic_light)) : json()},
+         {"session", day.session ? app::session_to_json(*day.session) : json()},
+         {"next_morning_pain", day.next_morning_pain ? json(*day.next_morning_pain) : json()}});
+  }
+  return {{"days", out}};
+}
+
+json progress_to_json(const app::Progress& progress) {
+  json pain = json::array();
+  for (const auto& point : progress.pain) {
+    pain.push_back({{"date", point.date.to_string()}, {"pain", point.pain}});
+  }
+  json weeks = json::array();
+  for (const auto& week : progress.rope_weeks) {
+    weeks.push_back({{"week_start", week.week_start.to_string()},
+                     {"rope_minutes", rounded(week.rope_minutes)},
+                     {"sessions", week.sessions}});
+  }
+  json lights = json::array();
+  for (const auto& light : progress.traffic_lights) {
+    lights.push_back({{"date", light.date.to_string()}, {"light", coach::to_string(light.light)}});
+  }
+  return {{"pain", pain},
+          {"pain_change", optional_change(progress.pain_change)},
+          {"rope_weeks", weeks},
+          {"traffic_lights", lights},
+          {"peg", peg_list(progress.peg)},
+          {"peg_change", optional_change(progress.peg_change)},
+          {"psfs", psfs_list(progress.psfs)},
+          {"psfs_change", optional_change(progress.psfs_change)}};
+}
+
+json measures_to_json(const app::Progress& progress) {
+  return {{"peg", peg_list(progress.peg)}, {"psfs", psfs_list(progress.psfs)}};
+}
+
+json measure_result_to_json(Date date, const char* measure, const app::MeasureResult& result) {
+  return {{"date", date.to_string()},
+          {"measure", measure},
+          {"score", rounded(result.score)},
+          {"change", optional_change(result.change)}};
+}
+
+json catalog_item_to_json(const coach::CatalogItem& item) {
+  json targets = json::array();
+  for (const coach::Target t : item.targets) targets.push_back(coach::to_string(t));
+  return {{"id", item.id},
+          {"name", item.name},
+          {"kind", coach::to_string(item.kind)},
+          {"targets", targets},
+          {"position", coach::to_string(item.position)},
+          {"hold_seconds", item.hold_seconds},
+          {"reps", item.reps},
+          {"each_side", item.each_side},
+          {"steps", item.steps},
+          {"cues", item.cues},
+          {"breath", item.breath},
+          {"cautions", item.cautions},
+          {"flexion", coach::to_string(item.flexion)},
+          {"extension", coach::to_string(item.extension)},
+          {"intensity", coach::to_string(item.intensity)},
+          {"phase", coach::to_string(item.phase)},
+          {"skill", item.skill ? json(coach::to_string(*item.skill)) : json()}};
+}
+
+json share_to_json(const app::ShareRecord& share) {
+  return {{"person_id", share.person},
+          {"clinician_id", share.clinician},
+          {"person_email", share.person_email},
+          {"clinician_email", share.clinician_email},
+          {"since", share.since}};
+}
+
+json export_to_json(const coach::Timeline& timeline, const app::Progress& progress) {
+  json days = json::array();
+  for (const coach::Day& day : timeline.days) {
+    json entry = {{"date", day.date.to_string()}, {"checkin", app::checkin_to_json(day.checkin)}};
+    if (day.session) entry["session"] = app::session_to_json(*day.session);
+    if (day.next_morning_pain) entry["next_morning_pain"] = *day.next_morning_pain;
+    days.push_back(std::move(entry));
+  }
+  json doc = {{"profile", app::profile_to_json(timeline.profile)},
+              {"screening", app::screening_to_json(timeline.screening)},
+              {"days", days},
+              {"peg", peg_list(progress.peg)},
+              {"psfs", psfs_list(progress.psfs)}};
+  if (timeline.clearance) doc["clearance"] = timeline.clearance->to_string();
+  return doc;
+}
+
+std::string export_to_csv(const coach::Timeline& timeline, const app::Progress& progress) {
+  std::string out =
+      "record,date,pain,feel,leg_symptoms,urgent_flags,notes,completed,rope_minutes,"
+      "pain_during_max,pain_after,stopped,next_morning_pain,score,details\r\n";
+  for (const coach::Day& day : timeline.days) {
+    std::string flags;
+    for (const coach::RedFlag flag : day.checkin.urgent_flags) {
+      if (!flags.empty()) flags += ' ';
+      flags += coach::info(flag).id;
+    }
+    out += "day," + day.date.to_string() + "," + std::to_string(day.checkin.pain) + "," +
+           coach::to_string(day.checkin.feel) + "," + coach::to_string(day.checkin.leg_symptoms) +
+           "," + csv_field(flags) + "," + csv_field(day.checkin.notes) + ",";
+    if (day.session) {
+      out += std::string(day.session->completed ? "yes" : "no") + "," +
+             number_text(day.session->rope_minutes) + "," +
+             std::to_string(day.session->pain_during_max) + "," +
+             std::to_string(day.session->pain_after) + "," +
+             coach::to_string(day.session->stopped) + ",";
+    } else {
+      out += ",,,,,";
+    }
+    out += (day.next_morning_pain ? std::to_string(*day.next_morning_pain) : std::string()) +
+           ",,\r\n";
+  }
+  for (const auto& entry : progress.peg) {
+    out += "peg," + entry.date.to_string() + ",,,,,,,,,,,," + number_text(entry.peg.score()) + "," +
+           csv_field("average_pain=" + std::to_string(entry.peg.average_pain) +
+                     " enjoyment_interference=" + std::to_string(entry.peg.enjoyment_interference) +
+                     " activity_interference=" + std::to_string(entry.peg.activity_interference)) +
+           "\r\n";
+  }
+  for (const auto& entry : progress.psfs) {
+    std::string details;
+    for (const auto& a : entry.psfs.activities) {
+      if (!details.empty()) details += "; ";
+      details += a.name + "=" + std::to_string(a.score);
+    }
+    out += "psfs," + entry.date.to_string() + ",,,,,,,,,,,," + number_text(entry.psfs.score()) +
+           "," + csv_field(details) + "\r\n";
+  }
+  return out;
+}
+
+Result<Credentials> credentials_from_json(const json& j, RoleField role_field) {
+  const bool with_role = role_field == RoleField::kAllowed;
+  BB_RETURN_IF_ERROR(with_role ? app::expect_object(j, "", {"email", "password", "role"})
+                               : app::expect_object(j, "", {"email", "password"}));
+  Credentials out;
+  BB_ASSIGN_OR_RETURN(const auto email, app::read_string(j, "", "email", 254, Presence::kRequired));
+  BB_ASSIGN_OR_RETURN(const auto password,
+                      app::read_string(j, "", "password", 256, Presence::kRequired));
+  out.email = *email;
+  out.password = *password;
+  if (with_role) {
+    BB_ASSIGN_OR_RETURN(const auto role, app::read_enum<app::Role>(j, "", "role", app::role_from,
+                                                                   "person, clinician",
+                                                                   Presence::kOptional));
+    if (role) out.role = *role;
+  }
+  return out;
+}
+
+Result<coach::Peg3> peg_from_json(const json& j) {
+  BB_RETURN_IF_ERROR(app::expect_object(
+      j, "", {"average_pain", "enjoyment_interference", "activity_interference"}));
+  coach::Peg3 peg;
+  BB_ASSIGN_OR_RETURN(const auto pain,
+                      app::read_int(j, "", "average_pain", 0, 10, Presence::kRequired));
+  BB_ASSIGN_OR_RETURN(const auto enjoyment,
+                      app::read_int(j, "", "enjoyment_interference", 0, 10, Presence::kRequired));
+  BB_ASSIGN_OR_RETURN(const auto activity,
+                      app::read_int(j, "", "activity_interference", 0, 10, Presence::kRequired));
+  peg.average_pain = *pain;
+  peg.enjoyment_interference = *enjoyment;
+  peg.activity_interference = *activity;
+  return peg;
+}
+
+Result<coach::Psfs> psfs_from_json(const json& j) {
+  BB_RETURN_IF_ERROR(app::expect_object(j, "", {"activities"}));
+  const auto found = j.find("activities");
+  if (found == j.end() || !found->is_array()) {
+    return Error::invalid("activities", "must be a list of 3 to 5 {\"name\", \"score\"} objects");
+  }
+  if (found->size() < 3 || found->size() > 5) {
+    return Error::invalid("activities", "must list 3 to 5 activities");
+  }
+  coach::Psfs psfs;
+  for (std::size_t i = 0; i < found->size(); ++i) {
+    const std::string path = app::path_index("activities", i);
+    const json& item = (*found)[i];
+    BB_RETURN_IF_ERROR(app::expect_object(item, path, {"name", "score"}));
+    BB_ASSIGN_OR_RETURN(const auto name, app::read_string(item, path, "name", 120,
+                                                          Presence::kRequired));
+    BB_ASSIGN_OR_RETURN(const auto score, app::read_int(item, path, "score", 0, 10,
+                                                        Presence::kRequired));
+    if (name->empty()) return Error::invalid(app::path_member(path, "name"), "must not be empty");
+    psfs.activities.push_back({*name, *score});
+  }
+  return psfs;
+}
+
+Result<FollowUp> followup_from_json(const json& j) {
+  BB_RETURN_IF_ERROR(app::expect_object(j, "", {"session_date", "pain"}));
+  BB_ASSIGN_OR_RETURN(const auto date, app::read_date(j, "", "session_date", Presence::kRequired));
+  BB_ASSIGN_OR_RETURN(const auto pain, app::read_int(j, "", "pain", 0, 10, Presence::kRequired));
+  return FollowUp{*date, *pain};
+}
+
+Result<Date> clearance_from_json(const json& j) {
+  BB_RETURN_IF_ERROR(app::expect_object(j, "", {"cleared_on"}));
+  BB_ASSIGN_OR_RETURN(const auto date, app::read_date(j, "", "cleared_on", Presence::kRequired));
+  return *date;
+}
+
+Result<std::string> password_from_json(const json& j) {
+  BB_RETURN_IF_ERROR(app::expect_object(j, "", {"password"}));
+  BB_ASSIGN_OR_RETURN(const auto password,
+                      app::read_string(j, "", "password", 256, Presence::kRequired));
+  return *password;
+}
+
+Result<std::string> invite_code_from_json(const json& j) {
+  BB_RETURN_IF_ERROR(app::expect_object(j, "", {"code"}));
+  BB_ASSIGN_OR_RETURN(const auto code, app::read_string(j, "", "code", 64, Presence::kRequired));
+  return *code;
+}
+
+}  // namespace bb::http

@@ -1,0 +1,56 @@
+// JSON shapes of the HTTP API that the app layer's codecs do not already cover. The field names
+// follow the command line's --json output, so one client understands both.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "app/account_service.h"
+#include "app/daily_service.h"
+#include "base/result.h"
+#include "coach/catalog.h"
+#include "coach/measures.h"
+#include "coach/model.h"
+
+namespace bb::http {
+
+nlohmann::json account_to_json(const app::Account& account);
+nlohmann::json session_opened_to_json(const app::OpenedSession& opened);
+nlohmann::json screen_summary_to_json(const app::ScreenSummary& summary);
+nlohmann::json history_to_json(const std::vector<app::HistoryDay>& days);
+nlohmann::json progress_to_json(const app::Progress& progress);
+nlohmann::json measures_to_json(const app::Progress& progress);  // its PEG-3 and PSFS entries
+nlohmann::json measure_result_to_json(Date date, const char* measure,
+                                      const app::MeasureResult& result);
+nlohmann::json catalog_item_to_json(const coach::CatalogItem& item);
+nlohmann::json share_to_json(const app::ShareRecord& share);
+// The replay scenario format of docs/api.md, with "peg" and "psfs" lists added.
+nlohmann::json export_to_json(const coach::Timeline& timeline, const app::Progress& progress);
+// One row per checked-in day, then one per measure, under a single header.
+std::string export_to_csv(const coach::Timeline& timeline, const app::Progress& progress);
+
+struct Credentials {
+  std::string email;
+  std::string password;
+  app::Role role = app::Role::kPerson;
+};
+// {"email", "password", "role"?}; `role` only when `with_role`.
+enum class RoleField { kAllowed, kRefused };
+Result<Credentials> credentials_from_json(const nlohmann::json& j, RoleField role_field);
+Result<coach::Peg3> peg_from_json(const nlohmann::json& j);
+Result<coach::Psfs> psfs_from_json(const nlohmann::json& j);
+
+struct FollowUp {
+  Date session_date;
+  int pain = 0;
+};
+Result<FollowUp> followup_from_json(const nlohmann::json& j);
+// {"cleared_on": "YYYY-MM-DD"}
+Result<Date> clearance_from_json(const nlohmann::json& j);
+// {"password"}
+Result<std::string> password_from_json(const nlohmann::json& j);
+// {"code"}
+Result<std::string> invite_code_from_json(const nlohmann::json& j);
+
+}  // namespace bb::http

@@ -1,0 +1,159 @@
+#include "http/request_decoding.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "http/api_error.h"
+
+namespace bb::http {
+namespace {
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+enum class PlusMeans { kPlus, kSpace };
+
+std::optional<std::string> percent_decode(std::string_view text, PlusMeans plus) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '%') {
+      if (i + 2 >= text.size()) return std::nullopt;
+      const int high = hex_value(text[i + 1]);
+      const int low = hex_value(text[i + 2]);
+      if (high < 0 || low < 0) return std::nullopt;
+      out.push_back(static_cast<char>(high * 16 + low));
+      i += 2;
+    } else if (c == '+' && plus == PlusMeans::kSpace) {
+      out.push_back(' ');
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string lowercase(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
+
+// Nesting depth of arrays and objects, ignoring brackets inside strings; stops early once
+// `limit` is passed.
+std::size_t json_depth(std::string_view text, std::size_t limit) {
+  std::size_t depth = 0;
+  std::size_t deepest = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+      if (deepest > limit) return deepest;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
+}  // namespace
+
+bool split_target(std::string_view target, std::string& path,
+                  std::multimap<std::string, std::string>& query) {
+  if (target.empty() || target.front() != '/') return false;
+  const std::size_t mark = target.find('?');
+  const std::string_view raw_path = target.substr(0, mark);
+  if (raw_path.find("%2f") != std::string_view::npos ||
+      raw_path.find("%2F") != std::string_view::npos) {
+    return false;  // an encoded slash would let a segment pose as two
+  }
+  std::optional<std::string> decoded = percent_decode(raw_path, PlusMeans::kPlus);
+  if (!decoded || decoded->find('\0') != std::string::npos) return false;
+  path = std::move(*decoded);
+  query.clear();
+  if (mark == std::string_view::npos) return true;
+  std::string_view rest = target.substr(mark + 1);
+  while (!rest.empty()) {
+    const std::size_t amp = rest.find('&');
+    const std::string_view pair = rest.substr(0, amp);
+    rest = amp == std::string_view::npos ? std::string_view() : rest.substr(amp + 1);
+    if (pair.empty()) continue;
+    const std::size_t eq = pair.find('=');
+    std::optional<std::string> key = percent_decode(pair.substr(0, eq), PlusMeans::kSpace);
+    std::optional<std::string> value = percent_decode(
+        eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1), PlusMeans::kSpace);
+    if (!key || !value) return false;
+    query.emplace(std::move(*key), std::move(*value));
+  }
+  return true;
+}
+
+Decoded<nlohmann::json> json_body(const Request& request) {
+  const std::string_view type = trim(std::string_view(request.content_type).substr(
+      0, std::min(request.content_type.find(';'), request.content_type.size())));
+  if (lowercase(type) != "application/json") {
+    return error_response(HttpFailure::kUnsupportedMediaType,
+                          "the body must be JSON sent as Content-Type: application/json");
+  }
+  if (request.body.empty()) return error_response(HttpFailure::kBadRequest, "the body is empty");
+  if (json_depth(request.body, kMaxJsonDepth) > kMaxJsonDepth) {
+    return error_response(HttpFailure::kBadRequest, "the JSON is nested too deeply");
+  }
+  nlohmann::json doc = nlohmann::json::parse(request.body, nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded()) {
+    return error_response(HttpFailure::kBadRequest, "the body is not well-formed JSON");
+  }
+  return doc;
+}
+
+std::string session_token(const Request& request) {
+  const std::string_view auth = trim(request.authorization);
+  if (auth.size() > 7 && lowercase(auth.substr(0, 7)) == "bearer ") {
+    return std::string(trim(auth.substr(7)));
+  }
+  std::string_view cookies = request.cookie;
+  while (!cookies.empty()) {
+    const std::size_t semi = cookies.find(';');
+    const std::string_view pair = trim(cookies.substr(0, semi));
+    cookies = semi == std::string_view::npos ? std::string_view() : cookies.substr(semi + 1);
+    const std::size_t eq = pair.find('=');
+    if (eq != std::string_view::npos && trim(pair.substr(0, eq)) == kSessionCookie) {
+      return std::string(trim(pair.substr(eq + 1)));
+    }
+  }
+  return {};
+}
+
+Decoded<Date> path_date(const std::string& text, const std::string& name) {
+  if (const std::optional<Date> date = Date::parse(text)) return *date;
+  return error_response(HttpFailure::kInvalidArgument, "must be a date written YYYY-MM-DD", name);
+}
+
+Decoded<Date> query_date(const Request& request, const std::string& name, Date fallback) {
+  const auto found = request.query.find(name);
+  if (found == request.query.end()) return fallback;
+  return path_date(found->second, name);
+}
+
+}  // namespace bb::http

@@ -1,0 +1,59 @@
+// Reading what a client sent: the request target, JSON bodies, the session token and dates in the
+// query. Every failure is an error response ready to send (400, 415 or 422), never an exception.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+
+#include "base/date.h"
+#include "http/message.h"
+
+namespace bb::http {
+
+// A decoded value, or the response that explains why there is none.
+template <typename T>
+class [[nodiscard]] Decoded {
+ public:
+  Decoded(T value) : state_(std::move(value)) {}             // NOLINT(google-explicit-constructor)
+  Decoded(Response failure) : state_(std::move(failure)) {}  // NOLINT(google-explicit-constructor)
+  [[nodiscard]] bool ok() const { return std::holds_alternative<T>(state_); }
+  T& value() { return std::get<T>(state_); }
+  T* operator->() { return &value(); }
+  T& operator*() { return value(); }
+  Response& failure() { return std::get<Response>(state_); }
+
+ private:
+  std::variant<T, Response> state_;
+};
+
+// Deeper JSON than this is refused before parsing: no use case needs it and it keeps the
+// parser's recursion bounded.
+inline constexpr std::size_t kMaxJsonDepth = 32;
+
+// Splits an origin-form target ("/a%20b?x=1&y") into its decoded path and query. False for an
+// absolute or malformed target, bad percent-encoding, or an encoded '/' or NUL in the path.
+[[nodiscard]] bool split_target(std::string_view target, std::string& path,
+                                std::multimap<std::string, std::string>& query);
+
+// The body as JSON: 415 unless the content type is application/json, 400 for an empty body,
+// malformed or too deeply nested JSON.
+Decoded<nlohmann::json> json_body(const Request& request);
+
+// The session token from "Authorization: Bearer ..." or else the bb_session cookie; empty when
+// neither is present.
+std::string session_token(const Request& request);
+
+inline constexpr std::string_view kSessionCookie = "bb_session";
+
+// The query parameter `name` as a date; `fallback` when absent, 422 when it is not YYYY-MM-DD.
+Decoded<Date> query_date(const Request& request, const std::string& name, Date fallback);
+// A path segment as a date; 422 naming `name` when it is not YYYY-MM-DD.
+Decoded<Date> path_date(const std::string& text, const std::string& name);
+
+}  // namespace bb::http

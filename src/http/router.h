@@ -1,0 +1,82 @@
+// Routes a method and a decoded path to a handler. Patterns are literal segments and named
+// segments in braces ("/api/v1/plans/{date}"); a literal segment wins over a named one, so
+// "/plans/today" and "/plans/{date}" can live side by side.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace bb::http {
+
+using PathParams = std::map<std::string, std::string, std::less<>>;
+
+// Whether `path` matches `pattern`; fills `params` with the named segments when it does.
+// How specific a match is: the number of literal segments (higher wins).
+std::optional<int> match_pattern(std::string_view pattern, std::string_view path,
+                                 PathParams& params);
+
+struct RouteInfo {
+  std::string method;
+  std::string pattern;
+};
+
+enum class MatchFailure { kNoSuchPath, kWrongMethod };
+
+template <typename Handler>
+class Router {
+ public:
+  void add(std::string method, std::string pattern, Handler handler) {
+    routes_.push_back({{std::move(method), std::move(pattern)}, std::move(handler)});
+  }
+
+  struct Match {
+    const Handler* handler = nullptr;
+    PathParams params;
+    std::optional<MatchFailure> failure;  // set when handler is null
+  };
+
+  [[nodiscard]] Match find(std::string_view method, std::string_view path) const {
+    Match best;
+    best.failure = MatchFailure::kNoSuchPath;
+    int best_score = -1;
+    for (const Entry& route : routes_) {
+      PathParams params;
+      const std::optional<int> score = match_pattern(route.info.pattern, path, params);
+      if (!score) continue;
+      // HEAD is answered like GET, without the body (the server drops it).
+      const bool method_fits =
+          route.info.method == method || (method == "HEAD" && route.info.method == "GET");
+      if (!method_fits) {
+        if (best.handler == nullptr) best.failure = MatchFailure::kWrongMethod;
+        continue;
+      }
+      if (*score > best_score) {
+        best_score = *score;
+        best.handler = &route.handler;
+        best.params = std::move(params);
+        best.failure.reset();
+      }
+    }
+    return best;
+  }
+
+  [[nodiscard]] std::vector<RouteInfo> routes() const {
+    std::vector<RouteInfo> out;
+    out.reserve(routes_.size());
+    for (const Entry& route : routes_) out.push_back(route.info);
+    return out;
+  }
+
+ private:
+  struct Entry {
+    RouteInfo info;
+    Handler handler;
+  };
+  std::vector<Entry> routes_;
+};
+
+}  // namespace bb::http

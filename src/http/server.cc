@@ -1,0 +1,403 @@
+#include "http/server.h"
+
+#include <utility>  // before Asio: boost/asio/awaitable.hpp in Boost 1.74 needs it
+
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <functional>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
+#include <mutex>
+#include <thread>
+#include <unordered_set>
+#include <vector>
+
+#include "http/api_error.h"
+#include "http/request_decoding.h"
+
+namespace bb::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+using BeastRequest = bhttp::request<bhttp::string_body>;
+using BeastResponse = bhttp::response<bhttp::string_body>;
+
+namespace {
+
+// What a drain needs to reach one open connection: its strand and, while it lives, its socket.
+struct ConnectionState {
+  explicit ConnectionState(asio::any_io_executor ex) : executor(std::move(ex)) {}
+  asio::any_io_executor executor;
+  beast::tcp_stream* stream = nullptr;  // touched only on `executor`
+  bool busy = false;                    // a request is being answered
+};
+
+class ConnectionRegistry {
+ public:
+  void add(const std::shared_ptr<ConnectionState>& state) {
+    std::lock_guard lock(mutex_);
+    states_.insert(state);
+  }
+  void remove(const std::shared_ptr<ConnectionState>& state) {
+    std::lock_guard lock(mutex_);
+    states_.erase(state);
+  }
+  // Closes every connection that is waiting for a request; busy ones close after answering.
+  bool empty() {
+    std::lock_guard lock(mutex_);
+    return states_.empty();
+  }
+  void close_idle() {
+    std::lock_guard lock(mutex_);
+    for (const auto& state : states_) {
+      asio::post(state->executor, [state] {
+        if (state->stream != nullptr && !state->busy) state->stream->socket().close();
+      });
+    }
+  }
+
+ private:
+  std::mutex mutex_;
+  std::unordered_set<std::shared_ptr<ConnectionState>> states_;
+};
+
+Request to_request(const BeastRequest& in, const std::string& remote, Transport transport) {
+  Request out;
+  out.method = std::string(in.method_string());
+  out.target = std::string(in.target());
+  out.content_type = std::string(in[bhttp::field::content_type]);
+  out.authorization = std::string(in[bhttp::field::authorization]);
+  out.cookie = std::string(in[bhttp::field::cookie]);
+  out.if_none_match = std::string(in[bhttp::field::if_none_match]);
+  out.body = in.body();
+  out.remote_address = remote;
+  out.transport = transport;
+  return out;
+}
+
+BeastResponse to_beast(Response response, const BeastRequest& request, bool keep_alive) {
+  BeastResponse out{static_cast<bhttp::status>(response.status), request.version()};
+  if (!response.content_type.empty()) out.set(bhttp::field::content_type, response.content_type);
+  out.set("X-Content-Type-Options", "nosniff");
+  out.set("Referrer-Policy", "no-referrer");
+  for (auto& [name, value] : response.headers) out.insert(name, value);
+  const std::size_t size = response.body.size();
+  out.body() = std::move(response.body);
+  out.keep_alive(keep_alive);
+  out.prepare_payload();
+  if (request.method() == bhttp::verb::head) {
+    out.body().clear();
+    out.content_length(size);
+  }
+  return out;
+}
+
+// A response to a request that could not be read as one.
+BeastResponse early_response(HttpFailure failure, const std::string& message) {
+  Response response = error_response(failure, message);
+  BeastResponse out{static_cast<bhttp::status>(response.status), 11};
+  out.set(bhttp::field::content_type, response.content_type);
+  out.body() = std::move(response.body);
+  out.keep_alive(false);
+  out.prepare_payload();
+  return out;
+}
+
+}  // namespace
+
+struct Server::Impl {
+  Impl(const Api& api_in, ServerOptions options_in)
+      : api(api_in),
+        options(std::move(options_in)),
+        acceptor(ioc),
+        signals(ioc, SIGINT, SIGTERM),
+        tls_context(asio::ssl::context::tls_server) {}
+
+  const Api& api;
+  ServerOptions options;
+  asio::io_context ioc;
+  tcp::acceptor acceptor;
+  asio::signal_set signals;
+  asio::ssl::context tls_context;
+  std::shared_ptr<spdlog::logger> access;
+  std::shared_ptr<spdlog::logger> events;
+  ConnectionRegistry connections;
+  std::atomic<bool> draining{false};
+  std::shared_ptr<std::function<void()>> drain_check;  // kept alive while draining
+
+  asio::awaitable<void> accept_loop();
+  template <typename Stream>
+  asio::awaitable<void> serve(Stream& stream, std::shared_ptr<ConnectionState> state,
+                              std::string remote, Transport transport);
+  asio::awaitable<void> serve_plain(tcp::socket socket);
+  asio::awaitable<void> serve_tls(tcp::socket socket);
+  void start_drain();
+};
+
+asio::awaitable<void> Server::Impl::accept_loop() {
+  while (!draining) {
+    boost::system::error_code ec;
+    tcp::socket socket = co_await acceptor.async_accept(
+        asio::make_strand(ioc), asio::redirect_error(asio::use_awaitable, ec));
+    if (ec) {
+      if (draining || ec == asio::error::operation_aborted) break;
+      events->warn("accept failed: {}", ec.message());
+      continue;
+    }
+    auto executor = socket.get_executor();
+    if (options.tls) {
+      asio::co_spawn(executor, serve_tls(std::move(socket)), asio::detached);
+    } else {
+      asio::co_spawn(executor, serve_plain(std::move(socket)), asio::detached);
+    }
+  }
+}
+
+asio::awaitable<void> Server::Impl::serve_plain(tcp::socket socket) {
+  boost::system::error_code ec;
+  const auto endpoint = socket.remote_endpoint(ec);
+  std::string remote = ec ? std::string() : endpoint.address().to_string();
+  beast::tcp_stream stream(std::move(socket));
+  auto state = std::make_shared<ConnectionState>(stream.get_executor());
+  state->stream = &stream;
+  connections.add(state);
+  co_await serve(stream, state, std::move(remote), Transport::kPlain);
+  state->stream = nullptr;
+  connections.remove(state);
+}
+
+asio::awaitable<void> Server::Impl::serve_tls(tcp::socket socket) {
+  boost::system::error_code ec;
+  const auto endpoint = socket.remote_endpoint(ec);
+  std::string remote = ec ? std::string() : endpoint.address().to_string();
+  beast::ssl_stream<beast::tcp_stream> stream(beast::tcp_stream(std::move(socket)), tls_context);
+  auto state = std::make_shared<ConnectionState>(beast::get_lowest_layer(stream).get_executor());
+  state->stream = &beast::get_lowest_layer(stream);
+  connections.add(state);
+  beast::get_lowest_layer(stream).expires_after(options.header_timeout);
+  co_await stream.async_handshake(asio::ssl::stream_base::server,
+                                  asio::redirect_error(asio::use_awaitable, ec));
+  if (!ec) {
+    co_await serve(stream, state, std::move(remote), Transport::kTls);
+    beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(2));
+    co_await stream.async_shutdown(asio::redirect_error(asio::use_awaitable, ec));
+  }
+  state->stream = nullptr;
+  connections.remove(state);
+}
+
+template <typename Stream>
+asio::awaitable<void> Server::Impl::serve(Stream& stream, std::shared_ptr<ConnectionState> state,
+                                          std::string remote, Transport transport) {
+  auto& lowest = beast::get_lowest_layer(stream);
+  beast::flat_buffer buffer;
+  int answered = 0;
+  while (!draining) {
+    boost::system::error_code ec;
+    bhttp::request_parser<bhttp::string_body> parser;
+    parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
+    parser.body_limit(options.body_limit);
+    // The first request gets the header deadline; a kept-alive connection may idle first.
+    lowest.expires_after(answered == 0 ? options.header_timeout
+                                       : options.idle_timeout + options.header_timeout);
+    co_await bhttp::async_read_header(stream, buffer, parser,
+                                      asio::redirect_error(asio::use_awaitable, ec));
+    if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout ||
+        ec == asio::error::operation_aborted || ec == asio::error::connection_reset ||
+        ec == asio::error::eof || ec == asio::error::bad_descriptor) {
+      co_return;
+    }
+    BeastResponse early;
+    bool failed = false;
+    if (ec == bhttp::error::body_limit) {
+      early = early_response(HttpFailure::kPayloadTooLarge,
+                             "the body is larger than " + std::to_string(options.body_limit) +
+                                 " bytes");
+      failed = true;
+    } else if (ec == bhttp::error::header_limit) {
+      early = early_response(HttpFailure::kBadRequest, "the request header is too large");
+      failed = true;
+    } else if (ec) {
+      early = early_response(HttpFailure::kBadRequest, "malformed HTTP request: " + ec.message());
+      failed = true;
+    }
+    if (!failed) {
+      state->busy = true;
+      auto& header = parser.get();
+      if (bhttp::token_list{header[bhttp::field::expect]}.exists("100-continue")) {
+        BeastResponse go_on{bhttp::status::continue_, header.version()};
+        lowest.expires_after(options.write_timeout);
+        co_await bhttp::async_write(stream, go_on, asio::redirect_error(asio::use_awaitable, ec));
+        if (ec) co_return;
+      }
+      lowest.expires_after(options.body_timeout);
+      co_await bhttp::async_read(stream, buffer, parser,
+                                 asio::redirect_error(asio::use_awaitable, ec));
+      if (ec == bhttp::error::body_limit) {
+        early = early_response(HttpFailure::kPayloadTooLarge,
+                               "the body is larger than " + std::to_string(options.body_limit) +
+                                   " bytes");
+        failed = true;
+      } else if (ec == beast::error::timeout || ec == asio::error::eof ||
+                 ec == bhttp::error::partial_message || ec == asio::error::connection_reset ||
+                 ec == asio::error::operation_aborted) {
+        co_return;  // a body that never came: nobody to answer
+      } else if (ec) {
+        early = early_response(HttpFailure::kBadRequest, "malformed HTTP body: " + ec.message());
+        failed = true;
+      }
+    }
+    if (failed) {
+      lowest.expires_after(options.write_timeout);
+      co_await bhttp::async_write(stream, early, asio::redirect_error(asio::use_awaitable, ec));
+      if (access) access->info("{} - - {} 0", remote, early.result_int());
+      co_return;
+    }
+
+    const auto started = std::chrono::steady_clock::now();
+    BeastRequest beast_request = parser.release();
+    Request request = to_request(beast_request, remote, transport);
+    Response response;
+    if (!split_target(request.target, request.path, request.query)) {
+      response = error_response(HttpFailure::kBadRequest, "malformed request target");
+    } else {
+      response = api.handle(request);
+    }
+    const bool keep_alive = beast_request.keep_alive() && !draining;
+    BeastResponse out = to_beast(std::move(response), beast_request, keep_alive);
+    lowest.expires_after(options.write_timeout);
+    co_await bhttp::async_write(stream, out, asio::redirect_error(asio::use_awaitable, ec));
+    state->busy = false;
+    ++answered;
+    if (access) {
+      const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
+                              std::chrono::steady_clock::now() - started)
+                              .count();
+      access->info("{} \"{} {}\" {} {} {}us", remote, request.method, request.target,
+                   out.result_int(), out.body().size(), micros);
+    }
+    if (ec || !keep_alive) co_return;
+  }
+}
+
+void Server::Impl::start_drain() {
+  if (draining.exchange(true)) return;
+  events->info("draining: no new connections, finishing requests in flight");
+  boost::system::error_code ignored;
+  acceptor.close(ignored);
+  connections.close_idle();
+  // Stop as soon as the last connection is gone; whatever still runs when the drain time is up
+  // is cut off.
+  const auto deadline = std::chrono::steady_clock::now() + options.drain_timeout;
+  auto timer = std::make_shared<asio::steady_timer>(ioc);
+  auto check = std::make_shared<std::function<void()>>();
+  *check = [this, timer, deadline, weak = std::weak_ptr<std::function<void()>>(check)] {
+    if (connections.empty() || std::chrono::steady_clock::now() >= deadline) {
+      ioc.stop();
+      return;
+    }
+    timer->expires_after(std::chrono::milliseconds(20));
+    timer->async_wait([weak](const boost::system::error_code& ec) {
+      if (auto next = weak.lock(); next && !ec) (*next)();
+    });
+  };
+  drain_check = check;
+  (*check)();
+}
+
+Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Server::~Server() = default;
+
+Result<std::unique_ptr<Server>> Server::create(const Api& api, const ServerOptions& options) {
+  auto impl = std::make_unique<Impl>(api, options);
+  auto sink = std::make_shared<spdlog::sinks::stderr_sink_mt>();
+  impl->events = std::make_shared<spdlog::logger>("bounceback", sink);
+  if (options.access_log == AccessLog::kOn) {
+    impl->access = std::make_shared<spdlog::logger>("access", sink);
+  }
+  boost::system::error_code ec;
+  const auto address = asio::ip::make_address(options.host, ec);
+  if (ec) return Error::invalid("listen", "not an IP address: " + options.host);
+  const tcp::endpoint endpoint(address, options.port);
+  const auto where = options.host + ":" + std::to_string(options.port);
+  if (impl->acceptor.open(endpoint.protocol(), ec); ec) {
+    return Error::unavailable("cannot open a socket: " + ec.message());
+  }
+  impl->acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+  if (impl->acceptor.bind(endpoint, ec); ec) {
+    return Error::unavailable("cannot listen on " + where + ": " + ec.message());
+  }
+  if (impl->acceptor.listen(asio::socket_base::max_listen_connections, ec); ec) {
+    return Error::unavailable("cannot listen on " + where + ": " + ec.message());
+  }
+  if (options.tls) {
+    auto& context = impl->tls_context;
+    context.set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
+                            asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 |
+                            asio::ssl::context::no_tlsv1_1,
+                        ec);
+    if (context.use_certificate_chain_file(options.tls->certificate_chain, ec); ec) {
+      return Error::invalid("tls-cert", "cannot use " + options.tls->certificate_chain + ": " +
+                                            ec.message());
+    }
+    if (context.use_private_key_file(options.tls->private_key, asio::ssl::context::pem, ec); ec) {
+      return Error::invalid("tls-key",
+                            "cannot use " + options.tls->private_key + ": " + ec.message());
+    }
+  }
+  return std::unique_ptr<Server>(new Server(std::move(impl)));
+}
+
+unsigned short Server::port() const {
+  boost::system::error_code ec;
+  const auto endpoint = impl_->acceptor.local_endpoint(ec);
+  return ec ? 0 : endpoint.port();
+}
+
+Status Server::run() {
+  Impl& impl = *impl_;
+  impl.signals.async_wait([&impl](const boost::system::error_code& ec, int) {
+    if (!ec) impl.start_drain();
+  });
+  asio::co_spawn(impl.ioc, impl.accept_loop(), asio::detached);
+  unsigned threads = impl.options.threads;
+  if (threads == 0) threads = std::max(1U, std::thread::hardware_concurrency());
+  impl.events->info("serving on {}://{}:{} with {} thread(s)", impl.options.tls ? "https" : "http",
+                    impl.options.host, port(), threads);
+  std::vector<std::thread> workers;
+  for (unsigned i = 1; i < threads; ++i) {
+    workers.emplace_back([&impl] {
+      try {
+        impl.ioc.run();
+      } catch (const std::exception& e) {
+        impl.events->error("worker stopped: {}", e.what());
+      }
+    });
+  }
+  try {
+    impl.ioc.run();
+  } catch (const std::exception& e) {
+    impl.events->error("server stopped: {}", e.what());
+    impl.ioc.stop();
+  }
+  for (auto& worker : workers) worker.join();
+  impl.events->info("stopped");
+  return Status::success();
+}
+
+}  // namespace bb::http

@@ -1,0 +1,350 @@
+#include "store/sqlite_account_store.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <utility>
+
+#include "store/sqlite_store.h"
+
+namespace bb::store {
+namespace {
+
+constexpr int kBusyTimeoutMs = 5000;
+
+Error sqlite_error(sqlite3* db, int rc, std::string_view doing) {
+  std::string message = std::string(doing) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+  switch (rc & 0xff) {
+    case SQLITE_CONSTRAINT:
+      return Error::conflict(std::move(message));
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return Error::corrupt(std::move(message));
+    case SQLITE_ERROR:
+    case SQLITE_MISUSE:
+    case SQLITE_RANGE:
+      return Error::internal(std::move(message));
+    default:
+      return Error::unavailable(std::move(message));
+  }
+}
+
+}  // namespace
+
+// One use of a cached statement; resets it when done so the cache can hand it out again.
+class SqliteAccountStore::Statement {
+ public:
+  Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  ~Statement() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  Statement& bind(std::int64_t value) { return check(sqlite3_bind_int64(stmt_, ++next_, value)); }
+  Statement& bind(int value) { return check(sqlite3_bind_int(stmt_, ++next_, value)); }
+  Statement& bind(std::string_view text) {
+    return check(sqlite3_bind_text(stmt_, ++next_, text.data(), static_cast<int>(text.size()),
+                                   SQLITE_TRANSIENT));
+  }
+  Statement& bind(const std::string& text) { return bind(std::string_view(text)); }
+  Statement& bind(const char* text) { return bind(std::string_view(text)); }
+
+  [[nodiscard]] Result<bool> step() {
+    if (bind_rc_ != SQLITE_OK) return sqlite_error(db_, bind_rc_, "binding a value");
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    return sqlite_error(db_, rc, "running a statement");
+  }
+  [[nodiscard]] Status run() {
+    Result<bool> stepped = step();
+    if (!stepped.ok()) return stepped.error();
+    return Status::success();
+  }
+  [[nodiscard]] std::int64_t integer(int column) const {
+    return sqlite3_column_int64(stmt_, column);
+  }
+  [[nodiscard]] std::string text(int column) const {
+    const auto* bytes = sqlite3_column_text(stmt_, column);
+    if (bytes == nullptr) return {};
+    return {reinterpret_cast<const char*>(bytes),
+            static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
+  }
+  [[nodiscard]] int changes() const { return sqlite3_changes(db_); }
+
+ private:
+  Statement& check(int rc) {
+    if (bind_rc_ == SQLITE_OK) bind_rc_ = rc;
+    return *this;
+  }
+
+  sqlite3* db_;
+  sqlite3_stmt* stmt_;
+  int next_ = 0;
+  int bind_rc_ = SQLITE_OK;
+};
+
+// Prepares `sql` into a Statement named `name` with `args` bound, or returns the error.
+#define BB_STATEMENT(name, sql, ...)                         \
+  auto name##_prepared = prepare(sql);                       \
+  if (!name##_prepared.ok()) return name##_prepared.error(); \
+  Statement name(db_, *name##_prepared);                     \
+  [&](auto&&... args) { (name.bind(args), ...); }(__VA_ARGS__)
+
+Result<std::unique_ptr<SqliteAccountStore>> SqliteAccountStore::open(const std::string& path) {
+  {
+    // The person store owns the schema: opening it applies every pending migration.
+    auto migrated = SqliteStore::open(path);
+    if (!migrated.ok()) return migrated.error();
+  }
+  sqlite3* db = nullptr;
+  const int rc =
+      sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    Error error = sqlite_error(db, rc, "opening " + path);
+    sqlite3_close(db);
+    return error;
+  }
+  std::unique_ptr<SqliteAccountStore> store(new SqliteAccountStore(db));
+  sqlite3_busy_timeout(db, kBusyTimeoutMs);
+  sqlite3_extended_result_codes(db, 1);
+  for (const char* pragma :
+       {"PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"}) {
+    BB_RETURN_IF_ERROR(store->execute(pragma));
+  }
+  return store;
+}
+
+SqliteAccountStore::~SqliteAccountStore() {
+  for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
+  sqlite3_close(db_);
+}
+
+Status SqliteAccountStore::execute(std::string_view sql) {
+  const std::string text(sql);
+  char* message = nullptr;
+  const int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &message);
+  if (rc == SQLITE_OK) return Status::success();
+  Error error = sqlite_error(db_, rc, "executing SQL");
+  if (message != nullptr) error.message = std::string("executing SQL: ") + message;
+  sqlite3_free(message);
+  return error;
+}
+
+Result<sqlite3_stmt*> SqliteAccountStore::prepare(std::string_view sql) {
+  std::string key(sql);
+  if (auto found = statements_.find(key); found != statements_.end()) return found->second;
+  sqlite3_stmt* stmt = nullptr;
+  const int rc = sqlite3_prepare_v3(db_, key.c_str(), static_cast<int>(key.size()),
+                                    SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+  if (rc != SQLITE_OK) return sqlite_error(db_, rc, "preparing a statement");
+  statements_.emplace(std::move(key), stmt);
+  return stmt;
+}
+
+Status SqliteAccountStore::transaction(const std::function<Status()>& work) {
+  const std::string savepoint = "bb_account_" + std::to_string(transaction_depth_);
+  const bool outermost = transaction_depth_ == 0;
+  BB_RETURN_IF_ERROR(execute(outermost ? "BEGIN IMMEDIATE" : "SAVEPOINT " + savepoint));
+  ++transaction_depth_;
+  Status result = work();
+  --transaction_depth_;
+  if (result.ok()) {
+    result = execute(outermost ? "COMMIT" : "RELEASE " + savepoint);
+    if (result.ok()) return result;
+  }
+  (void)execute(outermost ? "ROLLBACK" : "ROLLBACK TO " + savepoint + "; RELEASE " + savepoint);
+  return result;
+}
+
+Result<app::PersonId> SqliteAccountStore::create_account(const std::string& email, app::Role role,
+                                                         const std::string& password_hash) {
+  app::PersonId id = 0;
+  const Status done = transaction([&]() -> Status {
+    {
+      // Ids start above the command line's local person, so a server on the same file never
+      // hands that person's records to an account.
+      BB_STATEMENT(next, "SELECT COALESCE(MAX(id), ?) + 1 FROM persons", app::kLocalPerson);
+      BB_ASSIGN_OR_RETURN(const bool row, next.step());
+      if (!row) return Error::internal("no next person id");
+      id = std::max<app::PersonId>(next.integer(0), app::kLocalPerson + 1);
+    }
+    {
+      BB_STATEMENT(person, "INSERT INTO persons (id) VALUES (?)", id);
+      BB_RETURN_IF_ERROR(person.run());
+    }
+    BB_STATEMENT(account,
+                 "INSERT INTO accounts (person_id, email, role, password_hash) VALUES (?, ?, ?, ?)",
+                 id, email, app::to_string(role), password_hash);
+    return account.run();
+  });
+  BB_RETURN_IF_ERROR(done);
+  return id;
+}
+
+namespace {
+
+template <typename Row>
+Result<std::optional<app::Account>> read_account(Row& q) {
+  BB_ASSIGN_OR_RETURN(const bool row, q.step());
+  if (!row) return std::optional<app::Account>();
+  const std::optional<app::Role> role = app::role_from(q.text(2));
+  if (!role) return Error::corrupt("stored role is unreadable: '" + q.text(2) + "'");
+  return std::optional<app::Account>(app::Account{q.integer(0), q.text(1), *role, q.text(3)});
+}
+
+}  // namespace
+
+Result<std::optional<app::Account>> SqliteAccountStore::account_by_email(const std::string& email) {
+  BB_STATEMENT(q, "SELECT person_id, email, role, password_hash FROM accounts WHERE email = ?",
+               email);
+  return read_account(q);
+}
+
+Result<std::optional<app::Account>> SqliteAccountStore::account_by_id(app::PersonId id) {
+  BB_STATEMENT(q, "SELECT person_id, email, role, password_hash FROM accounts WHERE person_id = ?",
+               id);
+  return read_account(q);
+}
+
+Status SqliteAccountStore::delete_account(app::PersonId id) {
+  // Every table hangs off persons with ON DELETE CASCADE: one row takes everything with it.
+  BB_STATEMENT(q, "DELETE FROM persons WHERE id = ?", id);
+  return q.run();
+}
+
+Status SqliteAccountStore::add_login_session(const std::string& token_hash, app::PersonId id,
+                                             app::UnixSeconds expires_at) {
+  BB_STATEMENT(q, "INSERT INTO login_sessions (token_hash, person_id, expires_at) VALUES (?, ?, ?)",
+               token_hash, id, expires_at);
+  return q.run();
+}
+
+Result<std::optional<app::PersonId>> SqliteAccountStore::login_session(
+    const std::string& token_hash, app::UnixSeconds now) {
+  BB_STATEMENT(q, "SELECT person_id FROM login_sessions WHERE token_hash = ? AND expires_at > ?",
+               token_hash, now);
+  BB_ASSIGN_OR_RETURN(const bool row, q.step());
+  if (!row) return std::optional<app::PersonId>();
+  return std::optional<app::PersonId>(q.integer(0));
+}
+
+Status SqliteAccountStore::delete_login_session(const std::string& token_hash) {
+  BB_STATEMENT(q, "DELETE FROM login_sessions WHERE token_hash = ?", token_hash);
+  return q.run();
+}
+
+Result<app::FailureWindow> SqliteAccountStore::account_failures(app::PersonId id) {
+  BB_STATEMENT(q, "SELECT failures, failure_window_start FROM accounts WHERE person_id = ?", id);
+  BB_ASSIGN_OR_RETURN(const bool row, q.step());
+  if (!row) return app::FailureWindow{};
+  return app::FailureWindow{static_cast<int>(q.integer(0)), q.integer(1)};
+}
+
+Status SqliteAccountStore::set_account_failures(app::PersonId id,
+                                                const app::FailureWindow& window) {
+  BB_STATEMENT(q, "UPDATE accounts SET failures = ?, failure_window_start = ? WHERE person_id = ?",
+               window.failures, window.window_start, id);
+  return q.run();
+}
+
+Result<app::FailureWindow> SqliteAccountStore::address_failures(const std::string& address) {
+  if (address.empty()) return app::FailureWindow{};
+  BB_STATEMENT(q, "SELECT failures, window_start FROM address_failures WHERE address = ?", address);
+  BB_ASSIGN_OR_RETURN(const bool row, q.step());
+  if (!row) return app::FailureWindow{};
+  return app::FailureWindow{static_cast<int>(q.integer(0)), q.integer(1)};
+}
+
+Status SqliteAccountStore::set_address_failures(const std::string& address,
+                                                const app::FailureWindow& window) {
+  if (address.empty()) return Status::success();
+  BB_STATEMENT(q,
+               "INSERT INTO address_failures (address, failures, window_start) VALUES (?, ?, ?)"
+               " ON CONFLICT (address) DO UPDATE SET failures = excluded.failures,"
+               " window_start = excluded.window_start",
+               address, window.failures, window.window_start);
+  return q.run();
+}
+
+Status SqliteAccountStore::add_invite(const std::string& code_hash, app::PersonId person,
+                                      app::UnixSeconds expires_at) {
+  BB_STATEMENT(q, "INSERT INTO share_invites (code_hash, person_id, expires_at) VALUES (?, ?, ?)",
+               code_hash, person, expires_at);
+  return q.run();
+}
+
+Result<std::optional<app::PersonId>> SqliteAccountStore::take_invite(const std::string& code_hash,
+                                                                     app::UnixSeconds now) {
+  std::optional<app::PersonId> person;
+  const Status done = transaction([&]() -> Status {
+    {
+      BB_STATEMENT(q, "SELECT person_id, expires_at FROM share_invites WHERE code_hash = ?",
+                   code_hash);
+      BB_ASSIGN_OR_RETURN(const bool row, q.step());
+      if (row && q.integer(1) > now) person = q.integer(0);
+      if (!row) return Status::success();
+    }
+    BB_STATEMENT(remove, "DELETE FROM share_invites WHERE code_hash = ?", code_hash);
+    return remove.run();
+  });
+  BB_RETURN_IF_ERROR(done);
+  return person;
+}
+
+Status SqliteAccountStore::add_share(app::PersonId person, app::PersonId clinician,
+                                     app::UnixSeconds since) {
+  BB_STATEMENT(q,
+               "INSERT INTO shares (person_id, clinician_id, since) VALUES (?, ?, ?)"
+               " ON CONFLICT (person_id, clinician_id) DO NOTHING",
+               person, clinician, since);
+  return q.run();
+}
+
+Result<bool> SqliteAccountStore::delete_share(app::PersonId person, app::PersonId clinician) {
+  BB_STATEMENT(q, "DELETE FROM shares WHERE person_id = ? AND clinician_id = ?", person, clinician);
+  BB_RETURN_IF_ERROR(q.run());
+  return q.changes() > 0;
+}
+
+Result<bool> SqliteAccountStore::has_share(app::PersonId person, app::PersonId clinician) {
+  BB_STATEMENT(q, "SELECT 1 FROM shares WHERE person_id = ? AND clinician_id = ?", person,
+               clinician);
+  return q.step();
+}
+
+Result<std::vector<app::ShareRecord>> SqliteAccountStore::shares_where(std::string_view column,
+                                                                       app::PersonId id) {
+  const std::string sql =
+      "SELECT s.person_id, s.clinician_id, p.email, c.email, s.since FROM shares s"
+      " JOIN accounts p ON p.person_id = s.person_id"
+      " JOIN accounts c ON c.person_id = s.clinician_id WHERE s." +
+      std::string(column) + " = ? ORDER BY s.since, s.person_id, s.clinician_id";
+  BB_STATEMENT(q, sql, id);
+  std::vector<app::ShareRecord> out;
+  while (true) {
+    BB_ASSIGN_OR_RETURN(const bool row, q.step());
+    if (!row) break;
+    out.push_back({q.integer(0), q.integer(1), q.text(2), q.text(3), q.integer(4)});
+  }
+  return out;
+}
+
+Result<std::vector<app::ShareRecord>> SqliteAccountStore::shares_of_person(app::PersonId person) {
+  return shares_where("person_id", person);
+}
+
+Result<std::vector<app::ShareRecord>> SqliteAccountStore::shares_with_clinician(
+    app::PersonId clinician) {
+  return shares_where("clinician_id", clinician);
+}
+
+Status SqliteAccountStore::ping() {
+  BB_STATEMENT(q, "SELECT COUNT(*) FROM schema_version");
+  return q.run();
+}
+
+}  // namespace bb::store

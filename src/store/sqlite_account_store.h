@@ -1,0 +1,78 @@
+// The AccountStore on one SQLite file, next to the SqliteStore of the same file (its own
+// connection, the same pragmas: WAL, foreign keys on, a busy timeout).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "app/account_store.h"
+#include "base/result.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace bb::store {
+
+class SqliteAccountStore final : public app::AccountStore {
+ public:
+  // Opens the file and applies pending migrations (through SqliteStore) first.
+  [[nodiscard]] static Result<std::unique_ptr<SqliteAccountStore>> open(const std::string& path);
+
+  ~SqliteAccountStore() override;
+  SqliteAccountStore(const SqliteAccountStore&) = delete;
+  SqliteAccountStore& operator=(const SqliteAccountStore&) = delete;
+
+  [[nodiscard]] Status transaction(const std::function<Status()>& work) override;
+
+  [[nodiscard]] Result<app::PersonId> create_account(const std::string& email, app::Role role,
+                                                     const std::string& password_hash) override;
+  [[nodiscard]] Result<std::optional<app::Account>> account_by_email(
+      const std::string& email) override;
+  [[nodiscard]] Result<std::optional<app::Account>> account_by_id(app::PersonId id) override;
+  [[nodiscard]] Status delete_account(app::PersonId id) override;
+
+  [[nodiscard]] Status add_login_session(const std::string& token_hash, app::PersonId id,
+                                         app::UnixSeconds expires_at) override;
+  [[nodiscard]] Result<std::optional<app::PersonId>> login_session(const std::string& token_hash,
+                                                                   app::UnixSeconds now) override;
+  [[nodiscard]] Status delete_login_session(const std::string& token_hash) override;
+
+  [[nodiscard]] Result<app::FailureWindow> account_failures(app::PersonId id) override;
+  [[nodiscard]] Status set_account_failures(app::PersonId id,
+                                            const app::FailureWindow& window) override;
+  [[nodiscard]] Result<app::FailureWindow> address_failures(const std::string& address) override;
+  [[nodiscard]] Status set_address_failures(const std::string& address,
+                                            const app::FailureWindow& window) override;
+
+  [[nodiscard]] Status add_invite(const std::string& code_hash, app::PersonId person,
+                                  app::UnixSeconds expires_at) override;
+  [[nodiscard]] Result<std::optional<app::PersonId>> take_invite(const std::string& code_hash,
+                                                                 app::UnixSeconds now) override;
+  [[nodiscard]] Status add_share(app::PersonId person, app::PersonId clinician,
+                                 app::UnixSeconds since) override;
+  [[nodiscard]] Result<bool> delete_share(app::PersonId person, app::PersonId clinician) override;
+  [[nodiscard]] Result<bool> has_share(app::PersonId person, app::PersonId clinician) override;
+  [[nodiscard]] Result<std::vector<app::ShareRecord>> shares_of_person(
+      app::PersonId person) override;
+  [[nodiscard]] Result<std::vector<app::ShareRecord>> shares_with_clinician(
+      app::PersonId clinician) override;
+
+  [[nodiscard]] Status ping() override;
+
+ private:
+  explicit SqliteAccountStore(sqlite3* db) : db_(db) {}
+
+  class Statement;
+  [[nodiscard]] Status execute(std::string_view sql);
+  [[nodiscard]] Result<sqlite3_stmt*> prepare(std::string_view sql);
+  [[nodiscard]] Result<std::vector<app::ShareRecord>> shares_where(std::string_view column,
+                                                                   app::PersonId id);
+
+  sqlite3* db_;
+  int transaction_depth_ = 0;
+  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+};
+
+}  // namespace bb::store
