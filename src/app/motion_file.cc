@@ -66,9 +66,10 @@ std::vector<std::string> warnings_for(const MotionAnalysis& analysis) {
     out.push_back("units could not be inferred: assumed g (use --units to override)");
   }
   if (r.gravity_removed) {
-    out.push_back("the file seems to hold linear acceleration (gravity removed): free fall and "
-                  "landings cannot be seen, so no jumps are counted; export raw acceleration "
-                  "(with gravity) instead");
+    out.push_back(
+        "the file seems to hold linear acceleration (gravity removed): free fall and "
+        "landings cannot be seen, so no jumps are counted; export raw acceleration "
+        "(with gravity) instead");
   }
   if (r.clip_level_g > 0) {
     out.push_back(printf_string("the sensor clips at about %.1f g: impact peaks are lower bounds",
@@ -88,15 +89,17 @@ std::vector<std::string> warnings_for(const MotionAnalysis& analysis) {
                                 static_cast<double>(r.backwards_timestamps)));
   }
   if (r.repeated_timestamps > r.rows / 10) {
-    out.push_back(printf_string("%.0f repeated time stamps (a logger delivering in bursts): "
-                                "readings spread evenly over each interval",
-                                static_cast<double>(r.repeated_timestamps)));
+    out.push_back(
+        printf_string("%.0f repeated time stamps (a logger delivering in bursts): "
+                      "readings spread evenly over each interval",
+                      static_cast<double>(r.repeated_timestamps)));
   }
   const double rate = r.duration_s > 0 ? static_cast<double>(r.rows) / r.duration_s : 0;
   if (r.rows > 1 && rate < 40) {
-    out.push_back(printf_string("the sampling rate (%.0f Hz) is too low to see landings "
-                                "reliably; 50 Hz or more is needed",
-                                rate));
+    out.push_back(
+        printf_string("the sampling rate (%.0f Hz) is too low to see landings "
+                      "reliably; 50 Hz or more is needed",
+                      rate));
   }
   if (analysis.placement_guessed) {
     out.push_back(std::string("placement guessed from the signal: ") +
@@ -104,9 +107,10 @@ std::vector<std::string> warnings_for(const MotionAnalysis& analysis) {
   }
   const int jumps = analysis.summary.jumps;
   if (jumps > 0 && jumps < 5) {
-    out.push_back(printf_string("only %.0f jump-like event(s): this does not look like a jumping "
-                                "session",
-                                jumps));
+    out.push_back(
+        printf_string("only %.0f jump-like event(s): this does not look like a jumping "
+                      "session",
+                      jumps));
   }
   return out;
 }

@@ -1,4 +1,6 @@
 // `bounceback analyze FILE`: count the jumps in an accelerometer recording and read their form.
+#include <unistd.h>
+
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -7,7 +9,6 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <system_error>
-#include <unistd.h>
 
 #include "app/motion_file.h"
 #include "cli/cli.h"
@@ -74,11 +75,12 @@ void print_text(const std::string& file, const app::MotionAnalysis& a) {
   const motion::CsvReport& r = a.report;
   const motion::SessionSummary& s = a.summary;
   std::printf("%s\n", file.c_str());
-  std::printf("  read:        %lld rows over %.1f s; time from \"%s\", axes \"%s\", \"%s\", \"%s\" "
-              "in %s\n",
-              static_cast<long long>(r.rows), r.duration_s, r.time_column.c_str(),
-              r.axis_columns[0].c_str(), r.axis_columns[1].c_str(), r.axis_columns[2].c_str(),
-              motion::to_string(r.units));
+  std::printf(
+      "  read:        %lld rows over %.1f s; time from \"%s\", axes \"%s\", \"%s\", \"%s\" "
+      "in %s\n",
+      static_cast<long long>(r.rows), r.duration_s, r.time_column.c_str(),
+      r.axis_columns[0].c_str(), r.axis_columns[1].c_str(), r.axis_columns[2].c_str(),
+      motion::to_string(r.units));
   std::printf("  placement:   %s%s\n", motion::to_string(a.placement),
               a.placement_guessed ? " (guessed)" : "");
   std::printf("  jumps:       %d\n", s.jumps);
@@ -134,7 +136,8 @@ void run_analyze(const AnalyzeArgs& args, CliContext& ctx) {
   options.csv.units = args.units == "g"     ? motion::Units::kG
                       : args.units == "ms2" ? motion::Units::kMetersPerSecond2
                                             : motion::Units::kAuto;
-  options.csv.strictness = args.lenient ? motion::Strictness::kLenient : motion::Strictness::kStrict;
+  options.csv.strictness =
+      args.lenient ? motion::Strictness::kLenient : motion::Strictness::kStrict;
   options.plot = args.svg.empty() ? app::MotionPlot::kNone : app::MotionPlot::kEnvelope;
   const auto analysis = app::analyze_motion_file(args.file, options);
   if (!analysis.ok()) {

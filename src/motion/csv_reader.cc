@@ -147,9 +147,17 @@ int axis_of(std::string_view raw, int& rank) {
     int rank;
   };
   static constexpr Known kKnown[] = {
-      {"", 3},      {"a", 3},       {"acc", 3},           {"accel", 3},
-      {"gf", 3},    {"accelerometer", 4}, {"acceleration", 3}, {"raw", 2},
-      {"useracceleration", 1},      {"linearacceleration", 1},   {"linear", 1},
+      {"", 3},
+      {"a", 3},
+      {"acc", 3},
+      {"accel", 3},
+      {"gf", 3},
+      {"accelerometer", 4},
+      {"acceleration", 3},
+      {"raw", 2},
+      {"useracceleration", 1},
+      {"linearacceleration", 1},
+      {"linear", 1},
       {"la", 1},
   };
   for (const Known& known : kKnown) {
@@ -252,8 +260,7 @@ bool parse_date_time(std::string_view text, double& seconds) {
   int minute = 0;
   int second = 0;
   if (!read_int(text, 2, hour) || !expect(text, ':') || !read_int(text, 2, minute) ||
-      !expect(text, ':') || !read_int(text, 2, second) || hour > 23 || minute > 59 ||
-      second > 60) {
+      !expect(text, ':') || !read_int(text, 2, second) || hour > 23 || minute > 59 || second > 60) {
     return false;
   }
   double fraction = 0;
@@ -408,8 +415,9 @@ Status MotionCsvReader::parse_header(std::string_view line, bool& consumed) {
     }
   }
   if (best_time == 0) {
-    return reject("no time column in the header (expected a name such as t, t_s, time, "
-                  "seconds_elapsed or \"Time (s)\")");
+    return reject(
+        "no time column in the header (expected a name such as t, t_s, time, "
+        "seconds_elapsed or \"Time (s)\")");
   }
   for (int axis = 0; axis < 3; ++axis) {
     if (found[axis] < 0) {
@@ -525,8 +533,7 @@ void MotionCsvReader::decide_units() {
                                      row.axes[2] * row.axes[2]));
     }
     const double n = static_cast<double>(pending_.size());
-    const double gravity =
-        std::sqrt(mean[0] * mean[0] + mean[1] * mean[1] + mean[2] * mean[2]) / n;
+    const double gravity = std::sqrt(mean[0] * mean[0] + mean[1] * mean[1] + mean[2] * mean[2]) / n;
     std::nth_element(magnitudes.begin(), magnitudes.begin() + magnitudes.size() / 2,
                      magnitudes.end());
     const double typical = magnitudes[magnitudes.size() / 2];
@@ -594,8 +601,7 @@ void MotionCsvReader::emit(const Row& row, std::vector<Sample>& out) {
     if (t - last > kGapSeconds) ++report_.gaps;
   }
   last_time_ = row.time_value;
-  Sample sample{t, row.axes[0] * unit_scale_, row.axes[1] * unit_scale_,
-                row.axes[2] * unit_scale_};
+  Sample sample{t, row.axes[0] * unit_scale_, row.axes[1] * unit_scale_, row.axes[2] * unit_scale_};
   track_clipping(sample.x, 0);
   track_clipping(sample.y, 1);
   track_clipping(sample.z, 2);

@@ -15,7 +15,7 @@
 namespace bb::motion {
 
 enum class Units { kAuto, kG, kMetersPerSecond2, kRaw256 };  // kRaw256: 1/256 g counts
-enum class Strictness { kStrict, kLenient };                  // lenient: skip and count bad rows
+enum class Strictness { kStrict, kLenient };                 // lenient: skip and count bad rows
 
 [[nodiscard]] const char* to_string(Units units);
 
@@ -37,8 +37,8 @@ struct CsvReport {
   TimeFormat time_format = TimeFormat::kSeconds;
   Units units = Units::kG;
   UnitsSource units_source = UnitsSource::kDefault;
-  double resting_magnitude = 0;  // median |a| of the first rows, in the file's own units
-  std::int64_t rows = 0;         // samples produced
+  double resting_magnitude = 0;   // median |a| of the first rows, in the file's own units
+  std::int64_t rows = 0;          // samples produced
   std::int64_t skipped_rows = 0;  // malformed rows skipped in lenient mode
   std::int64_t first_skipped_line = 0;
   std::int64_t repeated_timestamps = 0;
@@ -89,7 +89,7 @@ class MotionCsvReader {
   int min_fields_ = 4;
   double time_scale_ = 1;  // multiplies the time value into seconds
   bool units_known_ = false;
-  double unit_scale_ = 1;  // multiplies values into g
+  double unit_scale_ = 1;     // multiplies values into g
   std::vector<Row> pending_;  // rows held until the units are known (bounded)
   bool still_found_ = false;
   bool have_first_time_ = false;

@@ -47,7 +47,8 @@ TEST(MotionCsvReader, UnderstandsCommonHeaderSpellings) {
       "t,ax,ay,az",
       "time,x,y,z",
       "seconds_elapsed,x,y,z",
-      "\"Time (s)\",\"Acceleration x (m/s^2)\",\"Acceleration y (m/s^2)\",\"Acceleration z (m/s^2)\"",
+      "\"Time (s)\",\"Acceleration x (m/s^2)\",\"Acceleration y (m/s^2)\",\"Acceleration z "
+      "(m/s^2)\"",
       "time,gFx,gFy,gFz",
       "t_s,ax_m_s2,ay_m_s2,az_m_s2",
       "elapsed (s),x-axis (g),y-axis (g),z-axis (g)",

@@ -54,8 +54,12 @@ Result<ReferenceLabels> parse_reference_labels(std::string_view text) {
   return labels;
 }
 
-double EventScore::precision() const { return detected == 0 ? 1.0 : double(matched) / detected; }
-double EventScore::recall() const { return reference == 0 ? 1.0 : double(matched) / reference; }
+double EventScore::precision() const {
+  return detected == 0 ? 1.0 : double(matched) / detected;
+}
+double EventScore::recall() const {
+  return reference == 0 ? 1.0 : double(matched) / reference;
+}
 double EventScore::f1() const {
   const int denominator = reference + detected;
   return denominator == 0 ? 1.0 : 2.0 * matched / denominator;

@@ -1,5 +1,7 @@
 // The evaluation runner: scores the detector on every labelled recording of the development set
 // in ../shared/data/motion (skipped when absent; those files are never part of the repository).
+#include "motion/evaluation.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -11,7 +13,6 @@
 #include <vector>
 
 #include "motion/csv_reader.h"
-#include "motion/evaluation.h"
 #include "motion/jump_detector.h"
 
 namespace bb::motion {
@@ -85,9 +86,9 @@ TEST(MotionEvaluation, DevelopmentSetMeetsFloors) {
       result.folder = folder_entry.path().filename().string();
       result.name = name;
       result.wrist = name.find("wrist") != std::string::npos;
-      const Placement placement = result.wrist                          ? Placement::kWrist
+      const Placement placement = result.wrist                              ? Placement::kWrist
                                   : name.find("ankle") != std::string::npos ? Placement::kAnkle
-                                                                        : Placement::kPocket;
+                                                                            : Placement::kPocket;
       Placement guessed = Placement::kAuto;
       result.score = score_events(*labels, detect(read_all(file), placement, &guessed));
       if (guessed != placement) {
@@ -98,8 +99,9 @@ TEST(MotionEvaluation, DevelopmentSetMeetsFloors) {
       results.push_back(result);
     }
   }
-  std::sort(results.begin(), results.end(),
-            [](const FileResult& a, const FileResult& b) { return a.folder + a.name < b.folder + b.name; });
+  std::sort(results.begin(), results.end(), [](const FileResult& a, const FileResult& b) {
+    return a.folder + a.name < b.folder + b.name;
+  });
   std::printf("| folder | file | reference | detected | precision | recall | F1 | count error |\n");
   std::printf("|---|---|---:|---:|---:|---:|---:|---:|\n");
   EventScore timed_total;
@@ -107,8 +109,8 @@ TEST(MotionEvaluation, DevelopmentSetMeetsFloors) {
   std::vector<std::pair<std::string, EventScore>> folders;
   for (const FileResult& r : results) {
     if (r.wrist) {
-      std::printf("| %s | %s | %d | %d | - | - | - | %.1f%% |\n", r.folder.c_str(),
-                  r.name.c_str(), r.score.reference, r.score.detected, 100 * r.score.count_error());
+      std::printf("| %s | %s | %d | %d | - | - | - | %.1f%% |\n", r.folder.c_str(), r.name.c_str(),
+                  r.score.reference, r.score.detected, 100 * r.score.count_error());
     } else {
       std::printf("| %s | %s | %d | %d | %.3f | %.3f | %.3f | %.1f%% |\n", r.folder.c_str(),
                   r.name.c_str(), r.score.reference, r.score.detected, r.score.precision(),
@@ -116,7 +118,8 @@ TEST(MotionEvaluation, DevelopmentSetMeetsFloors) {
       timed_total += r.score;
     }
     all_total += r.score;
-    if (folders.empty() || folders.back().first != r.folder) folders.emplace_back(r.folder, EventScore{});
+    if (folders.empty() || folders.back().first != r.folder)
+      folders.emplace_back(r.folder, EventScore{});
     folders.back().second += r.score;
   }
   for (const auto& [folder, score] : folders) {

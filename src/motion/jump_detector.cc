@@ -10,11 +10,11 @@ namespace {
 
 using T = DetectorTuning;
 
-constexpr int kSmoothSamples = 5;          // 50 ms moving average of |a| for the free-fall logic
-constexpr double kFlightHighG = 0.6;       // two levels on each flank of the flight; the line
-constexpr double kFlightLowG = 0.3;        // through them extrapolated to 0 g gives the moment
+constexpr int kSmoothSamples = 5;            // 50 ms moving average of |a| for the free-fall logic
+constexpr double kFlightHighG = 0.6;         // two levels on each flank of the flight; the line
+constexpr double kFlightLowG = 0.3;          // through them extrapolated to 0 g gives the moment
 constexpr double kMaxExtrapolationS = 0.02;  // the feet leave or touch the ground
-constexpr double kSaneG = 1000;            // anything larger is not an accelerometer reading
+constexpr double kSaneG = 1000;              // anything larger is not an accelerometer reading
 constexpr std::int64_t kNever = -1000000;
 
 double extrapolate_to_zero(double t_high, double t_low) {
@@ -236,8 +236,8 @@ void JumpDetector::process_free_fall(std::vector<JumpEvent>& out) {
   const double mag = at(i).mag;
   smooth_sum_ += mag;
   if (i >= kSmoothSamples) smooth_sum_ -= at(i - kSmoothSamples).mag;
-  const double smooth =
-      i >= kSmoothSamples - 1 ? smooth_sum_ * (1.0 / kSmoothSamples) : smooth_sum_ / static_cast<double>(i + 1);
+  const double smooth = i >= kSmoothSamples - 1 ? smooth_sum_ * (1.0 / kSmoothSamples)
+                                                : smooth_sum_ / static_cast<double>(i + 1);
   smooth_ring_[i & (kRing - 1)] = smooth;
   const double t = time_of(i);
 
@@ -258,9 +258,9 @@ void JumpDetector::process_free_fall(std::vector<JumpEvent>& out) {
       airborne_ = false;
       // Mirror image of the take-off flank.
       const double rise_high = crossing(kFlightHighG);
-      touchdown_t_ = rise_low_t_ -
-                     std::clamp((rise_high - rise_low_t_) * kFlightLowG / (kFlightHighG - kFlightLowG),
-                                -kMaxExtrapolationS, kMaxExtrapolationS);
+      touchdown_t_ = rise_low_t_ - std::clamp((rise_high - rise_low_t_) * kFlightLowG /
+                                                  (kFlightHighG - kFlightLowG),
+                                              -kMaxExtrapolationS, kMaxExtrapolationS);
       last_flight_s_ = touchdown_t_ - takeoff_t_;
     }
   }
@@ -277,9 +277,8 @@ void JumpDetector::process_free_fall(std::vector<JumpEvent>& out) {
   } else {
     // A flight starts with a push-off; a dip from quiet standing (a countermovement, the phone
     // lowered) does not.
-    const bool pushed_off =
-        fall_start_ - loaded_before_fall_ <=
-        static_cast<std::int64_t>(T::kPushOffBeforeFallS * T::kGridHz);
+    const bool pushed_off = fall_start_ - loaded_before_fall_ <=
+                            static_cast<std::int64_t>(T::kPushOffBeforeFallS * T::kGridHz);
     if (fall_run_ >= T::kFreeFallMinSamples && fall_min_ < T::kFreeFallDeepG && pushed_off) {
       fall_end_ = i;
       cross_index_ = -1;
@@ -319,12 +318,10 @@ void JumpDetector::process_free_fall(std::vector<JumpEvent>& out) {
   JumpEvent event;
   event.t = time_of(landing);
   event.impact_g = peak;
-  event.impact_clipped = clip_hits_ >= 3 && clip_level_ >= 1.5 &&
-                         peak >= clip_level_ * 0.98;
+  event.impact_clipped = clip_hits_ >= 3 && clip_level_ >= 1.5 && peak >= clip_level_ * 0.98;
   // The flight measured on the raw flanks counts if it ended at this landing.
   if (last_flight_s_ > 0 && touchdown_t_ <= event.t + 1e-9 &&
-      event.t - touchdown_t_ <= T::kLandingWindowSamples / T::kGridHz &&
-      last_flight_s_ < 1.5) {
+      event.t - touchdown_t_ <= T::kLandingWindowSamples / T::kGridHz && last_flight_s_ < 1.5) {
     event.flight_s = last_flight_s_;
   }
   last_flight_s_ = 0;
@@ -399,7 +396,7 @@ void JumpDetector::process_wrist(std::vector<JumpEvent>& out) {
   const double v[3] = {s.x, s.y, s.z};
   constexpr int kFast = T::kWristFastSamples;
   constexpr int kSlow = T::kWristSlowSamples;
-  constexpr int kCentre = (kSlow - 1) / 2;           // delay of the slow average
+  constexpr int kCentre = (kSlow - 1) / 2;             // delay of the slow average
   constexpr int kFastLag = kCentre - (kFast - 1) / 2;  // fast average aligned on the same centre
   for (int a = 0; a < 3; ++a) {
     const auto axis_value = [&](std::int64_t k) {

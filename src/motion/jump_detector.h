@@ -33,32 +33,34 @@ struct JumpEvent {
 
 // Every tunable number of the detector in one place; docs/motion.md explains each.
 struct DetectorTuning {
-  static constexpr double kGridHz = 100;           // samples are resampled to this uniform grid
+  static constexpr double kGridHz = 100;  // samples are resampled to this uniform grid
   // Pocket and chest: landing after free fall (|a| near 0 g while airborne).
-  static constexpr double kFreeFallLevelG = 0.6;   // smoothed |a| below this = falling
-  static constexpr double kFreeFallDeepG = 0.4;    // ... and reaching below this at least once
-  static constexpr int kFreeFallMinSamples = 4;    // ... for at least 40 ms
-  static constexpr double kSupportLevelG = 1.4;    // smoothed |a| above this = feet loaded
-  static constexpr int kSupportMinSamples = 5;     // ... for at least 50 ms
-  static constexpr double kPushOffG = 1.2;         // a flight begins with a push-off above this
-  static constexpr double kPushOffBeforeFallS = 0.4;  // ... ending at most this long before the fall
-  static constexpr double kBlindHoleS = 0.1;       // holes longer than this may hide a push-off
-  static constexpr double kFallToLandMaxS = 0.5;   // landing must follow the fall within this
-  static constexpr int kLandingWindowSamples = 20;  // look 200 ms past the 1 g crossing for the peak
-  static constexpr double kPeakFraction = 0.8;     // first local max within 80% of the window max
+  static constexpr double kFreeFallLevelG = 0.6;  // smoothed |a| below this = falling
+  static constexpr double kFreeFallDeepG = 0.4;   // ... and reaching below this at least once
+  static constexpr int kFreeFallMinSamples = 4;   // ... for at least 40 ms
+  static constexpr double kSupportLevelG = 1.4;   // smoothed |a| above this = feet loaded
+  static constexpr int kSupportMinSamples = 5;    // ... for at least 50 ms
+  static constexpr double kPushOffG = 1.2;        // a flight begins with a push-off above this
+  static constexpr double kPushOffBeforeFallS =
+      0.4;                                        // ... ending at most this long before the fall
+  static constexpr double kBlindHoleS = 0.1;      // holes longer than this may hide a push-off
+  static constexpr double kFallToLandMaxS = 0.5;  // landing must follow the fall within this
+  static constexpr int kLandingWindowSamples =
+      20;                                       // look 200 ms past the 1 g crossing for the peak
+  static constexpr double kPeakFraction = 0.8;  // first local max within 80% of the window max
   // Ankle: the landing spike is the sharpest change of the whole stride.
-  static constexpr double kAnkleJerkG = 4.0;       // |a[i] - a[i-1]| per 10 ms, in g
-  static constexpr double kAnkleMinPeakG = 4.0;    // and the landing peak |a| at least this
+  static constexpr double kAnkleJerkG = 4.0;        // |a[i] - a[i-1]| per 10 ms, in g
+  static constexpr double kAnkleMinPeakG = 4.0;     // and the landing peak |a| at least this
   static constexpr double kAnkleRefractoryS = 0.3;  // one landing per 0.3 s (200/min)
-  static constexpr double kAnkleConfirmS = 0.2;    // report once no stronger spike came for this
+  static constexpr double kAnkleConfirmS = 0.2;     // report once no stronger spike came for this
   // Wrist: one rope turn = one cycle of the band-passed dominant axis.
   static constexpr int kWristFastSamples = 9;
   static constexpr int kWristSlowSamples = 61;
-  static constexpr double kWristPowerS = 0.5;      // time constant of the wrist amplitude
-  static constexpr double kWristMinRmsG = 0.4;     // quieter than this = not turning a rope
+  static constexpr double kWristPowerS = 0.5;           // time constant of the wrist amplitude
+  static constexpr double kWristMinRmsG = 0.4;          // quieter than this = not turning a rope
   static constexpr double kWristPeriodTolerance = 0.5;  // a turn's period within 30% of the last
-  static constexpr double kMinPeriodS = 0.3;       // 200 per minute
-  static constexpr double kMaxPeriodS = 1.0;       // 60 per minute
+  static constexpr double kMinPeriodS = 0.3;            // 200 per minute
+  static constexpr double kMaxPeriodS = 1.0;            // 60 per minute
 };
 
 class JumpDetector {
@@ -94,7 +96,9 @@ class JumpDetector {
   void process_wrist(std::vector<JumpEvent>& out);
   void refine_axis();
   void flush_ankle(std::vector<JumpEvent>& out);
-  [[nodiscard]] const GridSample& at(std::int64_t index) const { return ring_[index & (kRing - 1)]; }
+  [[nodiscard]] const GridSample& at(std::int64_t index) const {
+    return ring_[index & (kRing - 1)];
+  }
   [[nodiscard]] double time_of(std::int64_t index) const {
     return segment_start_ + static_cast<double>(index) * kGridStep;
   }
@@ -118,7 +122,7 @@ class JumpDetector {
   std::int64_t n_ = 0;          // grid samples processed in this segment
   std::int64_t newest_ = -1;    // index of the newest grid sample in the ring
   std::array<GridSample, kRing> ring_{};
-  double clip_level_ = 0;       // largest |axis| seen, for the clipped flag
+  double clip_level_ = 0;  // largest |axis| seen, for the clipped flag
   int clip_hits_ = 0;
 
   // Free fall (pocket, chest).

@@ -75,9 +75,8 @@ SessionSummary summarize(const std::vector<JumpEvent>& events, Placement placeme
     const double mean = sum / static_cast<double>(within.size());
     double squares = 0;
     for (const double v : within) squares += (v - mean) * (v - mean);
-    summary.rhythm_cv = within.size() > 1
-                            ? std::sqrt(squares / static_cast<double>(within.size() - 1)) / mean
-                            : 0;
+    summary.rhythm_cv =
+        within.size() > 1 ? std::sqrt(squares / static_cast<double>(within.size() - 1)) / mean : 0;
     std::vector<double> window;
     double window_start = std::floor(within_t.front() / S::kCadenceWindowS) * S::kCadenceWindowS;
     for (std::size_t i = 0; i <= within.size(); ++i) {
@@ -112,28 +111,32 @@ SessionSummary summarize(const std::vector<JumpEvent>& events, Placement placeme
     return summary;
   }
   if (!heights.empty() && summary.jump_height_cm > S::kHighJumpCm) {
-    notes.push_back(format("Jumps average %.0f cm high: higher than the rope needs. Keep them low "
-                           "to spare your back and knees.",
-                           summary.jump_height_cm));
+    notes.push_back(
+        format("Jumps average %.0f cm high: higher than the rope needs. Keep them low "
+               "to spare your back and knees.",
+               summary.jump_height_cm));
   }
   const double hard = placement == Placement::kAnkle ? S::kHardLandingAnkleG : S::kHardLandingBodyG;
   if (summary.impact_clipped) {
-    notes.push_back(format("Landing peaks reach the sensor's range (%.1f g): how hard the landings "
-                           "are cannot be judged.",
-                           summary.impact_g));
+    notes.push_back(
+        format("Landing peaks reach the sensor's range (%.1f g): how hard the landings "
+               "are cannot be judged.",
+               summary.impact_g));
   } else if (!impacts.empty() && summary.impact_g > hard) {
-    notes.push_back(format("Landings peak at %.1f g: land softly on the balls of your feet with "
-                           "knees slightly bent.",
-                           summary.impact_g));
+    notes.push_back(
+        format("Landings peak at %.1f g: land softly on the balls of your feet with "
+               "knees slightly bent.",
+               summary.impact_g));
   }
   if (within.size() >= 5 && summary.rhythm_cv > S::kUnevenRhythmCv) {
-    notes.push_back(format("The rhythm is uneven (intervals vary by %.0f%%): focus on a steady "
-                           "beat rather than speed.",
-                           100 * summary.rhythm_cv));
+    notes.push_back(
+        format("The rhythm is uneven (intervals vary by %.0f%%): focus on a steady "
+               "beat rather than speed.",
+               100 * summary.rhythm_cv));
   }
   if (summary.trips > 0) {
-    notes.push_back(format("%.0f trip(s) or short stops: slow the rope down a little.",
-                           summary.trips));
+    notes.push_back(
+        format("%.0f trip(s) or short stops: slow the rope down a little.", summary.trips));
   }
   if (notes.empty()) notes.push_back("Steady, low and soft: good form.");
   return summary;

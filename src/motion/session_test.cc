@@ -40,16 +40,17 @@ TEST(Session, SteadyRunGivesCadenceRunAndActiveTime) {
 
 TEST(Session, TripsAndRestsBreakRuns) {
   std::vector<double> times;
-  for (int i = 0; i < 10; ++i) times.push_back(0.5 * i);          // 0 .. 4.5
-  for (int i = 0; i < 15; ++i) times.push_back(6.5 + 0.5 * i);    // a 2 s trip, then 15 jumps
-  for (int i = 0; i < 5; ++i) times.push_back(30.0 + 0.5 * i);    // a long rest, then 5
+  for (int i = 0; i < 10; ++i) times.push_back(0.5 * i);        // 0 .. 4.5
+  for (int i = 0; i < 15; ++i) times.push_back(6.5 + 0.5 * i);  // a 2 s trip, then 15 jumps
+  for (int i = 0; i < 5; ++i) times.push_back(30.0 + 0.5 * i);  // a long rest, then 5
   const SessionSummary s = summarize(at_times(times), Placement::kPocket);
   EXPECT_EQ(s.trips, 1);
   EXPECT_EQ(s.rests, 1);
   EXPECT_EQ(s.longest_run, 15);
   EXPECT_NEAR(s.cadence_per_min, 120, 1e-9);
   bool mentions_trip = false;
-  for (const std::string& note : s.feedback) mentions_trip |= note.find("trip") != std::string::npos;
+  for (const std::string& note : s.feedback)
+    mentions_trip |= note.find("trip") != std::string::npos;
   EXPECT_TRUE(mentions_trip);
 }
 
@@ -76,8 +77,8 @@ TEST(Session, FeedbackForHighHardAndUnevenJumps) {
 TEST(Session, CadenceOverTimeFollowsAChange) {
   std::vector<double> times;
   double t = 0;
-  for (int i = 0; i < 20; ++i) times.push_back(t += 0.6);   // 100 per minute for 12 s
-  for (int i = 0; i < 30; ++i) times.push_back(t += 0.4);   // then 150 per minute
+  for (int i = 0; i < 20; ++i) times.push_back(t += 0.6);  // 100 per minute for 12 s
+  for (int i = 0; i < 30; ++i) times.push_back(t += 0.4);  // then 150 per minute
   const SessionSummary s = summarize(at_times(times), Placement::kPocket);
   ASSERT_GE(s.cadence_over_time.size(), 2u);
   EXPECT_NEAR(s.cadence_over_time.front().per_min, 100, 1);

@@ -79,8 +79,8 @@ std::string render_svg(const SignalEnvelope& envelope, const std::vector<JumpEve
     return kTop + row * kRowHeight + (kRowHeight - 15) * (1 - clamped / kTopG);
   };
   std::string svg;
-  svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + number(width, 0) +
-         "\" height=\"" + number(height, 0) + "\" font-family=\"sans-serif\" font-size=\"12\">\n";
+  svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + number(width, 0) + "\" height=\"" +
+         number(height, 0) + "\" font-family=\"sans-serif\" font-size=\"12\">\n";
   svg += "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n";
   svg += "<text x=\"" + number(kPlotLeft, 0) + "\" y=\"22\" font-size=\"15\">" +
          escape(labels.title) + ": |a| in g, red marks = detected jumps (" +
@@ -112,7 +112,8 @@ std::string render_svg(const SignalEnvelope& envelope, const std::vector<JumpEve
       lower = number(x) + "," + number(y_of(row, envelope.low(bin)) + 0.6) + " " + lower;
     }
     if (!upper.empty()) {
-      svg += "<polygon points=\"" + upper + lower + "\" fill=\"#333\" stroke=\"#333\" "
+      svg += "<polygon points=\"" + upper + lower +
+             "\" fill=\"#333\" stroke=\"#333\" "
              "stroke-width=\"0.6\"/>\n";
     }
   }
@@ -132,8 +133,8 @@ std::string render_svg(const SignalEnvelope& envelope, const std::vector<JumpEve
   const double px = kPlotLeft + kPlotWidth + 20;
   double py = kTop + 10;
   const auto line = [&](const std::string& text, const char* weight = "normal") {
-    svg += "<text x=\"" + number(px, 0) + "\" y=\"" + number(py, 0) + "\" font-weight=\"" +
-           weight + "\">" + escape(text) + "</text>\n";
+    svg += "<text x=\"" + number(px, 0) + "\" y=\"" + number(py, 0) + "\" font-weight=\"" + weight +
+           "\">" + escape(text) + "</text>\n";
     py += 18;
   };
   line("Session", "bold");
@@ -142,8 +143,8 @@ std::string render_svg(const SignalEnvelope& envelope, const std::vector<JumpEve
   line("active: " + number(summary.active_seconds, 0) + " s");
   line("cadence: " + number(summary.cadence_per_min, 0) + " per min (median)");
   line("rhythm CV: " + number(summary.rhythm_cv, 3));
-  line("trips: " + std::to_string(summary.trips) + ", longest run: " +
-       std::to_string(summary.longest_run));
+  line("trips: " + std::to_string(summary.trips) +
+       ", longest run: " + std::to_string(summary.longest_run));
   line(summary.jump_height_cm > 0 ? "jump height: " + number(summary.jump_height_cm) + " cm"
                                   : std::string("jump height: not shown at this placement"));
   line(summary.impact_g > 0 ? "impact: " + number(summary.impact_g) + " g" +

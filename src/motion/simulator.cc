@@ -35,10 +35,11 @@ double transient(double t, double peak, double tau) {
   if (t < 0) return 0;
   return peak * (t / tau) * std::exp(1 - t / tau);
 }
-constexpr double kTransientImpulsePerPeak = 2.718281828459045;  // integral of transient / (peak tau)
+constexpr double kTransientImpulsePerPeak =
+    2.718281828459045;  // integral of transient / (peak tau)
 
-constexpr double kPhaseS = 0.2;    // landing and push-off each take this long on slow contacts
-constexpr double kRampS = 0.02;    // the load builds over this long after touchdown
+constexpr double kPhaseS = 0.2;        // landing and push-off each take this long on slow contacts
+constexpr double kRampS = 0.02;        // the load builds over this long after touchdown
 constexpr double kReleaseShare = 0.3;  // the push-off unloads to 0 g over its last 30%
 
 struct Timeline {
@@ -73,10 +74,11 @@ double push_off(double u, double length, double speed_over_g) {
 // Landing of length `length` from touchdown (t in [0, length)): the load ramps up to body weight
 // and a half-sine on top stops the fall; the transient is part of that impulse.
 double landing(double t, double length, double speed_over_g, const Timeline& line) {
-  const double transient_impulse = line.transient_peak * line.transient_tau * kTransientImpulsePerPeak;
+  const double transient_impulse =
+      line.transient_peak * line.transient_tau * kTransientImpulsePerPeak;
   const double ramp_impulse = length - kRampS / 2;
-  const double b = std::max(0.0, speed_over_g + length - ramp_impulse - transient_impulse) /
-                   (2 * length / kPi);
+  const double b =
+      std::max(0.0, speed_over_g + length - ramp_impulse - transient_impulse) / (2 * length / kPi);
   return std::min(1.0, t / kRampS) + b * std::sin(kPi * t / length);
 }
 

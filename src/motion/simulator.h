@@ -23,9 +23,9 @@ struct SimulatedSession {
   int jumps = 30;
   double cadence_per_min = 120;
   double height_m = 0.03;
-  double noise_g = 0.02;       // white noise per axis, standard deviation
-  double clip_g = 0;           // > 0: every axis saturates at +-clip_g
-  double timing_jitter_s = 0;  // sample times wander by up to this much
+  double noise_g = 0.02;                        // white noise per axis, standard deviation
+  double clip_g = 0;                            // > 0: every axis saturates at +-clip_g
+  double timing_jitter_s = 0;                   // sample times wander by up to this much
   std::vector<std::pair<double, double>> gaps;  // [start, end) with no samples
   std::uint64_t seed = 1;
 };
