@@ -106,7 +106,14 @@ PostgresConnection::Level::Level(PostgresConnection& connection) : connection_(c
     if (connection_.connection_ == nullptr || !connection_.connection_->is_open()) {
       connection_.connect();
     }
-    connection_.outer_ = std::make_unique<pqxx::work>(*connection_.connection_);
+    try {
+      connection_.outer_ = std::make_unique<pqxx::work>(*connection_.connection_);
+    } catch (const pqxx::broken_connection&) {
+      // The loss was only noticed now, at BEGIN, before anything of this transaction was sent:
+      // one new connection, one more try.
+      connection_.connect();
+      connection_.outer_ = std::make_unique<pqxx::work>(*connection_.connection_);
+    }
   } else {
     savepoint_ = "bb_level_" + std::to_string(connection_.depth_);
     connection_.outer_->exec0("SAVEPOINT " + savepoint_);
