@@ -1,6 +1,7 @@
 // `bounceback catalog list|show`: browse the embedded exercise catalog.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "app/catalog_loader.h"
+#include "base/date.h"
 #include "cli/cli.h"
 #include "coach/catalog.h"
 
@@ -47,12 +49,20 @@ std::string dose(const coach::CatalogItem& item) {
   return text;
 }
 
+// "low_back" -> "low back": wire ids read as words for people.
+std::string words(const char* wire_id) {
+  std::string text = wire_id;
+  std::replace(text.begin(), text.end(), '_', ' ');
+  return text;
+}
+
 void render_item(const coach::CatalogItem& item) {
   std::vector<std::string> targets;
-  for (const coach::Target t : item.targets) targets.emplace_back(coach::to_string(t));
+  for (const coach::Target t : item.targets) targets.push_back(words(coach::to_string(t)));
   fmt::print("{} ({})\n", item.name, item.id);
-  fmt::print("{}, {}, for {}. {}.\n", coach::to_string(item.kind), coach::to_string(item.position),
-             fmt::format("{}", fmt::join(targets, ", ")), dose(item));
+  fmt::print("{}, {}, for {}. {}.\n", words(coach::to_string(item.kind)),
+             coach::to_string(item.position), fmt::format("{}", fmt::join(targets, ", ")),
+             dose(item));
   fmt::print("\nSteps\n");
   int n = 0;
   for (const auto& step : item.steps) fmt::print("  {}. {}\n", ++n, step);
@@ -67,13 +77,22 @@ void render_item(const coach::CatalogItem& item) {
   }
 }
 
+// Every command takes --date; the catalog does not change with it, but a malformed one is still
+// bad input.
+Status check_date(const std::string& date) {
+  if (date.empty() || Date::parse(date)) return Status::success();
+  return Error::invalid("--date", "must be a date written YYYY-MM-DD, got '" + date + "'");
+}
+
 struct ListOptions {
+  std::string date;
   std::string target;
   std::string position;
   bool json = false;
 };
 
 struct ShowOptions {
+  std::string date;
   std::string id;
   bool json = false;
 };
@@ -90,7 +109,12 @@ void register_catalog_command(CLI::App& app, CliContext& ctx) {
                    "Only items for this target, e.g. hip_flexors, hamstrings, low_back");
   list->add_option("--position", list_opts->position, "Only floor, standing or chair items");
   list->add_flag("--json", list_opts->json, "Print machine-readable JSON");
+  list->add_option("--date", list_opts->date, "Accepted for symmetry with the other commands");
   list->callback([&ctx, list_opts] {
+    if (Status s = check_date(list_opts->date); !s.ok()) {
+      ctx.exit_code = report(s.error());
+      return;
+    }
     std::optional<coach::Target> target;
     if (!list_opts->target.empty()) {
       target = coach::target_from(list_opts->target);
@@ -114,6 +138,10 @@ void register_catalog_command(CLI::App& app, CliContext& ctx) {
       ctx.exit_code = report(catalog.error());
       return;
     }
+    std::size_t id_width = 0;
+    for (const coach::CatalogItem& item : catalog->items) {
+      id_width = std::max(id_width, item.id.size());
+    }
     json items = json::array();
     for (const coach::CatalogItem& item : catalog->items) {
       if (target &&
@@ -127,7 +155,7 @@ void register_catalog_command(CLI::App& app, CliContext& ctx) {
                          {"kind", coach::to_string(item.kind)},
                          {"position", coach::to_string(item.position)}});
       } else {
-        fmt::print("{:<28} {:<10} {:<9} {}\n", item.id, coach::to_string(item.kind),
+        fmt::print("{:<{}}  {:<10} {:<9} {}\n", item.id, id_width, coach::to_string(item.kind),
                    coach::to_string(item.position), item.name);
       }
     }
@@ -138,7 +166,12 @@ void register_catalog_command(CLI::App& app, CliContext& ctx) {
   auto* show = group->add_subcommand("show", "Show one item with its steps and cues");
   show->add_option("ID", show_opts->id, "The item's id (see `catalog list`)")->required();
   show->add_flag("--json", show_opts->json, "Print machine-readable JSON");
+  show->add_option("--date", show_opts->date, "Accepted for symmetry with the other commands");
   show->callback([&ctx, show_opts] {
+    if (Status s = check_date(show_opts->date); !s.ok()) {
+      ctx.exit_code = report(s.error());
+      return;
+    }
     const auto catalog = app::load_embedded_catalog();
     if (!catalog.ok()) {
       ctx.exit_code = report(catalog.error());
