@@ -1,0 +1,427 @@
+// The API in-process on a real SQLite file: the daily flow, the error statuses, the
+// authorization walk over every route, shares and account deletion.
+#include "http/api.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "app/catalog_loader.h"
+#include "http/request_decoding.h"
+#include "http/sodium_secrets.h"
+#include "store/sqlite_account_store.h"
+#include "store/sqlite_store.h"
+
+namespace bb::http {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kToday = "2026-03-10";
+
+const char* kScreenAllNo = R"({"saddle_numbness": false, "bladder_bowel_change": false,
+  "progressive_leg_weakness": false, "major_trauma": false, "fever_unwell": false,
+  "cancer_history": false, "unexplained_weight_loss": false, "constant_night_pain": false,
+  "immunosuppression_or_iv_drugs": false, "osteoporosis_minor_trauma": false})";
+const char* kProfile = R"({"birth_year": 1985, "height_cm": 172, "rope_experience": "some",
+  "rope": "beaded", "aggravated_by": ["sitting"]})";
+
+class ApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    folder_ = std::filesystem::temp_directory_path() /
+              ("bb_api_test_" + std::to_string(::getpid()) + "_" +
+               ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(folder_);
+    std::filesystem::create_directories(folder_);
+    db_path_ = (folder_ / "api.db").string();
+    pool_ = std::make_unique<StorePool>(
+        [path = db_path_]() -> Result<Stores> {
+          auto persons = store::SqliteStore::open(path);
+          if (!persons.ok()) return persons.error();
+          auto accounts = store::SqliteAccountStore::open(path);
+          if (!accounts.ok()) return accounts.error();
+          return Stores{std::move(*persons), std::move(*accounts)};
+        },
+        4);
+    secrets_ = std::move(SodiumSecrets::create(PasswordCost::kMinimal).value());
+    catalog_ = app::load_embedded_catalog().value();
+    ApiParts parts;
+    parts.stores = pool_.get();
+    parts.secrets = secrets_.get();
+    parts.clock = &clock_;
+    parts.catalog = &catalog_;
+    parts.openapi_document = "openapi: 3.0.3\n";
+    api_ = std::make_unique<Api>(std::move(parts));
+  }
+  void TearDown() override {
+    api_.reset();
+    pool_.reset();
+    std::filesystem::remove_all(folder_);
+  }
+
+  Response call(const std::string& method, const std::string& target, const std::string& body = "",
+                const std::string& token = "") {
+    Request request;
+    request.method = method;
+    request.target = target;
+    EXPECT_TRUE(split_target(target, request.path, request.query)) << target;
+    if (!body.empty()) request.content_type = "application/json";
+    request.body = body;
+    if (!token.empty()) request.authorization = "Bearer " + token;
+    request.remote_address = "192.0.2.1";
+    return api_->handle(request);
+  }
+
+  // Registers and returns the bearer token.
+  std::string sign_up(const std::string& email, const std::string& role = "person") {
+    const Response r = call("POST", "/api/v1/auth/register",
+                            json{{"email", email}, {"password", "correct horse"}, {"role", role}}.dump());
+    EXPECT_EQ(r.status, 201u) << r.body;
+    return json::parse(r.body).value("token", "");
+  }
+  app::PersonId id_of(const std::string& token) {
+    return json::parse(call("GET", "/api/v1/account", "", token).body)["id"];
+  }
+
+  // A person with a profile, a screen, a check-in today, a session and a PEG-3 entry.
+  void record_a_day(const std::string& token) {
+    ASSERT_EQ(call("PUT", "/api/v1/profile", kProfile, token).status, 200u);
+    ASSERT_EQ(call("POST", "/api/v1/screening", kScreenAllNo, token).status, 200u);
+    ASSERT_EQ(call("POST", "/api/v1/checkins", R"({"pain": 2, "feel": "good"})", token).status,
+              201u);
+    ASSERT_EQ(call("POST", "/api/v1/sessions",
+                   R"({"completed": true, "rope_minutes": 3, "pain_during_max": 2,
+                       "pain_after": 2})",
+                   token)
+                  .status,
+              201u);
+    ASSERT_EQ(call("POST", "/api/v1/measures/peg",
+                   R"({"average_pain": 4, "enjoyment_interference": 3, "activity_interference": 5})",
+                   token)
+                  .status,
+              201u);
+  }
+
+  int count_rows(const std::string& table) {
+    sqlite3* db = nullptr;
+    EXPECT_EQ(sqlite3_open(db_path_.c_str(), &db), SQLITE_OK);
+    sqlite3_stmt* stmt = nullptr;
+    const std::string sql = "SELECT COUNT(*) FROM " + table;
+    EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr), SQLITE_OK);
+    EXPECT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+    const int count = sqlite3_column_int(stmt, 0);
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return count;
+  }
+
+  std::filesystem::path folder_;
+  std::string db_path_;
+  std::unique_ptr<StorePool> pool_;
+  std::unique_ptr<SodiumSecrets> secrets_;
+  FixedClock clock_{1'773'100'000, *Date::parse(kToday)};
+  coach::Catalog catalog_;
+  std::unique_ptr<Api> api_;
+};
+
+std::string error_code(const Response& r) { return json::parse(r.body)["error"]["code"]; }
+
+TEST_F(ApiTest, HealthAndReadiness) {
+  EXPECT_EQ(call("GET", "/healthz").status, 200u);
+  EXPECT_EQ(call("GET", "/readyz").status, 200u);
+  EXPECT_EQ(call("GET", "/api/v1/openapi.yaml").content_type, "application/yaml");
+}
+
+TEST_F(ApiTest, RegisterLoginLogout) {
+  const Response registered = call(
+      "POST", "/api/v1/auth/register", R"({"email": " Ada@Example.org", "password": "correct horse"})");
+  ASSERT_EQ(registered.status, 201u) << registered.body;
+  const json body = json::parse(registered.body);
+  EXPECT_EQ(body["account"]["email"], "ada@example.org");
+  EXPECT_EQ(body["account"]["role"], "person");
+  EXPECT_EQ(body["token"].get<std::string>().size(), 64u);
+  bool cookie_seen = false;
+  for (const auto& [name, value] : registered.headers) {
+    if (name != "Set-Cookie") continue;
+    cookie_seen = true;
+    EXPECT_NE(value.find("HttpOnly"), std::string::npos);
+    EXPECT_NE(value.find("SameSite=Strict"), std::string::npos);
+    EXPECT_EQ(value.find("Secure"), std::string::npos);  // plain HTTP here
+  }
+  EXPECT_TRUE(cookie_seen);
+
+  EXPECT_EQ(call("POST", "/api/v1/auth/register",
+                 R"({"email": "ada@example.org", "password": "another password"})")
+                .status,
+            409u);
+  const Response login = call("POST", "/api/v1/auth/login",
+                              R"({"email": "ADA@example.org", "password": "correct horse"})");
+  ASSERT_EQ(login.status, 200u) << login.body;
+  const std::string token = json::parse(login.body)["token"];
+  EXPECT_EQ(call("GET", "/api/v1/account", "", token).status, 200u);
+  EXPECT_EQ(call("POST", "/api/v1/auth/logout", "", token).status, 204u);
+  EXPECT_EQ(call("GET", "/api/v1/account", "", token).status, 401u);
+  // The cookie works like the bearer token.
+  Request by_cookie;
+  by_cookie.method = "GET";
+  by_cookie.path = "/api/v1/account";
+  by_cookie.cookie = "bb_session=" + body["token"].get<std::string>();
+  EXPECT_EQ(api_->handle(by_cookie).status, 200u);
+}
+
+TEST_F(ApiTest, SessionsExpire) {
+  const std::string token = sign_up("ada@example.org");
+  clock_.set(1'773'100'000 + 31 * 24 * 3600, *Date::parse("2026-04-10"));
+  EXPECT_EQ(call("GET", "/api/v1/account", "", token).status, 401u);
+}
+
+TEST_F(ApiTest, FailedLoginsAreLimitedPerAccountAndPerAddress) {
+  sign_up("ada@example.org");
+  const std::string wrong = R"({"email": "ada@example.org", "password": "wrong password"})";
+  const std::string right = R"({"email": "ada@example.org", "password": "correct horse"})";
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(call("POST", "/api/v1/auth/login", wrong).status, 401u);
+  const Response limited = call("POST", "/api/v1/auth/login", right);
+  EXPECT_EQ(limited.status, 429u);
+  EXPECT_EQ(error_code(limited), "rate_limited");
+  // After the window the right password works again.
+  clock_.set(1'773'100'000 + 16 * 60, *Date::parse(kToday));
+  EXPECT_EQ(call("POST", "/api/v1/auth/login", right).status, 200u);
+  // Guessing across many accounts from one address hits the address limit.
+  for (int i = 0; i < 20; ++i) {
+    call("POST", "/api/v1/auth/login",
+         json{{"email", "nobody" + std::to_string(i) + "@example.org"}, {"password", "x"}}.dump());
+  }
+  EXPECT_EQ(call("POST", "/api/v1/auth/login", right).status, 429u);
+}
+
+TEST_F(ApiTest, TheDailyFlow) {
+  const std::string token = sign_up("ada@example.org");
+  EXPECT_EQ(call("GET", "/api/v1/plans/today", "", token).status, 404u);
+  record_a_day(token);
+  const Response plan = call("GET", "/api/v1/plans/today", "", token);
+  ASSERT_EQ(plan.status, 200u) << plan.body;
+  EXPECT_EQ(json::parse(plan.body)["date"], kToday);
+  EXPECT_EQ(call("GET", std::string("/api/v1/plans/") + kToday, "", token).body, plan.body);
+  EXPECT_EQ(call("POST", "/api/v1/followups", R"({"session_date": "2026-03-10", "pain": 1})", token)
+                .status,
+            201u);
+  const json history = json::parse(call("GET", "/api/v1/history", "", token).body);
+  ASSERT_EQ(history["days"].size(), 1u);
+  EXPECT_EQ(history["days"][0]["next_morning_pain"], 1);
+  EXPECT_EQ(call("GET", "/api/v1/progress", "", token).status, 200u);
+  EXPECT_EQ(json::parse(call("GET", "/api/v1/measures", "", token).body)["peg"].size(), 1u);
+  EXPECT_EQ(call("POST", "/api/v1/measures/psfs",
+                 R"({"activities": [{"name": "sitting", "score": 4}, {"name": "lifting", "score": 5},
+                                    {"name": "walking", "score": 6}]})",
+                 token)
+                .status,
+            201u);
+  EXPECT_EQ(call("GET", "/api/v1/rope-advice", "", token).status, 200u);
+  EXPECT_EQ(call("PUT", "/api/v1/clearance", R"({"cleared_on": "2026-03-01"})", token).status, 200u);
+  EXPECT_EQ(json::parse(call("GET", "/api/v1/screening", "", token).body)["cleared_on"],
+            "2026-03-01");
+  EXPECT_EQ(call("GET", "/api/v1/checkins/2026-03-10", "", token).status, 200u);
+  const json exported = json::parse(call("GET", "/api/v1/export", "", token).body);
+  EXPECT_EQ(exported["days"].size(), 1u);
+  EXPECT_EQ(exported["profile"]["height_cm"], 172);
+  const Response csv = call("GET", "/api/v1/export.csv", "", token);
+  EXPECT_EQ(csv.content_type, "text/csv; charset=utf-8");
+  EXPECT_NE(csv.body.find("day,2026-03-10,2,good"), std::string::npos) << csv.body;
+  EXPECT_NE(csv.body.find("psfs,2026-03-10"), std::string::npos);
+  EXPECT_EQ(json::parse(call("GET", "/api/v1/catalog").body)["items"].size(), catalog_.items.size());
+  EXPECT_EQ(call("GET", "/api/v1/catalog/" + catalog_.items.front().id).status, 200u);
+  EXPECT_EQ(call("GET", "/api/v1/catalog/no_such_item").status, 404u);
+}
+
+TEST_F(ApiTest, BadInputGetsTheRightStatusAndWritesNothing) {
+  const std::string token = sign_up("ada@example.org");
+  record_a_day(token);
+  const std::string before = call("GET", "/api/v1/export", "", token).body;
+
+  Request wrong_type;
+  wrong_type.method = "POST";
+  wrong_type.path = "/api/v1/checkins";
+  wrong_type.content_type = "text/plain";
+  wrong_type.body = R"({"pain": 3, "feel": "okay"})";
+  wrong_type.authorization = "Bearer " + token;
+  EXPECT_EQ(api_->handle(wrong_type).status, 415u);
+
+  EXPECT_EQ(call("POST", "/api/v1/checkins", R"({"pain": 3, "feel": )", token).status, 400u);
+  const Response out_of_range = call("POST", "/api/v1/checkins", R"({"pain": 11, "feel": "okay"})", token);
+  EXPECT_EQ(out_of_range.status, 422u);
+  EXPECT_EQ(json::parse(out_of_range.body)["error"]["field"], "checkin.pain");
+  EXPECT_EQ(call("POST", "/api/v1/checkins", R"({"pain": 3, "feel": "okay", "extra": 1})", token)
+                .status,
+            422u);
+  EXPECT_EQ(call("POST", "/api/v1/checkins?date=2026-13-01", R"({"pain": 3, "feel": "okay"})", token)
+                .status,
+            422u);
+  EXPECT_EQ(call("POST", "/api/v1/sessions?date=2026-03-01",
+                 R"({"completed": true, "rope_minutes": 3, "pain_during_max": 2, "pain_after": 2})",
+                 token)
+                .status,
+            409u);
+  EXPECT_EQ(call("POST", "/api/v1/followups", R"({"session_date": "2026-03-02", "pain": 1})", token)
+                .status,
+            409u);
+  EXPECT_EQ(call("PUT", "/api/v1/profile", R"({"birth_year": 1800})", token).status, 422u);
+  EXPECT_EQ(call("POST", "/api/v1/measures/psfs", R"({"activities": []})", token).status, 422u);
+  EXPECT_EQ(call("POST", "/api/v1/screening", R"({"saddle_numbness": true})", token).status, 422u);
+  EXPECT_EQ(call("GET", "/api/v1/plans/yesterday", "", token).status, 422u);
+  EXPECT_EQ(call("DELETE", "/api/v1/profile", "", token).status, 405u);
+  EXPECT_EQ(call("GET", "/api/v1/nothing", "", token).status, 404u);
+  EXPECT_EQ(call("DELETE", "/api/v1/account", R"({"password": "wrong password"})", token).status,
+            403u);
+  EXPECT_EQ(call("GET", "/api/v1/export", "", token).body, before);
+}
+
+// Fills a route pattern with ids and dates that exist for somebody.
+std::string fill(std::string pattern, app::PersonId person) {
+  pattern = std::regex_replace(pattern, std::regex(R"(\{date\})"), kToday);
+  pattern = std::regex_replace(pattern, std::regex(R"(\{person_id\})"), std::to_string(person));
+  pattern = std::regex_replace(pattern, std::regex(R"(\{clinician_id\})"), std::to_string(person));
+  pattern = std::regex_replace(pattern, std::regex(R"(\{id\})"), "cat_cow");
+  return pattern;
+}
+
+TEST_F(ApiTest, AuthorizationWalkNoDataCrosses) {
+  const std::string ada = sign_up("ada@example.org");
+  record_a_day(ada);
+  const app::PersonId ada_id = id_of(ada);
+  const std::string bob = sign_up("bob@example.org");
+  const std::string carol = sign_up("carol@example.org", "clinician");
+  const std::set<std::string> open_routes = {"/healthz", "/readyz", "/api/v1/openapi.yaml",
+                                             "/api/v1/auth/register", "/api/v1/auth/login",
+                                             "/api/v1/catalog", "/api/v1/catalog/{id}"};
+  const std::string ada_export = call("GET", "/api/v1/export", "", ada).body;
+  for (const RouteInfo& route : api_->routes()) {
+    const std::string target = fill(route.pattern, ada_id);
+    const std::string body = route.method == "GET" ? "" : "{}";
+    SCOPED_TRACE(route.method + " " + target);
+    if (open_routes.count(route.pattern) == 0) {
+      // Nobody: always 401, whatever the route.
+      const Response nobody = call(route.method, target, body);
+      EXPECT_EQ(nobody.status, 401u);
+      EXPECT_EQ(error_code(nobody), "unauthenticated");
+      EXPECT_EQ(nobody.body.find("ada"), std::string::npos);
+    }
+    // These two would end the other callers' own sessions; they are tested on their own.
+    if (route.pattern == "/api/v1/account" && route.method == "DELETE") continue;
+    if (route.pattern == "/api/v1/auth/logout") continue;
+    // Another person and a clinician without a share see nothing of Ada's.
+    for (const std::string* other : {&bob, &carol}) {
+      const Response r = call(route.method, target, body, *other);
+      EXPECT_EQ(r.body.find("ada@"), std::string::npos) << r.body;
+      if (route.pattern.find("/people/") != std::string::npos) {
+        EXPECT_TRUE(r.status == 403u || r.status == 404u) << r.status;
+      }
+      if (route.method == "GET" && r.status == 200u && route.pattern != "/api/v1/catalog" &&
+          route.pattern != "/api/v1/catalog/{id}" && route.pattern != "/api/v1/openapi.yaml") {
+        EXPECT_EQ(r.body.find("\"pain\":2"), std::string::npos) << r.body;
+        EXPECT_EQ(r.body.find("172"), std::string::npos) << r.body;
+      }
+    }
+  }
+  // Nothing the walk sent changed Ada's records.
+  EXPECT_EQ(call("GET", "/api/v1/export", "", ada).body, ada_export);
+}
+
+TEST_F(ApiTest, SharesGiveAClinicianReadOnlyAccessUntilRevoked) {
+  const std::string ada = sign_up("ada@example.org");
+  record_a_day(ada);
+  const app::PersonId ada_id = id_of(ada);
+  const std::string carol = sign_up("carol@example.org", "clinician");
+  const app::PersonId carol_id = id_of(carol);
+  const std::string plan_path = "/api/v1/people/" + std::to_string(ada_id) + "/plans/" + kToday;
+  EXPECT_EQ(call("GET", plan_path, "", carol).status, 404u);
+
+  EXPECT_EQ(call("POST", "/api/v1/shares/invites", "", carol).status, 403u);  // clinicians don't
+  const Response invite = call("POST", "/api/v1/shares/invites", "", ada);
+  ASSERT_EQ(invite.status, 201u);
+  const std::string code = json::parse(invite.body)["code"];
+  EXPECT_EQ(call("POST", "/api/v1/shares/accept", json{{"code", code}}.dump(), ada).status, 403u);
+  ASSERT_EQ(call("POST", "/api/v1/shares/accept", json{{"code", code}}.dump(), carol).status, 201u);
+  EXPECT_EQ(call("POST", "/api/v1/shares/accept", json{{"code", code}}.dump(), carol).status, 404u);
+
+  EXPECT_EQ(call("GET", plan_path, "", carol).status, 200u);
+  for (const char* view : {"/history", "/progress", "/measures"}) {
+    EXPECT_EQ(call("GET", "/api/v1/people/" + std::to_string(ada_id) + view, "", carol).status,
+              200u)
+        << view;
+  }
+  const json shared = json::parse(call("GET", "/api/v1/shares", "", carol).body);
+  ASSERT_EQ(shared["shares"].size(), 1u);
+  EXPECT_EQ(shared["shares"][0]["person_email"], "ada@example.org");
+  // Read-only: the clinician's own writes land nowhere near Ada.
+  EXPECT_EQ(call("POST", "/api/v1/checkins", R"({"pain": 9, "feel": "sensitive"})", carol).status,
+            403u);
+
+  EXPECT_EQ(call("DELETE", "/api/v1/shares/" + std::to_string(carol_id), "", ada).status, 204u);
+  EXPECT_EQ(call("GET", plan_path, "", carol).status, 404u);
+  EXPECT_EQ(call("DELETE", "/api/v1/shares/" + std::to_string(carol_id), "", ada).status, 404u);
+}
+
+TEST_F(ApiTest, DeletingAnAccountRemovesEverything) {
+  const std::string ada = sign_up("ada@example.org");
+  record_a_day(ada);
+  const std::string carol = sign_up("carol@example.org", "clinician");
+  const std::string code = json::parse(call("POST", "/api/v1/shares/invites", "", ada).body)["code"];
+  ASSERT_EQ(call("POST", "/api/v1/shares/accept", json{{"code", code}}.dump(), carol).status, 201u);
+  ASSERT_EQ(call("DELETE", "/api/v1/account", R"({"password": "correct horse"})", ada).status, 204u);
+  EXPECT_EQ(call("GET", "/api/v1/account", "", ada).status, 401u);
+  EXPECT_EQ(call("POST", "/api/v1/auth/login", R"({"email": "ada@example.org", "password": "correct horse"})")
+                .status,
+            401u);
+  for (const char* table : {"checkins", "sessions", "profiles", "screenings", "peg_entries",
+                            "shares", "share_invites"}) {
+    EXPECT_EQ(count_rows(table), 0) << table;
+  }
+  EXPECT_EQ(count_rows("accounts"), 1);  // Carol's
+  EXPECT_EQ(count_rows("login_sessions"), 1);
+  EXPECT_EQ(json::parse(call("GET", "/api/v1/shares", "", carol).body)["shares"].size(), 0u);
+}
+
+// Every route the server answers is in docs/openapi.yaml, and every documented route exists.
+TEST(OpenApiDocument, MatchesTheRouter) {
+  std::ifstream in(std::string(BB_SOURCE_DIR) + "/docs/openapi.yaml");
+  ASSERT_TRUE(in) << "docs/openapi.yaml";
+  std::set<std::string> documented;
+  std::string line;
+  std::string path;
+  bool in_paths = false;
+  const std::regex path_line(R"(^  (/\S*):\s*$)");
+  const std::regex method_line(R"(^    (get|put|post|delete|patch):\s*$)");
+  while (std::getline(in, line)) {
+    if (line == "paths:") {
+      in_paths = true;
+      continue;
+    }
+    if (in_paths && !line.empty() && line[0] != ' ') in_paths = false;
+    if (!in_paths) continue;
+    std::smatch m;
+    if (std::regex_match(line, m, path_line)) {
+      path = m[1];
+    } else if (std::regex_match(line, m, method_line)) {
+      std::string method = m[1];
+      for (auto& c : method) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      documented.insert(method + " " + path);
+    }
+  }
+  const Api api(ApiParts{});
+  std::set<std::string> routed;
+  for (const RouteInfo& route : api.routes()) routed.insert(route.method + " " + route.pattern);
+  for (const auto& r : routed) EXPECT_TRUE(documented.count(r)) << "not documented: " << r;
+  for (const auto& d : documented) EXPECT_TRUE(routed.count(d)) << "not served: " << d;
+  EXPECT_GT(routed.size(), 30u);
+}
+
+}  // namespace
+}  // namespace bb::http
