@@ -225,6 +225,27 @@ TEST_F(SqliteStoreTest, NestedTransactionRollsBackOnlyItsOwnWrites) {
   EXPECT_EQ(count_rows("checkins"), 0);
 }
 
+TEST_F(SqliteStoreTest, AReaderIsNotBlockedByAnOpenWriteTransaction) {
+  auto writer = open_store();
+  auto reader = open_store();
+  ASSERT_TRUE(writer && reader);
+  ASSERT_TRUE(writer->ensure_person(kLocalPerson).ok());
+  Status status = writer->transaction([&]() -> Status {
+    if (Status s = writer->save_checkin(kLocalPerson, day("2026-03-01"), sample_checkin(4));
+        !s.ok()) {
+      return s;
+    }
+    // The write-ahead log lets the second connection read the last committed state at once.
+    auto seen = reader->checkin(kLocalPerson, day("2026-03-01"));
+    EXPECT_TRUE(seen.ok() && !seen->has_value());
+    return Status::success();
+  });
+  ASSERT_TRUE(status.ok());
+  auto seen = reader->checkin(kLocalPerson, day("2026-03-01"));
+  ASSERT_TRUE(seen.ok());
+  EXPECT_TRUE(seen->has_value());
+}
+
 TEST_F(SqliteStoreTest, CommittedTransactionIsVisibleAfterReopening) {
   {
     auto store = open_store();
