@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "app/account_store.h"
 #include "app/person_store.h"
 #include "base/result.h"
 
@@ -16,5 +17,8 @@ namespace bb::store {
 //   postgresql://... postgres://...  a PostgreSQL database (libpq URI, parameters allowed)
 // kInvalidArgument for an empty URL or another scheme; otherwise what the store's open returns.
 [[nodiscard]] Result<std::unique_ptr<app::PersonStore>> open_person_store(const std::string& url);
+
+// The accounts of the same database, on a connection of their own; same URLs and errors.
+[[nodiscard]] Result<std::unique_ptr<app::AccountStore>> open_account_store(const std::string& url);
 
 }  // namespace bb::store

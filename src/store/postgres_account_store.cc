@@ -1,0 +1,293 @@
+#include "store/postgres_account_store.h"
+
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "store/postgres_connection.h"
+
+namespace bb::store {
+namespace {
+
+// Serializes new person ids between server instances ("bbids").
+constexpr long kNewIdLock = 0x6262696473;
+
+constexpr PgStatement kNextPersonId{"account.next_id",
+                                    "SELECT COALESCE(MAX(id), $1) + 1 FROM persons"};
+constexpr PgStatement kInsertPerson{"account.insert_person",
+                                    "INSERT INTO persons (id) VALUES ($1)"};
+constexpr PgStatement kInsertAccount{
+    "account.insert",
+    "INSERT INTO accounts (person_id, email, role, password_hash) VALUES ($1, $2, $3, $4)"};
+constexpr PgStatement kAccountByEmail{
+    "account.by_email",
+    "SELECT person_id, email, role, password_hash FROM accounts WHERE email = $1"};
+constexpr PgStatement kAccountById{
+    "account.by_id",
+    "SELECT person_id, email, role, password_hash FROM accounts WHERE person_id = $1"};
+// Every table hangs off persons with ON DELETE CASCADE: one row takes everything with it.
+constexpr PgStatement kDeletePerson{"account.delete", "DELETE FROM persons WHERE id = $1"};
+constexpr PgStatement kAddLoginSession{
+    "account.add_login_session",
+    "INSERT INTO login_sessions (token_hash, person_id, expires_at) VALUES ($1, $2, $3)"};
+constexpr PgStatement kLoginSession{
+    "account.login_session",
+    "SELECT person_id FROM login_sessions WHERE token_hash = $1 AND expires_at > $2"};
+constexpr PgStatement kDeleteLoginSession{"account.delete_login_session",
+                                          "DELETE FROM login_sessions WHERE token_hash = $1"};
+constexpr PgStatement kAccountFailures{
+    "account.failures", "SELECT failures, failure_window_start FROM accounts WHERE person_id = $1"};
+constexpr PgStatement kSetAccountFailures{
+    "account.set_failures",
+    "UPDATE accounts SET failures = $1, failure_window_start = $2 WHERE person_id = $3"};
+constexpr PgStatement kAddressFailures{
+    "account.address_failures",
+    "SELECT failures, window_start FROM address_failures WHERE address = $1"};
+constexpr PgStatement kSetAddressFailures{
+    "account.set_address_failures",
+    "INSERT INTO address_failures (address, failures, window_start) VALUES ($1, $2, $3)"
+    " ON CONFLICT (address) DO UPDATE SET failures = excluded.failures,"
+    " window_start = excluded.window_start"};
+constexpr PgStatement kAddInvite{
+    "account.add_invite",
+    "INSERT INTO share_invites (code_hash, person_id, expires_at) VALUES ($1, $2, $3)"};
+// One statement, so two servers taking the same code at once cannot both get it.
+constexpr PgStatement kTakeInvite{
+    "account.take_invite",
+    "DELETE FROM share_invites WHERE code_hash = $1 RETURNING person_id, expires_at"};
+constexpr PgStatement kAddShare{
+    "account.add_share",
+    "INSERT INTO shares (person_id, clinician_id, since) VALUES ($1, $2, $3)"
+    " ON CONFLICT (person_id, clinician_id) DO NOTHING"};
+constexpr PgStatement kDeleteShare{"account.delete_share",
+                                   "DELETE FROM shares WHERE person_id = $1 AND clinician_id = $2"};
+constexpr PgStatement kHasShare{"account.has_share",
+                                "SELECT 1 FROM shares WHERE person_id = $1 AND clinician_id = $2"};
+constexpr PgStatement kSharesOfPerson{
+    "account.shares_of_person",
+    "SELECT s.person_id, s.clinician_id, p.email, c.email, s.since FROM shares s"
+    " JOIN accounts p ON p.person_id = s.person_id"
+    " JOIN accounts c ON c.person_id = s.clinician_id WHERE s.person_id = $1"
+    " ORDER BY s.since, s.person_id, s.clinician_id"};
+constexpr PgStatement kSharesWithClinician{
+    "account.shares_with_clinician",
+    "SELECT s.person_id, s.clinician_id, p.email, c.email, s.since FROM shares s"
+    " JOIN accounts p ON p.person_id = s.person_id"
+    " JOIN accounts c ON c.person_id = s.clinician_id WHERE s.clinician_id = $1"
+    " ORDER BY s.since, s.person_id, s.clinician_id"};
+
+const std::vector<PgStatement>& statements() {
+  static const std::vector<PgStatement> kAll = {
+      kNextPersonId,       kInsertPerson,    kInsertAccount,      kAccountByEmail,
+      kAccountById,        kDeletePerson,    kAddLoginSession,    kLoginSession,
+      kDeleteLoginSession, kAccountFailures, kSetAccountFailures, kAddressFailures,
+      kSetAddressFailures, kAddInvite,       kTakeInvite,         kAddShare,
+      kDeleteShare,        kHasShare,        kSharesOfPerson,     kSharesWithClinician};
+  return kAll;
+}
+
+template <typename... Args>
+pqxx::result run(pqxx::dbtransaction& tx, const PgStatement& statement, Args&&... args) {
+  return tx.exec_prepared(statement.name, std::forward<Args>(args)...);
+}
+
+Result<std::optional<app::Account>> read_account(const pqxx::result& rows) {
+  if (rows.empty()) return std::optional<app::Account>();
+  const pqxx::row row = rows[0];
+  const std::string role_text = row[2].as<std::string>();
+  const std::optional<app::Role> role = app::role_from(role_text);
+  if (!role) return Error::corrupt("stored role is unreadable: '" + role_text + "'");
+  return std::optional<app::Account>(app::Account{
+      row[0].as<app::PersonId>(), row[1].as<std::string>(), *role, row[3].as<std::string>()});
+}
+
+Result<app::FailureWindow> read_window(const pqxx::result& rows) {
+  if (rows.empty()) return app::FailureWindow{};
+  return app::FailureWindow{rows[0][0].as<int>(), rows[0][1].as<app::UnixSeconds>()};
+}
+
+std::vector<app::ShareRecord> read_shares(const pqxx::result& rows) {
+  std::vector<app::ShareRecord> shares;
+  for (const pqxx::row& row : rows) {
+    shares.push_back({row[0].as<app::PersonId>(), row[1].as<app::PersonId>(),
+                      row[2].as<std::string>(), row[3].as<std::string>(),
+                      row[4].as<app::UnixSeconds>()});
+  }
+  return shares;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<PostgresAccountStore>> PostgresAccountStore::open(const std::string& url) {
+  auto connection = PostgresConnection::open(url, statements());
+  if (!connection.ok()) return connection.error();
+  return std::unique_ptr<PostgresAccountStore>(new PostgresAccountStore(std::move(*connection)));
+}
+
+PostgresAccountStore::PostgresAccountStore(std::unique_ptr<PostgresConnection> connection)
+    : connection_(std::move(connection)) {}
+
+PostgresAccountStore::~PostgresAccountStore() = default;
+
+Status PostgresAccountStore::transaction(const std::function<Status()>& work) {
+  return connection_->transaction(work);
+}
+
+Result<app::PersonId> PostgresAccountStore::create_account(const std::string& email, app::Role role,
+                                                           const std::string& password_hash) {
+  return connection_->unit(
+      "creating an account", [&](pqxx::dbtransaction& tx) -> Result<app::PersonId> {
+        // Another instance may be creating an account right now: wait for it, then read the
+        // highest id it committed (each statement sees the latest commits).
+        tx.exec_params("SELECT pg_advisory_xact_lock($1)", kNewIdLock);
+        // Ids start above the command line's local person, so a server on the same database
+        // never hands that person's records to an account.
+        const app::PersonId id = std::max<app::PersonId>(
+            run(tx, kNextPersonId, app::kLocalPerson)[0][0].as<app::PersonId>(),
+            app::kLocalPerson + 1);
+        run(tx, kInsertPerson, id);
+        run(tx, kInsertAccount, id, email, app::to_string(role), password_hash);
+        return id;
+      });
+}
+
+Result<std::optional<app::Account>> PostgresAccountStore::account_by_email(
+    const std::string& email) {
+  return connection_->unit("reading an account", [&](pqxx::dbtransaction& tx) {
+    return read_account(run(tx, kAccountByEmail, email));
+  });
+}
+
+Result<std::optional<app::Account>> PostgresAccountStore::account_by_id(app::PersonId id) {
+  return connection_->unit("reading an account", [&](pqxx::dbtransaction& tx) {
+    return read_account(run(tx, kAccountById, id));
+  });
+}
+
+Status PostgresAccountStore::delete_account(app::PersonId id) {
+  return connection_->unit("deleting an account", [&](pqxx::dbtransaction& tx) -> Status {
+    run(tx, kDeletePerson, id);
+    return Status::success();
+  });
+}
+
+Status PostgresAccountStore::add_login_session(const std::string& token_hash, app::PersonId id,
+                                               app::UnixSeconds expires_at) {
+  return connection_->unit("saving a login session", [&](pqxx::dbtransaction& tx) -> Status {
+    run(tx, kAddLoginSession, token_hash, id, expires_at);
+    return Status::success();
+  });
+}
+
+Result<std::optional<app::PersonId>> PostgresAccountStore::login_session(
+    const std::string& token_hash, app::UnixSeconds now) {
+  return connection_->unit("reading a login session",
+                           [&](pqxx::dbtransaction& tx) -> Result<std::optional<app::PersonId>> {
+                             const pqxx::result rows = run(tx, kLoginSession, token_hash, now);
+                             if (rows.empty()) return std::optional<app::PersonId>();
+                             return std::optional<app::PersonId>(rows[0][0].as<app::PersonId>());
+                           });
+}
+
+Status PostgresAccountStore::delete_login_session(const std::string& token_hash) {
+  return connection_->unit("deleting a login session", [&](pqxx::dbtransaction& tx) -> Status {
+    run(tx, kDeleteLoginSession, token_hash);
+    return Status::success();
+  });
+}
+
+Result<app::FailureWindow> PostgresAccountStore::account_failures(app::PersonId id) {
+  return connection_->unit("reading failed logins", [&](pqxx::dbtransaction& tx) {
+    return read_window(run(tx, kAccountFailures, id));
+  });
+}
+
+Status PostgresAccountStore::set_account_failures(app::PersonId id,
+                                                  const app::FailureWindow& window) {
+  return connection_->unit("saving failed logins", [&](pqxx::dbtransaction& tx) -> Status {
+    run(tx, kSetAccountFailures, window.failures, window.window_start, id);
+    return Status::success();
+  });
+}
+
+Result<app::FailureWindow> PostgresAccountStore::address_failures(const std::string& address) {
+  if (address.empty()) return app::FailureWindow{};
+  return connection_->unit("reading failed logins", [&](pqxx::dbtransaction& tx) {
+    return read_window(run(tx, kAddressFailures, address));
+  });
+}
+
+Status PostgresAccountStore::set_address_failures(const std::string& address,
+                                                  const app::FailureWindow& window) {
+  if (address.empty()) return Status::success();
+  return connection_->unit("saving failed logins", [&](pqxx::dbtransaction& tx) -> Status {
+    run(tx, kSetAddressFailures, address, window.failures, window.window_start);
+    return Status::success();
+  });
+}
+
+Status PostgresAccountStore::add_invite(const std::string& code_hash, app::PersonId person,
+                                        app::UnixSeconds expires_at) {
+  return connection_->unit("saving an invite", [&](pqxx::dbtransaction& tx) -> Status {
+    run(tx, kAddInvite, code_hash, person, expires_at);
+    return Status::success();
+  });
+}
+
+Result<std::optional<app::PersonId>> PostgresAccountStore::take_invite(const std::string& code_hash,
+                                                                       app::UnixSeconds now) {
+  return connection_->unit("taking an invite",
+                           [&](pqxx::dbtransaction& tx) -> Result<std::optional<app::PersonId>> {
+                             // An expired invite is removed all the same.
+                             const pqxx::result rows = run(tx, kTakeInvite, code_hash);
+                             if (rows.empty() || rows[0][1].as<app::UnixSeconds>() <= now) {
+                               return std::optional<app::PersonId>();
+                             }
+                             return std::optional<app::PersonId>(rows[0][0].as<app::PersonId>());
+                           });
+}
+
+Status PostgresAccountStore::add_share(app::PersonId person, app::PersonId clinician,
+                                       app::UnixSeconds since) {
+  return connection_->unit("saving a share", [&](pqxx::dbtransaction& tx) -> Status {
+    run(tx, kAddShare, person, clinician, since);
+    return Status::success();
+  });
+}
+
+Result<bool> PostgresAccountStore::delete_share(app::PersonId person, app::PersonId clinician) {
+  return connection_->unit("deleting a share", [&](pqxx::dbtransaction& tx) -> Result<bool> {
+    return run(tx, kDeleteShare, person, clinician).affected_rows() > 0;
+  });
+}
+
+Result<bool> PostgresAccountStore::has_share(app::PersonId person, app::PersonId clinician) {
+  return connection_->unit("reading a share", [&](pqxx::dbtransaction& tx) -> Result<bool> {
+    return !run(tx, kHasShare, person, clinician).empty();
+  });
+}
+
+Result<std::vector<app::ShareRecord>> PostgresAccountStore::shares_of_person(app::PersonId person) {
+  return connection_->unit("reading shares",
+                           [&](pqxx::dbtransaction& tx) -> Result<std::vector<app::ShareRecord>> {
+                             return read_shares(run(tx, kSharesOfPerson, person));
+                           });
+}
+
+Result<std::vector<app::ShareRecord>> PostgresAccountStore::shares_with_clinician(
+    app::PersonId clinician) {
+  return connection_->unit("reading shares",
+                           [&](pqxx::dbtransaction& tx) -> Result<std::vector<app::ShareRecord>> {
+                             return read_shares(run(tx, kSharesWithClinician, clinician));
+                           });
+}
+
+Status PostgresAccountStore::ping() {
+  return connection_->unit("checking the database", [&](pqxx::dbtransaction& tx) -> Status {
+    tx.exec("SELECT COUNT(*) FROM schema_version");
+    return Status::success();
+  });
+}
+
+}  // namespace bb::store
