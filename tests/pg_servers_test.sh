@@ -8,7 +8,8 @@
 #
 # usage: pg_servers_test.sh BOUNCEBACK_BINARY PG_STATE_DIR
 # PG_STATE_DIR is where tests/pg/pg_harness.sh keeps the server's url. Exits 77 (skipped) when
-# there is no PostgreSQL server, no curl, or a binary without the serve command.
+# there is no PostgreSQL server, no curl, or a binary whose serve command does not take
+# PostgreSQL URLs.
 set -euo pipefail
 
 readonly SKIP=77
@@ -27,6 +28,7 @@ fail() {
 [[ -s "$STATE/url" ]] || skip "no PostgreSQL test server ($(cat "$STATE/unavailable" 2>/dev/null))"
 command -v curl >/dev/null || skip "curl is not installed"
 "$BIN" --help 2>/dev/null | grep -qE "^ +serve( |$)" || skip "this bounceback has no serve command"
+"$BIN" serve --help 2>/dev/null | grep -qi "postgres" || skip "this bounceback serves only SQLite"
 
 readonly SERVER_URL=$(cat "$STATE/url")
 readonly PSQL="$(cat "$STATE/bindir")/psql"
@@ -60,7 +62,8 @@ start_server() {
   for attempt in 1 2 3 4 5; do
     port=$((20000 + (RANDOM * 32768 + RANDOM) % 40000))
     port_in_use "$port" && continue
-    "$BIN" serve --listen "127.0.0.1:$port" --db "$DB_URL" >>"$WORK/$name.log" 2>&1 &
+    "$BIN" serve --listen "127.0.0.1:$port" --db "$DB_URL" --password-cost minimal \
+      >>"$WORK/$name.log" 2>&1 &
     PIDS[$name]=$!
     local tries
     for tries in $(seq 1 100); do
