@@ -162,7 +162,11 @@ url() {
 
 [[ $# == 2 ]] || usage
 case "$1" in
-  start) start "$2" ;;
+  # A start that fails halfway leaves no server and no folder behind.
+  start) start "$2" || {
+    stop "$2"
+    exit 1
+  } ;;
   stop) stop "$2" ;;
   url) url "$2" ;;
   *) usage ;;
