@@ -6,7 +6,7 @@ DEB_PACKAGES := g++ make cmake ninja-build pkg-config \
   nlohmann-json3-dev libsqlite3-dev libcli11-dev libfmt-dev \
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 \
   libboost-dev libsodium-dev libpqxx-dev libspdlog-dev openssl \
-  postgresql wrk chromium
+  postgresql wrk chromium curl
 FUZZ_PACKAGES := clang libclang-rt-14-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 JOBS ?= $(shell nproc)
@@ -80,3 +80,13 @@ bench: build
 
 clean:
 	rm -rf build
+
+# Installs the binary, the systemd unit and the docs under PREFIX (default /usr/local).
+PREFIX ?= /usr/local
+.PHONY: install package
+install: build
+	@$(SUDO) cmake --install build/release --prefix $(PREFIX)
+
+# The Debian package (build/release/bounceback_*.deb) with the systemd unit and its own user.
+package: build
+	@cd build/release && cpack -G DEB

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# HTTP benchmark (not a test): builds the release binary, starts `bounceback serve` on a fresh
+# SQLite file and drives it with wrk from a second process. Prints requests/s, p99 latency and
+# the ratio to GET /healthz for today's plan and for check-ins, then the resident memory of the
+# server holding 1,000 idle connections.
+# Usage: bench/http.sh [SECONDS per run, default 10] [CONNECTIONS, default 64]
+set -euo pipefail
+
+readonly SECONDS_PER_RUN=${1:-10}
+readonly CONNECTIONS=${2:-64}
+readonly ROOT=$(cd "$(dirname "$0")/.." && pwd)
+readonly BIN=$ROOT/build/release/bounceback
+command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 1; }
+command -v curl >/dev/null || { echo "curl is not installed"; exit 1; }
+
+(cd "$ROOT" && cmake --preset release >/dev/null && cmake --build --preset release --target bounceback >/dev/null)
+
+WORK=$(mktemp -d)
+SERVER_PID=""
+cleanup() {
+  [[ -n "$SERVER_PID" ]] && kill -TERM "$SERVER_PID" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# The server runs on its own; header timeout long enough to hold idle sockets for the memory run.
+"$BIN" serve --listen 127.0.0.1:0 --db "sqlite:$WORK/bench.db" --quiet \
+  --header-timeout-ms 120000 >"$WORK/server.out" 2>"$WORK/server.log" &
+SERVER_PID=$!
+for _ in $(seq 1 100); do
+  PORT=$(sed -n 's|.*://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$WORK/server.out")
+  [[ -n "${PORT:-}" ]] && curl -sf -o /dev/null "http://127.0.0.1:$PORT/healthz" && break
+  sleep 0.1
+done
+readonly BASE="http://127.0.0.1:$PORT"
+json() { curl -sf -X "$1" -H 'Content-Type: application/json' ${3:+-H "Authorization: Bearer $3"} --data "$4" "$BASE$2"; }
+
+TOKEN=$(json POST /api/v1/auth/register "" '{"email":"bench@example.org","password":"correct horse battery"}' |
+  grep -o '"token":"[0-9a-f]*"' | grep -o '[0-9a-f]\{64\}')
+TODAY=$(date +%F)
+json PUT /api/v1/profile "$TOKEN" '{"birth_year":1985,"height_cm":172,"rope_experience":"some","rope":"beaded"}' >/dev/null
+json POST /api/v1/screening "$TOKEN" '{"saddle_numbness":false,"bladder_bowel_change":false,"progressive_leg_weakness":false,"major_trauma":false,"fever_unwell":false,"cancer_history":false,"unexplained_weight_loss":false,"constant_night_pain":false,"immunosuppression_or_iv_drugs":false,"osteoporosis_minor_trauma":false}' >/dev/null
+# Sixty days of history before today, so the plan folds a realistic timeline.
+for i in $(seq 60 -1 1); do
+  day=$(date -d "$TODAY - $i days" +%F)
+  json POST "/api/v1/checkins?date=$day" "$TOKEN" "{\"pain\":$((i % 4 + 1)),\"feel\":\"good\"}" >/dev/null
+  json POST "/api/v1/sessions?date=$day" "$TOKEN" '{"completed":true,"rope_minutes":4,"pain_during_max":2,"pain_after":2}' >/dev/null
+done
+json POST /api/v1/checkins "$TOKEN" '{"pain":2,"feel":"good"}' >/dev/null
+
+cat >"$WORK/checkin.lua" <<LUA
+wrk.method = "POST"
+wrk.body = '{"pain":2,"feel":"good","notes":"bench"}'
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $TOKEN"
+LUA
+
+# run NAME wrk-arguments...: prints "NAME requests/s p99"
+run() {
+  local name=$1
+  shift
+  local out rps p99
+  out=$(wrk -t 1 -c "$CONNECTIONS" -d "${SECONDS_PER_RUN}s" --latency "$@")
+  rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
+  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+  echo "$name $rps $p99"
+}
+
+healthz=$(run healthz "$BASE/healthz")
+plan=$(run plan -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/plans/today")
+checkin=$(run checkin -s "$WORK/checkin.lua" "$BASE/api/v1/checkins")
+ceiling=$(awk '{print $2}' <<<"$healthz")
+echo
+echo "wrk -t 1 -c $CONNECTIONS -d ${SECONDS_PER_RUN}s, server: $(nproc) cores, SQLite"
+printf '%-32s %12s %10s %8s\n' route requests/s p99 ratio
+for line in "$healthz" "$plan" "$checkin"; do
+  read -r name rps p99 <<<"$line"
+  case $name in
+    healthz) label="GET /healthz" ;;
+    plan) label="GET /api/v1/plans/today" ;;
+    checkin) label="POST /api/v1/checkins" ;;
+  esac
+  printf '%-32s %12s %10s %8s\n' "$label" "$rps" "$p99" "$(awk -v a="$rps" -v b="$ceiling" 'BEGIN {printf "%.2f", a / b}')"
+done
+
+# 1,000 idle connections held open by this shell (file descriptors 10..1009).
+rss_before=$(awk '/^VmRSS/ {print $2}' "/proc/$SERVER_PID/status")
+ulimit -n 4096
+for i in $(seq 1 1000); do
+  eval "exec {fd_$i}<>/dev/tcp/127.0.0.1/$PORT"
+done
+sleep 1
+curl -sf -o /dev/null "$BASE/healthz" || echo "the server did not answer with 1,000 idle connections open"
+rss_after=$(awk '/^VmRSS/ {print $2}' "/proc/$SERVER_PID/status")
+echo
+echo "resident memory: $((rss_before / 1024)) MB before, $((rss_after / 1024)) MB with 1,000 idle connections"
