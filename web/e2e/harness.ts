@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(here, '../..');
@@ -18,7 +18,12 @@ export const phone = { width: 360, height: 740 };
 export const desktop = { width: 1280, height: 860 };
 
 // Why the end-to-end tests cannot run here, or null when they can.
+// BB_E2E_URL points the tests at a server that is already running (for example the development
+// stand-in, scripts/mock-api.mjs) instead of starting the real one.
+const externalUrl = process.env.BB_E2E_URL;
+
 export function missingPrerequisite(): string | null {
+  if (externalUrl) return existsSync(chromiumPath) ? null : `no Chromium at ${chromiumPath}`;
   if (!existsSync(binary)) return `no server binary at ${binary}: run make build`;
   if (!existsSync(chromiumPath)) return `no Chromium at ${chromiumPath}`;
   const help = spawnSync(binary, ['serve', '--help'], { encoding: 'utf8' });
@@ -32,6 +37,7 @@ export interface Server {
 }
 
 export async function startServer(): Promise<Server> {
+  if (externalUrl) return { url: externalUrl.replace(/\/$/, ''), stop: async () => {} };
   const dir = mkdtempSync(join(tmpdir(), 'bb-e2e-'));
   const proc: ChildProcess = spawn(
     binary,
@@ -69,35 +75,43 @@ export async function startServer(): Promise<Server> {
   };
 }
 
-export async function launch(): Promise<{ browser: Browser; profile: string }> {
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const profiles: string[] = [];
+
+// A fresh browser with its own new profile folder (so its own cookies) and one page.
+export async function newPage(viewport = phone): Promise<{ context: BrowserContext; page: Page }> {
   const profile = mkdtempSync(join(tmpdir(), 'bb-chromium-'));
-  const browser = await chromium.launch({
+  profiles.push(profile);
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--user-data-dir=${profile}`,
-    ],
+    args: chromiumArgs,
+    viewport,
+    deviceScaleFactor: 1,
+    serviceWorkers: 'block',
   });
-  return { browser, profile };
+  context.setDefaultTimeout(15_000);
+  const page = context.pages()[0] ?? (await context.newPage());
+  return { context, page };
 }
 
-export async function newPage(browser: Browser, viewport = phone): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, serviceWorkers: 'block' });
-  const page = await context.newPage();
-  return { context, page };
+export function removeProfiles(): void {
+  for (const p of profiles.splice(0)) rmSync(p, { recursive: true, force: true });
 }
 
 export async function shot(page: Page, name: string): Promise<string> {
   mkdirSync(artifacts, { recursive: true });
   const path = join(artifacts, `${name}.png`);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path, fullPage: false });
   return path;
 }
@@ -117,6 +131,3 @@ export async function axeViolations(page: Page): Promise<string[]> {
   return found;
 }
 
-export function cleanup(profile: string): void {
-  rmSync(profile, { recursive: true, force: true });
-}
