@@ -33,7 +33,8 @@ export function Chart(props: {
       height: props.height ?? 200,
       legend: { show: props.series.length > 1 },
       cursor: { drag: { x: false, y: false } },
-      scales: { x: { time: true }, y: props.yMax !== undefined ? { range: [0, props.yMax] } : { range: (_u, _min, max) => [0, Math.max(1, max * 1.15)] } },
+      // A little room either side, so a single day or week does not stretch over years.
+      scales: { x: { time: true, range: (_u, min, max) => [min - 3.5 * 86400, max + 3.5 * 86400] }, y: props.yMax !== undefined ? { range: [0, props.yMax] } : { range: (_u, _min, max) => [0, Math.max(1, max * 1.15)] } },
       axes: [axis, { ...axis, size: 36 }],
       series: [
         {},

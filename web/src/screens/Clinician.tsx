@@ -92,7 +92,7 @@ export default function Clinician() {
                         <td>{d.status === 'ok' ? dayTypeWords[d.day_type] ?? d.day_type : d.status.replace('_', ' ')}</td>
                         <td>
                           {d.session
-                            ? `${d.session.rope_minutes} min rope, pain ${d.session.pain_during_max}/${d.session.pain_after}${d.session.stopped === 'sharp_pain' ? ', stopped: sharp pain' : ''}`
+                            ? `${d.session.rope_minutes} min rope, pain ${d.session.pain_during_max} during, ${d.session.pain_after} after${d.session.stopped === 'sharp_pain' ? ', stopped: sharp pain' : ''}`
                             : '—'}
                         </td>
                         <td>{d.next_morning_pain ?? '—'}</td>
