@@ -12,8 +12,8 @@
 #include "http/openapi_document.h"
 #include "http/server.h"
 #include "http/sodium_secrets.h"
-#include "store/sqlite_account_store.h"
 #include "store/sqlite_store.h"
+#include "store/store_factory.h"
 
 namespace bb::cli {
 namespace {
@@ -57,15 +57,13 @@ Status split_listen(const std::string& listen, http::ServerOptions& out) {
   return Status::success();
 }
 
-// The SQLite file a --db value names: "sqlite:PATH", a bare PATH, or empty for the default.
-Result<std::string> sqlite_path(const std::string& url, const std::string& global_db) {
-  std::string value = url.empty() ? global_db : url;
-  if (value.rfind("postgresql://", 0) == 0 || value.rfind("postgres://", 0) == 0) {
-    return Error::invalid("db", "the server does not keep accounts on PostgreSQL yet: use sqlite:PATH");
-  }
-  if (value.rfind("sqlite:", 0) == 0) value = value.substr(7);
-  if (value.empty()) return store::default_database_path();
-  return value;
+// The database URL of --db: as given, else the global --db file, else the default SQLite file.
+Result<std::string> database_url(const std::string& url, const std::string& global_db) {
+  if (!url.empty()) return url;
+  if (!global_db.empty()) return "sqlite:" + global_db;
+  Result<std::string> path = store::default_database_path();
+  if (!path.ok()) return path.error();
+  return "sqlite:" + *path;
 }
 
 int serve(const ServeOptions& opts, const CliContext& ctx) {
@@ -83,17 +81,15 @@ int serve(const ServeOptions& opts, const CliContext& ctx) {
   server_options.body_limit = opts.body_limit;
   server_options.access_log = opts.quiet ? http::AccessLog::kOff : http::AccessLog::kOn;
 
-  const Result<std::string> path = sqlite_path(opts.db, ctx.db_path);
-  if (!path.ok()) return report(path.error());
-  // Opening once up front applies migrations and fails early on a bad file.
-  if (auto first = store::SqliteAccountStore::open(*path); !first.ok()) {
-    return report(first.error());
-  }
+  const Result<std::string> url = database_url(opts.db, ctx.db_path);
+  if (!url.ok()) return report(url.error());
+  // Opening once up front applies migrations and fails early on a bad URL or file.
+  if (auto first = store::open_account_store(*url); !first.ok()) return report(first.error());
   http::StorePool pool(
-      [db = *path]() -> Result<http::Stores> {
-        auto persons = store::SqliteStore::open(db);
+      [db = *url]() -> Result<http::Stores> {
+        auto persons = store::open_person_store(db);
         if (!persons.ok()) return persons.error();
-        auto accounts = store::SqliteAccountStore::open(db);
+        auto accounts = store::open_account_store(db);
         if (!accounts.ok()) return accounts.error();
         return http::Stores{std::move(*persons), std::move(*accounts)};
       },
@@ -120,7 +116,9 @@ int serve(const ServeOptions& opts, const CliContext& ctx) {
 
   auto server = http::Server::create(api, server_options);
   if (!server.ok()) return report(server.error());
-  std::printf("Bounceback is serving %s on %s://%s:%u/\n", path->c_str(),
+  // The URL may hold a password: say only which engine.
+  const char* engine = url->rfind("postgres", 0) == 0 ? "PostgreSQL" : "SQLite";
+  std::printf("Bounceback (%s) is serving on %s://%s:%u/\n", engine,
               server_options.tls ? "https" : "http", server_options.host.c_str(),
               static_cast<unsigned>((*server)->port()));
   std::fflush(stdout);
@@ -136,7 +134,8 @@ void register_serve_command(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--listen", opts->listen, "HOST:PORT to listen on (port 0 picks a free one)")
       ->capture_default_str();
   cmd->add_option("--db", opts->db,
-                  "sqlite:PATH or PATH (default: the same file as the other commands)");
+                  "sqlite:PATH, PATH or postgresql://... (default: the same SQLite file as the "
+                  "other commands)");
   cmd->add_option("--tls-cert", opts->tls_cert, "PEM certificate chain: serve HTTPS");
   cmd->add_option("--tls-key", opts->tls_key, "PEM private key of --tls-cert");
   cmd->add_option("--threads", opts->threads, "Worker threads (default: one per core)");

@@ -120,6 +120,33 @@ BeastResponse early_response(HttpFailure failure, const std::string& message) {
 
 }  // namespace
 
+Decoded<Request> parse_request_bytes(std::string_view bytes, const ServerOptions& options) {
+  bhttp::request_parser<bhttp::string_body> parser;
+  parser.eager(true);
+  parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
+  parser.body_limit(options.body_limit);
+  boost::system::error_code ec;
+  std::size_t used = 0;
+  while (!ec && used < bytes.size() && !parser.is_done()) {
+    const std::size_t n = parser.put(asio::buffer(bytes.data() + used, bytes.size() - used), ec);
+    if (n == 0 && !ec) break;
+    used += n;
+  }
+  if (!ec && !parser.is_done()) parser.put_eof(ec);
+  if (ec == bhttp::error::body_limit) {
+    return error_response(HttpFailure::kPayloadTooLarge, "the body is too large");
+  }
+  if (ec || !parser.is_done()) {
+    return error_response(HttpFailure::kBadRequest, "malformed or incomplete HTTP request");
+  }
+  const BeastRequest& in = parser.get();
+  Request request = to_request(in, "192.0.2.1", Transport::kPlain);
+  if (!split_target(request.target, request.path, request.query)) {
+    return error_response(HttpFailure::kBadRequest, "malformed request target");
+  }
+  return request;
+}
+
 struct Server::Impl {
   Impl(const Api& api_in, ServerOptions options_in)
       : api(api_in),
