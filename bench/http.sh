@@ -13,7 +13,7 @@ readonly BIN=$ROOT/build/release/bounceback
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 1; }
 command -v curl >/dev/null || { echo "curl is not installed"; exit 1; }
 
-(cd "$ROOT" && cmake --preset release >/dev/null && cmake --build --preset release --target bounceback >/dev/null)
+[[ "${BENCH_SKIP_BUILD:-}" == 1 ]] || (cd "$ROOT" && cmake --preset release >/dev/null && cmake --build --preset release --target bounceback >/dev/null)
 
 WORK=$(mktemp -d)
 SERVER_PID=""
