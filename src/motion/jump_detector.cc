@@ -456,10 +456,11 @@ void JumpDetector::process_wrist(std::vector<JumpEvent>& out) {
   // A rope turns steadily: a turn counts when its period matches the one before. The first two
   // turns of a run are held until the third confirms the rhythm, then reported together.
   if (std::fabs(interval - previous) > T::kWristPeriodTolerance * previous) {
+    // The turn before was already reported if a run was under way.
+    held_turns_ = 0;
+    if (!in_run_) held_[held_turns_++] = previous_turn;
+    held_[held_turns_++] = turn_t;
     in_run_ = false;
-    held_turns_ = 2;
-    held_[0] = previous_turn;
-    held_[1] = turn_t;
     return;
   }
   if (!in_run_) {

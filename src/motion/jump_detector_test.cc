@@ -17,6 +17,9 @@ std::vector<JumpEvent> detect(const std::vector<Sample>& samples, Placement plac
   std::vector<JumpEvent> events;
   for (const Sample& s : samples) detector.push(s, events);
   detector.finish(events);
+  for (std::size_t i = 1; i < events.size(); ++i) {
+    EXPECT_LT(events[i - 1].t, events[i].t) << "events out of order or repeated";
+  }
   return events;
 }
 

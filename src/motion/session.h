@@ -16,7 +16,7 @@ struct SessionTuning {
   static constexpr double kHighJumpCm = 5.0;       // a rope needs only a few cm of clearance
   static constexpr double kUnevenRhythmCv = 0.10;  // intervals varying more than 10% feel uneven
   static constexpr double kHardLandingAnkleG = 12.0;
-  static constexpr double kHardLandingBodyG = 3.5;  // pocket, waist or chest
+  static constexpr double kHardLandingBodyG = 4.0;  // pocket, waist or chest
   static constexpr int kMinJumpsForFeedback = 10;
 };
 
