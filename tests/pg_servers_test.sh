@@ -181,7 +181,7 @@ echo "all $count acknowledged writes are there"
 
 # pg_amcheck checks every table and index of the database (the extension comes with the server).
 if [[ -x "$(dirname "$PSQL")/pg_amcheck" ]]; then
-  "$(dirname "$PSQL")/pg_amcheck" --install-missing -d "$DB_URL" >"$WORK/amcheck.log" 2>&1 ||
+  "$(dirname "$PSQL")/pg_amcheck" --install-missing "$DB_URL" >"$WORK/amcheck.log" 2>&1 ||
     fail "pg_amcheck: $(cat "$WORK/amcheck.log")"
   echo "pg_amcheck: no corruption"
 fi
