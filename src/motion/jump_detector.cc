@@ -179,7 +179,6 @@ void JumpDetector::start_segment(double t) {
   cross_index_ = -1;
   takeoff_t_ = 0;
   touchdown_t_ = 0;
-  last_landing_ = kNever;
   last_loaded_ = 0;  // what came before the segment is unknown: do not hold it against a jump
   loaded_before_fall_ = kNever;
   airborne_ = false;
@@ -325,7 +324,6 @@ void JumpDetector::process_free_fall(std::vector<JumpEvent>& out) {
     event.flight_s = last_flight_s_;
   }
   last_flight_s_ = 0;
-  last_landing_ = landing;
   out.push_back(event);
 }
 

@@ -135,7 +135,6 @@ class JumpDetector {
   std::int64_t cross_index_ = -1;  // index where smoothed |a| recrossed 1 g after the fall
   double takeoff_t_ = 0;
   double touchdown_t_ = 0;
-  std::int64_t last_landing_ = -1000000;
   std::int64_t last_loaded_ = -1000000;
   std::int64_t loaded_before_fall_ = -1000000;
   int support_run_ = 0;
