@@ -1,7 +1,7 @@
 // The person's commands: profile, screen, clearance, checkin, plan, log, followup, history,
 // progress, measure, rope-advice, and `today`, the guided daily flow. Each one parses its input
 // (flags, or questions at a terminal), calls the app layer once, and renders text or JSON.
-// Input is checked completely before the database is opened, so bad input writes nothing.
+// Input is checked completely before anything is written, so bad input leaves no trace.
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -32,7 +32,7 @@ using nlohmann::json;
 constexpr std::size_t kWrapColumn = 88;
 
 // ---------------------------------------------------------------------------------------------
-// Dates: the only clock read in the whole program.
+// Dates: the command line's only clock read. Everything below it takes the date as input.
 
 Date local_today() {
   const std::time_t now = std::time(nullptr);
