@@ -27,6 +27,8 @@ export function Chart(props: {
     const fg = cssVar('--fg', '#222');
     const grid = cssVar('--line', '#ddd');
     const accent = cssVar('--accent', '#1f6f5c');
+    const xMin = Math.min(...props.x) - 3.5 * 86400;
+    const xMax = Math.max(...props.x) + 3.5 * 86400;
     const axis = { stroke: fg, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid } };
     const opts: uPlot.Options = {
       width: Math.max(280, el.clientWidth),
@@ -34,7 +36,7 @@ export function Chart(props: {
       legend: { show: props.series.length > 1 },
       cursor: { drag: { x: false, y: false } },
       // A little room either side, so a single day or week does not stretch over years.
-      scales: { x: { time: true, range: (_u, min, max) => [min - 3.5 * 86400, max + 3.5 * 86400] }, y: props.yMax !== undefined ? { range: [0, props.yMax] } : { range: (_u, _min, max) => [0, Math.max(1, max * 1.15)] } },
+      scales: { x: { time: true, auto: false, range: [xMin, xMax] }, y: props.yMax !== undefined ? { range: [0, props.yMax] } : { range: (_u, _min, max) => [0, Math.max(1, max * 1.15)] } },
       axes: [axis, { ...axis, size: 36 }],
       series: [
         {},
@@ -49,6 +51,7 @@ export function Chart(props: {
       ],
     };
     const plot = new uPlot(opts, [props.x, ...props.series.map((s) => s.values)] as uPlot.AlignedData, el);
+    plot.setScale('x', { min: xMin, max: xMax });
     const onResize = () => plot.setSize({ width: Math.max(280, el.clientWidth), height: props.height ?? 200 });
     window.addEventListener('resize', onResize);
     return () => {

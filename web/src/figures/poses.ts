@@ -208,8 +208,9 @@ export const poses: Record<string, Pose> = {
   },
   happy_baby: {
     ...supine,
-    leg: [[40, 62], [44, 50]], farLeg: [[44, 63], [48, 51]],
-    arm: [[30, 62], [42, 51]],
+    hip: [48, 76],
+    leg: [[38, 62], [42, 46]], farLeg: [[42, 63], [46, 47]],
+    arm: [[32, 60], [41, 47]],
   },
   crocodile_rest: { ...prone, arm: [[84, 81], [92, 79]] },
   chair_seated_twist: {

@@ -109,6 +109,58 @@ function PegForm({ onSaved }: { onSaved: () => void }) {
   );
 }
 
+// Re-rate the PSFS activities named at the start (the latest entry's names), to see change.
+function PsfsForm({ onSaved }: { onSaved: () => void }) {
+  const [acts, setActs] = useState<{ name: string; score: number | null }[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  useEffect(() => {
+    api
+      .measures()
+      .then((m) => {
+        const last = m.psfs[m.psfs.length - 1] as { psfs?: { activities?: { name: string }[] }; activities?: { name: string }[] } | undefined;
+        const names = (last?.psfs?.activities ?? last?.activities ?? []).map((a) => a.name);
+        setActs(names.map((name) => ({ name, score: null })));
+      })
+      .catch((e) => setError(errorMessage(e)));
+  }, []);
+  if (!acts) return <ErrorText error={error} />;
+  if (!acts.length) return <p class="muted">Name your activities during setup (Settings, then update profile) to track them here.</p>;
+  return (
+    <form
+      class="card"
+      aria-label="PSFS"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (acts.some((a) => a.score === null)) return setError('Rate every activity from 0 to 10.');
+        setError(null);
+        try {
+          const r = await api.addPsfs({ activities: acts.map((a) => ({ name: a.name, score: a.score! })) });
+          setNote(r.change?.explanation ?? `Recorded: ${r.score.toFixed(1)}.`);
+          onSaved();
+        } catch (err) {
+          setError(errorMessage(err));
+        }
+      }}
+    >
+      <h2>Your activities (PSFS)</h2>
+      {acts.map((a, i) => (
+        <Scale
+          label={`${a.name}: how well today`}
+          name={`psfs_${i}`}
+          value={a.score}
+          onChange={(v) => setActs((xs) => xs!.map((x, j) => (j === i ? { ...x, score: v } : x)))}
+          low="0 unable"
+          high="10 as before"
+        />
+      ))}
+      <ErrorText error={error} />
+      {note && <p role="status">{note}</p>}
+      <button type="submit" class="primary">Save activities</button>
+    </form>
+  );
+}
+
 export default function Progress() {
   const [data, setData] = useState<{ progress: ProgressData; days: HistoryDay[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -128,6 +180,10 @@ export default function Progress() {
       <details class="card">
         <summary>Record this week's PEG-3</summary>
         <PegForm onSaved={() => void load()} />
+      </details>
+      <details class="card">
+        <summary>Rate your activities again (PSFS)</summary>
+        <PsfsForm onSaved={() => void load()} />
       </details>
     </div>
   );
