@@ -64,7 +64,9 @@ export function App(props: { clock?: Clock }) {
     const onHash = () => setRoute(currentRoute());
     const onOnline = () => {
       setOnline(true);
-      flushCheckins().catch(() => {});
+      flushCheckins()
+        .then((n) => n > 0 && window.dispatchEvent(new Event('bb:synced')))
+        .catch(() => {});
     };
     const onOffline = () => setOnline(false);
     window.addEventListener('hashchange', onHash);

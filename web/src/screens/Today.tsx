@@ -53,6 +53,13 @@ export function Today() {
 
   useEffect(() => {
     void refresh();
+    // A check-in queued offline has just been sent: show its plan.
+    const onSynced = () => {
+      setQueued(false);
+      void refresh();
+    };
+    window.addEventListener('bb:synced', onSynced);
+    return () => window.removeEventListener('bb:synced', onSynced);
   }, []);
 
   const today = load.state === 'plan' ? load.plan.date : null;
