@@ -102,8 +102,8 @@ export const poses: Record<string, Pose> = {
     props: [{ t: 'mat' }, { t: 'door', x: 68 }],
   },
   seated_forward_fold: {
-    head: [64, 59], neck: [58, 64], hip: [40, 78],
-    leg: [[56, 77], [72, 77]], arm: [[66, 68], [72, 74]], bow: -3,
+    head: [64, 66], neck: [57, 65], hip: [38, 78],
+    leg: [[55, 78], [72, 78]], arm: [[66, 72], [73, 76]], bow: -3,
     props: [{ t: 'mat' }],
   },
   figure_four_supine: {
