@@ -186,6 +186,14 @@ describe.skipIf(skip !== null)('the app against the real server', () => {
     await page.goto(server.url + '/#/settings');
     await page.getByRole('heading', { name: 'Settings' }).waitFor();
     await checkA11y(page, 'settings');
+    await page.getByText('Dark', { exact: true }).click();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await page.getByText('Same as this device').click();
+    // The export links answer with the person's data (the browser sends the session cookie).
+    const json = await page.evaluate(async () => (await fetch('/api/v1/export')).json());
+    expect(JSON.stringify(json)).toContain('"pain":2');
+    const csv = await page.evaluate(async () => (await fetch('/api/v1/export.csv')).text());
+    expect(csv.split('\n').length).toBeGreaterThan(1);
     sharer = { email: address, page };
   });
 
@@ -202,6 +210,14 @@ describe.skipIf(skip !== null)('the app against the real server', () => {
     if (await page.getByRole('heading', { name: "Today's check-in" }).isVisible()) await checkIn(page, 5, 'Sensitive');
     await page.getByRole('heading', { name: 'Get medical help now' }).waitFor();
     expect(await page.getByRole('button', { name: 'Start session' }).count()).toBe(0);
+
+    // Deleting the account needs the password and ends at the welcome screen.
+    await page.goto(server.url + '/#/settings');
+    await page.getByText('Delete my account').click();
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByText('I understand this cannot be undone').click();
+    await page.getByRole('button', { name: 'Delete account' }).click();
+    await page.getByRole('heading', { name: /Move a little/ }).waitFor();
     await page.context().close();
   });
 
