@@ -227,7 +227,18 @@ describe.skipIf(skip !== null)('the app against the real server', () => {
     await onboard(page);
     await page.getByRole('heading', { name: 'You can start gently' }).waitFor();
     await finishOnboarding(page);
-    await checkIn(page, 3, 'Okay');
+    // This check-in is made with the keyboard only.
+    await page.getByRole('heading', { name: "Today's check-in" }).waitFor();
+    await page.locator('input[name="pain"][value="0"]').focus();
+    await page.keyboard.press('Space');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('input[name="pain"][value="3"]').isChecked()).toBe(true);
+    expect(await page.locator('input[name="feel"][value="okay"]').isChecked()).toBe(true);
+    await page.getByRole('button', { name: "See today's plan" }).focus();
+    await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Start session' }).click();
     await page.getByRole('button', { name: 'Begin' }).click();
     await page.getByRole('timer').waitFor();
