@@ -5,7 +5,7 @@ SHELL := /bin/bash
 DEB_PACKAGES := g++ make cmake ninja-build pkg-config \
   nlohmann-json3-dev libsqlite3-dev libcli11-dev libfmt-dev \
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 \
-  libboost-dev libsodium-dev libpqxx-dev libspdlog-dev openssl \
+  libboost-dev libsodium-dev libssl-dev libpqxx-dev libspdlog-dev openssl \
   postgresql wrk chromium curl
 FUZZ_PACKAGES := clang libclang-rt-14-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -45,8 +45,10 @@ build: deps web
 	@cmake --preset release >/dev/null
 	@cmake --build --preset release -j $(JOBS)
 
+# The server with the web app on its embedded default: SQLite in the XDG data folder, 127.0.0.1:8080.
+# The terminal flow is `build/release/bounceback today`.
 run: build
-	@./build/release/bounceback today
+	@./build/release/bounceback serve
 
 test-release: build
 	@ctest --preset release -j $(JOBS)
