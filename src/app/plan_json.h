@@ -16,5 +16,7 @@ namespace bb::app {
 nlohmann::json plan_to_json(const coach::Plan& plan);
 nlohmann::json rope_advice_to_json(const coach::RopeAdvice& advice);
 nlohmann::json change_to_json(const coach::Change& change);
+// Every field of a catalog item, with wire names (the catalog file schema, data/README.md).
+nlohmann::json catalog_item_to_json(const coach::CatalogItem& item);
 
 }  // namespace bb::app

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/catalog_loader.h"
+#include "app/plan_json.h"
 #include "base/date.h"
 #include "cli/cli.h"
 #include "coach/catalog.h"
@@ -18,28 +19,6 @@ namespace bb::cli {
 namespace {
 
 using nlohmann::json;
-
-json item_to_json(const coach::CatalogItem& item) {
-  json targets = json::array();
-  for (const coach::Target t : item.targets) targets.push_back(coach::to_string(t));
-  return {{"id", item.id},
-          {"name", item.name},
-          {"kind", coach::to_string(item.kind)},
-          {"targets", targets},
-          {"position", coach::to_string(item.position)},
-          {"hold_seconds", item.hold_seconds},
-          {"reps", item.reps},
-          {"each_side", item.each_side},
-          {"steps", item.steps},
-          {"cues", item.cues},
-          {"breath", item.breath},
-          {"cautions", item.cautions},
-          {"flexion", coach::to_string(item.flexion)},
-          {"extension", coach::to_string(item.extension)},
-          {"intensity", coach::to_string(item.intensity)},
-          {"phase", coach::to_string(item.phase)},
-          {"skill", item.skill ? json(coach::to_string(*item.skill)) : json()}};
-}
 
 std::string dose(const coach::CatalogItem& item) {
   std::string text;
@@ -183,7 +162,7 @@ void register_catalog_command(CLI::App& app, CliContext& ctx) {
       return;
     }
     if (show_opts->json) {
-      std::cout << item_to_json(*item).dump(2) << '\n';
+      std::cout << app::catalog_item_to_json(*item).dump(2) << '\n';
     } else {
       render_item(*item);
     }

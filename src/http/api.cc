@@ -534,14 +534,14 @@ Response Api::get_person_measures(Call& call) const {
 
 Response Api::get_catalog(Call&) const {
   json items = json::array();
-  for (const auto& item : parts_.catalog->items) items.push_back(catalog_item_to_json(item));
+  for (const auto& item : parts_.catalog->items) items.push_back(app::catalog_item_to_json(item));
   return json_response(200, {{"items", items}});
 }
 
 Response Api::get_catalog_item(Call& call) const {
   const coach::CatalogItem* item = parts_.catalog->find(call.params.at("id"));
   if (item == nullptr) return error_response(HttpFailure::kNotFound, "no such catalog item");
-  return json_response(200, catalog_item_to_json(*item));
+  return json_response(200, app::catalog_item_to_json(*item));
 }
 
 }  // namespace bb::http

@@ -137,28 +137,6 @@ json measure_result_to_json(Date date, const char* measure, const app::MeasureRe
           {"change", optional_change(result.change)}};
 }
 
-json catalog_item_to_json(const coach::CatalogItem& item) {
-  json targets = json::array();
-  for (const coach::Target t : item.targets) targets.push_back(coach::to_string(t));
-  return {{"id", item.id},
-          {"name", item.name},
-          {"kind", coach::to_string(item.kind)},
-          {"targets", targets},
-          {"position", coach::to_string(item.position)},
-          {"hold_seconds", item.hold_seconds},
-          {"reps", item.reps},
-          {"each_side", item.each_side},
-          {"steps", item.steps},
-          {"cues", item.cues},
-          {"breath", item.breath},
-          {"cautions", item.cautions},
-          {"flexion", coach::to_string(item.flexion)},
-          {"extension", coach::to_string(item.extension)},
-          {"intensity", coach::to_string(item.intensity)},
-          {"phase", coach::to_string(item.phase)},
-          {"skill", item.skill ? json(coach::to_string(*item.skill)) : json()}};
-}
-
 json share_to_json(const app::ShareRecord& share) {
   return {{"person_id", share.person},
           {"clinician_id", share.clinician},

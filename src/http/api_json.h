@@ -23,7 +23,6 @@ nlohmann::json progress_to_json(const app::Progress& progress);
 nlohmann::json measures_to_json(const app::Progress& progress);  // its PEG-3 and PSFS entries
 nlohmann::json measure_result_to_json(Date date, const char* measure,
                                       const app::MeasureResult& result);
-nlohmann::json catalog_item_to_json(const coach::CatalogItem& item);
 nlohmann::json share_to_json(const app::ShareRecord& share);
 // The replay scenario format of docs/api.md, with "peg" and "psfs" lists added.
 nlohmann::json export_to_json(const coach::Timeline& timeline, const app::Progress& progress);
