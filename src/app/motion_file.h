@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/result.h"
@@ -36,5 +37,14 @@ struct MotionAnalysis {
 // file as kInvalidArgument too (the user named it).
 [[nodiscard]] Result<MotionAnalysis> analyze_motion_file(const std::string& path,
                                                          const MotionFileOptions& options);
+
+// What was inferred or is doubtful about an analysed recording, in plain words.
+[[nodiscard]] std::vector<std::string> motion_warnings(const MotionAnalysis& analysis);
+
+// The same for a recording held in memory (an upload). `label` prefixes error fields, like the
+// path does for a file; it may be empty.
+[[nodiscard]] Result<MotionAnalysis> analyze_motion_bytes(std::string_view bytes,
+                                                          const std::string& label,
+                                                          const MotionFileOptions& options);
 
 }  // namespace bb::app

@@ -11,6 +11,7 @@
 #include <system_error>
 
 #include "app/motion_file.h"
+#include "app/motion_json.h"
 #include "cli/cli.h"
 #include "motion/signal_plot.h"
 
@@ -25,51 +26,6 @@ struct AnalyzeArgs {
   bool json = false;
   std::string svg;
 };
-
-double rounded(double value, int decimals) {
-  const double scale = std::pow(10.0, decimals);
-  return std::round(value * scale) / scale;
-}
-
-nlohmann::json to_json(const app::MotionAnalysis& a) {
-  using nlohmann::json;
-  const bool wrist = a.placement == motion::Placement::kWrist;
-  json events = json::array();
-  for (const motion::JumpEvent& e : a.events) {
-    json event = {{"t", rounded(e.t, 3)}};
-    event["flight_s"] = e.flight_s > 0 ? json(rounded(e.flight_s, 3)) : json(nullptr);
-    event["impact_g"] = wrist ? json(nullptr) : json(rounded(e.impact_g, 2));
-    events.push_back(event);
-  }
-  const motion::SessionSummary& s = a.summary;
-  json cadence = json::array();
-  for (const motion::CadencePoint& p : s.cadence_over_time) {
-    cadence.push_back({{"t", rounded(p.t, 1)}, {"per_min", rounded(p.per_min, 1)}});
-  }
-  const motion::CsvReport& r = a.report;
-  return {
-      {"events", events},
-      {"jumps", s.jumps},
-      {"cadence_per_min", rounded(s.cadence_per_min, 1)},
-      {"cadence_over_time", cadence},
-      {"jump_height_cm", s.jump_height_cm > 0 ? json(rounded(s.jump_height_cm, 1)) : json(nullptr)},
-      {"impact_g", s.impact_g > 0 ? json(rounded(s.impact_g, 2)) : json(nullptr)},
-      {"rhythm_cv", rounded(s.rhythm_cv, 3)},
-      {"trips", s.trips},
-      {"longest_run", s.longest_run},
-      {"active_seconds", rounded(s.active_seconds, 1)},
-      {"feedback", s.feedback},
-      {"warnings", a.warnings},
-      {"placement", motion::to_string(a.placement)},
-      {"input",
-       {{"rows", r.rows},
-        {"duration_s", rounded(r.duration_s, 3)},
-        {"time_column", r.time_column},
-        {"axis_columns", {r.axis_columns[0], r.axis_columns[1], r.axis_columns[2]}},
-        {"units", motion::to_string(r.units)},
-        {"skipped_rows", r.skipped_rows}}},
-  };
-}
 
 void print_text(const std::string& file, const app::MotionAnalysis& a) {
   const motion::CsvReport& r = a.report;
@@ -156,7 +112,7 @@ void run_analyze(const AnalyzeArgs& args, CliContext& ctx) {
     }
   }
   if (args.json) {
-    const std::string out = to_json(*analysis).dump(2);
+    const std::string out = app::motion_analysis_to_json(*analysis).dump(2);
     std::fwrite(out.data(), 1, out.size(), stdout);
     std::fputc('\n', stdout);
   } else {

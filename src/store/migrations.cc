@@ -114,6 +114,29 @@ CREATE TABLE shares (
 );
 CREATE INDEX shares_by_clinician ON shares (clinician_id)
 )sql"},
+      // The figures a list shows are columns; the whole analysis is kept as the JSON the API
+      // returns, and the samples as they came (an upload's file, or a live stream as CSV).
+      {3, "motion recordings, uploaded or streamed live, with their analysis",
+       R"sql(
+CREATE TABLE recordings (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  person_id BIGINT NOT NULL REFERENCES persons (id) ON DELETE CASCADE,
+  day DATE NOT NULL,
+  source TEXT NOT NULL CHECK (source IN ('upload', 'live')),
+  name TEXT NOT NULL DEFAULT '',
+  created_at BIGINT NOT NULL,
+  placement TEXT NOT NULL CHECK (placement IN ('ankle', 'wrist', 'pocket', 'chest')),
+  jumps INTEGER NOT NULL CHECK (jumps >= 0),
+  cadence_per_min DOUBLE PRECISION NOT NULL,
+  jump_height_cm DOUBLE PRECISION NOT NULL,
+  impact_g DOUBLE PRECISION NOT NULL,
+  duration_s DOUBLE PRECISION NOT NULL,
+  feedback TEXT NOT NULL DEFAULT '',
+  analysis TEXT NOT NULL,
+  samples BLOB NOT NULL
+);
+CREATE INDEX recordings_by_person ON recordings (person_id, day)
+)sql"},
   };
   return kMigrations;
 }

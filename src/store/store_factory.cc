@@ -3,8 +3,10 @@
 #include <string_view>
 
 #include "store/postgres_account_store.h"
+#include "store/postgres_recording_store.h"
 #include "store/postgres_store.h"
 #include "store/sqlite_account_store.h"
+#include "store/sqlite_recording_store.h"
 #include "store/sqlite_store.h"
 
 namespace bb::store {
@@ -59,6 +61,10 @@ Result<std::unique_ptr<app::PersonStore>> open_person_store(const std::string& u
 
 Result<std::unique_ptr<app::AccountStore>> open_account_store(const std::string& url) {
   return open_as<app::AccountStore, PostgresAccountStore, SqliteAccountStore>(url);
+}
+
+Result<std::unique_ptr<app::RecordingStore>> open_recording_store(const std::string& url) {
+  return open_as<app::RecordingStore, PostgresRecordingStore, SqliteRecordingStore>(url);
 }
 
 }  // namespace bb::store

@@ -7,6 +7,7 @@
 
 #include "app/account_store.h"
 #include "app/person_store.h"
+#include "app/recording_store.h"
 #include "base/result.h"
 
 namespace bb::store {
@@ -20,5 +21,9 @@ namespace bb::store {
 
 // The accounts of the same database, on a connection of their own; same URLs and errors.
 [[nodiscard]] Result<std::unique_ptr<app::AccountStore>> open_account_store(const std::string& url);
+
+// The motion recordings of the same database, on a connection of their own; same URLs and errors.
+[[nodiscard]] Result<std::unique_ptr<app::RecordingStore>> open_recording_store(
+    const std::string& url);
 
 }  // namespace bb::store

@@ -1,0 +1,100 @@
+#include "app/live_recorder.h"
+
+#include <cmath>
+#include <cstdio>
+
+#include "motion/session.h"
+#include "motion/signal_plot.h"
+
+namespace bb::app {
+
+LiveRecorder::LiveRecorder(motion::Placement placement, LiveUnits units)
+    : placement_(placement == motion::Placement::kAuto ? motion::Placement::kPocket : placement),
+      to_g_(units == LiveUnits::kG ? 1.0 : 1.0 / motion::kStandardGravity),
+      detector_(placement_) {}
+
+Result<LiveProgress> LiveRecorder::push(const std::vector<motion::Sample>& batch) {
+  if (batch.size() > kMaxBatchSamples) {
+    return Error::invalid("samples", "at most " + std::to_string(kMaxBatchSamples) +
+                                         " samples a message; send smaller batches more often");
+  }
+  if (samples_.size() + batch.size() > kMaxSamples) {
+    return Error::invalid("samples", "the stream is over its limit of " +
+                                         std::to_string(kMaxSamples) +
+                                         " samples: end it and start another");
+  }
+  double last_t = samples_.empty() ? 0 : samples_.back().t;
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    const motion::Sample& s = batch[i];
+    const std::string field = "samples[" + std::to_string(i) + "]";
+    if (!std::isfinite(s.t) || !std::isfinite(s.x) || !std::isfinite(s.y) || !std::isfinite(s.z)) {
+      return Error::invalid(field, "every value must be a finite number");
+    }
+    if (s.t < 0) return Error::invalid(field, "time starts at 0 seconds");
+    if (s.t < last_t) {
+      return Error::invalid(field, "time went back (samples must come in time order)");
+    }
+    for (const double axis : {s.x, s.y, s.z}) {
+      if (std::abs(axis * to_g_) > kMaxAbsoluteG) {
+        return Error::invalid(field, "an acceleration beyond 64 g: check the units");
+      }
+    }
+    last_t = s.t;
+  }
+  LiveProgress progress;
+  const std::size_t before = events_.size();
+  for (const motion::Sample& s : batch) {
+    const motion::Sample in_g{s.t, s.x * to_g_, s.y * to_g_, s.z * to_g_};
+    detector_.push(in_g, events_);
+    samples_.push_back({in_g.t, static_cast<float>(in_g.x), static_cast<float>(in_g.y),
+                        static_cast<float>(in_g.z)});
+  }
+  progress.new_jumps.assign(events_.begin() + static_cast<std::ptrdiff_t>(before), events_.end());
+  progress.jumps = static_cast<int>(events_.size());
+  progress.elapsed_s = samples_.empty() ? 0 : samples_.back().t;
+  const std::size_t recent_from = events_.size() > kRecentJumps ? events_.size() - kRecentJumps : 0;
+  const std::vector<motion::JumpEvent> recent(
+      events_.begin() + static_cast<std::ptrdiff_t>(recent_from), events_.end());
+  motion::SessionSummary window = motion::summarize(recent, placement_);
+  progress.cadence_per_min = window.cadence_per_min;
+  progress.cues = std::move(window.feedback);
+  return progress;
+}
+
+MotionAnalysis LiveRecorder::analysis() const {
+  MotionAnalysis analysis;
+  analysis.placement = placement_;
+  analysis.events = events_;
+  motion::JumpDetector rest = detector_;  // finishing must not end the stream itself
+  rest.finish(analysis.events);
+  analysis.summary = motion::summarize(analysis.events, placement_);
+  motion::CsvReport& r = analysis.report;
+  r.has_header = true;
+  r.time_column = "t_s";
+  r.axis_columns[0] = "ax_g";
+  r.axis_columns[1] = "ay_g";
+  r.axis_columns[2] = "az_g";
+  r.units = motion::Units::kG;
+  r.units_source = motion::UnitsSource::kOverride;
+  r.rows = static_cast<std::int64_t>(samples_.size());
+  r.duration_s = samples_.empty() ? 0 : samples_.back().t - samples_.front().t;
+  analysis.envelope.emplace(samples_.empty() ? 0 : samples_.back().t);
+  for (const Stored& s : samples_) analysis.envelope->push({s.t, s.x, s.y, s.z});
+  analysis.warnings = motion_warnings(analysis);
+  return analysis;
+}
+
+std::string LiveRecorder::samples_csv() const {
+  std::string out = "t_s,ax_g,ay_g,az_g\n";
+  out.reserve(out.size() + samples_.size() * 36);
+  char line[96];
+  for (const Stored& s : samples_) {
+    const int n = std::snprintf(line, sizeof line, "%.4f,%.4f,%.4f,%.4f\n", s.t,
+                                static_cast<double>(s.x), static_cast<double>(s.y),
+                                static_cast<double>(s.z));
+    out.append(line, static_cast<std::size_t>(n));
+  }
+  return out;
+}
+
+}  // namespace bb::app

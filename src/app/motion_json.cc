@@ -1,0 +1,123 @@
+#include "app/motion_json.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace bb::app {
+namespace {
+
+using nlohmann::json;
+
+double rounded(double value, int decimals) {
+  const double scale = std::pow(10.0, decimals);
+  return std::round(value * scale) / scale;
+}
+
+json positive_or_null(double value, int decimals) {
+  return value > 0 ? json(rounded(value, decimals)) : json(nullptr);
+}
+
+// The envelope's rows laid end to end, merged down to at most kSignalMaxBins bins, without the
+// empty tail past the last sample.
+json signal_to_json(const motion::SignalEnvelope& envelope) {
+  const int bins = envelope.rows() * motion::SignalEnvelope::bins_per_row();
+  int used = bins;
+  while (used > 0 && !envelope.filled(used - 1)) --used;
+  const int merge = std::max(1, (used + kSignalMaxBins - 1) / kSignalMaxBins);
+  const double bin_s = envelope.row_seconds() / motion::SignalEnvelope::bins_per_row();
+  json low = json::array();
+  json high = json::array();
+  for (int start = 0; start < used; start += merge) {
+    bool any = false;
+    double lo = 0;
+    double hi = 0;
+    for (int bin = start; bin < std::min(used, start + merge); ++bin) {
+      if (!envelope.filled(bin)) continue;
+      lo = any ? std::min(lo, envelope.low(bin)) : envelope.low(bin);
+      hi = any ? std::max(hi, envelope.high(bin)) : envelope.high(bin);
+      any = true;
+    }
+    low.push_back(any ? json(rounded(lo, 3)) : json(nullptr));
+    high.push_back(any ? json(rounded(hi, 3)) : json(nullptr));
+  }
+  return {{"bin_s", rounded(bin_s * merge, 6)}, {"low", low}, {"high", high}};
+}
+
+}  // namespace
+
+json jump_event_to_json(const motion::JumpEvent& event, motion::Placement placement) {
+  const bool wrist = placement == motion::Placement::kWrist;
+  return {{"t", rounded(event.t, 3)},
+          {"flight_s", positive_or_null(event.flight_s, 3)},
+          {"impact_g", wrist ? json(nullptr) : json(rounded(event.impact_g, 2))}};
+}
+
+json motion_analysis_to_json(const MotionAnalysis& a) {
+  json events = json::array();
+  for (const motion::JumpEvent& e : a.events) events.push_back(jump_event_to_json(e, a.placement));
+  const motion::SessionSummary& s = a.summary;
+  json cadence = json::array();
+  for (const motion::CadencePoint& p : s.cadence_over_time) {
+    cadence.push_back({{"t", rounded(p.t, 1)}, {"per_min", rounded(p.per_min, 1)}});
+  }
+  const motion::CsvReport& r = a.report;
+  json out = {
+      {"events", events},
+      {"jumps", s.jumps},
+      {"cadence_per_min", rounded(s.cadence_per_min, 1)},
+      {"cadence_over_time", cadence},
+      {"jump_height_cm", positive_or_null(s.jump_height_cm, 1)},
+      {"impact_g", positive_or_null(s.impact_g, 2)},
+      {"impact_clipped", s.impact_clipped},
+      {"rhythm_cv", rounded(s.rhythm_cv, 3)},
+      {"trips", s.trips},
+      {"rests", s.rests},
+      {"longest_run", s.longest_run},
+      {"active_seconds", rounded(s.active_seconds, 1)},
+      {"feedback", s.feedback},
+      {"warnings", a.warnings},
+      {"placement", motion::to_string(a.placement)},
+      {"placement_guessed", a.placement_guessed},
+      {"input",
+       {{"rows", r.rows},
+        {"duration_s", rounded(r.duration_s, 3)},
+        {"time_column", r.time_column},
+        {"axis_columns", {r.axis_columns[0], r.axis_columns[1], r.axis_columns[2]}},
+        {"units", motion::to_string(r.units)},
+        {"skipped_rows", r.skipped_rows}}},
+  };
+  if (a.envelope) out["signal"] = signal_to_json(*a.envelope);
+  return out;
+}
+
+json recording_header_to_json(const RecordingHeader& h) {
+  return {{"id", h.id},
+          {"date", h.date.to_string()},
+          {"source", to_string(h.source)},
+          {"name", h.name},
+          {"created_at", h.created_at},
+          {"placement", h.placement},
+          {"jumps", h.jumps},
+          {"cadence_per_min", rounded(h.cadence_per_min, 1)},
+          {"jump_height_cm", positive_or_null(h.jump_height_cm, 1)},
+          {"impact_g", positive_or_null(h.impact_g, 2)},
+          {"duration_s", rounded(h.duration_s, 3)},
+          {"feedback", h.feedback}};
+}
+
+Result<json> recording_to_json(const StoredRecording& recording) {
+  const RecordingHeader& h = recording.header;
+  json analysis = json::parse(recording.analysis_json, nullptr, false);
+  if (analysis.is_discarded() || !analysis.is_object()) {
+    return Error::corrupt("the stored analysis of recording " + std::to_string(h.id) +
+                          " is unreadable");
+  }
+  return json{{"id", h.id},
+              {"date", h.date.to_string()},
+              {"source", to_string(h.source)},
+              {"name", h.name},
+              {"created_at", h.created_at},
+              {"analysis", std::move(analysis)}};
+}
+
+}  // namespace bb::app

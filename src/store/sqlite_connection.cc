@@ -1,0 +1,155 @@
+#include "store/sqlite_connection.h"
+
+#include <sqlite3.h>
+
+#include <utility>
+
+namespace bb::store {
+namespace {
+
+// Waiting this long for another writer is better than failing a person's request.
+constexpr int kBusyTimeoutMs = 5000;
+
+}  // namespace
+
+Error sqlite_error(sqlite3* db, int rc, std::string_view doing) {
+  std::string message = std::string(doing) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+  switch (rc & 0xff) {  // the primary result code
+    case SQLITE_CONSTRAINT:
+      return Error::conflict(std::move(message));
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+    case SQLITE_FULL:
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      return Error::unavailable(std::move(message));
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return Error::corrupt(std::move(message));
+    default:
+      return Error::internal(std::move(message));
+  }
+}
+
+SqliteQuery::~SqliteQuery() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+SqliteQuery& SqliteQuery::bind(std::int64_t value) {
+  return check(sqlite3_bind_int64(stmt_, ++next_, value));
+}
+SqliteQuery& SqliteQuery::bind(int value) { return check(sqlite3_bind_int(stmt_, ++next_, value)); }
+SqliteQuery& SqliteQuery::bind(double value) {
+  return check(sqlite3_bind_double(stmt_, ++next_, value));
+}
+SqliteQuery& SqliteQuery::bind(std::string_view text) {
+  return check(sqlite3_bind_text(stmt_, ++next_, text.data(), static_cast<int>(text.size()),
+                                 SQLITE_TRANSIENT));
+}
+SqliteQuery& SqliteQuery::bind_blob(std::string_view bytes) {
+  return check(sqlite3_bind_blob64(stmt_, ++next_, bytes.data(), bytes.size(), SQLITE_TRANSIENT));
+}
+
+SqliteQuery& SqliteQuery::check(int rc) {
+  if (bind_rc_ == SQLITE_OK) bind_rc_ = rc;
+  return *this;
+}
+
+Result<bool> SqliteQuery::step() {
+  if (bind_rc_ != SQLITE_OK) return sqlite_error(db_, bind_rc_, "binding a value");
+  const int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  return sqlite_error(db_, rc, "running a statement");
+}
+
+Status SqliteQuery::run() {
+  Result<bool> stepped = step();
+  if (!stepped.ok()) return stepped.error();
+  return Status::success();
+}
+
+std::int64_t SqliteQuery::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+double SqliteQuery::real(int column) const { return sqlite3_column_double(stmt_, column); }
+
+std::string SqliteQuery::text(int column) const {
+  const auto* bytes = sqlite3_column_text(stmt_, column);
+  if (bytes == nullptr) return {};
+  return {reinterpret_cast<const char*>(bytes),
+          static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
+}
+
+std::string SqliteQuery::blob(int column) const {
+  const void* bytes = sqlite3_column_blob(stmt_, column);
+  if (bytes == nullptr) return {};
+  return {static_cast<const char*>(bytes),
+          static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
+}
+
+int SqliteQuery::changes() const { return sqlite3_changes(db_); }
+
+Result<std::unique_ptr<SqliteConnection>> SqliteConnection::open(const std::string& path) {
+  sqlite3* db = nullptr;
+  const int rc =
+      sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    Error error = sqlite_error(db, rc, "opening " + path);
+    sqlite3_close(db);
+    return error;
+  }
+  std::unique_ptr<SqliteConnection> connection(new SqliteConnection(db));
+  sqlite3_busy_timeout(db, kBusyTimeoutMs);
+  sqlite3_extended_result_codes(db, 1);
+  for (const char* pragma :
+       {"PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"}) {
+    BB_RETURN_IF_ERROR(connection->execute(pragma));
+  }
+  return connection;
+}
+
+SqliteConnection::~SqliteConnection() {
+  for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
+  sqlite3_close(db_);
+}
+
+Status SqliteConnection::execute(std::string_view sql) {
+  const std::string text(sql);
+  char* message = nullptr;
+  const int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &message);
+  if (rc == SQLITE_OK) return Status::success();
+  Error error = sqlite_error(db_, rc, "executing SQL");
+  if (message != nullptr) error.message = std::string("executing SQL: ") + message;
+  sqlite3_free(message);
+  return error;
+}
+
+Result<sqlite3_stmt*> SqliteConnection::prepare(std::string_view sql) {
+  std::string key(sql);
+  if (auto found = statements_.find(key); found != statements_.end()) return found->second;
+  sqlite3_stmt* stmt = nullptr;
+  const int rc = sqlite3_prepare_v3(db_, key.c_str(), static_cast<int>(key.size()),
+                                    SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+  if (rc != SQLITE_OK) return sqlite_error(db_, rc, "preparing a statement");
+  statements_.emplace(std::move(key), stmt);
+  return stmt;
+}
+
+Status SqliteConnection::transaction(const std::function<Status()>& work) {
+  const std::string savepoint = "bb_level_" + std::to_string(transaction_depth_);
+  const bool outermost = transaction_depth_ == 0;
+  BB_RETURN_IF_ERROR(execute(outermost ? "BEGIN IMMEDIATE" : "SAVEPOINT " + savepoint));
+  ++transaction_depth_;
+  Status result = work();
+  --transaction_depth_;
+  if (result.ok()) {
+    result = execute(outermost ? "COMMIT" : "RELEASE " + savepoint);
+    if (result.ok()) return result;
+  }
+  (void)execute(outermost ? "ROLLBACK" : "ROLLBACK TO " + savepoint + "; RELEASE " + savepoint);
+  return result;
+}
+
+}  // namespace bb::store
