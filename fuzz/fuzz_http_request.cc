@@ -17,6 +17,7 @@
 #include "http/server.h"
 #include "http/sodium_secrets.h"
 #include "store/sqlite_account_store.h"
+#include "store/sqlite_recording_store.h"
 #include "store/sqlite_store.h"
 
 namespace {
@@ -33,7 +34,10 @@ struct Harness {
           if (!persons.ok()) return persons.error();
           auto accounts = bb::store::SqliteAccountStore::open(path);
           if (!accounts.ok()) return accounts.error();
-          return bb::http::Stores{std::move(*persons), std::move(*accounts)};
+          auto recordings = bb::store::SqliteRecordingStore::open(path);
+          if (!recordings.ok()) return recordings.error();
+          return bb::http::Stores{std::move(*persons), std::move(*accounts),
+                                  std::move(*recordings)};
         },
         1);
     secrets = std::move(bb::http::SodiumSecrets::create(bb::http::PasswordCost::kMinimal).value());

@@ -91,7 +91,9 @@ int serve(const ServeOptions& opts, const CliContext& ctx) {
         if (!persons.ok()) return persons.error();
         auto accounts = store::open_account_store(db);
         if (!accounts.ok()) return accounts.error();
-        return http::Stores{std::move(*persons), std::move(*accounts)};
+        auto recordings = store::open_recording_store(db);
+        if (!recordings.ok()) return recordings.error();
+        return http::Stores{std::move(*persons), std::move(*accounts), std::move(*recordings)};
       },
       /*max_idle=*/16);
 

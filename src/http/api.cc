@@ -6,7 +6,9 @@
 #include <utility>
 
 #include "app/daily_service.h"
+#include "app/motion_json.h"
 #include "app/plan_json.h"
+#include "app/recording_service.h"
 #include "app/timeline_json.h"
 #include "http/api_error.h"
 #include "http/api_json.h"
@@ -17,12 +19,16 @@ namespace bb::http {
 using nlohmann::json;
 
 struct Api::Call {
+  Call(const Request& request_in, const PathParams& params_in)
+      : request(request_in), params(params_in) {}
+
   const Request& request;
   const PathParams& params;
   std::optional<StorePool::Lease> lease;
   std::optional<app::Account> account;
   std::optional<app::DailyService> daily;
   std::optional<app::AccountService> accounts;
+  std::optional<app::RecordingService> recordings;
 
   [[nodiscard]] app::PersonId me() const { return account->id; }
 };
@@ -115,12 +121,28 @@ Api::Api(ApiParts parts) : parts_(std::move(parts)) {
       &Api::get_person_progress);
   add("GET", "/api/v1/people/{person_id}/measures", Access::kClinician,
       &Api::get_person_measures);
+  add("POST", "/api/v1/recordings", Access::kPerson, &Api::post_recording, BodySize::kUpload);
+  add("GET", "/api/v1/recordings", Access::kPerson, &Api::get_recordings);
+  add("GET", "/api/v1/recordings/{id}", Access::kPerson, &Api::get_recording);
+  add("GET", "/api/v1/recordings/{id}/csv", Access::kPerson, &Api::get_recording_csv);
+  add("DELETE", "/api/v1/recordings/{id}", Access::kPerson, &Api::delete_recording);
+  add("GET", "/api/v1/people/{person_id}/recordings", Access::kClinician,
+      &Api::get_person_recordings);
+  add("GET", "/api/v1/people/{person_id}/recordings/{id}", Access::kClinician,
+      &Api::get_person_recording);
+  add("GET", "/api/v1/live", Access::kPerson, &Api::get_live);
   add("GET", "/api/v1/catalog", Access::kPublic, &Api::get_catalog);
   add("GET", "/api/v1/catalog/{id}", Access::kPublic, &Api::get_catalog_item);
 }
 
-void Api::add(const char* method, const char* pattern, Access access, Handler handler) {
-  router_.add(method, pattern, Route{access, handler});
+void Api::add(const char* method, const char* pattern, Access access, Handler handler,
+              BodySize body) {
+  router_.add(method, pattern, Route{access, handler, body});
+}
+
+BodySize Api::body_size(std::string_view method, std::string_view path) const {
+  const auto match = router_.find(method, path);
+  return match.handler == nullptr ? BodySize::kSmall : match.handler->body;
 }
 
 Response Api::handle(const Request& request) const {
@@ -147,17 +169,23 @@ Response Api::dispatch(const Request& request) const {
     return error_response(HttpFailure::kNotFound, "no such resource");
   }
   const Route& route = *match.handler;
-  Call call{request, match.params, std::nullopt, std::nullopt, std::nullopt, std::nullopt};
+  Call call{request, match.params};
+  if (std::optional<Response> refused = admit(route, call)) return std::move(*refused);
+  return (this->*route.handler)(call);
+}
+
+std::optional<Response> Api::admit(const Route& route, Call& call) const {
   if (route.access != Access::kPublic) {
     Result<StorePool::Lease> lease = parts_.stores->acquire();
     if (!lease.ok()) return error_response(lease.error());
     call.lease.emplace(std::move(lease).value());
     call.daily.emplace(*(*call.lease)->persons, *parts_.catalog);
     call.accounts.emplace(*(*call.lease)->accounts, *parts_.secrets);
+    call.recordings.emplace(*(*call.lease)->recordings);
   }
   if (route.access == Access::kAccount || route.access == Access::kPerson ||
       route.access == Access::kClinician) {
-    const std::string token = session_token(request);
+    const std::string token = session_token(call.request);
     if (token.empty()) return error_response(HttpFailure::kUnauthenticated, "log in first");
     Result<std::optional<app::Account>> account =
         call.accounts->authenticate(token, parts_.clock->now());
@@ -173,7 +201,7 @@ Response Api::dispatch(const Request& request) const {
       return error_response(HttpFailure::kForbidden, "only for clinician accounts");
     }
   }
-  return (this->*route.handler)(call);
+  return std::nullopt;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -418,7 +446,9 @@ Response Api::get_export(Call& call) const {
   if (!timeline.ok()) return error_response(timeline.error());
   const Result<app::Progress> progress = call.daily->progress(call.me(), today);
   if (!progress.ok()) return error_response(progress.error());
-  Response response = json_response(200, export_to_json(*timeline, *progress));
+  const Result<std::vector<app::RecordingHeader>> recordings = call.recordings->list(call.me());
+  if (!recordings.ok()) return error_response(recordings.error());
+  Response response = json_response(200, export_to_json(*timeline, *progress, *recordings));
   response.headers.emplace_back("Content-Disposition", "attachment; filename=\"bounceback.json\"");
   return response;
 }
@@ -429,9 +459,11 @@ Response Api::get_export_csv(Call& call) const {
   if (!timeline.ok()) return error_response(timeline.error());
   const Result<app::Progress> progress = call.daily->progress(call.me(), today);
   if (!progress.ok()) return error_response(progress.error());
+  const Result<std::vector<app::RecordingHeader>> recordings = call.recordings->list(call.me());
+  if (!recordings.ok()) return error_response(recordings.error());
   Response response;
   response.content_type = "text/csv; charset=utf-8";
-  response.body = export_to_csv(*timeline, *progress);
+  response.body = export_to_csv(*timeline, *progress, *recordings);
   response.headers.emplace_back("Content-Disposition", "attachment; filename=\"bounceback.csv\"");
   return response;
 }
@@ -527,6 +559,173 @@ Response Api::get_person_measures(Call& call) const {
     return *refused;
   }
   return answer(call.daily->progress(person, parts_.clock->today()), 200, measures_to_json);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Motion recordings and the live stream
+
+namespace {
+
+enum class AutoPlacement { kAllowed, kRefused };
+
+// The "placement" query parameter: `fallback` when absent, 422 when unknown (or "auto" where a
+// stream cannot look ahead).
+Decoded<motion::Placement> query_placement(const Request& request, AutoPlacement automatic,
+                                           std::optional<motion::Placement> fallback) {
+  const std::optional<std::string> text = query_text(request, "placement");
+  if (!text) {
+    if (fallback) return *fallback;
+    return error_response(HttpFailure::kInvalidArgument,
+                          "say where the phone or sensor is: pocket, waist, chest, ankle or wrist",
+                          "placement");
+  }
+  motion::Placement placement = motion::Placement::kAuto;
+  if (!motion::parse_placement(*text, placement)) {
+    return error_response(HttpFailure::kInvalidArgument,
+                          "unknown placement: use auto, pocket, waist, chest, ankle or wrist",
+                          "placement");
+  }
+  if (placement == motion::Placement::kAuto && automatic == AutoPlacement::kRefused) {
+    return error_response(HttpFailure::kInvalidArgument,
+                          "a live stream cannot guess the placement: say pocket, waist, chest, "
+                          "ankle or wrist",
+                          "placement");
+  }
+  return placement;
+}
+
+Decoded<motion::Units> query_units(const Request& request, motion::Units fallback) {
+  const std::optional<std::string> text = query_text(request, "units");
+  if (!text) return fallback;
+  if (*text == "auto") return motion::Units::kAuto;
+  if (*text == "g") return motion::Units::kG;
+  if (*text == "ms2") return motion::Units::kMetersPerSecond2;
+  return error_response(HttpFailure::kInvalidArgument, "unknown units: use auto, g or ms2",
+                        "units");
+}
+
+Response recording_response(unsigned status, const app::StoredRecording& recording) {
+  const Result<json> body = app::recording_to_json(recording);
+  if (!body.ok()) return error_response(body.error());
+  return json_response(status, *body);
+}
+
+Response recordings_response(const Result<std::vector<app::RecordingHeader>>& list) {
+  return answer(list, 200, [](const std::vector<app::RecordingHeader>& headers) {
+    json items = json::array();
+    for (const auto& header : headers) items.push_back(app::recording_header_to_json(header));
+    return json{{"recordings", items}};
+  });
+}
+
+const Response kNoSuchRecording = error_response(HttpFailure::kNotFound, "no such recording");
+
+}  // namespace
+
+bool Api::is_live_path(std::string_view path) { return path == "/api/v1/live"; }
+
+Response Api::post_recording(Call& call) const {
+  auto date = query_date(call.request, "date", parts_.clock->today());
+  if (!date.ok()) return date.failure();
+  auto placement = query_placement(call.request, AutoPlacement::kAllowed, motion::Placement::kAuto);
+  if (!placement.ok()) return placement.failure();
+  auto units = query_units(call.request, motion::Units::kAuto);
+  if (!units.ok()) return units.failure();
+  auto csv = upload_body(call.request);
+  if (!csv.ok()) return csv.failure();
+  app::UploadRequest upload;
+  upload.date = *date;
+  upload.name = query_text(call.request, "name").value_or("");
+  upload.placement = *placement;
+  upload.units = *units;
+  upload.created_at = parts_.clock->now();
+  const Result<app::StoredRecording> saved = call.recordings->upload(call.me(), upload, *csv);
+  if (!saved.ok()) return error_response(saved.error());
+  return recording_response(201, *saved);
+}
+
+Response Api::get_recordings(Call& call) const {
+  return recordings_response(call.recordings->list(call.me()));
+}
+
+Response Api::get_recording(Call& call) const {
+  const std::optional<app::RecordingId> id = parse_id(call.params.at("id"));
+  if (!id) return kNoSuchRecording;
+  const Result<app::StoredRecording> found = call.recordings->get(call.me(), *id);
+  if (!found.ok()) return error_response(found.error());
+  return recording_response(200, *found);
+}
+
+Response Api::get_recording_csv(Call& call) const {
+  const std::optional<app::RecordingId> id = parse_id(call.params.at("id"));
+  if (!id) return kNoSuchRecording;
+  Result<std::string> samples = call.recordings->samples(call.me(), *id);
+  if (!samples.ok()) return error_response(samples.error());
+  Response response;
+  response.content_type = "text/csv";
+  response.body = std::move(*samples);
+  response.headers.emplace_back(
+      "Content-Disposition", "attachment; filename=\"recording-" + std::to_string(*id) + ".csv\"");
+  return response;
+}
+
+Response Api::delete_recording(Call& call) const {
+  const std::optional<app::RecordingId> id = parse_id(call.params.at("id"));
+  if (!id) return kNoSuchRecording;
+  if (Status s = call.recordings->remove(call.me(), *id); !s.ok()) return error_response(s.error());
+  return no_content();
+}
+
+Response Api::get_person_recordings(Call& call) const {
+  app::PersonId person = 0;
+  if (auto refused = check_viewer(*call.accounts, *call.account, call.params, person)) {
+    return *refused;
+  }
+  return recordings_response(call.recordings->list(person));
+}
+
+Response Api::get_person_recording(Call& call) const {
+  app::PersonId person = 0;
+  if (auto refused = check_viewer(*call.accounts, *call.account, call.params, person)) {
+    return *refused;
+  }
+  const std::optional<app::RecordingId> id = parse_id(call.params.at("id"));
+  if (!id) return kNoSuchRecording;
+  const Result<app::StoredRecording> found = call.recordings->get(person, *id);
+  if (!found.ok()) return error_response(found.error());
+  return recording_response(200, *found);
+}
+
+Response Api::get_live(Call&) const {
+  return error_response(HttpFailure::kUpgradeRequired,
+                        "this route is a WebSocket: connect with an upgrade request");
+}
+
+std::variant<Response, std::unique_ptr<LiveSession>> Api::open_live(const Request& request) const {
+  try {
+    const auto match = router_.find("GET", request.path);
+    if (match.handler == nullptr || match.handler->handler != &Api::get_live) {
+      return error_response(HttpFailure::kNotFound, "no such resource");
+    }
+    Call call{request, match.params};
+    if (std::optional<Response> refused = admit(*match.handler, call)) return std::move(*refused);
+    auto date = query_date(request, "date", parts_.clock->today());
+    if (!date.ok()) return date.failure();
+    auto placement = query_placement(request, AutoPlacement::kRefused, std::nullopt);
+    if (!placement.ok()) return placement.failure();
+    auto units = query_units(request, motion::Units::kMetersPerSecond2);
+    if (!units.ok()) return units.failure();
+    if (*units == motion::Units::kAuto) {
+      return error_response(HttpFailure::kInvalidArgument,
+                            "a live stream cannot guess its units: say g or ms2", "units");
+    }
+    const app::LiveUnits live_units =
+        *units == motion::Units::kG ? app::LiveUnits::kG : app::LiveUnits::kMetersPerSecond2;
+    return std::make_unique<LiveSession>(*parts_.stores, *parts_.clock, call.me(), *date,
+                                         *placement, live_units);
+  } catch (const std::exception& e) {
+    return error_response(HttpFailure::kInternal, std::string("unexpected: ") + e.what());
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

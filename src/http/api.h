@@ -3,12 +3,17 @@
 // Authorization happens here, once per route, from the route's declared access.
 #pragma once
 
+#include <memory>
+#include <optional>
+#include <string_view>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "app/account_service.h"
 #include "coach/catalog.h"
 #include "http/clock.h"
+#include "http/live_session.h"
 #include "http/message.h"
 #include "http/router.h"
 #include "http/static_files.h"
@@ -24,6 +29,9 @@ enum class Access {
   kPerson,     // a logged-in person (not a clinician)
   kClinician,  // a logged-in clinician
 };
+
+// How large a body a route takes: small JSON, or an uploaded recording.
+enum class BodySize { kSmall, kUpload };
 
 struct ApiParts {
   StorePool* stores = nullptr;
@@ -45,16 +53,31 @@ class Api {
 
   [[nodiscard]] std::vector<RouteInfo> routes() const { return router_.routes(); }
 
+  // The body size the route of `method` and `path` takes (kSmall for unknown routes), so the
+  // server can set its limit once the header is in.
+  [[nodiscard]] BodySize body_size(std::string_view method, std::string_view path) const;
+
+  // Whether `path` is the live WebSocket route.
+  [[nodiscard]] static bool is_live_path(std::string_view path);
+  // An upgrade request to the live route: the stream, or the HTTP answer that refuses it (401,
+  // 403, 422 as for any request). Never throws.
+  [[nodiscard]] std::variant<Response, std::unique_ptr<LiveSession>> open_live(
+      const Request& request) const;
+
  private:
   struct Call;
   using Handler = Response (Api::*)(Call&) const;
   struct Route {
     Access access;
     Handler handler;
+    BodySize body = BodySize::kSmall;
   };
 
-  void add(const char* method, const char* pattern, Access access, Handler handler);
+  void add(const char* method, const char* pattern, Access access, Handler handler,
+           BodySize body = BodySize::kSmall);
   [[nodiscard]] Response dispatch(const Request& request) const;
+  // Opens the stores and checks the caller against the route's access; the refusal otherwise.
+  [[nodiscard]] std::optional<Response> admit(const Route& route, Call& call) const;
 
   // One per route, named after it.
   Response healthz(Call& call) const;
@@ -92,6 +115,14 @@ class Api {
   Response get_person_history(Call& call) const;
   Response get_person_progress(Call& call) const;
   Response get_person_measures(Call& call) const;
+  Response post_recording(Call& call) const;
+  Response get_recordings(Call& call) const;
+  Response get_recording(Call& call) const;
+  Response get_recording_csv(Call& call) const;
+  Response delete_recording(Call& call) const;
+  Response get_person_recordings(Call& call) const;
+  Response get_person_recording(Call& call) const;
+  Response get_live(Call& call) const;
   Response get_catalog(Call& call) const;
   Response get_catalog_item(Call& call) const;
 

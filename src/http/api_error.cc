@@ -22,6 +22,8 @@ unsigned status_of(HttpFailure failure) {
       return 413;
     case HttpFailure::kUnsupportedMediaType:
       return 415;
+    case HttpFailure::kUpgradeRequired:
+      return 426;
     case HttpFailure::kInvalidArgument:
       return 422;
     case HttpFailure::kRateLimited:
@@ -52,6 +54,8 @@ const char* code_of(HttpFailure failure) {
       return "payload_too_large";
     case HttpFailure::kUnsupportedMediaType:
       return "unsupported_media_type";
+    case HttpFailure::kUpgradeRequired:
+      return "upgrade_required";
     case HttpFailure::kInvalidArgument:
       return "invalid_argument";
     case HttpFailure::kRateLimited:

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "app/json_reader.h"
+#include "app/motion_json.h"
 #include "app/plan_json.h"
 #include "app/timeline_json.h"
 
@@ -145,7 +146,20 @@ json share_to_json(const app::ShareRecord& share) {
           {"since", share.since}};
 }
 
-json export_to_json(const coach::Timeline& timeline, const app::Progress& progress) {
+namespace {
+
+json recordings_list(const std::vector<app::RecordingHeader>& recordings) {
+  json list = json::array();
+  for (const app::RecordingHeader& header : recordings) {
+    list.push_back(app::recording_header_to_json(header));
+  }
+  return list;
+}
+
+}  // namespace
+
+json export_to_json(const coach::Timeline& timeline, const app::Progress& progress,
+                    const std::vector<app::RecordingHeader>& recordings) {
   json days = json::array();
   for (const coach::Day& day : timeline.days) {
     json entry = {{"date", day.date.to_string()}, {"checkin", app::checkin_to_json(day.checkin)}};
@@ -157,12 +171,14 @@ json export_to_json(const coach::Timeline& timeline, const app::Progress& progre
               {"screening", app::screening_to_json(timeline.screening)},
               {"days", days},
               {"peg", peg_list(progress.peg)},
-              {"psfs", psfs_list(progress.psfs)}};
+              {"psfs", psfs_list(progress.psfs)},
+              {"recordings", recordings_list(recordings)}};
   if (timeline.clearance) doc["clearance"] = timeline.clearance->to_string();
   return doc;
 }
 
-std::string export_to_csv(const coach::Timeline& timeline, const app::Progress& progress) {
+std::string export_to_csv(const coach::Timeline& timeline, const app::Progress& progress,
+                          const std::vector<app::RecordingHeader>& recordings) {
   std::string out =
       "record,date,pain,feel,leg_symptoms,urgent_flags,notes,completed,rope_minutes,"
       "pain_during_max,pain_after,stopped,next_morning_pain,score,details\r\n";
@@ -202,6 +218,16 @@ std::string export_to_csv(const coach::Timeline& timeline, const app::Progress& 
     }
     out += "psfs," + entry.date.to_string() + ",,,,,,,,,,,," + number_text(entry.psfs.score()) +
            "," + csv_field(details) + "\r\n";
+  }
+  // The score of a recording is its jump count.
+  for (const app::RecordingHeader& r : recordings) {
+    std::string details = std::string("source=") + app::to_string(r.source) +
+                          " placement=" + r.placement +
+                          " cadence_per_min=" + number_text(r.cadence_per_min) +
+                          " duration_s=" + number_text(r.duration_s);
+    if (!r.name.empty()) details += " name=" + r.name;
+    out += "recording," + r.date.to_string() + ",,,,,,,,,,,," + std::to_string(r.jumps) + "," +
+           csv_field(details) + "\r\n";
   }
   return out;
 }

@@ -8,6 +8,7 @@
 
 #include "app/account_service.h"
 #include "app/daily_service.h"
+#include "app/recording_store.h"
 #include "base/result.h"
 #include "coach/catalog.h"
 #include "coach/measures.h"
@@ -24,10 +25,12 @@ nlohmann::json measures_to_json(const app::Progress& progress);  // its PEG-3 an
 nlohmann::json measure_result_to_json(Date date, const char* measure,
                                       const app::MeasureResult& result);
 nlohmann::json share_to_json(const app::ShareRecord& share);
-// The replay scenario format of docs/api.md, with "peg" and "psfs" lists added.
-nlohmann::json export_to_json(const coach::Timeline& timeline, const app::Progress& progress);
-// One row per checked-in day, then one per measure, under a single header.
-std::string export_to_csv(const coach::Timeline& timeline, const app::Progress& progress);
+// The replay scenario format of docs/api.md, with "peg", "psfs" and "recordings" lists added.
+nlohmann::json export_to_json(const coach::Timeline& timeline, const app::Progress& progress,
+                              const std::vector<app::RecordingHeader>& recordings);
+// One row per checked-in day, then one per measure and one per recording, under a single header.
+std::string export_to_csv(const coach::Timeline& timeline, const app::Progress& progress,
+                          const std::vector<app::RecordingHeader>& recordings);
 
 struct Credentials {
   std::string email;

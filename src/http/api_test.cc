@@ -17,6 +17,7 @@
 #include "http/request_decoding.h"
 #include "http/sodium_secrets.h"
 #include "store/sqlite_account_store.h"
+#include "store/sqlite_recording_store.h"
 #include "store/sqlite_store.h"
 
 namespace bb::http {
@@ -48,7 +49,9 @@ class ApiTest : public ::testing::Test {
           if (!persons.ok()) return persons.error();
           auto accounts = store::SqliteAccountStore::open(path);
           if (!accounts.ok()) return accounts.error();
-          return Stores{std::move(*persons), std::move(*accounts)};
+          auto recordings = store::SqliteRecordingStore::open(path);
+          if (!recordings.ok()) return recordings.error();
+          return Stores{std::move(*persons), std::move(*accounts), std::move(*recordings)};
         },
         4);
     secrets_ = std::move(SodiumSecrets::create(PasswordCost::kMinimal).value());

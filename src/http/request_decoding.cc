@@ -127,6 +127,22 @@ Decoded<nlohmann::json> json_body(const Request& request) {
   return doc;
 }
 
+Decoded<std::string_view> upload_body(const Request& request) {
+  const std::string type = lowercase(trim(std::string_view(request.content_type).substr(
+      0, std::min(request.content_type.find(';'), request.content_type.size()))));
+  if (type != "text/csv" && type != "text/plain" && type != "application/octet-stream") {
+    return error_response(HttpFailure::kUnsupportedMediaType,
+                          "send the recording as Content-Type: text/csv");
+  }
+  return std::string_view(request.body);
+}
+
+std::optional<std::string> query_text(const Request& request, const std::string& name) {
+  const auto found = request.query.find(name);
+  if (found == request.query.end()) return std::nullopt;
+  return found->second;
+}
+
 std::string session_token(const Request& request) {
   const std::string_view auth = trim(request.authorization);
   if (auth.size() > 7 && lowercase(auth.substr(0, 7)) == "bearer ") {

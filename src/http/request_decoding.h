@@ -45,6 +45,13 @@ inline constexpr std::size_t kMaxJsonDepth = 32;
 // malformed or too deeply nested JSON.
 Decoded<nlohmann::json> json_body(const Request& request);
 
+// The body of a file upload (a sensor app's CSV): 415 unless the content type is text/csv,
+// text/plain or application/octet-stream. An empty body is the use case's to refuse.
+Decoded<std::string_view> upload_body(const Request& request);
+
+// The query parameter `name`, if given (the first one when repeated).
+std::optional<std::string> query_text(const Request& request, const std::string& name);
+
 // The session token from "Authorization: Bearer ..." or else the bb_session cookie; empty when
 // neither is present.
 std::string session_token(const Request& request);

@@ -20,12 +20,15 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
+#include <boost/beast/websocket.hpp>
+#include <boost/beast/websocket/ssl.hpp>
 #include <mutex>
 #include <thread>
 #include <unordered_set>
 #include <vector>
 
 #include "http/api_error.h"
+#include "http/live_protocol.h"
 #include "http/request_decoding.h"
 
 namespace bb::http {
@@ -33,6 +36,7 @@ namespace bb::http {
 namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
+namespace websocket = boost::beast::websocket;
 using tcp = asio::ip::tcp;
 using BeastRequest = bhttp::request<bhttp::string_body>;
 using BeastResponse = bhttp::response<bhttp::string_body>;
@@ -46,6 +50,20 @@ struct ConnectionState {
   beast::tcp_stream* stream = nullptr;  // touched only on `executor`
   bool busy = false;                    // a request is being answered
 };
+
+// The body limit of the route a request header names.
+std::size_t body_limit_for(const Api& api, const ServerOptions& options,
+                           const bhttp::request_parser<bhttp::string_body>& parser) {
+  std::string path;
+  std::multimap<std::string, std::string> query;
+  const auto& header = parser.get();
+  const auto target = header.target();
+  const auto method = header.method_string();
+  if (!split_target({target.data(), target.size()}, path, query)) return options.body_limit;
+  return api.body_size({method.data(), method.size()}, path) == BodySize::kUpload
+             ? options.upload_body_limit
+             : options.body_limit;
+}
 
 class ConnectionRegistry {
  public:
@@ -171,6 +189,10 @@ struct Server::Impl {
   template <typename Stream>
   asio::awaitable<void> serve(Stream& stream, std::shared_ptr<ConnectionState> state,
                               std::string remote, Transport transport);
+  template <typename Stream>
+  asio::awaitable<void> serve_live(Stream& stream, const BeastRequest& request,
+                                   std::unique_ptr<LiveSession> session, ConnectionState& state,
+                                   const std::string& remote);
   asio::awaitable<void> serve_plain(tcp::socket socket);
   asio::awaitable<void> serve_tls(tcp::socket socket);
   void start_drain();
@@ -238,7 +260,8 @@ asio::awaitable<void> Server::Impl::serve(Stream& stream, std::shared_ptr<Connec
     boost::system::error_code ec;
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
-    parser.body_limit(options.body_limit);
+    // The largest limit until the header says which route it is for.
+    parser.body_limit(std::max(options.body_limit, options.upload_body_limit));
     // The first request gets the header deadline; a kept-alive connection may idle first.
     lowest.expires_after(answered == 0 ? options.header_timeout
                                        : options.idle_timeout + options.header_timeout);
@@ -263,6 +286,16 @@ asio::awaitable<void> Server::Impl::serve(Stream& stream, std::shared_ptr<Connec
       early = early_response(HttpFailure::kBadRequest, "malformed HTTP request: " + ec.message());
       failed = true;
     }
+    std::size_t body_limit = options.body_limit;
+    if (!failed) {
+      body_limit = body_limit_for(api, options, parser);
+      parser.body_limit(body_limit);
+      if (parser.content_length() && *parser.content_length() > body_limit) {
+        early = early_response(HttpFailure::kPayloadTooLarge,
+                               "the body is larger than " + std::to_string(body_limit) + " bytes");
+        failed = true;
+      }
+    }
     if (!failed) {
       state->busy = true;
       auto& header = parser.get();
@@ -277,8 +310,7 @@ asio::awaitable<void> Server::Impl::serve(Stream& stream, std::shared_ptr<Connec
                                  asio::redirect_error(asio::use_awaitable, ec));
       if (ec == bhttp::error::body_limit) {
         early = early_response(HttpFailure::kPayloadTooLarge,
-                               "the body is larger than " + std::to_string(options.body_limit) +
-                                   " bytes");
+                               "the body is larger than " + std::to_string(body_limit) + " bytes");
         failed = true;
       } else if (ec == beast::error::timeout || ec == asio::error::eof ||
                  ec == bhttp::error::partial_message || ec == asio::error::connection_reset ||
@@ -302,6 +334,13 @@ asio::awaitable<void> Server::Impl::serve(Stream& stream, std::shared_ptr<Connec
     Response response;
     if (!split_target(request.target, request.path, request.query)) {
       response = error_response(HttpFailure::kBadRequest, "malformed request target");
+    } else if (websocket::is_upgrade(beast_request) && Api::is_live_path(request.path)) {
+      auto opened = api.open_live(request);
+      if (auto* session = std::get_if<std::unique_ptr<LiveSession>>(&opened)) {
+        co_await serve_live(stream, beast_request, std::move(*session), *state, remote);
+        co_return;
+      }
+      response = std::move(std::get<Response>(opened));
     } else {
       response = api.handle(request);
     }
@@ -319,6 +358,61 @@ asio::awaitable<void> Server::Impl::serve(Stream& stream, std::shared_ptr<Connec
                    out.result_int(), out.body().size(), micros);
     }
     if (ec || !keep_alive) co_return;
+  }
+}
+
+template <typename Stream>
+asio::awaitable<void> Server::Impl::serve_live(Stream& stream, const BeastRequest& request,
+                                               std::unique_ptr<LiveSession> session,
+                                               ConnectionState& state, const std::string& remote) {
+  const auto started = std::chrono::steady_clock::now();
+  // The WebSocket keeps its own deadlines from here on.
+  beast::get_lowest_layer(stream).expires_never();
+  websocket::stream<Stream&> ws(stream);
+  websocket::stream_base::timeout timeouts{};
+  timeouts.handshake_timeout = options.header_timeout;
+  timeouts.idle_timeout = options.live_idle_timeout;
+  timeouts.keep_alive_pings = true;  // a phone that still answers pings is still there
+  ws.set_option(timeouts);
+  ws.read_message_max(kMaxLiveMessageBytes);
+  boost::system::error_code ec;
+  co_await ws.async_accept(request, asio::redirect_error(asio::use_awaitable, ec));
+  state.busy = false;  // from now on a drain may close it: what came is kept all the same
+  if (ec) co_return;
+  ws.text(true);
+  std::string outgoing = session->ready_message();
+  co_await ws.async_write(asio::buffer(outgoing), asio::redirect_error(asio::use_awaitable, ec));
+  beast::flat_buffer incoming;
+  bool closed_by_us = false;
+  while (!ec) {
+    incoming.clear();
+    co_await ws.async_read(incoming, asio::redirect_error(asio::use_awaitable, ec));
+    if (ec) break;  // closed, cut off, idle too long or a message over the limit
+    LiveSession::Reply reply;
+    if (ws.got_text()) {
+      reply = session->on_message(beast::buffers_to_string(incoming.data()));
+    } else {
+      reply.text = live_error_message(Error::invalid("", "send text messages of JSON"));
+    }
+    co_await ws.async_write(asio::buffer(reply.text),
+                            asio::redirect_error(asio::use_awaitable, ec));
+    if (!ec && reply.then == LiveSession::Then::kClose) {
+      co_await ws.async_close(websocket::close_code::normal,
+                              asio::redirect_error(asio::use_awaitable, ec));
+      closed_by_us = true;
+      break;
+    }
+  }
+  if (Status saved = session->on_disconnect(); !saved.ok()) {
+    events->error("{}: a live recording of {} samples was not saved: {}", remote,
+                  session->samples(), saved.error().describe());
+  }
+  if (access) {
+    const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(
+                             std::chrono::steady_clock::now() - started)
+                             .count();
+    access->info("{} \"GET {}\" 101 live {} samples {}s {}", remote, std::string(request.target()),
+                 session->samples(), seconds, closed_by_us ? "ended" : "cut off");
   }
 }
 

@@ -35,6 +35,11 @@ struct ServerOptions {
   // On SIGINT/SIGTERM, requests in flight get this long to finish.
   std::chrono::milliseconds drain_timeout{10'000};
   std::size_t body_limit = 64 * 1024;
+  // Routes that take an uploaded recording (BodySize::kUpload) get this limit instead.
+  std::size_t upload_body_limit = 16 * 1024 * 1024;
+  // A live WebSocket that sends nothing, not even an answer to a ping, for this long is closed
+  // (what it sent is kept).
+  std::chrono::milliseconds live_idle_timeout{60'000};
   std::size_t header_limit = 16 * 1024;
   std::optional<TlsFiles> tls;
   AccessLog access_log = AccessLog::kOn;

@@ -9,6 +9,7 @@
 
 #include "app/account_store.h"
 #include "app/person_store.h"
+#include "app/recording_store.h"
 #include "base/result.h"
 
 namespace bb::http {
@@ -17,6 +18,7 @@ namespace bb::http {
 struct Stores {
   std::unique_ptr<app::PersonStore> persons;
   std::unique_ptr<app::AccountStore> accounts;
+  std::unique_ptr<app::RecordingStore> recordings;
 };
 
 using StoresFactory = std::function<Result<Stores>()>;
