@@ -4,3 +4,14 @@
 add_test(NAME http_server_test
          COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/http_server_test.sh $<TARGET_FILE:bounceback>)
 set_tests_properties(http_server_test PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)
+
+# A WebSocket client of the live route, for live_test.sh and bench/http.sh.
+add_executable(live_client ${CMAKE_CURRENT_LIST_DIR}/live_client.cc)
+target_link_libraries(live_client PRIVATE bb_http bb_motion)
+
+# Live motion over a real WebSocket: a stream counted like the same file uploaded, a dropped
+# connection still saved, bad messages refused, refused upgrades.
+add_test(NAME live_test
+         COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/live_test.sh $<TARGET_FILE:bounceback>
+                 $<TARGET_FILE:live_client> ${PROJECT_SOURCE_DIR})
+set_tests_properties(live_test PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)

@@ -57,7 +57,10 @@ Result<LiveProgress> LiveRecorder::push(const std::vector<motion::Sample>& batch
       events_.begin() + static_cast<std::ptrdiff_t>(recent_from), events_.end());
   motion::SessionSummary window = motion::summarize(recent, placement_);
   progress.cadence_per_min = window.cadence_per_min;
-  progress.cues = std::move(window.feedback);
+  // Until there are enough jumps the summary only says so: no cue is better than that mid-set.
+  if (window.jumps >= motion::SessionTuning::kMinJumpsForFeedback) {
+    progress.cues = std::move(window.feedback);
+  }
   return progress;
 }
 

@@ -14,7 +14,9 @@
 #include <string>
 
 #include "app/catalog_loader.h"
+#include "http/live_session.h"
 #include "http/request_decoding.h"
+#include "motion/simulator.h"
 #include "http/sodium_secrets.h"
 #include "store/sqlite_account_store.h"
 #include "store/sqlite_recording_store.h"
@@ -70,17 +72,26 @@ class ApiTest : public ::testing::Test {
     std::filesystem::remove_all(folder_);
   }
 
-  Response call(const std::string& method, const std::string& target, const std::string& body = "",
-                const std::string& token = "") {
+  Request make_request(const std::string& method, const std::string& target,
+                       const std::string& body, const std::string& token,
+                       const std::string& content_type) {
     Request request;
     request.method = method;
     request.target = target;
     EXPECT_TRUE(split_target(target, request.path, request.query)) << target;
-    if (!body.empty()) request.content_type = "application/json";
+    // JSON calls without a body send no type; uploads always name theirs, even when empty.
+    if (!body.empty() || content_type != "application/json") request.content_type = content_type;
     request.body = body;
     if (!token.empty()) request.authorization = "Bearer " + token;
     request.remote_address = "192.0.2.1";
-    return api_->handle(request);
+    return request;
+  }
+  Response call(const std::string& method, const std::string& target, const std::string& body = "",
+                const std::string& token = "", const std::string& content_type = "application/json") {
+    return api_->handle(make_request(method, target, body, token, content_type));
+  }
+  Response upload(const std::string& target, const std::string& csv, const std::string& token) {
+    return call("POST", target, csv, token, "text/csv");
   }
 
   // Registers and returns the bearer token.
@@ -111,7 +122,26 @@ class ApiTest : public ::testing::Test {
                    token)
                   .status,
               201u);
+    const Response recording =
+        upload("/api/v1/recordings?placement=pocket&name=private-jumps.csv", jumps_csv(24), token);
+    ASSERT_EQ(recording.status, 201u) << recording.body;
+    last_recording_ = json::parse(recording.body)["id"];
   }
+
+  // Simulated jumps in a trouser pocket as a sensor app's CSV (seconds, g).
+  static std::string jumps_csv(int jumps) {
+    motion::SimulatedSession session;
+    session.jumps = jumps;
+    std::string csv = "t_s,ax_g,ay_g,az_g\n";
+    char line[128];
+    for (const motion::Sample& s : motion::simulate(session).samples) {
+      std::snprintf(line, sizeof line, "%.4f,%.4f,%.4f,%.4f\n", s.t, s.x, s.y, s.z);
+      csv += line;
+    }
+    return csv;
+  }
+
+  std::int64_t last_recording_ = 0;
 
   int count_rows(const std::string& table) {
     sqlite3* db = nullptr;
@@ -287,11 +317,14 @@ TEST_F(ApiTest, BadInputGetsTheRightStatusAndWritesNothing) {
 }
 
 // Fills a route pattern with ids and dates that exist for somebody.
-std::string fill(std::string pattern, app::PersonId person) {
+// `recording` fills the {id} of recording routes, a catalog id the others.
+std::string fill(std::string pattern, app::PersonId person, std::int64_t recording) {
+  const bool recording_route = pattern.find("/recordings/") != std::string::npos;
   pattern = std::regex_replace(pattern, std::regex(R"(\{date\})"), kToday);
   pattern = std::regex_replace(pattern, std::regex(R"(\{person_id\})"), std::to_string(person));
   pattern = std::regex_replace(pattern, std::regex(R"(\{clinician_id\})"), std::to_string(person));
-  pattern = std::regex_replace(pattern, std::regex(R"(\{id\})"), "cat_cow");
+  pattern = std::regex_replace(pattern, std::regex(R"(\{id\})"),
+                               recording_route ? std::to_string(recording) : "cat_cow");
   return pattern;
 }
 
@@ -306,7 +339,7 @@ TEST_F(ApiTest, AuthorizationWalkNoDataCrosses) {
                                              "/api/v1/catalog", "/api/v1/catalog/{id}"};
   const std::string ada_export = call("GET", "/api/v1/export", "", ada).body;
   for (const RouteInfo& route : api_->routes()) {
-    const std::string target = fill(route.pattern, ada_id);
+    const std::string target = fill(route.pattern, ada_id, last_recording_);
     const std::string body = route.method == "GET" ? "" : "{}";
     SCOPED_TRACE(route.method + " " + target);
     if (open_routes.count(route.pattern) == 0) {
@@ -330,6 +363,7 @@ TEST_F(ApiTest, AuthorizationWalkNoDataCrosses) {
           route.pattern != "/api/v1/catalog/{id}" && route.pattern != "/api/v1/openapi.yaml") {
         EXPECT_EQ(r.body.find("\"pain\":2"), std::string::npos) << r.body;
         EXPECT_EQ(r.body.find("172"), std::string::npos) << r.body;
+        EXPECT_EQ(r.body.find("private-jumps"), std::string::npos) << r.body;
       }
     }
   }
@@ -384,12 +418,210 @@ TEST_F(ApiTest, DeletingAnAccountRemovesEverything) {
                 .status,
             401u);
   for (const char* table : {"checkins", "sessions", "profiles", "screenings", "peg_entries",
-                            "shares", "share_invites"}) {
+                            "shares", "share_invites", "recordings"}) {
     EXPECT_EQ(count_rows(table), 0) << table;
   }
   EXPECT_EQ(count_rows("accounts"), 1);  // Carol's
   EXPECT_EQ(count_rows("login_sessions"), 1);
   EXPECT_EQ(json::parse(call("GET", "/api/v1/shares", "", carol).body)["shares"].size(), 0u);
+}
+
+TEST_F(ApiTest, ARecordingIsAnalysedKeptListedAndDeleted) {
+  const std::string ada = sign_up("ada@example.org");
+  const std::string csv = jumps_csv(30);
+  const Response created =
+      upload("/api/v1/recordings?date=2026-03-09&placement=pocket&name=set%201.csv", csv, ada);
+  ASSERT_EQ(created.status, 201u) << created.body;
+  const json recording = json::parse(created.body);
+  EXPECT_EQ(recording["date"], "2026-03-09");
+  EXPECT_EQ(recording["source"], "upload");
+  EXPECT_EQ(recording["name"], "set 1.csv");
+  EXPECT_EQ(recording["created_at"], 1'773'100'000);
+  const json& analysis = recording["analysis"];
+  EXPECT_EQ(analysis["jumps"], 30);
+  EXPECT_EQ(analysis["events"].size(), 30u);
+  EXPECT_EQ(analysis["placement"], "pocket");
+  EXPECT_FALSE(analysis["placement_guessed"]);
+  EXPECT_NEAR(analysis["cadence_per_min"].get<double>(), 120, 2);
+  EXPECT_NEAR(analysis["jump_height_cm"].get<double>(), 3, 0.5);
+  // The signal covers the recording, at most kSignalMaxBins bins.
+  const json& signal = analysis["signal"];
+  ASSERT_TRUE(signal.is_object());
+  EXPECT_EQ(signal["low"].size(), signal["high"].size());
+  EXPECT_LE(signal["low"].size(), 1500u);
+  const double covered = signal["bin_s"].get<double>() * static_cast<double>(signal["low"].size());
+  EXPECT_NEAR(covered, analysis["input"]["duration_s"].get<double>(), 0.2);
+  const std::string id = std::to_string(recording["id"].get<std::int64_t>());
+
+  const json list = json::parse(call("GET", "/api/v1/recordings", "", ada).body);
+  ASSERT_EQ(list["recordings"].size(), 1u);
+  EXPECT_EQ(list["recordings"][0]["jumps"], 30);
+  EXPECT_EQ(list["recordings"][0]["name"], "set 1.csv");
+  EXPECT_EQ(json::parse(call("GET", "/api/v1/recordings/" + id, "", ada).body), recording);
+  const Response samples = call("GET", "/api/v1/recordings/" + id + "/csv", "", ada);
+  EXPECT_EQ(samples.status, 200u);
+  EXPECT_EQ(samples.content_type, "text/csv");
+  EXPECT_EQ(samples.body, csv);
+  const json exported = json::parse(call("GET", "/api/v1/export", "", ada).body);
+  EXPECT_EQ(exported["recordings"], list["recordings"]);
+  EXPECT_NE(call("GET", "/api/v1/export.csv", "", ada).body.find("\r\nrecording,2026-03-09,"),
+            std::string::npos);
+
+  // Someone else cannot see or delete it.
+  const std::string bob = sign_up("bob@example.org");
+  EXPECT_EQ(call("GET", "/api/v1/recordings/" + id, "", bob).status, 404u);
+  EXPECT_EQ(call("DELETE", "/api/v1/recordings/" + id, "", bob).status, 404u);
+  EXPECT_EQ(json::parse(call("GET", "/api/v1/recordings", "", bob).body)["recordings"].size(), 0u);
+
+  EXPECT_EQ(call("DELETE", "/api/v1/recordings/" + id, "", ada).status, 204u);
+  EXPECT_EQ(call("GET", "/api/v1/recordings/" + id, "", ada).status, 404u);
+  EXPECT_EQ(call("DELETE", "/api/v1/recordings/" + id, "", ada).status, 404u);
+  EXPECT_EQ(count_rows("recordings"), 0);
+}
+
+TEST_F(ApiTest, ABadUploadIsRefusedAndStoresNothing) {
+  const std::string ada = sign_up("ada@example.org");
+  const std::string csv = jumps_csv(12);
+  struct Case {
+    Response response;
+    unsigned status;
+    const char* field;
+  };
+  const std::vector<Case> cases = {
+      {call("POST", "/api/v1/recordings", csv, ada), 415, ""},
+      {upload("/api/v1/recordings", "t_s,ax_g,ay_g,az_g\n0,0,0,1\n0.01,0,0\n", ada), 422, "csv"},
+      {upload("/api/v1/recordings", "t_s,ax_g,ay_g,az_g\n", ada), 422, "csv"},
+      {upload("/api/v1/recordings", "", ada), 422, "csv"},
+      {upload("/api/v1/recordings?placement=knee", csv, ada), 422, "placement"},
+      {upload("/api/v1/recordings?units=furlongs", csv, ada), 422, "units"},
+      {upload("/api/v1/recordings?date=2026-02-30", csv, ada), 422, "date"},
+      {upload("/api/v1/recordings?name=a%0Ab", csv, ada), 422, "name"},
+      {upload("/api/v1/recordings?name=" + std::string(201, 'x'), csv, ada), 422, "name"},
+      {upload("/api/v1/recordings/7", csv, ada), 405, ""},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(c.response.status, c.status) << c.response.body;
+    if (c.status == 422) {
+      EXPECT_EQ(json::parse(c.response.body)["error"]["field"], c.field) << c.response.body;
+    }
+  }
+  EXPECT_NE(cases[1].response.body.find("line 3"), std::string::npos) << cases[1].response.body;
+  EXPECT_EQ(count_rows("recordings"), 0);
+  // A clinician has no recordings of their own.
+  const std::string carol = sign_up("carol@example.org", "clinician");
+  EXPECT_EQ(upload("/api/v1/recordings", csv, carol).status, 403u);
+  EXPECT_EQ(count_rows("recordings"), 0);
+}
+
+TEST_F(ApiTest, AClinicianSeesASharedPersonsRecordingsOnly) {
+  const std::string ada = sign_up("ada@example.org");
+  const Response created = upload("/api/v1/recordings?placement=pocket", jumps_csv(15), ada);
+  ASSERT_EQ(created.status, 201u);
+  const std::string rec = std::to_string(json::parse(created.body)["id"].get<std::int64_t>());
+  const std::string carol = sign_up("carol@example.org", "clinician");
+  const std::string people = "/api/v1/people/" + std::to_string(id_of(ada));
+  EXPECT_EQ(call("GET", people + "/recordings", "", carol).status, 404u);
+  EXPECT_EQ(call("GET", people + "/recordings/" + rec, "", carol).status, 404u);
+  const std::string code = json::parse(call("POST", "/api/v1/shares/invites", "", ada).body)["code"];
+  ASSERT_EQ(call("POST", "/api/v1/shares/accept", json{{"code", code}}.dump(), carol).status, 201u);
+  const Response list = call("GET", people + "/recordings", "", carol);
+  ASSERT_EQ(list.status, 200u);
+  EXPECT_EQ(json::parse(list.body)["recordings"].size(), 1u);
+  const Response one = call("GET", people + "/recordings/" + rec, "", carol);
+  ASSERT_EQ(one.status, 200u);
+  EXPECT_EQ(json::parse(one.body)["analysis"]["jumps"], 15);
+}
+
+// The live stream without a socket: the session the server's WebSocket drives.
+TEST_F(ApiTest, ALiveStreamCountsLikeTheSameFileUploaded) {
+  const std::string ada = sign_up("ada@example.org");
+  const std::string csv = jumps_csv(40);
+  const Response uploaded = upload("/api/v1/recordings?placement=pocket", csv, ada);
+  ASSERT_EQ(uploaded.status, 201u);
+  const int uploaded_jumps = json::parse(uploaded.body)["analysis"]["jumps"];
+
+  auto opened = api_->open_live(
+      make_request("GET", "/api/v1/live?placement=pocket&units=g&date=2026-03-08", "", ada, ""));
+  auto* live = std::get_if<std::unique_ptr<LiveSession>>(&opened);
+  ASSERT_NE(live, nullptr);
+  LiveSession& session = **live;
+  EXPECT_EQ(json::parse(session.ready_message())["placement"], "pocket");
+  motion::SimulatedSession simulated;
+  simulated.jumps = 40;
+  const std::vector<motion::Sample> samples = motion::simulate(simulated).samples;
+  int last_count = 0;
+  int new_jumps = 0;
+  for (std::size_t start = 0; start < samples.size(); start += 37) {
+    json rows = json::array();
+    for (std::size_t i = start; i < std::min(samples.size(), start + 37); ++i) {
+      rows.push_back({samples[i].t, samples[i].x, samples[i].y, samples[i].z});
+    }
+    const LiveSession::Reply reply =
+        session.on_message(json{{"type", "samples"}, {"samples", rows}}.dump());
+    ASSERT_EQ(reply.then, LiveSession::Then::kContinue);
+    const json count = json::parse(reply.text);
+    ASSERT_EQ(count["type"], "count") << reply.text;
+    EXPECT_GE(count["jumps"].get<int>(), last_count);
+    last_count = count["jumps"];
+    new_jumps += static_cast<int>(count["new_jumps"].size());
+  }
+  EXPECT_EQ(new_jumps, last_count);
+  // A bad batch is refused whole and changes nothing.
+  const json refused = json::parse(
+      session.on_message(R"({"type":"samples","samples":[[99,0,0,1],[98,0,0,1]]})").text);
+  EXPECT_EQ(refused["type"], "error");
+  EXPECT_EQ(refused["error"]["field"], "samples[1]");
+  EXPECT_EQ(count_rows("recordings"), 1);  // nothing saved before the end
+
+  const LiveSession::Reply saved = session.on_message(R"({"type":"end"})");
+  EXPECT_EQ(saved.then, LiveSession::Then::kClose);
+  const json recording = json::parse(saved.text)["recording"];
+  EXPECT_EQ(recording["source"], "live");
+  EXPECT_EQ(recording["date"], "2026-03-08");
+  EXPECT_EQ(recording["analysis"]["jumps"], uploaded_jumps);
+  EXPECT_EQ(recording["analysis"]["input"]["rows"], samples.size());
+  EXPECT_EQ(count_rows("recordings"), 2);
+  EXPECT_TRUE(session.on_disconnect().ok());  // saved once only
+  EXPECT_EQ(count_rows("recordings"), 2);
+}
+
+TEST_F(ApiTest, ALiveStreamCutOffIsKeptAndAnEmptyOneIsNot) {
+  const std::string ada = sign_up("ada@example.org");
+  {
+    auto opened = api_->open_live(make_request("GET", "/api/v1/live?placement=ankle", "", ada, ""));
+    auto& session = *std::get<std::unique_ptr<LiveSession>>(opened);
+    ASSERT_EQ(json::parse(session.on_message(R"({"type":"samples","samples":[[0,0,0,9.8],[0.01,0,0,9.8]]})").text)["type"], "count");
+    EXPECT_TRUE(session.on_disconnect().ok());
+  }
+  EXPECT_EQ(count_rows("recordings"), 1);
+  {
+    auto opened = api_->open_live(make_request("GET", "/api/v1/live?placement=ankle", "", ada, ""));
+    auto& session = *std::get<std::unique_ptr<LiveSession>>(opened);
+    EXPECT_EQ(json::parse(session.on_message(R"({"type":"end"})").text)["recording"], nullptr);
+    EXPECT_TRUE(session.on_disconnect().ok());
+  }
+  EXPECT_EQ(count_rows("recordings"), 1);
+}
+
+TEST_F(ApiTest, ALiveStreamIsRefusedLikeAnyRequest) {
+  const std::string ada = sign_up("ada@example.org");
+  const std::string carol = sign_up("carol@example.org", "clinician");
+  const auto status = [&](const std::string& target, const std::string& token) {
+    auto opened = api_->open_live(make_request("GET", target, "", token, ""));
+    const Response* refused = std::get_if<Response>(&opened);
+    return refused == nullptr ? 101u : refused->status;
+  };
+  EXPECT_EQ(status("/api/v1/live?placement=pocket", ""), 401u);
+  EXPECT_EQ(status("/api/v1/live?placement=pocket", "not-a-token"), 401u);
+  EXPECT_EQ(status("/api/v1/live?placement=pocket", carol), 403u);
+  EXPECT_EQ(status("/api/v1/live", ada), 422u);
+  EXPECT_EQ(status("/api/v1/live?placement=auto", ada), 422u);
+  EXPECT_EQ(status("/api/v1/live?placement=pocket&units=auto", ada), 422u);
+  EXPECT_EQ(status("/api/v1/live?placement=pocket&date=yesterday", ada), 422u);
+  EXPECT_EQ(status("/api/v1/livex?placement=pocket", ada), 404u);
+  EXPECT_EQ(status("/api/v1/live?placement=wrist&units=ms2", ada), 101u);
+  // Without the upgrade the route says what it is.
+  EXPECT_EQ(call("GET", "/api/v1/live?placement=pocket", "", ada).status, 426u);
 }
 
 // Every route the server answers is in docs/openapi.yaml, and every documented route exists.
