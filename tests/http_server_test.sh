@@ -99,6 +99,11 @@ expect 201 "PEG-3" "$(call POST /api/v1/measures/peg "$ADA" '{"average_pain":4,"
 r=$(call GET /api/v1/export.csv "$ADA")
 expect 200 "CSV export" "$r"
 grep -q '^day,2026-03-10,2,good' <<<"$r" || fail "the CSV export lacks the day: $r"
+printf 't_s,ax_g,ay_g,az_g\n' >"$WORK/rec.csv"
+for i in $(seq 0 500); do printf '%d.%02d,0,0,1\n' $((i / 100)) $((i % 100)) >>"$WORK/rec.csv"; done
+r=$(call POST "/api/v1/recordings?date=2026-03-10&placement=pocket&name=ada%20only.csv" "$ADA" "$(cat "$WORK/rec.csv")" text/csv)
+expect 201 "a recording" "$r"
+ADA_REC=$(body_of "$r" | grep -o '"id":[0-9]*' | head -n 1 | grep -o '[0-9]*')
 echo ok
 
 echo "== the authorization walk: every documented route as nobody, another person, a clinician"
@@ -119,7 +124,7 @@ while read -r method pattern; do
   path=${pattern//\{date\}/2026-03-10}
   path=${path//\{person_id\}/$ADA_ID}
   path=${path//\{clinician_id\}/$CAROL_ID}
-  path=${path//\{id\}/cat_cow}
+  if [[ $pattern == */recordings/* ]]; then path=${path//\{id\}/$ADA_REC}; else path=${path//\{id\}/cat_cow}; fi
   body=""
   [[ $method != GET ]] && body='{}'
   if [[ $public != *" $pattern "* ]]; then
@@ -151,6 +156,14 @@ expect 404 "an unknown route" "$(call GET /api/v1/nothing "$ADA")"
 expect 405 "a wrong method" "$(call PATCH /api/v1/profile "$ADA")"
 big=$(head -c 70000 /dev/zero | tr '\0' ' ')
 expect 413 "a body over 64 KiB" "$(call POST /api/v1/checkins "$ADA" "{\"pain\":3,$big\"feel\":\"okay\"}")"
+# Uploads alone may be larger: 1 MiB is read (and refused for what it holds), 17 MiB is not.
+head -c 1048576 /dev/zero | tr '\0' 'x' >"$WORK/1mib.csv"
+r=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $ADA" -H 'Content-Type: text/csv' --data-binary "@$WORK/1mib.csv" "$BASE/api/v1/recordings")
+[[ $r == 422 ]] || fail "a 1 MiB upload of nonsense: expected 422, got $r"
+head -c 17825792 /dev/zero | tr '\0' 'x' >"$WORK/17mib.csv"
+r=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $ADA" -H 'Content-Type: text/csv' --data-binary "@$WORK/17mib.csv" "$BASE/api/v1/recordings")
+[[ $r == 413 ]] || fail "a 17 MiB upload: expected 413, got $r"
+rm -f "$WORK/1mib.csv" "$WORK/17mib.csv"
 [[ "$(call GET /api/v1/export "$ADA")" == "$before" ]] || fail "rejected input changed Ada's records"
 for i in 1 2 3 4 5; do call POST /api/v1/auth/login "" '{"email":"ada@example.org","password":"wrong password"}' >/dev/null; done
 r=$(call POST /api/v1/auth/login "" '{"email":"ada@example.org","password":"correct horse"}')

@@ -4,8 +4,10 @@
 //   live_client stream URL TOKEN FILE.csv [--batch N] [--cut-after K]
 //       reads FILE with the project's CSV reader (any supported export), sends it in batches of
 //       N samples (default 50) in g, then "end"; prints every message received, one a line.
-//       --cut-after K drops the connection without "end" after K batches.
-//   live_client send URL TOKEN MESSAGE...   sends each message, prints each reply
+//       --cut-after K drops the connection without "end" after K batches; --pause-after K
+//       waits 30 s after K batches (for a test to stop the server meanwhile).
+//   live_client send URL TOKEN MESSAGE...   sends each message (@FILE: the file's contents),
+//       prints each reply
 //   live_client idle URL TOKEN COUNT SECONDS  opens COUNT streams, holds them, closes them
 //
 // URL is ws://HOST:PORT/PATH?QUERY; TOKEN a session token (sent as a bearer token).
@@ -82,7 +84,7 @@ void print(const std::string& message) {
 }
 
 int stream(asio::io_context& ioc, const Url& url, const std::string& token,
-           const std::string& file, std::size_t batch, long cut_after) {
+           const std::string& file, std::size_t batch, long cut_after, long pause_after) {
   std::ifstream in(file, std::ios::binary);
   if (!in) {
     std::fprintf(stderr, "cannot read %s\n", file.c_str());
@@ -104,6 +106,10 @@ int stream(asio::io_context& ioc, const Url& url, const std::string& token,
     if (cut_after >= 0 && sent == cut_after) {
       ws->next_layer().close();  // a phone that loses its connection
       return 0;
+    }
+    if (sent == pause_after) {
+      print("paused");
+      std::this_thread::sleep_for(std::chrono::seconds(30));
     }
     std::string message = R"({"type":"samples","samples":[)";
     char row[128];
@@ -131,7 +137,13 @@ int send(asio::io_context& ioc, const Url& url, const std::string& token,
   auto ws = connect(ioc, url, token);
   if (!ws) return 0;
   print(receive(*ws));
-  for (const std::string& message : messages) {
+  for (std::string message : messages) {
+    if (!message.empty() && message[0] == '@') {  // too long for an argument: from a file
+      std::ifstream in(message.substr(1), std::ios::binary);
+      std::stringstream bytes;
+      bytes << in.rdbuf();
+      message = bytes.str();
+    }
     ws->write(asio::buffer(message));
     beast::error_code ec;
     beast::flat_buffer buffer;
@@ -182,12 +194,14 @@ int main(int argc, char** argv) {
     if (mode == "stream" && argc >= 5) {
       std::size_t batch = 50;
       long cut_after = -1;
+      long pause_after = -1;
       for (int i = 5; i + 1 < argc; i += 2) {
         const std::string flag = argv[i];
         if (flag == "--batch") batch = std::stoul(argv[i + 1]);
         if (flag == "--cut-after") cut_after = std::stol(argv[i + 1]);
+        if (flag == "--pause-after") pause_after = std::stol(argv[i + 1]);
       }
-      return stream(ioc, url, token, argv[4], batch, cut_after);
+      return stream(ioc, url, token, argv[4], batch, cut_after, pause_after);
     }
     if (mode == "send") return send(ioc, url, token, std::vector<std::string>(argv + 4, argv + argc));
     if (mode == "idle" && argc == 6) {
