@@ -2,7 +2,7 @@
 # HTTP benchmark (not a test): builds the release binary, starts `bounceback serve` on a fresh
 # SQLite file and drives it with wrk from a second process. Prints requests/s, p99 latency and
 # the ratio to GET /healthz for today's plan and for check-ins, then the resident memory of the
-# server holding 1,000 idle connections.
+# server holding 1,000 idle connections, and 1,000 open live WebSocket streams.
 # Usage: bench/http.sh [SECONDS per run, default 10] [CONNECTIONS, default 64]
 set -euo pipefail
 
@@ -10,10 +10,11 @@ readonly SECONDS_PER_RUN=${1:-10}
 readonly CONNECTIONS=${2:-64}
 readonly ROOT=$(cd "$(dirname "$0")/.." && pwd)
 readonly BIN=$ROOT/build/release/bounceback
+readonly LIVE_CLIENT=$ROOT/build/release/tests/live_client
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 1; }
 command -v curl >/dev/null || { echo "curl is not installed"; exit 1; }
 
-[[ "${BENCH_SKIP_BUILD:-}" == 1 ]] || (cd "$ROOT" && cmake --preset release >/dev/null && cmake --build --preset release --target bounceback >/dev/null)
+[[ "${BENCH_SKIP_BUILD:-}" == 1 ]] || (cd "$ROOT" && cmake --preset release >/dev/null && cmake --build --preset release --target bounceback live_client >/dev/null)
 
 WORK=$(mktemp -d)
 SERVER_PID=""
@@ -24,6 +25,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
+ulimit -n 4096  # the server and the clients below hold over 1,000 sockets each
 # The server runs on its own; header timeout long enough to hold idle sockets for the memory run.
 "$BIN" serve --listen 127.0.0.1:0 --db "sqlite:$WORK/bench.db" --quiet \
   --header-timeout-ms 120000 >"$WORK/server.out" 2>"$WORK/server.log" &
@@ -86,7 +88,6 @@ done
 
 # 1,000 idle connections held open by this shell (file descriptors 10..1009).
 rss_before=$(awk '/^VmRSS/ {print $2}' "/proc/$SERVER_PID/status")
-ulimit -n 4096
 for i in $(seq 1 1000); do
   eval "exec {fd_$i}<>/dev/tcp/127.0.0.1/$PORT"
 done
@@ -95,3 +96,18 @@ curl -sf -o /dev/null "$BASE/healthz" || echo "the server did not answer with 1,
 rss_after=$(awk '/^VmRSS/ {print $2}' "/proc/$SERVER_PID/status")
 echo
 echo "resident memory: $((rss_before / 1024)) MB before, $((rss_after / 1024)) MB with 1,000 idle connections"
+for i in $(seq 1 1000); do eval "exec {fd_$i}>&-"; done
+
+# 1,000 live streams, opened and then left waiting, as phones between rope rounds.
+sleep 1
+rss_before=$(awk '/^VmRSS/ {print $2}' "/proc/$SERVER_PID/status")
+"$LIVE_CLIENT" idle "ws://127.0.0.1:$PORT/api/v1/live?placement=pocket" "$TOKEN" 1000 20 >"$WORK/live.out" &
+LIVE_PID=$!
+for _ in $(seq 1 300); do grep -q holding "$WORK/live.out" && break; sleep 0.1; done
+grep -q "holding 1000" "$WORK/live.out" || echo "the live client could not open 1,000 streams: $(cat "$WORK/live.out")"
+sleep 1
+curl -sf -o /dev/null "$BASE/healthz" || echo "the server did not answer with 1,000 live streams open"
+rss_after=$(awk '/^VmRSS/ {print $2}' "/proc/$SERVER_PID/status")
+kill "$LIVE_PID" 2>/dev/null || true
+wait "$LIVE_PID" 2>/dev/null || true
+echo "resident memory: $((rss_before / 1024)) MB before, $((rss_after / 1024)) MB with 1,000 live streams open"
