@@ -61,6 +61,7 @@ Result<StoredRecording> RecordingService::upload(PersonId person, const UploadRe
   MotionFileOptions options;
   options.placement = request.placement;
   options.csv.units = request.units;
+  options.csv.strictness = request.strictness;
   options.plot = MotionPlot::kEnvelope;
   Result<MotionAnalysis> analysis = analyze_motion_bytes(csv, "", options);
   if (!analysis.ok()) {

@@ -24,6 +24,7 @@ struct UploadRequest {
   std::string name;       // the file's name as the person chose it; may be empty
   motion::Placement placement = motion::Placement::kAuto;
   motion::Units units = motion::Units::kAuto;
+  motion::Strictness strictness = motion::Strictness::kStrict;  // lenient: skip bad rows
   UnixSeconds created_at = 0;
 };
 

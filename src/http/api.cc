@@ -631,6 +631,10 @@ Response Api::post_recording(Call& call) const {
   if (!placement.ok()) return placement.failure();
   auto units = query_units(call.request, motion::Units::kAuto);
   if (!units.ok()) return units.failure();
+  const std::optional<std::string> lenient = query_text(call.request, "lenient");
+  if (lenient && *lenient != "true" && *lenient != "false") {
+    return error_response(HttpFailure::kInvalidArgument, "lenient is true or false", "lenient");
+  }
   auto csv = upload_body(call.request);
   if (!csv.ok()) return csv.failure();
   app::UploadRequest upload;
@@ -638,6 +642,8 @@ Response Api::post_recording(Call& call) const {
   upload.name = query_text(call.request, "name").value_or("");
   upload.placement = *placement;
   upload.units = *units;
+  upload.strictness =
+      lenient == "true" ? motion::Strictness::kLenient : motion::Strictness::kStrict;
   upload.created_at = parts_.clock->now();
   const Result<app::StoredRecording> saved = call.recordings->upload(call.me(), upload, *csv);
   if (!saved.ok()) return error_response(saved.error());

@@ -506,7 +506,18 @@ TEST_F(ApiTest, ABadUploadIsRefusedAndStoresNothing) {
     }
   }
   EXPECT_NE(cases[1].response.body.find("line 3"), std::string::npos) << cases[1].response.body;
+  EXPECT_EQ(upload("/api/v1/recordings?lenient=maybe", csv, ada).status, 422u);
   EXPECT_EQ(count_rows("recordings"), 0);
+  // Lenient: the bad row is skipped and counted, the rest kept.
+  const Response lenient = upload("/api/v1/recordings?lenient=true",
+                                  "t_s,ax_g,ay_g,az_g\n0,0,0,1\n0.01,0,0\n0.02,0,0,1\n", ada);
+  EXPECT_EQ(lenient.status, 201u) << lenient.body;
+  EXPECT_EQ(json::parse(lenient.body)["analysis"]["input"]["skipped_rows"], 1);
+  EXPECT_EQ(count_rows("recordings"), 1);
+}
+
+TEST_F(ApiTest, AClinicianCannotUpload) {
+  const std::string csv = jumps_csv(12);
   // A clinician has no recordings of their own.
   const std::string carol = sign_up("carol@example.org", "clinician");
   EXPECT_EQ(upload("/api/v1/recordings", csv, carol).status, 403u);
