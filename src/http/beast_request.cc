@@ -1,0 +1,58 @@
+#include "http/beast_request.h"
+
+#include <boost/asio/buffer.hpp>
+#include <boost/beast/http/field.hpp>
+#include <boost/beast/http/parser.hpp>
+#include <cstdint>
+
+#include "http/api_error.h"
+#include "http/request_decoding.h"
+#include "http/server.h"
+
+namespace bb::http {
+
+namespace asio = boost::asio;
+namespace bhttp = boost::beast::http;
+
+Request to_request(const BeastRequest& in, const std::string& remote, Transport transport) {
+  Request out;
+  out.method = std::string(in.method_string());
+  out.target = std::string(in.target());
+  out.content_type = std::string(in[bhttp::field::content_type]);
+  out.authorization = std::string(in[bhttp::field::authorization]);
+  out.cookie = std::string(in[bhttp::field::cookie]);
+  out.if_none_match = std::string(in[bhttp::field::if_none_match]);
+  out.body = in.body();
+  out.remote_address = remote;
+  out.transport = transport;
+  return out;
+}
+
+Decoded<Request> parse_request_bytes(std::string_view bytes, const ServerOptions& options) {
+  bhttp::request_parser<bhttp::string_body> parser;
+  parser.eager(true);
+  parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
+  parser.body_limit(options.body_limit);
+  boost::system::error_code ec;
+  std::size_t used = 0;
+  while (!ec && used < bytes.size() && !parser.is_done()) {
+    const std::size_t n = parser.put(asio::buffer(bytes.data() + used, bytes.size() - used), ec);
+    if (n == 0 && !ec) break;
+    used += n;
+  }
+  if (!ec && !parser.is_done()) parser.put_eof(ec);
+  if (ec == bhttp::error::body_limit) {
+    return error_response(HttpFailure::kPayloadTooLarge, "the body is too large");
+  }
+  if (ec || !parser.is_done()) {
+    return error_response(HttpFailure::kBadRequest, "malformed or incomplete HTTP request");
+  }
+  const BeastRequest& in = parser.get();
+  Request request = to_request(in, "192.0.2.1", Transport::kPlain);
+  if (!split_target(request.target, request.path, request.query)) {
+    return error_response(HttpFailure::kBadRequest, "malformed request target");
+  }
+  return request;
+}
+
+}  // namespace bb::http

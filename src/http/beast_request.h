@@ -1,0 +1,20 @@
+// Beast's request type and the conversion to the API's plain Request: shared by the server and
+// the byte parser of tests and fuzzing. Internal to src/http; needs no coroutines, so the fuzz
+// build (clang, where Boost 1.74's coroutine support is off) can compile it.
+#pragma once
+
+#include <string>
+
+#include <boost/beast/http/message.hpp>
+#include <boost/beast/http/string_body.hpp>
+
+#include "http/message.h"
+
+namespace bb::http {
+
+using BeastRequest = boost::beast::http::request<boost::beast::http::string_body>;
+
+[[nodiscard]] Request to_request(const BeastRequest& in, const std::string& remote,
+                                 Transport transport);
+
+}  // namespace bb::http
