@@ -10,13 +10,17 @@
 //       prints each reply
 //   live_client idle URL TOKEN COUNT SECONDS  opens COUNT streams, holds them, closes them
 //
-// URL is ws://HOST:PORT/PATH?QUERY; TOKEN a session token (sent as a bearer token).
+// URL is ws://HOST:PORT/PATH?QUERY, or wss:// (TLS; the server's certificate is not checked, as
+// for a home server's self-signed one); TOKEN a session token (sent as a bearer token).
 #include <utility>  // before Asio: boost/asio/awaitable.hpp in Boost 1.74 needs it
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/beast/core.hpp>
+#include <boost/beast/ssl.hpp>
 #include <boost/beast/websocket.hpp>
+#include <boost/beast/websocket/ssl.hpp>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -24,6 +28,7 @@
 #include <sstream>
 #include <string>
 #include <thread>
+#include <type_traits>
 #include <vector>
 
 #include "motion/csv_reader.h"
@@ -34,16 +39,18 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace websocket = boost::beast::websocket;
 using tcp = asio::ip::tcp;
-using Socket = websocket::stream<tcp::socket>;
+using PlainSocket = websocket::stream<tcp::socket>;
+using TlsSocket = websocket::stream<beast::ssl_stream<tcp::socket>>;
 
 struct Url {
+  bool tls = false;
   std::string host, port, target;
 };
 
 bool parse_url(const std::string& text, Url& url) {
-  const std::string scheme = "ws://";
-  if (text.rfind(scheme, 0) != 0) return false;
-  const std::string rest = text.substr(scheme.size());
+  url.tls = text.rfind("wss://", 0) == 0;
+  if (!url.tls && text.rfind("ws://", 0) != 0) return false;
+  const std::string rest = text.substr(url.tls ? 6 : 5);
   const std::size_t slash = rest.find('/');
   const std::string authority = rest.substr(0, slash);
   const std::size_t colon = authority.rfind(':');
@@ -54,10 +61,24 @@ bool parse_url(const std::string& text, Url& url) {
   return true;
 }
 
+asio::ssl::context& tls_context() {
+  static asio::ssl::context context(asio::ssl::context::tls_client);
+  context.set_verify_mode(asio::ssl::verify_none);
+  return context;
+}
+
+template <typename Socket>
 std::unique_ptr<Socket> connect(asio::io_context& ioc, const Url& url, const std::string& token) {
-  auto ws = std::make_unique<Socket>(ioc);
+  std::unique_ptr<Socket> ws;
   tcp::resolver resolver(ioc);
-  asio::connect(ws->next_layer(), resolver.resolve(url.host, url.port));
+  if constexpr (std::is_same_v<Socket, TlsSocket>) {
+    ws = std::make_unique<Socket>(ioc, tls_context());
+    asio::connect(beast::get_lowest_layer(*ws), resolver.resolve(url.host, url.port));
+    ws->next_layer().handshake(asio::ssl::stream_base::client);
+  } else {
+    ws = std::make_unique<Socket>(ioc);
+    asio::connect(ws->next_layer(), resolver.resolve(url.host, url.port));
+  }
   ws->set_option(websocket::stream_base::decorator([token](websocket::request_type& request) {
     request.set(beast::http::field::authorization, "Bearer " + token);
   }));
@@ -72,6 +93,7 @@ std::unique_ptr<Socket> connect(asio::io_context& ioc, const Url& url, const std
   return ws;
 }
 
+template <typename Socket>
 std::string receive(Socket& ws) {
   beast::flat_buffer buffer;
   ws.read(buffer);
@@ -83,6 +105,7 @@ void print(const std::string& message) {
   std::fflush(stdout);
 }
 
+template <typename Socket>
 int stream(asio::io_context& ioc, const Url& url, const std::string& token,
            const std::string& file, std::size_t batch, long cut_after, long pause_after) {
   std::ifstream in(file, std::ios::binary);
@@ -98,13 +121,13 @@ int stream(asio::io_context& ioc, const Url& url, const std::string& token,
     std::fprintf(stderr, "cannot parse %s\n", file.c_str());
     return 2;
   }
-  auto ws = connect(ioc, url, token);
+  auto ws = connect<Socket>(ioc, url, token);
   if (!ws) return 1;
   print(receive(*ws));  // ready
   long sent = 0;
   for (std::size_t start = 0; start < samples.size(); start += batch) {
     if (cut_after >= 0 && sent == cut_after) {
-      ws->next_layer().close();  // a phone that loses its connection
+      beast::get_lowest_layer(*ws).close();  // a phone that loses its connection
       return 0;
     }
     if (sent == pause_after) {
@@ -132,9 +155,10 @@ int stream(asio::io_context& ioc, const Url& url, const std::string& token,
   return 0;
 }
 
+template <typename Socket>
 int send(asio::io_context& ioc, const Url& url, const std::string& token,
          const std::vector<std::string>& messages) {
-  auto ws = connect(ioc, url, token);
+  auto ws = connect<Socket>(ioc, url, token);
   if (!ws) return 0;
   print(receive(*ws));
   for (std::string message : messages) {
@@ -157,11 +181,12 @@ int send(asio::io_context& ioc, const Url& url, const std::string& token,
   return 0;
 }
 
+template <typename Socket>
 int idle(asio::io_context& ioc, const Url& url, const std::string& token, int count,
          int seconds) {
   std::vector<std::unique_ptr<Socket>> open;
   for (int i = 0; i < count; ++i) {
-    auto ws = connect(ioc, url, token);
+    auto ws = connect<Socket>(ioc, url, token);
     if (!ws) return 1;
     receive(*ws);
     open.push_back(std::move(ws));
@@ -174,6 +199,9 @@ int idle(asio::io_context& ioc, const Url& url, const std::string& token, int co
   }
   return 0;
 }
+
+template <typename Socket>
+int run(const std::string& mode, const Url& url, const std::string& token, int argc, char** argv);
 
 }  // namespace
 
@@ -190,6 +218,19 @@ int main(int argc, char** argv) {
   }
   const std::string token = argv[3];
   try {
+    return url.tls ? run<TlsSocket>(mode, url, token, argc, argv)
+                   : run<PlainSocket>(mode, url, token, argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "live_client: %s\n", e.what());
+    return 1;
+  }
+}
+
+namespace {
+
+template <typename Socket>
+int run(const std::string& mode, const Url& url, const std::string& token, int argc, char** argv) {
+  {
     asio::io_context ioc;
     if (mode == "stream" && argc >= 5) {
       std::size_t batch = 50;
@@ -201,16 +242,17 @@ int main(int argc, char** argv) {
         if (flag == "--cut-after") cut_after = std::stol(argv[i + 1]);
         if (flag == "--pause-after") pause_after = std::stol(argv[i + 1]);
       }
-      return stream(ioc, url, token, argv[4], batch, cut_after, pause_after);
+      return stream<Socket>(ioc, url, token, argv[4], batch, cut_after, pause_after);
     }
-    if (mode == "send") return send(ioc, url, token, std::vector<std::string>(argv + 4, argv + argc));
+    if (mode == "send") {
+      return send<Socket>(ioc, url, token, std::vector<std::string>(argv + 4, argv + argc));
+    }
     if (mode == "idle" && argc == 6) {
-      return idle(ioc, url, token, std::stoi(argv[4]), std::stoi(argv[5]));
+      return idle<Socket>(ioc, url, token, std::stoi(argv[4]), std::stoi(argv[5]));
     }
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "live_client: %s\n", e.what());
-    return 1;
   }
   std::fprintf(stderr, "usage: live_client stream|send|idle URL TOKEN ...\n");
   return 2;
 }
+
+}  // namespace

@@ -30,18 +30,21 @@ fail() {
 
 BASE=""
 WS=""
+# start_server [--tls-cert CERT --tls-key KEY]
 start_server() {
   : >"$WORK/server.out"
   "$BIN" serve --listen 127.0.0.1:0 --db "sqlite:$WORK/bounceback.db" --password-cost minimal \
-    >"$WORK/server.out" 2>>"$WORK/server.log" &
+    "$@" >"$WORK/server.out" 2>>"$WORK/server.log" &
   SERVER_PID=$!
+  local secure=""
+  [[ $# -gt 0 ]] && secure=s
   for _ in $(seq 1 100); do
     local port
     port=$(sed -n 's|.*://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$WORK/server.out")
     if [[ -n "$port" ]]; then
-      BASE="http://127.0.0.1:$port"
-      WS="ws://127.0.0.1:$port"
-      curl -sf -o /dev/null "$BASE/healthz" && return 0
+      BASE="http$secure://127.0.0.1:$port"
+      WS="ws$secure://127.0.0.1:$port"
+      curl -ksf -o /dev/null "$BASE/healthz" && return 0
     fi
     kill -0 "$SERVER_PID" 2>/dev/null || break
     sleep 0.1
@@ -50,7 +53,7 @@ start_server() {
 }
 
 register() {
-  curl -sf -X POST "$BASE/api/v1/auth/register" -H 'Content-Type: application/json' \
+  curl -ksf -X POST "$BASE/api/v1/auth/register" -H 'Content-Type: application/json' \
     -d "{\"email\":\"$1\",\"password\":\"correct horse\",\"role\":\"$2\"}" |
     python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])'
 }
@@ -65,7 +68,7 @@ d = lines[-1] if lines else None
 print(eval(sys.argv[1]))
 PY
 }
-recordings() { curl -sf -H "Authorization: Bearer $1" "$BASE/api/v1/recordings" >"$WORK/list.json"; }
+recordings() { curl -ksf -H "Authorization: Bearer $1" "$BASE/api/v1/recordings" >"$WORK/list.json"; }
 
 # 40 jumps at 120 a minute in a trouser pocket, 0.2 s of flight each, 100 Hz, in g.
 python3 - "$WORK/jumps.csv" <<'PY'
@@ -195,11 +198,23 @@ recordings "$ADA"
 [[ $(json 'd["recordings"][-1]["source"]' "$WORK/list.json") == live ]] || fail "the kept stream is not live"
 echo ok
 
+echo "== over TLS (wss), as a phone needs"
+kill -TERM "$SERVER_PID"
+wait "$SERVER_PID" || true
+SERVER_PID=""
+(cd "$WORK" && "$BIN" cert --cert "$WORK/cert.pem" --key "$WORK/key.pem" >/dev/null) || fail "bounceback cert"
+start_server --tls-cert "$WORK/cert.pem" --tls-key "$WORK/key.pem"
+"$CLIENT" stream "$WS/api/v1/live?placement=pocket&units=g" "$ADA" "$WORK/jumps.csv" --batch 50 \
+  >"$WORK/tls.txt" || fail "the wss stream failed: $(tail -3 "$WORK/tls.txt")"
+[[ $(json 'd["recording"]["analysis"]["jumps"]' "$WORK/tls.txt") == "$uploaded" ]] ||
+  fail "the wss stream counted $(json 'd["recording"]["analysis"]["jumps"]' "$WORK/tls.txt"), not $uploaded"
+echo ok
+
 if [[ -d "$ROOT/../shared/data/motion/jump_mobifall" ]]; then
   echo "== a real recording, streamed and uploaded"
   real="$ROOT/../shared/data/motion/jump_mobifall/JUM_acc_sub02_trial1.csv"
   labelled=$(grep -c '^jump,' "${real%.csv}.labels.csv")
-  curl -sf -X POST "$BASE/api/v1/recordings?placement=pocket" -H "Authorization: Bearer $ADA" \
+  curl -ksf -X POST "$BASE/api/v1/recordings?placement=pocket" -H "Authorization: Bearer $ADA" \
     -H 'Content-Type: text/csv' --data-binary "@$real" >"$WORK/real.json" || fail "the real upload was refused"
   "$CLIENT" stream "$WS/api/v1/live?placement=pocket&units=g" "$ADA" "$real" --batch 40 >"$WORK/real.txt" ||
     fail "the real stream failed"
