@@ -136,6 +136,46 @@ export interface RopeAdvice {
   shoes?: string;
 }
 
+export type Placement = 'pocket' | 'ankle' | 'wrist' | 'chest';
+export interface JumpEvent { t: number; flight_s: number | null; impact_g: number | null }
+export interface Analysis {
+  placement: Placement | 'waist';
+  placement_guessed?: boolean;
+  jumps: number;
+  events: JumpEvent[];
+  cadence_per_min: number;
+  cadence_over_time: { t: number; per_min: number }[];
+  jump_height_cm: number | null;
+  impact_g: number | null;
+  impact_clipped: boolean;
+  rhythm_cv: number;
+  trips: number;
+  rests: number;
+  longest_run: number;
+  active_seconds: number;
+  feedback: string[];
+  warnings: string[];
+  input: { rows: number; duration_s: number; time_column: string; axis_columns: string[]; units: string; skipped_rows?: number };
+  // |a| in g: the lowest and highest reading in each bin from t = 0; null for an empty bin.
+  signal: { bin_s: number; low: (number | null)[]; high: (number | null)[] };
+}
+export interface Recording { id: number; date: string; source: 'upload' | 'live'; name: string; created_at: number; analysis: Analysis }
+export interface RecordingItem {
+  id: number;
+  date: string;
+  source: 'upload' | 'live';
+  name: string;
+  created_at: number;
+  placement: string;
+  jumps: number;
+  cadence_per_min: number;
+  jump_height_cm: number | null;
+  impact_g: number | null;
+  duration_s: number;
+  feedback: string[];
+}
+export interface UploadOptions { date?: string; placement?: Placement | 'auto'; name?: string; lenient?: boolean }
+
 // An answer that is not a success, in words a person can act on.
 export class ApiError extends Error {
   constructor(
@@ -169,11 +209,13 @@ export function setFetcher(f: Fetcher): void {
   fetcher = f;
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+// A body that is already a file (Blob) goes as it is, with the given type; anything else as JSON.
+async function request<T>(method: string, path: string, body?: unknown, contentType?: string): Promise<T> {
   const init: RequestInit = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
   if (body !== undefined) {
-    init.body = JSON.stringify(body);
-    (init.headers as Record<string, string>)['Content-Type'] = 'application/json';
+    const raw = typeof Blob !== 'undefined' && body instanceof Blob;
+    init.body = raw ? body : JSON.stringify(body);
+    (init.headers as Record<string, string>)['Content-Type'] = contentType ?? 'application/json';
   }
   let res: Response;
   try {
@@ -237,7 +279,26 @@ export const api = {
   personPlan: (id: number, date: string) => request<Plan>('GET', `/people/${id}/plans/${date}`),
 
   catalog: () => request<{ items: CatalogItem[] }>('GET', '/catalog'),
+
+  // Phone sensor apps name their files .csv but may give them no type or an odd one: always text/csv.
+  uploadRecording: (file: Blob, o: UploadOptions = {}) => {
+    const params = new URLSearchParams();
+    if (o.date) params.set('date', o.date);
+    params.set('placement', o.placement ?? 'auto');
+    if (o.name) params.set('name', o.name);
+    if (o.lenient) params.set('lenient', 'true');
+    return request<Recording>('POST', '/recordings?' + params.toString(), file, 'text/csv');
+  },
+  recordings: () => request<{ recordings: RecordingItem[] }>('GET', '/recordings'),
+  recording: (id: number) => request<Recording>('GET', `/recordings/${id}`),
+  deleteRecording: (id: number) => request<void>('DELETE', `/recordings/${id}`),
+  personRecordings: (person: number) => request<{ recordings: RecordingItem[] }>('GET', `/people/${person}/recordings`),
+  personRecording: (person: number, id: number) => request<Recording>('GET', `/people/${person}/recordings/${id}`),
 };
+
+export const recordingCsvUrl = (id: number) => `${BASE}/recordings/${id}/csv`;
+// The most a recording upload may be (the server refuses more with 413).
+export const MAX_UPLOAD_BYTES = 16 * 1024 * 1024;
 
 export const exportUrls = { json: `${BASE}/export`, csv: `${BASE}/export.csv` };
 

@@ -11,9 +11,9 @@ import { Player } from './screens/Player';
 import { Settings as SettingsScreen } from './screens/Settings';
 
 // Screens with charts or many figures load on first visit, to keep the first load small.
-function lazy(load: () => Promise<{ default: ComponentType }>): ComponentType {
-  let Loaded: ComponentType | null = null;
-  return function Lazy() {
+function lazy<P extends object = object>(load: () => Promise<{ default: ComponentType<P> }>): ComponentType<P> {
+  let Loaded: ComponentType<P> | null = null;
+  return function Lazy(props: P) {
     const [, setReady] = useState(false);
     const [failed, setFailed] = useState(false);
     useEffect(() => {
@@ -26,12 +26,14 @@ function lazy(load: () => Promise<{ default: ComponentType }>): ComponentType {
           .catch(() => setFailed(true));
     }, []);
     if (failed) return <p class="error" role="alert">This screen could not be loaded. Check the connection and reload.</p>;
-    return Loaded ? <Loaded /> : <p class="muted">Loading…</p>;
+    return Loaded ? <Loaded {...props} /> : <p class="muted">Loading…</p>;
   };
 }
 const Progress = lazy(() => import('./screens/Progress'));
 const Library = lazy(() => import('./screens/Library'));
 const Clinician = lazy(() => import('./screens/Clinician'));
+const Recordings = lazy<{ id?: number }>(() => import('./screens/Recordings'));
+const Live = lazy(() => import('./screens/Live'));
 
 function currentRoute(): string {
   return location.hash.replace(/^#\/?/, '') || 'today';
@@ -40,6 +42,7 @@ function currentRoute(): string {
 const personNav: [string, string][] = [
   ['today', 'Today'],
   ['progress', 'Progress'],
+  ['recordings', 'Recordings'],
   ['library', 'Library'],
   ['settings', 'Settings'],
 ];
@@ -117,13 +120,16 @@ export function App(props: { clock?: Clock }) {
 
   if (!booted) return <main class="shell"><p class="muted">Loading…</p></main>;
 
+  // A route may carry an id: recordings/7.
+  const [page, param] = route.split('/');
+  const id = param && /^\d+$/.test(param) ? Number(param) : undefined;
   let screen;
   if (!account) {
     screen = <Welcome />;
   } else if (account.role === 'clinician') {
     screen = route === 'library' ? <Library /> : route === 'settings' ? <SettingsScreen /> : <Clinician />;
   } else {
-    switch (route) {
+    switch (page) {
       case 'onboarding':
         screen = <Onboarding />;
         break;
@@ -132,6 +138,12 @@ export function App(props: { clock?: Clock }) {
         break;
       case 'progress':
         screen = <Progress />;
+        break;
+      case 'recordings':
+        screen = <Recordings id={id} />;
+        break;
+      case 'live':
+        screen = <Live />;
         break;
       case 'library':
         screen = <Library />;
@@ -145,6 +157,8 @@ export function App(props: { clock?: Clock }) {
   }
   const nav = account ? (account.role === 'clinician' ? clinicianNav : personNav) : [];
   const inSession = account && route === 'session';
+  // Live belongs with Recordings in the navigation; anything unknown shows Today.
+  const current = page === 'live' ? 'recordings' : nav.some(([x]) => x === page) ? page : nav[0]?.[0];
 
   return (
     <AppContext.Provider value={state}>
@@ -169,7 +183,7 @@ export function App(props: { clock?: Clock }) {
       {nav.length > 0 && !inSession && (
         <nav class="tabs" aria-label="Main">
           {nav.map(([r, label]) => (
-            <a href={'#/' + r} aria-current={route === r || (r === 'today' && !nav.some(([x]) => x === route)) ? 'page' : undefined}>
+            <a href={'#/' + r} aria-current={current === r ? 'page' : undefined}>
               {label}
             </a>
           ))}

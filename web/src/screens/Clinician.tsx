@@ -1,16 +1,19 @@
 // Clinician: redeem a person's share code, then read their plans, responses and measures.
 import { useEffect, useState } from 'preact/hooks';
-import { api, type HistoryDay, type Progress, type Share } from '../api';
+import { api, type HistoryDay, type Progress, type Recording, type RecordingItem, type Share } from '../api';
 import { Card, ErrorText, errorMessage } from '../ui';
 import { dayTypeWords } from '../words';
 import { ProgressView } from './Progress';
+import { RecordingList, RecordingView } from './Recordings';
 
 export default function Clinician() {
   const [shares, setShares] = useState<Share[] | null>(null);
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<Share | null>(null);
-  const [detail, setDetail] = useState<{ progress: Progress; days: HistoryDay[] } | null>(null);
+  const [detail, setDetail] = useState<{ progress: Progress; days: HistoryDay[]; recordings: RecordingItem[] | null } | null>(null);
+  const [recording, setRecording] = useState<Recording | null>(null);
+  const [recordingError, setRecordingError] = useState<string | null>(null);
   const [detailError, setDetailError] = useState<string | null>(null);
 
   const load = () => api.shares().then((s) => setShares(s.shares)).catch((e) => setError(errorMessage(e)));
@@ -22,9 +25,15 @@ export default function Clinician() {
     setSelected(s);
     setDetail(null);
     setDetailError(null);
+    setRecording(null);
+    setRecordingError(null);
     try {
-      const [progress, h] = await Promise.all([api.personProgress(s.person_id), api.personHistory(s.person_id)]);
-      setDetail({ progress, days: h.days });
+      const [progress, h, recordings] = await Promise.all([
+        api.personProgress(s.person_id),
+        api.personHistory(s.person_id),
+        api.personRecordings(s.person_id).then((r) => r.recordings, () => null),
+      ]);
+      setDetail({ progress, days: h.days, recordings });
     } catch (e) {
       setDetailError(errorMessage(e));
     }
@@ -101,7 +110,27 @@ export default function Clinician() {
                   </tbody>
                 </table>
               </Card>
-              <ProgressView progress={detail.progress} days={detail.days} />
+              <Card title="Jump recordings">
+                {detail.recordings ? (
+                  <RecordingList
+                    recordings={detail.recordings}
+                    selected={recording?.id}
+                    href={() => '#/clinician'}
+                    onOpen={(id) => {
+                      setRecordingError(null);
+                      api
+                        .personRecording(selected.person_id, id)
+                        .then(setRecording)
+                        .catch((e) => setRecordingError(errorMessage(e)));
+                    }}
+                  />
+                ) : (
+                  <p class="muted">The recordings could not be loaded.</p>
+                )}
+                <ErrorText error={recordingError} />
+              </Card>
+              {recording && <RecordingView recording={recording} />}
+              <ProgressView progress={detail.progress} days={detail.days} recordings={detail.recordings} />
             </>
           )}
         </section>

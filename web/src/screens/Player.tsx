@@ -3,6 +3,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, type CatalogItem, type Plan } from '../api';
 import { Figure } from '../figures';
+import type { LiveView } from '../live';
+import { LivePanel, useLive } from '../livePanel';
 import { useApp } from '../state';
 import { buildSteps, formatSeconds, ropeMinutesDone, type Step } from '../session';
 import { Card, ErrorText, Scale, errorMessage } from '../ui';
@@ -85,6 +87,7 @@ export function SessionPlayer({ plan, checkinPain }: { plan: Plan; checkinPain: 
   const [beat, setBeat] = useState(settings.beat);
   const ropeDone = useRef(0);
   const advancedFrom = useRef(-1);
+  const live = useLive(plan.date);
 
   const step = steps[index] as Step | undefined;
   const elapsed = () => {
@@ -97,6 +100,8 @@ export function SessionPlayer({ plan, checkinPain }: { plan: Plan; checkinPain: 
     timing.current = { start: clock.now(), pausedAt: 0, pausedTotal: 0 };
     setIndex(i);
     const st = steps[i];
+    // The live count covers the rope part (rounds and the rests between them) and ends with it.
+    if (st?.kind !== 'rope' && st?.kind !== 'rest' && live.counting) live.end();
     if (!st) return;
     speak(stepTitle(st), settings.voice);
     metronome.current ??= new Metronome();
@@ -107,6 +112,7 @@ export function SessionPlayer({ plan, checkinPain }: { plan: Plan; checkinPain: 
   function finish(kind: 'finished' | 'stopped') {
     ropeDone.current = ropeMinutesDone(steps, index, step ? elapsed() : 0);
     metronome.current?.stop();
+    if (live.counting) live.end();
     setPhase(kind);
     if (kind === 'stopped') speak('Stop. Rest in a comfortable position.', settings.voice);
     else speak('Session complete. Well done.', settings.voice);
@@ -131,7 +137,7 @@ export function SessionPlayer({ plan, checkinPain }: { plan: Plan; checkinPain: 
   }
 
   if (phase === 'finished' || phase === 'stopped') {
-    return <AfterSession plan={plan} stopped={phase === 'stopped'} ropeMinutes={ropeDone.current} checkinPain={checkinPain} />;
+    return <AfterSession plan={plan} stopped={phase === 'stopped'} ropeMinutes={ropeDone.current} checkinPain={checkinPain} live={live.view} />;
   }
 
   const total = steps.reduce((s, x) => s + x.seconds, 0);
@@ -188,6 +194,7 @@ export function SessionPlayer({ plan, checkinPain }: { plan: Plan; checkinPain: 
       )}
       {step.kind === 'rest' && <p class="cue">Walk it off, breathe out slowly. Next: round {step.round + 1}.</p>}
       {step.kind === 'hold' && <HoldCues item={item} />}
+      {(step.kind === 'rope' || (step.kind === 'rest' && live.view)) && <LivePanel live={live} link={false} />}
       <div class="controls">
         <button
           class="big"
@@ -236,7 +243,7 @@ function HoldCues({ item }: { item: CatalogItem | undefined }) {
 
 // Pain during and after, effort and a note, then the log is sent. After a sharp-pain stop it
 // first says what to do now.
-export function AfterSession(props: { plan: Plan; stopped: boolean; ropeMinutes: number; checkinPain: number }) {
+export function AfterSession(props: { plan: Plan; stopped: boolean; ropeMinutes: number; checkinPain: number; live?: LiveView | null }) {
   const { go } = useApp();
   const [during, setDuring] = useState<number | null>(null);
   const [after, setAfter] = useState<number | null>(null);
@@ -289,6 +296,7 @@ export function AfterSession(props: { plan: Plan; stopped: boolean; ropeMinutes:
           </ul>
         </Card>
       )}
+      {props.live && <LiveSaved view={props.live} link={saved} />}
       {saved ? (
         <Card title="Session logged" class="ok">
           <p>Thank you. Tomorrow morning, Bounceback will ask how your back feels on waking.</p>
@@ -315,5 +323,23 @@ export function AfterSession(props: { plan: Plan; stopped: boolean; ropeMinutes:
         </form>
       )}
     </div>
+  );
+}
+
+// The jumps counted live during the rope part, once the server has saved them.
+// The link waits for the session log, so following it loses nothing.
+function LiveSaved({ view, link }: { view: LiveView; link: boolean }) {
+  if (view.status === 'ending' || view.status === 'live' || view.status === 'connecting')
+    return <p class="muted" role="status">Saving the jumps counted live…</p>;
+  if (view.status === 'failed') return <p class="note">{view.error}</p>;
+  const r = view.recording;
+  if (!r) return null;
+  return (
+    <Card title="Jumps counted live" class="ok">
+      <p data-testid="after-live">
+        {r.analysis.jumps} jumps{r.analysis.cadence_per_min > 0 ? ` at ${Math.round(r.analysis.cadence_per_min)} a minute` : ''}.
+      </p>
+      {link ? <a href={`#/recordings/${r.id}`}>See the recording</a> : <p class="muted small">Saved under Recordings.</p>}
+    </Card>
   );
 }

@@ -1,7 +1,7 @@
 // Progress: pain over time, rope minutes a week, traffic lights, PEG-3 and PSFS with meaningful
 // change, and a calendar of sessions. Also used read-only by the clinician view.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { api, type Change, type HistoryDay, type Progress as ProgressData } from '../api';
+import { api, type Change, type HistoryDay, type Progress as ProgressData, type RecordingItem } from '../api';
 import { Calendar, Chart, LightStrip, measureScore, toUnix } from '../charts';
 import { Card, ErrorText, Scale, errorMessage } from '../ui';
 
@@ -17,7 +17,54 @@ function ChangeNote({ change }: { change?: Change | null }) {
   );
 }
 
-export function ProgressView({ progress, days, title }: { progress: ProgressData; days: HistoryDay[]; title?: string }) {
+// Jumps a day (all recordings of the day together) and the day's cadence, weighted by jumps.
+export function jumpDays(recordings: RecordingItem[]): { date: string; jumps: number; cadence: number | null }[] {
+  const by = new Map<string, { jumps: number; weighted: number; counted: number }>();
+  for (const r of recordings) {
+    const d = by.get(r.date) ?? { jumps: 0, weighted: 0, counted: 0 };
+    d.jumps += r.jumps;
+    if (r.cadence_per_min > 0 && r.jumps > 0) {
+      d.weighted += r.cadence_per_min * r.jumps;
+      d.counted += r.jumps;
+    }
+    by.set(r.date, d);
+  }
+  return [...by]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([date, d]) => ({ date, jumps: d.jumps, cadence: d.counted ? Math.round((d.weighted / d.counted) * 10) / 10 : null }));
+}
+
+function JumpCharts({ recordings }: { recordings: RecordingItem[] }) {
+  const data = useMemo(() => {
+    const days = jumpDays(recordings);
+    const x = days.map((d) => toUnix(d.date));
+    return {
+      days,
+      jumps: { x, series: [{ label: 'Jumps', values: days.map((d) => d.jumps), bars: true }] },
+      cadence: { x, series: [{ label: 'Cadence', values: days.map((d) => d.cadence), color: '#2b6cb0' }] },
+    };
+  }, [recordings]);
+  if (!recordings.length)
+    return (
+      <p class="muted">
+        Upload a recording or count your jumps live with the phone (under <a href="#/recordings">Recordings</a>) to see them here.
+      </p>
+    );
+  const last = data.days[data.days.length - 1];
+  return (
+    <>
+      <p class="muted" data-testid="jump-summary">
+        {recordings.length} recordings; latest day {last.date}: {last.jumps} jumps{last.cadence ? `, ${Math.round(last.cadence)} a minute` : ''}.
+      </p>
+      <h3>Jumps a day</h3>
+      <Chart label="Jumps recorded each day" x={data.jumps.x} series={data.jumps.series} />
+      <h3>Cadence (jumps a minute)</h3>
+      <Chart label="Cadence of the recorded jumps each day, jumps a minute" x={data.cadence.x} series={data.cadence.series} />
+    </>
+  );
+}
+
+export function ProgressView({ progress, days, title, recordings }: { progress: ProgressData; days: HistoryDay[]; title?: string; recordings?: RecordingItem[] | null }) {
   const pain = useMemo(
     () => ({ x: progress.pain.map((p) => toUnix(p.date)), series: [{ label: 'Pain', values: progress.pain.map((p) => p.pain) }] }),
     [progress],
@@ -60,6 +107,11 @@ export function ProgressView({ progress, days, title }: { progress: ProgressData
       <Card title="Rope minutes per week">
         <Chart label="Rope minutes each week" x={rope.x} series={rope.series} />
       </Card>
+      {recordings && (
+        <Card title="Jumps and cadence from recordings">
+          <JumpCharts recordings={recordings} />
+        </Card>
+      )}
       <Card title="How your back responded">
         <LightStrip lights={progress.traffic_lights} />
       </Card>
@@ -162,11 +214,12 @@ function PsfsForm({ onSaved }: { onSaved: () => void }) {
 }
 
 export default function Progress() {
-  const [data, setData] = useState<{ progress: ProgressData; days: HistoryDay[] } | null>(null);
+  const [data, setData] = useState<{ progress: ProgressData; days: HistoryDay[]; recordings: RecordingItem[] | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = () =>
-    Promise.all([api.progress(), api.history()])
-      .then(([progress, h]) => setData({ progress, days: h.days }))
+    // Recordings are extra: the rest of Progress shows even when they cannot be loaded.
+    Promise.all([api.progress(), api.history(), api.recordings().then((r) => r.recordings, () => null)])
+      .then(([progress, h, recordings]) => setData({ progress, days: h.days, recordings }))
       .catch((e) => setError(errorMessage(e)));
   useEffect(() => {
     void load();
@@ -176,7 +229,7 @@ export default function Progress() {
       <h1>Progress</h1>
       <ErrorText error={error} />
       {!data && !error && <p class="muted">Loading…</p>}
-      {data && <ProgressView progress={data.progress} days={data.days} />}
+      {data && <ProgressView progress={data.progress} days={data.days} recordings={data.recordings} />}
       <details class="card">
         <summary>Record this week's PEG-3</summary>
         <PegForm onSaved={() => void load()} />

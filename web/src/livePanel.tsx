@@ -1,0 +1,226 @@
+// The live jump count on screen: where the phone is, the permission, the running count and
+// cadence in large type, the latest cue, and the saved recording. Used by the session player on
+// rope rounds and by the Live screen.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Placement } from './api';
+import { LiveStream, motionSupport, requestMotionPermission, type LiveView } from './live';
+
+export const placementWords: Record<Placement, string> = {
+  pocket: 'In a trouser pocket',
+  ankle: 'Strapped to an ankle',
+  wrist: 'Strapped to a wrist',
+  chest: 'On the chest (a strap or a tight top)',
+};
+
+const PLACEMENT_KEY = 'bb.livePlacement';
+function storedPlacement(): Placement {
+  const p = typeof localStorage === 'undefined' ? null : localStorage.getItem(PLACEMENT_KEY);
+  return p && p in placementWords ? (p as Placement) : 'pocket';
+}
+
+type WakeLock = { release: () => Promise<void> };
+
+export interface Live {
+  view: LiveView | null;
+  placement: Placement;
+  setPlacement: (p: Placement) => void;
+  start: () => Promise<void>;
+  end: () => void;
+  reset: () => void;
+  denied: boolean;
+  noReadings: boolean;
+  counting: boolean;
+}
+
+export function useLive(date?: string): Live {
+  const [view, setView] = useState<LiveView | null>(null);
+  const [placement, setPlacementState] = useState<Placement>(storedPlacement);
+  const [denied, setDenied] = useState(false);
+  const [noReadings, setNoReadings] = useState(false);
+  const stream = useRef<LiveStream | null>(null);
+  const detach = useRef<(() => void) | null>(null);
+
+  function release() {
+    detach.current?.();
+    detach.current = null;
+  }
+
+  async function start() {
+    // iOS only asks from inside the tap, so this comes before anything else is awaited.
+    const permission = await requestMotionPermission();
+    if (permission === 'denied') {
+      setDenied(true);
+      return;
+    }
+    setDenied(false);
+    setNoReadings(false);
+    release();
+    stream.current?.close();
+    const s = new LiveStream({ placement, date, onChange: setView });
+    stream.current = s;
+    setView(s.state);
+    const onMotion = (e: Event) => s.addReading(e as DeviceMotionEvent);
+    window.addEventListener('devicemotion', onMotion);
+    // Phones stop motion readings when the screen sleeps.
+    let lock: WakeLock | null = null;
+    const wl = (navigator as unknown as { wakeLock?: { request: (t: 'screen') => Promise<WakeLock> } }).wakeLock;
+    wl?.request('screen').then((l) => (lock = l)).catch(() => {});
+    const silent = setTimeout(() => setNoReadings(s.state.readings === 0), 3000);
+    detach.current = () => {
+      window.removeEventListener('devicemotion', onMotion);
+      clearTimeout(silent);
+      void lock?.release().catch(() => {});
+    };
+  }
+
+  function end() {
+    release();
+    stream.current?.end();
+  }
+
+  useEffect(
+    () => () => {
+      release();
+      stream.current?.close();
+    },
+    [],
+  );
+
+  const counting = view?.status === 'connecting' || view?.status === 'live';
+  return {
+    view,
+    placement,
+    setPlacement: (p) => {
+      localStorage.setItem(PLACEMENT_KEY, p);
+      setPlacementState(p);
+    },
+    start,
+    end,
+    reset: () => {
+      release();
+      stream.current?.close();
+      stream.current = null;
+      setView(null);
+    },
+    denied,
+    noReadings: noReadings && counting && (view?.readings ?? 0) === 0,
+    counting,
+  };
+}
+
+export function MotionHelp() {
+  const support = motionSupport();
+  if (support === 'insecure')
+    return (
+      <p class="note" data-testid="motion-help">
+        Phones give motion readings only to pages opened over HTTPS (an address starting <code>https://</code>). Whoever runs your Bounceback
+        server can turn it on: <code>bounceback cert</code> makes a certificate for a home network, then{' '}
+        <code>bounceback serve --tls-cert bounceback-cert.pem --tls-key bounceback-key.pem</code>. Everything else works without it.
+      </p>
+    );
+  if (support === 'unsupported')
+    return (
+      <p class="note" data-testid="motion-help">
+        This browser gives no motion readings, so jumps cannot be counted live here. You can still upload a recording from a sensor app under
+        Recordings.
+      </p>
+    );
+  return null;
+}
+
+const round = (n: number) => Math.round(n);
+
+export function LivePanel({ live, link = true, title = 'Count my jumps with this phone' }: { live: Live; link?: boolean; title?: string }) {
+  const { view } = live;
+  const support = motionSupport();
+
+  if (!view || view.status === 'failed') {
+    return (
+      <section class="card live-card" aria-label="Live jump count">
+        {view?.status === 'failed' && (
+          <p class="error" role="alert">
+            {view.error}
+          </p>
+        )}
+        {support !== 'ok' ? (
+          <MotionHelp />
+        ) : (
+          <>
+            <label>
+              Where the phone is
+              <select name="placement" value={live.placement} onChange={(e) => live.setPlacement(e.currentTarget.value as Placement)}>
+                {(Object.keys(placementWords) as Placement[]).map((p) => (
+                  <option value={p}>{placementWords[p]}</option>
+                ))}
+              </select>
+            </label>
+            <button class="primary big wide" onClick={() => void live.start()}>
+              {view?.status === 'failed' ? 'Count again' : title}
+            </button>
+            {live.denied && (
+              <p class="error" role="alert">
+                Motion access was not allowed, so jumps cannot be counted. On an iPhone, reload the page and tap Allow when asked (or turn on
+                Motion &amp; Orientation Access in the Safari settings). The session goes on without it.
+              </p>
+            )}
+          </>
+        )}
+      </section>
+    );
+  }
+
+  if (view.status === 'saved') {
+    const r = view.recording;
+    return (
+      <section class="card live-card ok" aria-label="Live jump count">
+        <p role="status" data-testid="live-saved">
+          {r
+            ? `Saved: ${r.analysis.jumps} jumps${r.analysis.cadence_per_min > 0 ? ` at ${round(r.analysis.cadence_per_min)} a minute` : ''}.`
+            : 'Nothing was recorded: no motion readings reached the server.'}
+          {view.full && ' The stream reached its 30-minute limit and was saved.'}
+        </p>
+        {r && link && <a href={`#/recordings/${r.id}`}>See the recording</a>}
+        {r && !link && <p class="muted small">You will find it under Recordings.</p>}
+      </section>
+    );
+  }
+
+  return (
+    <section class="card live-card" aria-label="Live jump count">
+      <p class="muted small" role="status">
+        {view.status === 'connecting' ? 'Connecting…' : view.status === 'ending' ? 'Saving…' : `Counting · ${placementWords[live.placement].toLowerCase()}`}
+      </p>
+      <div class="live-numbers">
+        <p>
+          <span class="live-count" data-testid="live-count">
+            {view.jumps}
+          </span>
+          <span class="live-unit">jumps</span>
+        </p>
+        <p>
+          <span class="live-cadence" data-testid="live-cadence">
+            {view.cadence ? round(view.cadence) : '–'}
+          </span>
+          <span class="live-unit">a minute</span>
+        </p>
+      </div>
+      {view.cue && (
+        <p class="cue live-cue" data-testid="live-cue">
+          {view.cue}
+        </p>
+      )}
+      {live.noReadings && (
+        <p class="note">
+          No motion readings are coming from this device yet. A laptop or desktop usually has no motion sensor; on a phone, keep this page open
+          with the screen on.
+        </p>
+      )}
+      {view.error && <p class="error">{view.error}</p>}
+      {view.status !== 'ending' && (
+        <button class="big wide" onClick={live.end}>
+          Stop counting
+        </button>
+      )}
+    </section>
+  );
+}
