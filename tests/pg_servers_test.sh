@@ -185,4 +185,16 @@ if [[ -x "$(dirname "$PSQL")/pg_amcheck" ]]; then
     fail "pg_amcheck: $(cat "$WORK/amcheck.log")"
   echo "pg_amcheck: no corruption"
 fi
+
+# The terminal commands take the same URL: a screen, a check-in, then its plan, on PostgreSQL.
+"$BIN" --db "$DB_URL" screen --none --date 2026-03-09 >"$WORK/cli.out" 2>&1 ||
+  fail "screen on PostgreSQL: $(cat "$WORK/cli.out")"
+"$BIN" --db "$DB_URL" checkin --date 2026-03-10 --pain 2 --feel good >"$WORK/cli.out" 2>&1 ||
+  fail "checkin on PostgreSQL: $(cat "$WORK/cli.out")"
+"$BIN" --db "$DB_URL" plan --date 2026-03-10 --json >"$WORK/plan.json" 2>&1 ||
+  fail "plan on PostgreSQL: $(cat "$WORK/plan.json")"
+grep -q '"day_type"' "$WORK/plan.json" || fail "no plan from PostgreSQL: $(head -c 300 "$WORK/plan.json")"
+[[ $("$PSQL" "$DB_URL" -tAc "SELECT COUNT(*) FROM checkins WHERE person_id = 1") == 1 ]] ||
+  fail "the terminal's check-in is not in PostgreSQL"
+echo "the terminal commands work on PostgreSQL"
 echo "ok"

@@ -20,9 +20,13 @@ int exit_code_for(ErrorCode code);
 int report(const Error& error);
 
 struct CliContext {
-  std::string db_path;  // empty: the XDG default
+  std::string db_path;  // --db: a SQLite path, sqlite:PATH or postgresql://...; empty: the XDG file
   int exit_code = kExitOk;
 };
+
+// The database the global --db names, as a URL for the store factory; the XDG SQLite file when
+// none is given.
+[[nodiscard]] Result<std::string> database_url(const CliContext& ctx);
 
 // Each subcommand lives in its own <name>_command.cc and registers itself here.
 void register_analyze_command(CLI::App& app, CliContext& ctx);

@@ -2,6 +2,7 @@
 #include <cstdio>
 
 #include "cli/cli.h"
+#include "store/sqlite_store.h"
 
 namespace bb::cli {
 
@@ -19,6 +20,13 @@ int exit_code_for(ErrorCode code) {
   return kExitFailure;
 }
 
+Result<std::string> database_url(const CliContext& ctx) {
+  if (!ctx.db_path.empty()) return ctx.db_path;
+  Result<std::string> path = store::default_database_path();
+  if (!path.ok()) return path.error();
+  return "sqlite:" + *path;
+}
+
 int report(const Error& error) {
   std::fprintf(stderr, "bounceback: %s\n", error.describe().c_str());
   return exit_code_for(error.code);
@@ -30,7 +38,9 @@ int main(int argc, char** argv) {
   CLI::App app{"Bounceback: dosed movement for back pain: stretching, yoga and gentle jump rope."};
   app.require_subcommand(1);
   bb::cli::CliContext ctx;
-  app.add_option("--db", ctx.db_path, "SQLite file (default: $XDG_DATA_HOME/bounceback/bounceback.db)");
+  app.add_option("--db", ctx.db_path,
+                 "SQLite file, sqlite:PATH or postgresql://... (default: "
+                 "$XDG_DATA_HOME/bounceback/bounceback.db)");
   bb::cli::register_analyze_command(app, ctx);
   bb::cli::register_replay_command(app, ctx);
   bb::cli::register_person_commands(app, ctx);

@@ -22,7 +22,7 @@
 #include "cli/cli.h"
 #include "coach/catalog.h"
 #include "coach/model.h"
-#include "store/sqlite_store.h"
+#include "store/store_factory.h"
 
 namespace bb::cli {
 namespace {
@@ -228,21 +228,17 @@ Result<Date> resolve_date(const CommonOptions& common) {
 
 // The opened database, the catalog and the use cases on top of them.
 struct Workspace {
-  std::unique_ptr<store::SqliteStore> store;
+  std::unique_ptr<app::PersonStore> store;
   coach::Catalog catalog;
   std::unique_ptr<app::DailyService> service;
 };
 
 Result<std::unique_ptr<Workspace>> open_workspace(const CliContext& ctx) {
-  std::string path = ctx.db_path;
-  if (path.empty()) {
-    auto default_path = store::default_database_path();
-    if (!default_path.ok()) return default_path.error();
-    path = *default_path;
-  }
+  auto url = database_url(ctx);
+  if (!url.ok()) return url.error();
   auto catalog = app::load_embedded_catalog();
   if (!catalog.ok()) return catalog.error();
-  auto opened = store::SqliteStore::open(path);
+  auto opened = store::open_person_store(*url);
   if (!opened.ok()) return opened.error();
   auto workspace = std::make_unique<Workspace>();
   workspace->store = std::move(*opened);

@@ -57,15 +57,6 @@ Status split_listen(const std::string& listen, http::ServerOptions& out) {
   return Status::success();
 }
 
-// The database URL of --db: as given, else the global --db file, else the default SQLite file.
-Result<std::string> database_url(const std::string& url, const std::string& global_db) {
-  if (!url.empty()) return url;
-  if (!global_db.empty()) return "sqlite:" + global_db;
-  Result<std::string> path = store::default_database_path();
-  if (!path.ok()) return path.error();
-  return "sqlite:" + *path;
-}
-
 int serve(const ServeOptions& opts, const CliContext& ctx) {
   http::ServerOptions server_options;
   if (Status s = split_listen(opts.listen, server_options); !s.ok()) return report(s.error());
@@ -81,7 +72,8 @@ int serve(const ServeOptions& opts, const CliContext& ctx) {
   server_options.body_limit = opts.body_limit;
   server_options.access_log = opts.quiet ? http::AccessLog::kOff : http::AccessLog::kOn;
 
-  const Result<std::string> url = database_url(opts.db, ctx.db_path);
+  // serve's own --db first, then the global one.
+  const Result<std::string> url = opts.db.empty() ? database_url(ctx) : Result<std::string>(opts.db);
   if (!url.ok()) return report(url.error());
   // Opening once up front applies migrations and fails early on a bad URL or file.
   if (auto first = store::open_account_store(*url); !first.ok()) return report(first.error());
