@@ -2,6 +2,8 @@
 // the system's Chromium driven by playwright-core (no browser is ever downloaded).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, request as httpRequest, type IncomingMessage } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -61,9 +63,11 @@ export async function startServer(): Promise<Server> {
       fail(new Error(`server exited with ${code}:\n${log}`));
     });
   });
+  const front = await frontIfStale(url);
   return {
-    url,
+    url: front?.url ?? url,
     stop: async () => {
+      await front?.stop();
       if (proc.exitCode === null) {
         const exited = new Promise((r) => proc.once('exit', r));
         proc.kill('SIGTERM');
@@ -72,6 +76,61 @@ export async function startServer(): Promise<Server> {
       }
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+const dist = join(repoRoot, 'web/dist');
+const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json' };
+
+// The binary embeds the app as it was built when the binary was. When web/dist is newer (the app
+// was rebuilt since), the tests check the app in web/dist: a small front serves its files and
+// forwards everything else, WebSocket upgrades too, to the real server.
+async function frontIfStale(backend: string): Promise<Server | null> {
+  const built = join(dist, 'index.html');
+  if (!existsSync(built)) return null;
+  const embedded = await fetch(backend + '/').then((r) => r.text(), () => '');
+  if (embedded === readFileSync(built, 'utf8')) return null;
+  console.log('the server embeds an older build of the app: the tests serve web/dist in front of it');
+  const target = new URL(backend);
+  const forward = (req: IncomingMessage, res: import('node:http').ServerResponse) => {
+    const up = httpRequest({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (r) => {
+      res.writeHead(r.statusCode ?? 502, r.headers);
+      r.pipe(res);
+    });
+    up.on('error', () => res.destroy());
+    req.pipe(up);
+  };
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const file = join(dist, path === '/' ? 'index.html' : path);
+    if (path.startsWith('/api/') || path.startsWith('/healthz') || path.startsWith('/readyz') || !file.startsWith(dist) || !existsSync(file) || path.endsWith('/'))
+      return path === '/' ? serveFile(res, built) : forward(req, res);
+    serveFile(res, file);
+  });
+  const serveFile = (res: import('node:http').ServerResponse, file: string) => {
+    res.writeHead(200, { 'Content-Type': types[file.slice(file.lastIndexOf('.'))] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+    res.end(readFileSync(file));
+  };
+  server.on('upgrade', (req, socket, head) => {
+    const up = connect(Number(target.port), target.hostname, () => {
+      const lines = [`${req.method} ${req.url} HTTP/1.1`];
+      for (let i = 0; i < req.rawHeaders.length; i += 2) lines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
+      up.write(lines.join('\r\n') + '\r\n\r\n');
+      if (head.length) up.write(head);
+      up.pipe(socket);
+      socket.pipe(up);
+    });
+    up.on('error', () => socket.destroy());
+    socket.on('error', () => up.destroy());
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () => new Promise<void>((ok) => {
+      server.closeAllConnections?.();
+      server.close(() => ok());
+    }),
   };
 }
 
