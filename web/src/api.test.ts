@@ -70,4 +70,20 @@ describe('api client', () => {
       '/api/v1/checkins?date=2026-03-02 {"pain":2,"feel":"good"}',
     ]);
   });
+
+  it('uploads a recording as the file itself, typed text/csv, with its options in the query', async () => {
+    const seen: { url: string; init?: RequestInit }[] = [];
+    setFetcher(async (url, init) => {
+      seen.push({ url, init });
+      return reply(201, { id: 3 });
+    });
+    const file = new File(['t,x,y,z\n'], 'my set.csv', { type: 'application/vnd.ms-excel' });
+    await api.uploadRecording(file, { date: '2026-03-02', placement: 'pocket', name: file.name });
+    expect(seen[0].url).toBe('/api/v1/recordings?date=2026-03-02&placement=pocket&name=my+set.csv');
+    expect(seen[0].init?.body).toBe(file);
+    expect((seen[0].init?.headers as Record<string, string>)['Content-Type']).toBe('text/csv');
+    await api.deleteRecording(3);
+    expect(seen[1].url).toBe('/api/v1/recordings/3');
+    expect(seen[1].init?.method).toBe('DELETE');
+  });
 });

@@ -193,7 +193,8 @@ export function uploadError(e: unknown): { message: string; badLine: boolean } {
       return { message: 'This file is larger than 16 MB, the most Bounceback takes. Export a shorter recording: a few minutes of jumping is plenty.', badLine: false };
     if (e.status === 415) return { message: 'Bounceback takes recordings as CSV text files. Choose the .csv file the sensor app exported.', badLine: false };
     if (e.status === 422 && e.field === 'csv') {
-      const why = e.message.replace(/\s*\(use --lenient[^)]*\)/, '').replace(/\.$/, '');
+      const raw = e.message.replace(/\s*\(use --lenient[^)]*\)/, '').replace(/\.$/, '');
+      const why = raw.charAt(0).toLowerCase() + raw.slice(1);
       return { message: `This file could not be read: ${why}.`, badLine: /^line \d+/i.test(why) };
     }
   }

@@ -1,0 +1,283 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { setFetcher, type Analysis, type Plan, type RecordingItem } from '../api';
+import { ManualClock } from '../clock';
+import { AppContext, type AppState } from '../state';
+import { SessionPlayer } from './Player';
+import { jumpDays } from './Progress';
+import Recordings, { metrics, newestFirst, uploadError } from './Recordings';
+import { ApiError } from '../api';
+
+// Canvas charts do not draw in jsdom; uPlot only needs matchMedia to load.
+vi.mock('../signalChart', () => ({ SignalChart: () => <div class="chart signal" /> }));
+vi.hoisted(() => {
+  window.matchMedia ??= (() => ({ matches: false, addEventListener() {}, removeEventListener() {} })) as unknown as typeof window.matchMedia;
+});
+
+let root: HTMLElement;
+beforeEach(() => {
+  root = document.createElement('div');
+  document.body.appendChild(root);
+  localStorage.clear();
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+  vi.unstubAllGlobals();
+});
+
+const settle = async () => {
+  for (let i = 0; i < 8; i++) await new Promise((r) => setTimeout(r, 0));
+};
+function mount(node: preact.ComponentChild, extra: Partial<AppState> = {}) {
+  const state: AppState = {
+    account: { id: 1, email: 'a@example.org', role: 'person' }, setAccount: () => {}, catalog: new Map(),
+    settings: { voice: false, beat: false, theme: 'system' }, setSettings: () => {}, go: () => {},
+    clock: new ManualClock(), active: null, setActive: () => {}, ...extra,
+  };
+  act(() => render(<AppContext.Provider value={state}>{node}</AppContext.Provider>, root));
+}
+const button = (text: string | RegExp) =>
+  [...root.querySelectorAll('button')].find((b) => (typeof text === 'string' ? b.textContent?.trim() === text : text.test(b.textContent ?? '')))!;
+const click = async (el: Element) => {
+  await act(async () => {
+    (el as HTMLElement).click();
+    await settle();
+  });
+};
+const json = (status: number, body?: unknown) => new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+const analysis: Analysis = {
+  placement: 'ankle', placement_guessed: true, jumps: 53,
+  events: [{ t: 1.2, flight_s: null, impact_g: 8.1 }, { t: 1.7, flight_s: null, impact_g: 7.9 }],
+  cadence_per_min: 121.6, cadence_over_time: [], jump_height_cm: null, impact_g: 8.68, impact_clipped: true,
+  rhythm_cv: 0.12, trips: 6, rests: 0, longest_run: 20, active_seconds: 40.2,
+  feedback: ['The rhythm is uneven: focus on a steady beat rather than speed.'],
+  warnings: ['placement guessed from the signal: ankle'],
+  input: { rows: 4800, duration_s: 48.5, time_column: 't_s', axis_columns: ['ax_g', 'ay_g', 'az_g'], units: 'g', skipped_rows: 0 },
+  signal: { bin_s: 0.05, low: [0.9, null, 0.1], high: [1.1, null, 8] },
+};
+const item = (id: number, date: string, created_at: number, jumps = 10): RecordingItem => ({
+  id, date, source: 'upload', name: `r${id}.csv`, created_at, placement: 'pocket', jumps, cadence_per_min: 120, jump_height_cm: 2, impact_g: 2, duration_s: 30, feedback: [],
+});
+
+function chooseFile(name = 'set.csv', text = 't,x,y,z\n0,0,1,0\n') {
+  const input = root.querySelector<HTMLInputElement>('input[type=file]')!;
+  const file = new File([text], name, { type: '' });
+  Object.defineProperty(input, 'files', { value: [file], configurable: true });
+  return input;
+}
+const submit = async () => {
+  await act(async () => {
+    root.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    await settle();
+  });
+};
+
+describe('recordings screen', () => {
+  it('names the bad line of a CSV, keeps the chosen file, and can retry skipping bad rows', async () => {
+    const seen: string[] = [];
+    setFetcher(async (url, init) => {
+      seen.push(`${init?.method} ${url} ${(init?.headers as Record<string, string>)?.['Content-Type'] ?? ''}`);
+      if (url === '/api/v1/recordings') return json(200, { recordings: [] });
+      if (url.includes('lenient=true')) return json(201, { id: 4, date: '2026-03-02', source: 'upload', name: 'set.csv', created_at: 1, analysis: { ...analysis, input: { ...analysis.input, skipped_rows: 2 } } });
+      return json(422, { error: { code: 'invalid_argument', message: "line 3: acceleration x 'abc' is not a number (use --lenient to skip such rows)", field: 'csv' } });
+    });
+    const go = vi.fn();
+    mount(<Recordings />, { go });
+    await act(settle);
+    expect(root.textContent).toContain('No recordings yet.');
+    const input = chooseFile();
+    await act(async () => {
+      const select = root.querySelector<HTMLSelectElement>('select[name=placement]')!;
+      select.value = 'ankle';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await submit();
+    expect(root.querySelector('[role=alert]')!.textContent).toContain("This file could not be read: line 3: acceleration x 'abc' is not a number.");
+    expect(root.querySelector('[role=alert]')!.textContent).not.toContain('--lenient');
+    expect(input.files![0].name).toBe('set.csv');
+    expect(seen[1]).toMatch(/^POST \/api\/v1\/recordings\?date=\d{4}-\d\d-\d\d&placement=ankle&name=set.csv text\/csv$/);
+    await click(button('Skip the rows that cannot be read and try again'));
+    expect(seen[2]).toContain('lenient=true');
+    expect(go).toHaveBeenCalledWith('recordings/4');
+    expect(root.textContent).toContain('2 rows of the file could not be read and were skipped.');
+  });
+
+  it('checks the file on the phone before sending it', async () => {
+    let posts = 0;
+    setFetcher(async (_url, init) => {
+      if (init?.method === 'POST') posts++;
+      return json(200, { recordings: [] });
+    });
+    mount(<Recordings />);
+    await act(settle);
+    await submit();
+    expect(root.querySelector('[role=alert]')!.textContent).toBe('Choose the CSV file first.');
+    chooseFile('empty.csv', '');
+    await submit();
+    expect(root.querySelector('[role=alert]')!.textContent).toMatch(/This file is empty/);
+    expect(posts).toBe(0);
+  });
+
+  it('says in words what a too large or wrong file means', () => {
+    expect(uploadError(new ApiError('the body is larger than 16777216 bytes', 413, 'payload_too_large', '')).message).toMatch(/larger than 16 MB/);
+    expect(uploadError(new ApiError('send the recording as Content-Type: text/csv', 415, 'unsupported_media_type', '')).message).toMatch(/CSV text files/);
+    expect(uploadError(new ApiError('Must be a date written YYYY-MM-DD', 422, 'invalid_argument', 'date')).message).toBe('Must be a date written YYYY-MM-DD');
+  });
+
+  it('opens a recording with its metrics, feedback and warnings, lists the others newest first, and deletes after asking', async () => {
+    const calls: string[] = [];
+    let list = [item(1, '2026-03-01', 5), item(2, '2026-03-03', 1), item(3, '2026-03-03', 9), item(7, '2026-03-02', 1, 53)];
+    setFetcher(async (url, init) => {
+      calls.push(`${init?.method} ${url}`);
+      if (url === '/api/v1/recordings') return json(200, { recordings: list });
+      if (url === '/api/v1/recordings/7' && init?.method === 'DELETE') {
+        list = list.filter((r) => r.id !== 7);
+        return new Response(null, { status: 204 });
+      }
+      return json(200, { id: 7, date: '2026-03-02', source: 'upload', name: 'ankle.csv', created_at: 1, analysis });
+    });
+    const go = vi.fn();
+    mount(<Recordings id={7} />, { go });
+    await act(settle);
+    expect(root.querySelector('h2')!.textContent).toBe('ankle.csv');
+    expect(root.textContent).toContain('(guessed from the signal)');
+    const dd = (k: string) => root.querySelector(`dd[data-metric="${k}"]`)!.textContent;
+    expect(dd('Jumps')).toBe('53');
+    expect(dd('Cadence')).toBe('122 a minute');
+    expect(dd('Jump height')).toBe('not shown at the ankle');
+    expect(dd('Landing impact')).toBe('at least 8.7 g');
+    expect(dd('Rhythm')).toBe('12% variation');
+    expect(dd('Trips and stops')).toBe('6');
+    expect(dd('Active time')).toBe('40 s of 49 s');
+    expect(root.textContent).toContain('The rhythm is uneven');
+    expect(root.textContent).toContain('Placement guessed from the signal: ankle');
+    expect([...root.querySelectorAll('.rec')].map((a) => a.getAttribute('href'))).toEqual(['#/recordings/3', '#/recordings/2', '#/recordings/7', '#/recordings/1']);
+    expect(root.querySelector('.rec[aria-current=true]')!.getAttribute('href')).toBe('#/recordings/7');
+
+    await click(button('Delete…'));
+    expect(root.textContent).toContain('Delete this recording? This cannot be undone.');
+    await click(button('Keep it'));
+    expect(calls.some((c) => c.startsWith('DELETE'))).toBe(false);
+    await click(button('Delete…'));
+    await click(button('Delete recording'));
+    expect(calls).toContain('DELETE /api/v1/recordings/7');
+    expect(go).toHaveBeenCalledWith('recordings');
+  });
+
+  it('words metrics that the placement cannot show and sorts by date then time', () => {
+    const m = Object.fromEntries(metrics({ ...analysis, impact_g: null, impact_clipped: false, placement: 'wrist', jumps: 2 }));
+    expect(m['Landing impact']).toBe('not shown at the wrist');
+    expect(m.Rhythm).toBe('–');
+    expect(newestFirst([item(1, '2026-03-01', 9), item(2, '2026-03-02', 1)]).map((r) => r.id)).toEqual([2, 1]);
+  });
+});
+
+describe('progress from recordings', () => {
+  it('adds up the jumps of a day and weights its cadence by jumps', () => {
+    const a = { ...item(1, '2026-03-02', 1, 100), cadence_per_min: 120 };
+    const b = { ...item(2, '2026-03-02', 2, 50), cadence_per_min: 90 };
+    const c = { ...item(3, '2026-03-01', 1, 0), cadence_per_min: 0 };
+    expect(jumpDays([a, b, c])).toEqual([
+      { date: '2026-03-01', jumps: 0, cadence: null },
+      { date: '2026-03-02', jumps: 150, cadence: 110 },
+    ]);
+  });
+});
+
+// The browser's WebSocket, faked for the player test.
+class FakeWebSocket {
+  static last: FakeWebSocket | null = null;
+  readyState = 0;
+  sent: { type: string; samples?: number[][] }[] = [];
+  onopen: (() => void) | null = null;
+  onmessage: ((e: { data: string }) => void) | null = null;
+  onclose: ((e: { code: number }) => void) | null = null;
+  onerror: (() => void) | null = null;
+  constructor(readonly url: string) {
+    FakeWebSocket.last = this;
+    queueMicrotask(() => {
+      this.readyState = 1;
+      this.onmessage?.({ data: JSON.stringify({ type: 'ready', placement: 'ankle', units: 'ms2', max_samples: 360000 }) });
+    });
+  }
+  send(d: string) {
+    const m = JSON.parse(d);
+    this.sent.push(m);
+    const all = this.sent.flatMap((x) => x.samples ?? []);
+    if (m.type === 'samples') this.answer({ type: 'count', jumps: Math.floor(all.length / 50), cadence_per_min: 120, elapsed_s: all.at(-1)![0], new_jumps: [], cues: ['Land softly on the balls of your feet.'] });
+    if (m.type === 'end') this.answer({ type: 'saved', recording: { id: 12, date: '2026-03-02', source: 'live', name: 'live', created_at: 1, analysis: { ...analysis, jumps: Math.floor(all.length / 50) } } });
+  }
+  answer(m: unknown) {
+    queueMicrotask(() => this.onmessage?.({ data: JSON.stringify(m) }));
+  }
+  close() {
+    this.readyState = 3;
+  }
+}
+
+describe('live count in the session player', () => {
+  const plan: Plan = {
+    date: '2026-03-02', status: 'ok', day_type: 'rope',
+    rope: { minutes: 1, work_seconds: 30, rest_seconds: 30, rounds: 2, cadence_per_min: 110, skill: 'basic_bounce' },
+    stretch: { minutes: 0, items: ['cat_cow'], warm_up: [], main: ['cat_cow'], cool_down: [] },
+    traffic_light: null, ask_urgent_questions: false, reasons: [], rules: [],
+  };
+
+  it('offers the count on rope rounds, streams motion, shows the count and cue, and ends with the rope part', async () => {
+    vi.stubGlobal('WebSocket', FakeWebSocket);
+    vi.stubGlobal('isSecureContext', true);
+    const permission = vi.fn(async () => 'granted');
+    vi.stubGlobal('DeviceMotionEvent', Object.assign(class {}, { requestPermission: permission }));
+    setFetcher(async () => json(201, {}));
+    mount(<SessionPlayer plan={plan} checkinPain={1} />);
+    await click(button('Begin'));
+    expect(root.querySelector('h1')!.textContent).toBe('Rope round 1 of 2');
+    await act(async () => {
+      const select = root.querySelector<HTMLSelectElement>('select[name=placement]')!;
+      select.value = 'ankle';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await click(button('Count my jumps with this phone'));
+    expect(permission).toHaveBeenCalledTimes(1);
+    expect(FakeWebSocket.last!.url).toBe('ws://localhost:3000/api/v1/live?placement=ankle&units=ms2&date=2026-03-02');
+    await act(async () => {
+      for (let i = 0; i < 200; i++) {
+        const e = Object.assign(new Event('devicemotion'), { accelerationIncludingGravity: { x: 0, y: 9.81, z: 0 }, interval: 10 });
+        window.dispatchEvent(e);
+      }
+      await settle();
+    });
+    const sent = FakeWebSocket.last!.sent.flatMap((m) => m.samples ?? []);
+    // Batches of about 0.3 s of sensor time went out; the rest of the 2 s waits for the next one.
+    expect(sent.length).toBeGreaterThan(170);
+    expect(sent.length).toBeLessThan(200);
+    expect(sent[1]).toEqual([0.01, 0, 9.81, 0]);
+    expect(root.querySelector('[data-testid=live-count]')!.textContent).toBe('3');
+    expect(root.querySelector('[data-testid=live-cadence]')!.textContent).toBe('120');
+    expect(root.querySelector('[data-testid=live-cue]')!.textContent).toBe('Land softly on the balls of your feet.');
+
+    // The rest between rounds keeps counting; the main moves end it.
+    await click(button('Next step'));
+    expect(root.querySelector('h1')!.textContent).toBe('Rest after round 1');
+    expect(root.querySelector('[data-testid=live-count]')).not.toBeNull();
+    await click(button('Next step'));
+    await click(button('Next step'));
+    expect(root.querySelector('h1')!.textContent).toBe('cat cow');
+    expect(FakeWebSocket.last!.sent.at(-1)!.type).toBe('end');
+    expect(root.querySelector('[data-testid=live-count]')).toBeNull();
+    await click(button('Finish'));
+    expect(root.querySelector('[data-testid=after-live]')!.textContent).toBe('4 jumps at 122 a minute.');
+  });
+
+  it('explains why live counting is not offered on a page without HTTPS, and the session goes on', async () => {
+    vi.stubGlobal('isSecureContext', false);
+    mount(<SessionPlayer plan={plan} checkinPain={1} />);
+    await click(button('Begin'));
+    expect(root.querySelector('[data-testid=motion-help]')!.textContent).toMatch(/HTTPS.*bounceback cert.*--tls-cert/);
+    expect(button('Count my jumps with this phone')).toBeUndefined();
+    expect(root.querySelector('[role=timer]')).not.toBeNull();
+  });
+});
