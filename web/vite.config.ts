@@ -12,6 +12,7 @@ export default defineConfig({
     reportCompressedSize: false,
   },
   server: {
-    proxy: { '/api': 'http://127.0.0.1:8080' },
+    // ws: the live jump count is a WebSocket under /api.
+    proxy: { '/api': { target: 'http://127.0.0.1:8080', ws: true } },
   },
 });

@@ -40,6 +40,71 @@ function plan(d) {
   };
 }
 
+// Recordings: a rough landing detector (free fall below 0.5 g, then a peak above 1.8 g), enough
+// to show the screens; the server's analysis is `bounceback analyze`.
+let nextRecording = 1;
+const withoutCsv = ({ csv, ...r }) => r;
+const listItem = (r) => ({
+  id: r.id, date: r.date, source: r.source, name: r.name, created_at: r.created_at, placement: r.analysis.placement,
+  jumps: r.analysis.jumps, cadence_per_min: r.analysis.cadence_per_min, jump_height_cm: r.analysis.jump_height_cm,
+  impact_g: r.analysis.impact_g, duration_s: r.analysis.input.duration_s, feedback: r.analysis.feedback,
+});
+function analyse(csv, placement, lenient) {
+  const lines = csv.split(/\r?\n/);
+  const header = lines[0]?.split(',') ?? [];
+  if (!csv.trim()) return { error: 'the file is empty' };
+  const rows = [];
+  let skipped = 0;
+  for (let i = 1; i < lines.length; i++) {
+    if (!lines[i].trim()) continue;
+    const c = lines[i].split(',').map(Number);
+    if (c.length < 4 || c.some((v) => !Number.isFinite(v))) {
+      if (lenient) { skipped++; continue; }
+      return { error: `line ${i + 1}: a value is not a number (use --lenient to skip such rows)` };
+    }
+    rows.push([c[0], ...c.slice(-3)]);
+  }
+  if (rows.length < 10) return { error: 'too few rows to analyse (at least 10)' };
+  const t0 = rows[0][0];
+  const mag = rows.map((r) => Math.hypot(r[1], r[2], r[3]));
+  const ms2 = mag.slice().sort((a, b) => a - b)[mag.length >> 1] > 4;
+  const g = mag.map((m) => (ms2 ? m / 9.80665 : m));
+  const ts = rows.map((r) => r[0] - t0);
+  const duration = ts[ts.length - 1];
+  const events = [];
+  let fell = -1;
+  for (let i = 1; i < g.length - 1; i++) {
+    if (g[i] < 0.5) fell = ts[i];
+    if (fell >= 0 && g[i] > 1.8 && g[i] >= g[i - 1] && g[i] >= g[i + 1] && ts[i] - fell < 0.5) {
+      events.push({ t: Math.round(ts[i] * 1000) / 1000, flight_s: null, impact_g: Math.round(g[i] * 100) / 100 });
+      fell = -1;
+    }
+  }
+  const gaps = events.slice(1).map((e, i) => e.t - events[i].t);
+  const mean = gaps.length ? gaps.reduce((s, x) => s + x, 0) / gaps.length : 0;
+  const cv = gaps.length > 1 ? Math.sqrt(gaps.reduce((s, x) => s + (x - mean) ** 2, 0) / gaps.length) / mean : 0;
+  const bin = Math.max(0.05, duration / 1500);
+  const bins = Math.ceil(duration / bin) + 1;
+  const low = Array(bins).fill(null);
+  const high = Array(bins).fill(null);
+  ts.forEach((t, i) => {
+    const b = Math.floor(t / bin);
+    low[b] = low[b] === null ? g[i] : Math.min(low[b], g[i]);
+    high[b] = high[b] === null ? g[i] : Math.max(high[b], g[i]);
+  });
+  const impact = events.length ? events.reduce((s, e) => s + e.impact_g, 0) / events.length : null;
+  return {
+    placement: placement === 'auto' ? 'pocket' : placement, placement_guessed: placement === 'auto', jumps: events.length, events,
+    cadence_per_min: mean ? Math.round(600 / mean) / 10 : 0, cadence_over_time: [], jump_height_cm: null, impact_g: impact && Math.round(impact * 100) / 100,
+    impact_clipped: false, rhythm_cv: Math.round(cv * 1000) / 1000, trips: 0, rests: 0, longest_run: events.length,
+    active_seconds: events.length > 1 ? Math.round((events[events.length - 1].t - events[0].t) * 10) / 10 : 0,
+    feedback: events.length ? ['This is an example analysis from the development stand-in.'] : [],
+    warnings: placement === 'auto' ? ['placement guessed from the signal: pocket (the stand-in always guesses pocket)'] : [],
+    input: { rows: rows.length, duration_s: Math.round(duration * 1000) / 1000, time_column: header[0] ?? 't', axis_columns: header.slice(-3), units: ms2 ? 'm/s^2' : 'g', skipped_rows: skipped },
+    signal: { bin_s: bin, low, high },
+  };
+}
+
 const server = createServer(async (req, res) => {
   const url = new URL(req.url, 'http://x');
   const path = url.pathname;
@@ -52,8 +117,10 @@ const server = createServer(async (req, res) => {
   }
   let body = '';
   for await (const chunk of req) body += chunk;
-  const json = body ? JSON.parse(body) : undefined;
-  const route = `${req.method} ${path.slice(7)}`;
+  const type = (req.headers['content-type'] ?? '').split(';')[0];
+  const json = body && type === 'application/json' ? JSON.parse(body) : undefined;
+  const route = `${req.method} ${path.slice(7).replace(/\/\d+(?=\/|$)/g, '/{id}')}`;
+  const ids = [...path.matchAll(/\/(\d+)(?=\/|$)/g)].map((m) => Number(m[1]));
   const token = /bb_session=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
   const account = token ? accounts.get(token) : undefined;
   const open = (a, status) => {
@@ -64,7 +131,7 @@ const server = createServer(async (req, res) => {
   if (route === 'GET /catalog') return send(res, 200, { items });
   if (route === 'POST /auth/register') {
     const a = { id: nextId++, email: json.email, role: json.role ?? 'person' };
-    data.set(a.id, { checkins: new Map(), sessions: new Map(), psfs: [], peg: [] });
+    data.set(a.id, { checkins: new Map(), sessions: new Map(), psfs: [], peg: [], recordings: [] });
     return open(a, 201);
   }
   if (route === 'POST /auth/login') {
@@ -124,6 +191,33 @@ const server = createServer(async (req, res) => {
       return send(res, 201, { date: today, measure: 'peg', score: 5, change: null });
     case 'GET /rope-advice':
       return send(res, 200, { recommendation: 'A beaded rope turns slowly and is easy to see.', length_cm: 275, length_note: 'Handles reach your armpits when you stand on the middle.', surface: 'a wooden floor or a rubber mat', shoes: 'cushioned trainers', avoid: ['concrete'] });
+    case 'POST /recordings': {
+      if (!['text/csv', 'text/plain', 'application/octet-stream'].includes(type)) return fail(res, 415, 'unsupported_media_type', 'send the recording as Content-Type: text/csv');
+      if (body.length > 16 * 1024 * 1024) return fail(res, 413, 'payload_too_large', 'the body is larger than 16777216 bytes');
+      const placement = url.searchParams.get('placement') ?? 'auto';
+      const a = analyse(body, placement, url.searchParams.get('lenient') === 'true');
+      if (a.error) return fail(res, 422, 'invalid_argument', a.error, 'csv');
+      const r = { id: nextRecording++, date: url.searchParams.get('date') ?? today, source: 'upload', name: url.searchParams.get('name') ?? 'recording.csv', created_at: Math.floor(Date.now() / 1000), analysis: a, csv: body };
+      d.recordings.push(r);
+      return send(res, 201, withoutCsv(r));
+    }
+    case 'GET /recordings':
+      return send(res, 200, { recordings: [...d.recordings].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.id - y.id)).map(listItem) });
+    case 'GET /recordings/{id}':
+    case 'GET /recordings/{id}/csv':
+    case 'DELETE /recordings/{id}': {
+      const r = d.recordings.find((x) => x.id === ids[0]);
+      if (!r) return fail(res, 404, 'not_found', 'no such recording');
+      if (req.method === 'DELETE') {
+        d.recordings = d.recordings.filter((x) => x !== r);
+        return send(res, 204);
+      }
+      if (path.endsWith('/csv')) {
+        res.writeHead(200, { 'Content-Type': 'text/csv' });
+        return res.end(r.csv);
+      }
+      return send(res, 200, withoutCsv(r));
+    }
     case 'GET /shares':
       return send(res, 200, { shares: [] });
     case 'POST /shares/invites':
