@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifacts, axeViolations, desktop, missingPrerequisite, newPage, phone, removeProfiles, shot, startServer, type Server } from './harness';
+import { jumpSignal } from './motion';
 
 const skip = missingPrerequisite();
 if (skip) console.log(`end-to-end tests skipped: ${skip}`);
@@ -262,6 +263,11 @@ describe.skipIf(skip !== null)('the app against the real server', () => {
     await page.getByRole('button', { name: 'Make a share code' }).click();
     const code = (await page.getByTestId('invite-code').textContent())!.trim();
     expect(code.length).toBeGreaterThan(3);
+    // A recording of the person's, for the clinician to open.
+    const csv = 't_s,ax_m_s2,ay_m_s2,az_m_s2\n' + jumpSignal(20).map((r) => r.join(',')).join('\n') + '\n';
+    const up = await page.request.post(server.url + '/api/v1/recordings?placement=pocket&name=shared-set.csv', { data: csv, headers: { 'Content-Type': 'text/csv' } });
+    expect(up.status()).toBe(201);
+    const jumps = ((await up.json()) as { analysis: { jumps: number } }).analysis.jumps;
 
     const { page: doc } = await browserPage(desktop);
     await register(doc, 'clinician', 'clinician');
@@ -272,6 +278,10 @@ describe.skipIf(skip !== null)('the app against the real server', () => {
     await doc.getByRole('heading', { name: `Recent days of ${sharer!.email}` }).waitFor();
     expect(await doc.locator('table.days tbody tr').count()).toBe(1);
     await doc.locator('.chart canvas').first().waitFor();
+    await doc.locator('.rec', { hasText: 'shared-set.csv' }).click();
+    await doc.locator('dd[data-metric="Jumps"]').waitFor();
+    expect(Number(await doc.locator('dd[data-metric="Jumps"]').textContent())).toBe(jumps);
+    expect(await doc.getByRole('button', { name: 'Delete…' }).count()).toBe(0);
     await checkA11y(doc, 'clinician');
     await shot(doc, 'desktop-clinician');
     await doc.context().close();

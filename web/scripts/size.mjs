@@ -1,5 +1,6 @@
 // Prints what the first load of the built app ships: the scripts and styles index.html pulls in,
-// raw and gzipped. Screens loaded later (Progress, Library, Clinician) are listed apart.
+// raw and gzipped. Screens loaded later (Progress, Recordings, Live, Library, Clinician) and the
+// chart library they share are listed apart.
 import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';

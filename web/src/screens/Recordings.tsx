@@ -247,7 +247,7 @@ export function UploadForm({ onUploaded }: { onUploaded: (r: Recording) => void 
         <label>
           Where the phone was
           <select name="placement" value={placement} onChange={(e) => setPlacement(e.currentTarget.value as Placement | 'auto')}>
-            <option value="auto">Let Bounceback tell from the signal</option>
+            <option value="auto">Not sure: tell from the signal</option>
             {(Object.keys(placementWords) as Placement[]).map((p) => (
               <option value={p}>{placementWords[p]}</option>
             ))}
