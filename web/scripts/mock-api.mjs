@@ -2,6 +2,7 @@
 // in-memory person, answers the API routes the app uses with plausible data, and serves web/dist.
 // Plans here are fixed examples, not the engine's. Run: node scripts/mock-api.mjs [port]
 import { createServer } from 'node:http';
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, extname } from 'node:path';
 
@@ -65,6 +66,10 @@ function analyse(csv, placement, lenient) {
     rows.push([c[0], ...c.slice(-3)]);
   }
   if (rows.length < 10) return { error: 'too few rows to analyse (at least 10)' };
+  return analyseRows(rows, placement, header, skipped);
+}
+
+function analyseRows(rows, placement, header, skipped = 0) {
   const t0 = rows[0][0];
   const mag = rows.map((r) => Math.hypot(r[1], r[2], r[3]));
   const ms2 = mag.slice().sort((a, b) => a - b)[mag.length >> 1] > 4;
@@ -226,4 +231,82 @@ const server = createServer(async (req, res) => {
       return fail(res, 404, 'not_found', `no route ${route} in the stand-in`);
   }
 });
+// The live WebSocket, enough for the app: text frames of JSON, a count after each batch from the
+// same rough detector, the recording saved on "end" or when the connection drops.
+server.on('upgrade', (req, socket) => {
+  const url = new URL(req.url, 'http://x');
+  const token = /bb_session=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
+  const account = token ? accounts.get(token) : undefined;
+  const refuse = (status, text, code, message, field = '') => {
+    const body = JSON.stringify({ error: { code, message, field } });
+    socket.end(`HTTP/1.1 ${status} ${text}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  };
+  if (url.pathname !== '/api/v1/live') return refuse(404, 'Not Found', 'not_found', 'no such route');
+  if (!account) return refuse(401, 'Unauthorized', 'unauthenticated', 'please log in');
+  const placement = url.searchParams.get('placement');
+  if (!['pocket', 'ankle', 'wrist', 'chest'].includes(placement)) return refuse(422, 'Unprocessable Entity', 'invalid_argument', 'placement: must be pocket, ankle, wrist or chest', 'placement');
+  const units = url.searchParams.get('units') ?? 'ms2';
+  const accept = createHash('sha1').update(req.headers['sec-websocket-key'] + '258EAFA5-E914-47DA-95CA-C5AB0DC85B11').digest('base64');
+  socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
+  const frame = (opcode, payload) => {
+    const n = payload.length;
+    const head = n < 126 ? Buffer.from([0x80 | opcode, n]) : n < 65536 ? Buffer.from([0x80 | opcode, 126, n >> 8, n & 255]) : Buffer.concat([Buffer.from([0x80 | opcode, 127]), (() => { const b = Buffer.alloc(8); b.writeBigUInt64BE(BigInt(n)); return b; })()]);
+    if (!socket.destroyed) socket.write(Buffer.concat([head, payload]));
+  };
+  const say = (m) => frame(1, Buffer.from(JSON.stringify(m)));
+  const rows = [];
+  let saved = false;
+  const save = () => {
+    saved = true;
+    if (!rows.length) return null;
+    const r = { id: nextRecording++, date: url.searchParams.get('date') ?? today, source: 'live', name: `live-${placement}`, created_at: Math.floor(Date.now() / 1000), analysis: analyseRows(rows, placement, ['t_s', 'x', 'y', 'z']), csv: 't_s,x,y,z\n' + rows.map((r) => r.join(',')).join('\n') + '\n' };
+    data.get(account.id).recordings.push(r);
+    return r;
+  };
+  say({ type: 'ready', placement, units, max_samples: 360000 });
+  let pending = Buffer.alloc(0);
+  socket.on('data', (chunk) => {
+    pending = Buffer.concat([pending, chunk]);
+    for (;;) {
+      if (pending.length < 2) return;
+      const opcode = pending[0] & 15;
+      let len = pending[1] & 127;
+      let at = 2;
+      if (len === 126) (len = pending.readUInt16BE(2)), (at = 4);
+      else if (len === 127) (len = Number(pending.readBigUInt64BE(2))), (at = 10);
+      const masked = pending[1] & 128;
+      if (pending.length < at + (masked ? 4 : 0) + len) return;
+      const mask = masked ? pending.subarray(at, at + 4) : null;
+      at += masked ? 4 : 0;
+      const payload = Buffer.from(pending.subarray(at, at + len));
+      if (mask) for (let i = 0; i < payload.length; i++) payload[i] ^= mask[i & 3];
+      pending = pending.subarray(at + len);
+      if (opcode === 8) return frame(8, Buffer.from([0x03, 0xe8])), socket.end();
+      if (opcode === 9) { frame(10, payload); continue; }
+      if (opcode !== 1) continue;
+      let m;
+      try { m = JSON.parse(payload.toString()); } catch { say({ type: 'error', error: { code: 'invalid_argument', message: 'a message is not JSON', field: '' } }); continue; }
+      if (m.type === 'samples') {
+        const batch = Array.isArray(m.samples) ? m.samples : [];
+        const last = rows.length ? rows[rows.length - 1][0] : -Infinity;
+        if (!batch.length || batch.length > 2000 || batch.some((r, i) => !Array.isArray(r) || r.length !== 4 || r.some((v) => !Number.isFinite(v)) || r[0] <= (i ? batch[i - 1][0] : last))) {
+          say({ type: 'error', error: { code: 'invalid_argument', message: 'samples: each is [t, x, y, z] with t increasing, at most 2000 a frame', field: 'samples' } });
+          continue;
+        }
+        const before = rows.length >= 10 ? analyseRows(rows, placement, []).jumps : 0;
+        rows.push(...batch.map((r) => (units === 'g' ? r : [r[0], r[1] / 9.80665, r[2] / 9.80665, r[3] / 9.80665])));
+        const a = rows.length >= 10 ? analyseRows(rows, placement, []) : { jumps: 0, cadence_per_min: 0, events: [], feedback: [] };
+        say({ type: 'count', jumps: a.jumps, cadence_per_min: a.cadence_per_min, elapsed_s: rows[rows.length - 1][0], new_jumps: a.events.slice(before), cues: a.jumps > before ? a.feedback : [] });
+      } else if (m.type === 'end') {
+        const r = save();
+        say({ type: 'saved', recording: r && withoutCsv(r) });
+        frame(8, Buffer.from([0x03, 0xe8]));
+        socket.end();
+      }
+    }
+  });
+  socket.on('close', () => saved || save());
+  socket.on('error', () => {});
+});
+
 server.listen(port, '127.0.0.1', () => console.log(`stand-in API and app on http://127.0.0.1:${port}/`));

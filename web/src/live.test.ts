@@ -152,6 +152,14 @@ describe('live stream', () => {
     expect(ws.closed).toBe(1000);
   });
 
+  it('gives up when the server does not answer', () => {
+    const { s, ws } = stream({ connectTimeoutMs: 5000 });
+    vi.advanceTimersByTime(5000);
+    expect(s.state.status).toBe('failed');
+    expect(s.state.error).toMatch(/did not answer/);
+    expect(ws.closed).toBe(1000);
+  });
+
   it('explains a refused or lost connection in words', async () => {
     const probe = vi.fn(async () => 'placement: must be pocket, ankle, wrist or chest');
     const { s, ws } = stream({ probe });

@@ -74,6 +74,8 @@ export interface LiveOptions {
   flushMs?: number;
   // How long to wait for "saved" after "end" before saying the save is not confirmed.
   saveTimeoutMs?: number;
+  // How long to wait for "ready" before giving up on the connection.
+  connectTimeoutMs?: number;
   // Asked for the reason when the upgrade fails (a browser hides the refusal's status).
   probe?: (url: string) => Promise<string | null>;
 }
@@ -110,6 +112,7 @@ export class LiveStream {
   private maxSamples = Infinity;
   private flushTimer: ReturnType<typeof setInterval> | null = null;
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private connectTimer: ReturnType<typeof setTimeout> | null = null;
   private timer = new MotionTimer();
   private view: LiveView = { status: 'connecting', jumps: 0, cadence: null, elapsed: 0, cue: null, error: null, recording: null, readings: 0, full: false };
   private readonly batch: number;
@@ -124,6 +127,12 @@ export class LiveStream {
     this.socket.onclose = (ev) => this.onClose(ev.code);
     this.socket.onerror = () => {};
     this.flushTimer = setInterval(() => this.flush(), opts.flushMs ?? 400);
+    this.connectTimer = setTimeout(() => {
+      if (this.ready || this.view.status !== 'connecting') return;
+      this.stopTimers();
+      this.socket.close(1000);
+      this.set({ status: 'failed', error: 'Live counting could not start: the Bounceback server did not answer. The session goes on without it.' });
+    }, opts.connectTimeoutMs ?? 10_000);
   }
 
   get state(): LiveView {
@@ -191,7 +200,8 @@ export class LiveStream {
   private stopTimers(): void {
     if (this.flushTimer) clearInterval(this.flushTimer);
     if (this.saveTimer) clearTimeout(this.saveTimer);
-    this.flushTimer = this.saveTimer = null;
+    if (this.connectTimer) clearTimeout(this.connectTimer);
+    this.flushTimer = this.saveTimer = this.connectTimer = null;
   }
 
   private set(change: Partial<LiveView>): void {
