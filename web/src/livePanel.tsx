@@ -181,6 +181,9 @@ export function LivePanel({ live, link = true, title = 'Count my jumps with this
         </p>
         {r && link && <a href={`#/recordings/${r.id}`}>See the recording</a>}
         {r && !link && <p class="muted small">You will find it under Recordings.</p>}
+        <button class="big wide" onClick={live.reset}>
+          Count another set
+        </button>
       </section>
     );
   }

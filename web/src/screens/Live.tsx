@@ -30,11 +30,6 @@ export default function Live() {
         />
       </label>
       <LivePanel live={live} title="Start counting" />
-      {live.view?.status === 'saved' && (
-        <button class="big wide" onClick={live.reset}>
-          Count another set
-        </button>
-      )}
       <p>
         <a href="#/recordings">All recordings</a>
       </p>
