@@ -12,8 +12,6 @@
 //
 // URL is ws://HOST:PORT/PATH?QUERY, or wss:// (TLS; the server's certificate is not checked, as
 // for a home server's self-signed one); TOKEN a session token (sent as a bearer token).
-#include <utility>  // before Asio: boost/asio/awaitable.hpp in Boost 1.74 needs it
-
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl.hpp>
@@ -29,6 +27,7 @@
 #include <string>
 #include <thread>
 #include <type_traits>
+#include <utility>  // before Asio: boost/asio/awaitable.hpp in Boost 1.74 needs it
 #include <vector>
 
 #include "motion/csv_reader.h"
@@ -106,8 +105,8 @@ void print(const std::string& message) {
 }
 
 template <typename Socket>
-int stream(asio::io_context& ioc, const Url& url, const std::string& token,
-           const std::string& file, std::size_t batch, long cut_after, long pause_after) {
+int stream(asio::io_context& ioc, const Url& url, const std::string& token, const std::string& file,
+           std::size_t batch, long cut_after, long pause_after) {
   std::ifstream in(file, std::ios::binary);
   if (!in) {
     std::fprintf(stderr, "cannot read %s\n", file.c_str());
@@ -182,8 +181,7 @@ int send(asio::io_context& ioc, const Url& url, const std::string& token,
 }
 
 template <typename Socket>
-int idle(asio::io_context& ioc, const Url& url, const std::string& token, int count,
-         int seconds) {
+int idle(asio::io_context& ioc, const Url& url, const std::string& token, int count, int seconds) {
   std::vector<std::unique_ptr<Socket>> open;
   for (int i = 0; i < count; ++i) {
     auto ws = connect<Socket>(ioc, url, token);

@@ -38,7 +38,7 @@ start_server() {
   SERVER_PID=$!
   local secure=""
   [[ $# -gt 0 ]] && secure=s
-  for _ in $(seq 1 100); do
+  for _ in $(seq 1 300); do
     local port
     port=$(sed -n 's|.*://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$WORK/server.out")
     if [[ -n "$port" ]]; then
@@ -128,7 +128,7 @@ echo "ok (upload $uploaded, live $live, running $running)"
 echo "== a stream cut off is kept"
 "$CLIENT" stream "$WS/api/v1/live?placement=pocket&units=g" "$ADA" "$WORK/jumps.csv" \
   --batch 50 --cut-after 6 >"$WORK/cut.txt" || fail "the cut-off stream failed"
-for _ in $(seq 1 50); do
+for _ in $(seq 1 200); do
   recordings "$ADA"
   [[ $(json 'len(d["recordings"])' "$WORK/list.json") == 3 ]] && break
   sleep 0.1
@@ -182,7 +182,7 @@ before=$(json 'len(d["recordings"])' "$WORK/list.json")
 "$CLIENT" stream "$WS/api/v1/live?placement=pocket&units=g" "$ADA" "$WORK/jumps.csv" \
   --batch 50 --pause-after 4 >"$WORK/paused.txt" 2>&1 &
 CLIENT_PID=$!
-for _ in $(seq 1 100); do grep -q paused "$WORK/paused.txt" && break; sleep 0.1; done
+for _ in $(seq 1 300); do grep -q paused "$WORK/paused.txt" && break; sleep 0.1; done
 grep -q paused "$WORK/paused.txt" || fail "the stream did not reach its pause"
 kill -TERM "$SERVER_PID"
 rc=0

@@ -92,9 +92,9 @@ std::string LiveRecorder::samples_csv() const {
   out.reserve(out.size() + samples_.size() * 36);
   char line[96];
   for (const Stored& s : samples_) {
-    const int n = std::snprintf(line, sizeof line, "%.4f,%.4f,%.4f,%.4f\n", s.t,
-                                static_cast<double>(s.x), static_cast<double>(s.y),
-                                static_cast<double>(s.z));
+    const int n =
+        std::snprintf(line, sizeof line, "%.4f,%.4f,%.4f,%.4f\n", s.t, static_cast<double>(s.x),
+                      static_cast<double>(s.y), static_cast<double>(s.z));
     out.append(line, static_cast<std::size_t>(n));
   }
   return out;

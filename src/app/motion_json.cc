@@ -112,12 +112,8 @@ Result<json> recording_to_json(const StoredRecording& recording) {
     return Error::corrupt("the stored analysis of recording " + std::to_string(h.id) +
                           " is unreadable");
   }
-  return json{{"id", h.id},
-              {"date", h.date.to_string()},
-              {"source", to_string(h.source)},
-              {"name", h.name},
-              {"created_at", h.created_at},
-              {"analysis", std::move(analysis)}};
+  return json{{"id", h.id},     {"date", h.date.to_string()}, {"source", to_string(h.source)},
+              {"name", h.name}, {"created_at", h.created_at}, {"analysis", std::move(analysis)}};
 }
 
 }  // namespace bb::app

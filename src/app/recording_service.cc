@@ -20,8 +20,8 @@ namespace {
 
 Status check_name(const std::string& name) {
   if (name.size() > kMaxRecordingNameBytes) {
-    return Error::invalid("name", "at most " + std::to_string(kMaxRecordingNameBytes) +
-                                      " bytes for a file name");
+    return Error::invalid(
+        "name", "at most " + std::to_string(kMaxRecordingNameBytes) + " bytes for a file name");
   }
   for (const char c : name) {
     if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
@@ -74,10 +74,10 @@ Result<StoredRecording> RecordingService::upload(PersonId person, const UploadRe
   if (analysis->report.rows == 0) {
     return Error::invalid("csv", "the file holds no samples (a header, but no rows of readings)");
   }
-  return keep(person,
-              describe(*analysis, request.date, RecordingSource::kUpload, request.name,
-                       request.created_at),
-              std::string(csv));
+  return keep(
+      person,
+      describe(*analysis, request.date, RecordingSource::kUpload, request.name, request.created_at),
+      std::string(csv));
 }
 
 Result<StoredRecording> RecordingService::save_live(PersonId person, Date date,

@@ -20,8 +20,8 @@ namespace bb::app {
 inline constexpr std::size_t kMaxRecordingNameBytes = 200;
 
 struct UploadRequest {
-  Date date;              // the session the recording belongs to
-  std::string name;       // the file's name as the person chose it; may be empty
+  Date date;         // the session the recording belongs to
+  std::string name;  // the file's name as the person chose it; may be empty
   motion::Placement placement = motion::Placement::kAuto;
   motion::Units units = motion::Units::kAuto;
   motion::Strictness strictness = motion::Strictness::kStrict;  // lenient: skip bad rows

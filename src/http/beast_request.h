@@ -3,10 +3,9 @@
 // build (clang, where Boost 1.74's coroutine support is off) can compile it.
 #pragma once
 
-#include <string>
-
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/string_body.hpp>
+#include <string>
 
 #include "http/message.h"
 

@@ -5,36 +5,13 @@
 
 #include "app/motion_json.h"
 #include "http/api_error.h"
+#include "http/request_decoding.h"
 
 namespace bb::http {
 
 using nlohmann::json;
 
 namespace {
-
-// How deep `text` nests arrays and objects, counted without parsing (strings skipped), stopping
-// once past `limit`.
-std::size_t nesting(std::string_view text, std::size_t limit) {
-  std::size_t depth = 0;
-  std::size_t deepest = 0;
-  bool in_string = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
-      continue;
-    }
-    if (c == '"') in_string = true;
-    else if (c == '[' || c == '{') {
-      deepest = std::max(deepest, ++depth);
-      if (deepest > limit) return deepest;
-    } else if ((c == ']' || c == '}') && depth > 0) {
-      --depth;
-    }
-  }
-  return deepest;
-}
 
 std::string dump(const json& value) {
   return value.dump(-1, ' ', false, json::error_handler_t::replace);
@@ -45,7 +22,8 @@ std::string dump(const json& value) {
 Result<LiveMessage> decode_live_message(std::string_view text) {
   // A message is an object holding an array of arrays: nothing deeper is ever needed.
   constexpr std::size_t kDepth = 3;
-  if (nesting(text, kDepth) > kDepth) return Error::invalid("", "the message is nested too deeply");
+  if (json_depth(text, kDepth) > kDepth)
+    return Error::invalid("", "the message is nested too deeply");
   const json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (doc.is_discarded()) return Error::invalid("", "the message is not well-formed JSON");
   if (!doc.is_object()) return Error::invalid("", "a message is a JSON object");
@@ -70,9 +48,9 @@ Result<LiveMessage> decode_live_message(std::string_view text) {
     return Error::invalid("samples", "an array of [t, x, y, z] rows");
   }
   if (rows->size() > app::LiveRecorder::kMaxBatchSamples) {
-    return Error::invalid("samples", "at most " +
-                                         std::to_string(app::LiveRecorder::kMaxBatchSamples) +
-                                         " samples a message");
+    return Error::invalid(
+        "samples",
+        "at most " + std::to_string(app::LiveRecorder::kMaxBatchSamples) + " samples a message");
   }
   message.samples.reserve(rows->size());
   for (std::size_t i = 0; i < rows->size(); ++i) {

@@ -68,8 +68,8 @@ LiveSession::Reply LiveSession::save_and_describe() {
     if (!described.ok()) return {live_error_message(described.error()), Then::kClose};
     recording = std::move(*described);
   }
-  return {json{{"type", "saved"}, {"recording", recording}}.dump(
-              -1, ' ', false, json::error_handler_t::replace),
+  return {json{{"type", "saved"}, {"recording", recording}}.dump(-1, ' ', false,
+                                                                 json::error_handler_t::replace),
           Then::kClose};
 }
 

@@ -51,8 +51,9 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
-// Nesting depth of arrays and objects, ignoring brackets inside strings; stops early once
-// `limit` is passed.
+
+}  // namespace
+
 std::size_t json_depth(std::string_view text, std::size_t limit) {
   std::size_t depth = 0;
   std::size_t deepest = 0;
@@ -76,8 +77,6 @@ std::size_t json_depth(std::string_view text, std::size_t limit) {
   }
   return deepest;
 }
-
-}  // namespace
 
 bool split_target(std::string_view target, std::string& path,
                   std::multimap<std::string, std::string>& query) {

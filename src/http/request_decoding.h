@@ -36,6 +36,10 @@ class [[nodiscard]] Decoded {
 // parser's recursion bounded.
 inline constexpr std::size_t kMaxJsonDepth = 32;
 
+// Nesting depth of arrays and objects in JSON text, ignoring brackets inside strings, counted
+// without parsing; stops early once past `limit`.
+[[nodiscard]] std::size_t json_depth(std::string_view text, std::size_t limit);
+
 // Splits an origin-form target ("/a%20b?x=1&y") into its decoded path and query. False for an
 // absolute or malformed target, bad percent-encoding, or an encoded '/' or NUL in the path.
 [[nodiscard]] bool split_target(std::string_view target, std::string& path,

@@ -102,8 +102,7 @@ Result<app::RecordingId> PostgresRecordingStore::add_recording(
       });
 }
 
-Result<std::vector<app::RecordingHeader>> PostgresRecordingStore::recordings(
-    app::PersonId person) {
+Result<std::vector<app::RecordingHeader>> PostgresRecordingStore::recordings(app::PersonId person) {
   return connection_->unit(
       "reading recordings",
       [&](pqxx::dbtransaction& tx) -> Result<std::vector<app::RecordingHeader>> {
@@ -116,8 +115,8 @@ Result<std::vector<app::RecordingHeader>> PostgresRecordingStore::recordings(
       });
 }
 
-Result<std::optional<app::StoredRecording>> PostgresRecordingStore::recording(
-    app::PersonId person, app::RecordingId id) {
+Result<std::optional<app::StoredRecording>> PostgresRecordingStore::recording(app::PersonId person,
+                                                                              app::RecordingId id) {
   return connection_->unit(
       "reading a recording",
       [&](pqxx::dbtransaction& tx) -> Result<std::optional<app::StoredRecording>> {

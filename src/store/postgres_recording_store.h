@@ -15,8 +15,7 @@ class PostgresConnection;
 class PostgresRecordingStore final : public app::RecordingStore {
  public:
   // Connects and applies pending migrations; errors as PostgresStore::open.
-  [[nodiscard]] static Result<std::unique_ptr<PostgresRecordingStore>> open(
-      const std::string& url);
+  [[nodiscard]] static Result<std::unique_ptr<PostgresRecordingStore>> open(const std::string& url);
 
   ~PostgresRecordingStore() override;
   PostgresRecordingStore(const PostgresRecordingStore&) = delete;
@@ -25,12 +24,11 @@ class PostgresRecordingStore final : public app::RecordingStore {
   [[nodiscard]] Result<app::RecordingId> add_recording(app::PersonId person,
                                                        const app::StoredRecording& recording,
                                                        const std::string& samples) override;
-  [[nodiscard]] Result<std::vector<app::RecordingHeader>> recordings(
-      app::PersonId person) override;
-  [[nodiscard]] Result<std::optional<app::StoredRecording>> recording(
-      app::PersonId person, app::RecordingId id) override;
-  [[nodiscard]] Result<std::optional<std::string>> recording_samples(
-      app::PersonId person, app::RecordingId id) override;
+  [[nodiscard]] Result<std::vector<app::RecordingHeader>> recordings(app::PersonId person) override;
+  [[nodiscard]] Result<std::optional<app::StoredRecording>> recording(app::PersonId person,
+                                                                      app::RecordingId id) override;
+  [[nodiscard]] Result<std::optional<std::string>> recording_samples(app::PersonId person,
+                                                                     app::RecordingId id) override;
   [[nodiscard]] Result<bool> delete_recording(app::PersonId person, app::RecordingId id) override;
 
  private:

@@ -41,7 +41,9 @@ SqliteQuery::~SqliteQuery() {
 SqliteQuery& SqliteQuery::bind(std::int64_t value) {
   return check(sqlite3_bind_int64(stmt_, ++next_, value));
 }
-SqliteQuery& SqliteQuery::bind(int value) { return check(sqlite3_bind_int(stmt_, ++next_, value)); }
+SqliteQuery& SqliteQuery::bind(int value) {
+  return check(sqlite3_bind_int(stmt_, ++next_, value));
+}
 SqliteQuery& SqliteQuery::bind(double value) {
   return check(sqlite3_bind_double(stmt_, ++next_, value));
 }
@@ -72,8 +74,12 @@ Status SqliteQuery::run() {
   return Status::success();
 }
 
-std::int64_t SqliteQuery::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
-double SqliteQuery::real(int column) const { return sqlite3_column_double(stmt_, column); }
+std::int64_t SqliteQuery::integer(int column) const {
+  return sqlite3_column_int64(stmt_, column);
+}
+double SqliteQuery::real(int column) const {
+  return sqlite3_column_double(stmt_, column);
+}
 
 std::string SqliteQuery::text(int column) const {
   const auto* bytes = sqlite3_column_text(stmt_, column);
@@ -89,7 +95,9 @@ std::string SqliteQuery::blob(int column) const {
           static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
 }
 
-int SqliteQuery::changes() const { return sqlite3_changes(db_); }
+int SqliteQuery::changes() const {
+  return sqlite3_changes(db_);
+}
 
 Result<std::unique_ptr<SqliteConnection>> SqliteConnection::open(const std::string& path) {
   sqlite3* db = nullptr;

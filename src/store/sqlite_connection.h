@@ -1,6 +1,6 @@
 // What the SQLite stores share: one connection with the project's pragmas, a cache of prepared
-// statements, nested transactions as savepoints, and one use of a statement at a time (SqliteQuery).
-// Internal to the store folder.
+// statements, nested transactions as savepoints, and one use of a statement at a time
+// (SqliteQuery). Internal to the store folder.
 #pragma once
 
 #include <cstdint>
@@ -90,8 +90,8 @@ class SqliteConnection {
 
 // Prepares `sql` on `connection` into a SqliteQuery named `name` with `args` bound, or returns
 // the error from the enclosing function.
-#define BB_SQLITE_QUERY(connection, name, sql, ...)         \
-  auto name##_prepared = (connection).prepare(sql);         \
+#define BB_SQLITE_QUERY(connection, name, sql, ...)          \
+  auto name##_prepared = (connection).prepare(sql);          \
   if (!name##_prepared.ok()) return name##_prepared.error(); \
   SqliteQuery name((connection).handle(), *name##_prepared); \
   [&](auto&&... args) { (name.bind(args), ...); }(__VA_ARGS__)

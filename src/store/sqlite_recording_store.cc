@@ -68,8 +68,7 @@ Result<std::optional<app::StoredRecording>> SqliteRecordingStore::recording(app:
   BB_ASSIGN_OR_RETURN(const bool row, q.step());
   if (!row) return std::optional<app::StoredRecording>();
   BB_ASSIGN_OR_RETURN(app::RecordingHeader header, read_header(q));
-  return std::optional<app::StoredRecording>(
-      app::StoredRecording{std::move(header), q.text(12)});
+  return std::optional<app::StoredRecording>(app::StoredRecording{std::move(header), q.text(12)});
 }
 
 Result<std::optional<std::string>> SqliteRecordingStore::recording_samples(app::PersonId person,

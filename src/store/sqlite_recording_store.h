@@ -18,12 +18,11 @@ class SqliteRecordingStore final : public app::RecordingStore {
   [[nodiscard]] Result<app::RecordingId> add_recording(app::PersonId person,
                                                        const app::StoredRecording& recording,
                                                        const std::string& samples) override;
-  [[nodiscard]] Result<std::vector<app::RecordingHeader>> recordings(
-      app::PersonId person) override;
-  [[nodiscard]] Result<std::optional<app::StoredRecording>> recording(
-      app::PersonId person, app::RecordingId id) override;
-  [[nodiscard]] Result<std::optional<std::string>> recording_samples(
-      app::PersonId person, app::RecordingId id) override;
+  [[nodiscard]] Result<std::vector<app::RecordingHeader>> recordings(app::PersonId person) override;
+  [[nodiscard]] Result<std::optional<app::StoredRecording>> recording(app::PersonId person,
+                                                                      app::RecordingId id) override;
+  [[nodiscard]] Result<std::optional<std::string>> recording_samples(app::PersonId person,
+                                                                     app::RecordingId id) override;
   [[nodiscard]] Result<bool> delete_recording(app::PersonId person, app::RecordingId id) override;
 
  private:
