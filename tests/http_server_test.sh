@@ -7,52 +7,10 @@ readonly BIN
 command -v curl >/dev/null || { echo "SKIPPED: curl is not installed"; exit 77; }
 command -v sqlite3 >/dev/null || { echo "SKIPPED: the sqlite3 tool is not installed"; exit 77; }
 
-WORK=$(mktemp -d)
-readonly WORK
-SERVER_PID=""
-cleanup() {
-  [[ -n "$SERVER_PID" ]] && kill -KILL "$SERVER_PID" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-fail() {
-  echo "FAIL: $*" >&2
-  [[ -f "$WORK/server.log" ]] && tail -n 20 "$WORK/server.log" >&2
-  exit 1
-}
-
-readonly DB="$WORK/bounceback.db"
-BASE=""
-PORT=""
-# Starts the server on a free port with short timeouts; extra arguments are passed on.
-start_server() {
-  : >"$WORK/server.out"
-  "$BIN" serve --listen 127.0.0.1:0 --db "sqlite:$DB" --password-cost minimal \
-    --header-timeout-ms 2000 --body-timeout-ms 2000 --idle-timeout-ms 3000 \
-    --drain-timeout-ms 3000 "$@" >"$WORK/server.out" 2>>"$WORK/server.log" &
-  SERVER_PID=$!
-  local scheme=http
-  [[ " $* " == *" --tls-cert "* ]] && scheme=https
-  for _ in $(seq 1 100); do
-    PORT=$(sed -n 's|.*://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$WORK/server.out")
-    if [[ -n "$PORT" ]]; then
-      BASE="$scheme://127.0.0.1:$PORT"
-      curl -ksf -o /dev/null "$BASE/healthz" && return 0
-    fi
-    kill -0 "$SERVER_PID" 2>/dev/null || break
-    sleep 0.1
-  done
-  fail "the server did not start"
-}
-stop_server() {
-  kill -TERM "$SERVER_PID"
-  local rc=0
-  wait "$SERVER_PID" || rc=$?
-  SERVER_PID=""
-  [[ $rc == 0 ]] || fail "the server exited with $rc after SIGTERM"
-}
+# Short timeouts, so the slow-client and drain cases finish quickly.
+SERVER_ARGS="--header-timeout-ms 2000 --body-timeout-ms 2000 --idle-timeout-ms 3000 --drain-timeout-ms 3000"
+# shellcheck source=tests/server_harness.sh
+source "$(dirname "$0")/server_harness.sh"
 
 # call METHOD PATH [TOKEN] [BODY] [CONTENT-TYPE]: prints the body, then the status on its own line.
 call() {

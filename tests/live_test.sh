@@ -12,45 +12,10 @@ readonly BIN CLIENT ROOT
 command -v curl >/dev/null || { echo "SKIPPED: curl is not installed"; exit 77; }
 command -v python3 >/dev/null || { echo "SKIPPED: python3 is not installed"; exit 77; }
 
-WORK=$(mktemp -d)
-readonly WORK
-SERVER_PID=""
-cleanup() {
-  [[ -n "$SERVER_PID" ]] && kill -KILL "$SERVER_PID" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-fail() {
-  echo "FAIL: $*" >&2
-  [[ -f "$WORK/server.log" ]] && tail -n 20 "$WORK/server.log" >&2
-  exit 1
-}
-
-BASE=""
-WS=""
-# start_server [--tls-cert CERT --tls-key KEY]
-start_server() {
-  : >"$WORK/server.out"
-  "$BIN" serve --listen 127.0.0.1:0 --db "sqlite:$WORK/bounceback.db" --password-cost minimal \
-    "$@" >"$WORK/server.out" 2>>"$WORK/server.log" &
-  SERVER_PID=$!
-  local secure=""
-  [[ $# -gt 0 ]] && secure=s
-  for _ in $(seq 1 300); do
-    local port
-    port=$(sed -n 's|.*://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$WORK/server.out")
-    if [[ -n "$port" ]]; then
-      BASE="http$secure://127.0.0.1:$port"
-      WS="ws$secure://127.0.0.1:$port"
-      curl -ksf -o /dev/null "$BASE/healthz" && return 0
-    fi
-    kill -0 "$SERVER_PID" 2>/dev/null || break
-    sleep 0.1
-  done
-  fail "the server did not start"
-}
+# shellcheck source=tests/server_harness.sh
+source "$(dirname "$0")/server_harness.sh"
+# The WebSocket address of the running server.
+ws_base() { sed 's|^http|ws|' <<<"$BASE"; }
 
 register() {
   curl -ksf -X POST "$BASE/api/v1/auth/register" -H 'Content-Type: application/json' \
@@ -104,7 +69,7 @@ curl -sf -X POST "$BASE/api/v1/recordings?placement=pocket" -H "Authorization: B
   fail "the upload was refused"
 uploaded=$(json 'd["analysis"]["jumps"]' "$WORK/upload.json")
 [[ $uploaded -ge 38 && $uploaded -le 40 ]] || fail "the upload counted $uploaded of 40 jumps"
-"$CLIENT" stream "$WS/api/v1/live?placement=pocket&units=g&date=2026-03-10" "$ADA" \
+"$CLIENT" stream "$(ws_base)/api/v1/live?placement=pocket&units=g&date=2026-03-10" "$ADA" \
   "$WORK/jumps.csv" --batch 25 >"$WORK/stream.txt" || fail "the stream failed: $(tail -3 "$WORK/stream.txt")"
 [[ $(json 'lines[0]["type"]' "$WORK/stream.txt") == ready ]] || fail "no ready message first"
 [[ $(json 'd["type"]' "$WORK/stream.txt") == saved ]] || fail "no saved message last: $(tail -1 "$WORK/stream.txt")"
@@ -126,7 +91,7 @@ recordings "$ADA"
 echo "ok (upload $uploaded, live $live, running $running)"
 
 echo "== a stream cut off is kept"
-"$CLIENT" stream "$WS/api/v1/live?placement=pocket&units=g" "$ADA" "$WORK/jumps.csv" \
+"$CLIENT" stream "$(ws_base)/api/v1/live?placement=pocket&units=g" "$ADA" "$WORK/jumps.csv" \
   --batch 50 --cut-after 6 >"$WORK/cut.txt" || fail "the cut-off stream failed"
 for _ in $(seq 1 200); do
   recordings "$ADA"
@@ -141,7 +106,7 @@ curl -sf -H "Authorization: Bearer $ADA" "$BASE/api/v1/recordings/$id" >"$WORK/c
 echo ok
 
 echo "== bad messages are refused and the stream goes on"
-"$CLIENT" send "$WS/api/v1/live?placement=ankle" "$ADA" 'not json' \
+"$CLIENT" send "$(ws_base)/api/v1/live?placement=ankle" "$ADA" 'not json' \
   '{"type":"samples","samples":[[0,0,0]]}' '{"type":"samples","samples":[[0,0,0,"x"]]}' \
   '{"type":"samples","samples":[[1,0,0,9.8],[0.5,0,0,9.8]]}' '{"type":"samples","samples":[[0,0,0,9000]]}' \
   '{"type":"jump"}' '{"type":"samples","samples":[[0,0,0,9.8]]}' '{"type":"end"}' >"$WORK/bad.txt"
@@ -151,10 +116,10 @@ errors=$(json 'sum(1 for l in lines if l["type"] == "error")' "$WORK/bad.txt")
   fail "a good batch after bad ones was not taken"
 [[ $(json 'd["type"]' "$WORK/bad.txt") == saved ]] || fail "end did not save"
 big=$(python3 -c 'import json; print(json.dumps({"type": "samples", "samples": [[i / 100, 0, 0, 9.8] for i in range(2001)]}))')
-"$CLIENT" send "$WS/api/v1/live?placement=ankle" "$ADA" "$big" >"$WORK/big.txt"
+"$CLIENT" send "$(ws_base)/api/v1/live?placement=ankle" "$ADA" "$big" >"$WORK/big.txt"
 [[ $(json 'd["type"]' "$WORK/big.txt") == error ]] || fail "a batch of 2,001 samples was taken"
 python3 -c 'print("[" * 10 + " " * 300000 + "]" * 10)' >"$WORK/huge.msg"
-"$CLIENT" send "$WS/api/v1/live?placement=ankle" "$ADA" "@$WORK/huge.msg" >"$WORK/huge.txt"
+"$CLIENT" send "$(ws_base)/api/v1/live?placement=ankle" "$ADA" "@$WORK/huge.msg" >"$WORK/huge.txt"
 grep -q '^closed' "$WORK/huge.txt" || fail "a message over 256 KiB did not close the stream: $(cat "$WORK/huge.txt")"
 echo ok
 
@@ -179,16 +144,12 @@ echo ok
 echo "== SIGTERM mid-stream keeps what came"
 recordings "$ADA"
 before=$(json 'len(d["recordings"])' "$WORK/list.json")
-"$CLIENT" stream "$WS/api/v1/live?placement=pocket&units=g" "$ADA" "$WORK/jumps.csv" \
+"$CLIENT" stream "$(ws_base)/api/v1/live?placement=pocket&units=g" "$ADA" "$WORK/jumps.csv" \
   --batch 50 --pause-after 4 >"$WORK/paused.txt" 2>&1 &
 CLIENT_PID=$!
 for _ in $(seq 1 300); do grep -q paused "$WORK/paused.txt" && break; sleep 0.1; done
 grep -q paused "$WORK/paused.txt" || fail "the stream did not reach its pause"
-kill -TERM "$SERVER_PID"
-rc=0
-wait "$SERVER_PID" || rc=$?
-SERVER_PID=""
-[[ $rc == 0 ]] || fail "the server exited with $rc after SIGTERM"
+stop_server
 kill "$CLIENT_PID" 2>/dev/null || true
 wait "$CLIENT_PID" 2>/dev/null || true
 start_server
@@ -199,12 +160,10 @@ recordings "$ADA"
 echo ok
 
 echo "== over TLS (wss), as a phone needs"
-kill -TERM "$SERVER_PID"
-wait "$SERVER_PID" || true
-SERVER_PID=""
+stop_server
 (cd "$WORK" && "$BIN" cert --cert "$WORK/cert.pem" --key "$WORK/key.pem" >/dev/null) || fail "bounceback cert"
 start_server --tls-cert "$WORK/cert.pem" --tls-key "$WORK/key.pem"
-"$CLIENT" stream "$WS/api/v1/live?placement=pocket&units=g" "$ADA" "$WORK/jumps.csv" --batch 50 \
+"$CLIENT" stream "$(ws_base)/api/v1/live?placement=pocket&units=g" "$ADA" "$WORK/jumps.csv" --batch 50 \
   >"$WORK/tls.txt" || fail "the wss stream failed: $(tail -3 "$WORK/tls.txt")"
 [[ $(json 'd["recording"]["analysis"]["jumps"]' "$WORK/tls.txt") == "$uploaded" ]] ||
   fail "the wss stream counted $(json 'd["recording"]["analysis"]["jumps"]' "$WORK/tls.txt"), not $uploaded"
@@ -216,7 +175,7 @@ if [[ -d "$ROOT/../shared/data/motion/jump_mobifall" ]]; then
   labelled=$(grep -c '^jump,' "${real%.csv}.labels.csv")
   curl -ksf -X POST "$BASE/api/v1/recordings?placement=pocket" -H "Authorization: Bearer $ADA" \
     -H 'Content-Type: text/csv' --data-binary "@$real" >"$WORK/real.json" || fail "the real upload was refused"
-  "$CLIENT" stream "$WS/api/v1/live?placement=pocket&units=g" "$ADA" "$real" --batch 40 >"$WORK/real.txt" ||
+  "$CLIENT" stream "$(ws_base)/api/v1/live?placement=pocket&units=g" "$ADA" "$real" --batch 40 >"$WORK/real.txt" ||
     fail "the real stream failed"
   up=$(json 'd["analysis"]["jumps"]' "$WORK/real.json")
   lv=$(json 'd["recording"]["analysis"]["jumps"]' "$WORK/real.txt")
