@@ -92,7 +92,7 @@ describe.skipIf(skip !== null)('recordings and live counting against the real se
     expect(within(shown, data.expected, 0.05)).toBe(true);
     console.log(`upload: ${shown} jumps shown, ${data.expected} ${data.real ? 'labelled' : 'generated'}`);
     await page.locator('.signal canvas').first().waitFor();
-    expect(await page.locator('dd[data-metric="Cadence"]').textContent()).toMatch(/\d+ a minute/);
+    expect(await page.locator('dd[data-metric="Cadence"]').textContent()).toMatch(/^\d+\/min$/);
     await check(page, 'recording');
     await shot(page, 'phone-recording');
     await page.emulateMedia({ colorScheme: 'dark' });
@@ -156,6 +156,9 @@ describe.skipIf(skip !== null)('recordings and live counting against the real se
     expect(within(savedJumps, live, 0.05)).toBe(true);
     console.log(`live: ${live} counted while streaming, ${savedJumps} saved, ${data.expected} ${data.real ? 'labelled' : 'generated'}`);
     await check(page, 'live, saved');
+    await page.setViewportSize(desktop);
+    await shot(page, 'desktop-live-saved');
+    await page.setViewportSize(phone);
     await page.getByRole('link', { name: 'See the recording' }).click();
     await page.locator('dd[data-metric="Jumps"]').waitFor();
     expect(Number(await page.locator('dd[data-metric="Jumps"]').textContent())).toBe(savedJumps);

@@ -1,5 +1,6 @@
 // Charts drawn with uPlot, plus the plain-HTML traffic-light strip and session calendar.
 import { useEffect, useRef } from 'preact/hooks';
+import { useThemeVersion } from './theme';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { HistoryDay, Light, Progress } from './api';
@@ -21,6 +22,7 @@ export function Chart(props: {
   height?: number;
 }) {
   const box = useRef<HTMLDivElement>(null);
+  const theme = useThemeVersion();
   useEffect(() => {
     const el = box.current;
     if (!el || typeof window === 'undefined' || !props.x.length) return;
@@ -58,7 +60,7 @@ export function Chart(props: {
       window.removeEventListener('resize', onResize);
       plot.destroy();
     };
-  }, [props.x, props.series]);
+  }, [props.x, props.series, theme]);
   if (!props.x.length) return <p class="muted">Nothing to show yet.</p>;
   return <div ref={box} class="chart" role="img" aria-label={props.label} />;
 }

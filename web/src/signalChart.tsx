@@ -1,6 +1,7 @@
 // The signal of a recording: the band between the lowest and highest |a| in each time bin, with a
 // mark at each detected landing. Drag across it to zoom in, double-click to zoom out.
 import { useEffect, useRef } from 'preact/hooks';
+import { useThemeVersion } from './theme';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { Analysis } from './api';
@@ -19,6 +20,7 @@ export function signalData(a: Analysis): { x: number[]; low: (number | null)[]; 
 
 export function SignalChart({ analysis, height = 220 }: { analysis: Analysis; height?: number }) {
   const box = useRef<HTMLDivElement>(null);
+  const theme = useThemeVersion();
   useEffect(() => {
     const el = box.current;
     if (!el || !analysis.signal.low.length) return;
@@ -80,7 +82,7 @@ export function SignalChart({ analysis, height = 220 }: { analysis: Analysis; he
       window.removeEventListener('resize', onResize);
       plot.destroy();
     };
-  }, [analysis]);
+  }, [analysis, theme]);
   if (!analysis.signal.low.length) return <p class="muted">This recording has no signal to show.</p>;
   const seconds = Math.round(analysis.input.duration_s);
   return (

@@ -27,7 +27,7 @@ export function metrics(a: Analysis): [string, string][] {
   const where = placementName[a.placement] ?? a.placement;
   return [
     ['Jumps', String(a.jumps)],
-    ['Cadence', a.cadence_per_min > 0 ? `${whole(a.cadence_per_min)} a minute` : '–'],
+    ['Cadence', a.cadence_per_min > 0 ? `${whole(a.cadence_per_min)}/min` : '–'],
     ['Jump height', a.jump_height_cm === null ? `not shown at the ${where}` : `${one(a.jump_height_cm)} cm`],
     ['Landing impact', a.impact_g === null ? `not shown at the ${where}` : `${a.impact_clipped ? 'at least ' : ''}${one(a.impact_g)} g`],
     ['Rhythm', a.jumps > 2 ? `${whole(a.rhythm_cv * 100)}% variation` : '–'],

@@ -146,7 +146,7 @@ describe('recordings screen', () => {
     expect(root.textContent).toContain('(guessed from the signal)');
     const dd = (k: string) => root.querySelector(`dd[data-metric="${k}"]`)!.textContent;
     expect(dd('Jumps')).toBe('53');
-    expect(dd('Cadence')).toBe('122 a minute');
+    expect(dd('Cadence')).toBe('122/min');
     expect(dd('Jump height')).toBe('not shown at the ankle');
     expect(dd('Landing impact')).toBe('at least 8.7 g');
     expect(dd('Rhythm')).toBe('12% variation');
