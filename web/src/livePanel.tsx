@@ -4,6 +4,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Placement } from './api';
 import { LiveStream, motionSupport, requestMotionPermission, type LiveView } from './live';
+import { speak } from './speech';
+import { useApp } from './state';
 
 export const placementWords: Record<Placement, string> = {
   pocket: 'In a trouser pocket',
@@ -129,10 +131,26 @@ export function MotionHelp() {
 }
 
 const round = (n: number) => Math.round(n);
+// Spoken and announced every so many jumps: a phone in a pocket cannot be read.
+const SAY_EVERY = 25;
+
+// With voice on, the count every 25 jumps and each new cue are spoken.
+function useSpokenCount(view: LiveView | null) {
+  const { settings } = useApp();
+  const said = useRef({ step: 0, cue: '' });
+  useEffect(() => {
+    if (!view || view.status !== 'live') return;
+    const step = Math.floor(view.jumps / SAY_EVERY);
+    if (step > said.current.step) speak(`${step * SAY_EVERY} jumps`, settings.voice, false);
+    if (view.cue && view.cue !== said.current.cue) speak(view.cue, settings.voice, false);
+    said.current = { step: Math.max(step, said.current.step), cue: view.cue ?? '' };
+  }, [view?.jumps, view?.cue, view?.status]);
+}
 
 export function LivePanel({ live, link = true, title = 'Count my jumps with this phone' }: { live: Live; link?: boolean; title?: string }) {
   const { view } = live;
   const support = motionSupport();
+  useSpokenCount(view);
 
   if (!view || view.status === 'failed') {
     return (
@@ -207,6 +225,9 @@ export function LivePanel({ live, link = true, title = 'Count my jumps with this
           <span class="live-unit">a minute</span>
         </p>
       </div>
+      <p class="sr-only" aria-live="polite">
+        {view.jumps >= SAY_EVERY ? `${Math.floor(view.jumps / SAY_EVERY) * SAY_EVERY} jumps` : ''}
+      </p>
       {view.cue && (
         <p class="cue live-cue" data-testid="live-cue">
           {view.cue}

@@ -5,6 +5,7 @@ import { api, type CatalogItem, type Plan } from '../api';
 import { Figure } from '../figures';
 import type { LiveView } from '../live';
 import { LivePanel, useLive } from '../livePanel';
+import { speak } from '../speech';
 import { useApp } from '../state';
 import { buildSteps, formatSeconds, ropeMinutesDone, type Step } from '../session';
 import { Card, ErrorText, Scale, errorMessage } from '../ui';
@@ -41,16 +42,6 @@ class Metronome {
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-  }
-}
-
-function speak(text: string, on: boolean): void {
-  if (!on || typeof speechSynthesis === 'undefined') return;
-  try {
-    speechSynthesis.cancel();
-    speechSynthesis.speak(new SpeechSynthesisUtterance(text));
-  } catch {
-    /* speech is optional */
   }
 }
 

@@ -8,6 +8,8 @@ import { SessionPlayer } from './Player';
 import { jumpDays } from './Progress';
 import Recordings, { metrics, newestFirst, uploadError } from './Recordings';
 import { ApiError } from '../api';
+import { LivePanel, type Live } from '../livePanel';
+import type { LiveView } from '../live';
 
 // Canvas charts do not draw in jsdom; uPlot only needs matchMedia to load.
 vi.mock('../signalChart', () => ({ SignalChart: () => <div class="chart signal" /> }));
@@ -279,5 +281,23 @@ describe('live count in the session player', () => {
     expect(root.querySelector('[data-testid=motion-help]')!.textContent).toMatch(/HTTPS.*bounceback cert.*--tls-cert/);
     expect(button('Count my jumps with this phone')).toBeUndefined();
     expect(root.querySelector('[role=timer]')).not.toBeNull();
+  });
+});
+
+describe('live panel', () => {
+  it('speaks the count every 25 jumps and each new cue when voice is on, and announces the count to screen readers', async () => {
+    const said: string[] = [];
+    vi.stubGlobal('speechSynthesis', { speak: (u: { text: string }) => said.push(u.text), cancel: () => {} });
+    vi.stubGlobal('SpeechSynthesisUtterance', class { constructor(readonly text: string) {} });
+    vi.stubGlobal('isSecureContext', true);
+    vi.stubGlobal('DeviceMotionEvent', class {});
+    const view = (jumps: number, cue: string | null): LiveView => ({ status: 'live', jumps, cadence: 120, elapsed: 10, cue, error: null, recording: null, readings: 100, full: false });
+    const live = (v: LiveView): Live => ({ view: v, placement: 'pocket', setPlacement: () => {}, start: async () => {}, end: () => {}, reset: () => {}, denied: false, noReadings: false, counting: true });
+    const settings = { voice: true, beat: false, theme: 'system' as const };
+    mount(<LivePanel live={live(view(24, null))} />, { settings });
+    mount(<LivePanel live={live(view(26, 'Land softly.'))} />, { settings });
+    mount(<LivePanel live={live(view(30, 'Land softly.'))} />, { settings });
+    expect(said).toEqual(['25 jumps', 'Land softly.']);
+    expect(root.querySelector('[aria-live=polite]')!.textContent).toBe('25 jumps');
   });
 });
