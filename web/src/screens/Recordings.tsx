@@ -37,20 +37,34 @@ export function metrics(a: Analysis): [string, string][] {
   ];
 }
 
-export function RecordingView(props: { recording: Recording; onDelete?: () => Promise<void> }) {
+export function RecordingView(props: { recording: Recording; onDelete?: () => Promise<void>; focus?: boolean }) {
   const { recording: r } = props;
   const a = r.analysis;
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const keep = useRef<HTMLButtonElement>(null);
+  const askDelete = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     setConfirming(false);
     setError(null);
+    // A recording just uploaded or opened takes the focus, so a screen reader starts there.
+    if (props.focus) heading.current?.focus();
   }, [r.id]);
+  // The question takes the focus on its safe answer; going back returns it to "Delete…".
+  const confirmed = useRef(false);
+  useEffect(() => {
+    if (confirming) keep.current?.focus();
+    else if (confirmed.current) askDelete.current?.focus();
+    confirmed.current = confirming;
+  }, [confirming]);
   return (
     <article class="recording" aria-labelledby="recording-title">
       <Card>
-        <h2 id="recording-title">{recordingTitle(r)}</h2>
+        <h2 id="recording-title" ref={heading} tabIndex={-1}>
+          {recordingTitle(r)}
+        </h2>
         <p class="muted">
           {dateWords(r.date)} · phone {a.placement === 'waist' ? 'at the waist' : placementWords[a.placement as Placement]?.toLowerCase() ?? a.placement}
           {a.placement_guessed ? ' (guessed from the signal)' : ''}
@@ -120,7 +134,9 @@ export function RecordingView(props: { recording: Recording; onDelete?: () => Pr
             Download the CSV
           </a>
           {!confirming ? (
-            <button onClick={() => setConfirming(true)}>Delete…</button>
+            <button ref={askDelete} onClick={() => setConfirming(true)}>
+              Delete…
+            </button>
           ) : (
             <div class="confirm" role="group" aria-label="Confirm delete">
               <p>Delete this recording? This cannot be undone.</p>
@@ -142,7 +158,9 @@ export function RecordingView(props: { recording: Recording; onDelete?: () => Pr
                 >
                   Delete recording
                 </button>
-                <button onClick={() => setConfirming(false)}>Keep it</button>
+                <button ref={keep} onClick={() => setConfirming(false)}>
+                  Keep it
+                </button>
               </div>
             </div>
           )}
@@ -153,11 +171,18 @@ export function RecordingView(props: { recording: Recording; onDelete?: () => Pr
   );
 }
 
+// The newest 20 at first; the rest on request.
+const FIRST_SHOWN = 20;
+
 export function RecordingList(props: { recordings: RecordingItem[]; selected?: number; href: (id: number) => string; onOpen?: (id: number) => void }) {
+  const [all, setAll] = useState(false);
   if (!props.recordings.length) return <p class="muted">No recordings yet.</p>;
+  const sorted = newestFirst(props.recordings);
+  const shown = all ? sorted : sorted.slice(0, FIRST_SHOWN);
   return (
+    <>
     <ul class="recordings">
-      {newestFirst(props.recordings).map((r) => (
+      {shown.map((r) => (
         <li>
           <a
             href={props.href(r.id)}
@@ -183,6 +208,12 @@ export function RecordingList(props: { recordings: RecordingItem[]; selected?: n
         </li>
       ))}
     </ul>
+    {shown.length < sorted.length && (
+      <button class="link" onClick={() => setAll(true)}>
+        Show all {sorted.length} recordings
+      </button>
+    )}
+    </>
   );
 }
 
@@ -319,6 +350,7 @@ export default function Recordings({ id }: { id?: number }) {
       {open && (
         <RecordingView
           recording={open}
+          focus
           onDelete={async () => {
             await api.deleteRecording(open.id);
             setOpen(null);

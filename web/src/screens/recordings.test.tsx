@@ -169,6 +169,25 @@ describe('recordings screen', () => {
     expect(go).toHaveBeenCalledWith('recordings');
   });
 
+  it('lists the newest 20 and the rest on request, and puts the focus on the safe answer when asked to delete', async () => {
+    const many = Array.from({ length: 23 }, (_, i) => item(i + 1, `2026-02-${String(i + 1).padStart(2, '0')}`, 1));
+    setFetcher(async (url) =>
+      url === '/api/v1/recordings' ? json(200, { recordings: many }) : json(200, { id: 5, date: '2026-02-05', source: 'live', name: 'live', created_at: 1, analysis }),
+    );
+    mount(<Recordings id={5} />);
+    await act(settle);
+    expect(document.activeElement?.id).toBe('recording-title');
+    expect(root.querySelector('h2')!.textContent).toBe('Counted live');
+    expect(root.querySelectorAll('.rec')).toHaveLength(20);
+    expect(root.querySelector('.rec')!.getAttribute('href')).toBe('#/recordings/23');
+    await click(button('Show all 23 recordings'));
+    expect(root.querySelectorAll('.rec')).toHaveLength(23);
+    await click(button('Delete…'));
+    expect(document.activeElement?.textContent?.trim()).toBe('Keep it');
+    await click(button('Keep it'));
+    expect(document.activeElement?.textContent?.trim()).toBe('Delete…');
+  });
+
   it('words metrics that the placement cannot show and sorts by date then time', () => {
     const m = Object.fromEntries(metrics({ ...analysis, impact_g: null, impact_clipped: false, placement: 'wrist', jumps: 2 }));
     expect(m['Landing impact']).toBe('not shown at the wrist');
