@@ -181,38 +181,38 @@ export function RecordingList(props: { recordings: RecordingItem[]; selected?: n
   const shown = all ? sorted : sorted.slice(0, FIRST_SHOWN);
   return (
     <>
-    <ul class="recordings">
-      {shown.map((r) => (
-        <li>
-          <a
-            href={props.href(r.id)}
-            class={r.id === props.selected ? 'rec on' : 'rec'}
-            aria-current={r.id === props.selected ? 'true' : undefined}
-            onClick={
-              props.onOpen
-                ? (e) => {
-                    e.preventDefault();
-                    props.onOpen!(r.id);
-                  }
-                : undefined
-            }
-          >
-            <span class="rec-main">
-              <strong>{r.jumps} jumps</strong>
-              {r.cadence_per_min > 0 && <span> · {whole(r.cadence_per_min)} a minute</span>}
-            </span>
-            <span class="muted small">
-              {dateWords(r.date)} · {recordingTitle(r)} · {placementName[r.placement] ?? r.placement} · {whole(r.duration_s)} s
-            </span>
-          </a>
-        </li>
-      ))}
-    </ul>
-    {shown.length < sorted.length && (
-      <button class="link" onClick={() => setAll(true)}>
-        Show all {sorted.length} recordings
-      </button>
-    )}
+      <ul class="recordings">
+        {shown.map((r) => (
+          <li>
+            <a
+              href={props.href(r.id)}
+              class={r.id === props.selected ? 'rec on' : 'rec'}
+              aria-current={r.id === props.selected ? 'true' : undefined}
+              onClick={
+                props.onOpen
+                  ? (e) => {
+                      e.preventDefault();
+                      props.onOpen!(r.id);
+                    }
+                  : undefined
+              }
+            >
+              <span class="rec-main">
+                <strong>{r.jumps} jumps</strong>
+                {r.cadence_per_min > 0 && <span> · {whole(r.cadence_per_min)} a minute</span>}
+              </span>
+              <span class="muted small">
+                {dateWords(r.date)} · {recordingTitle(r)} · {placementName[r.placement] ?? r.placement} · {whole(r.duration_s)} s
+              </span>
+            </a>
+          </li>
+        ))}
+      </ul>
+      {shown.length < sorted.length && (
+        <button class="link" onClick={() => setAll(true)}>
+          Show all {sorted.length} recordings
+        </button>
+      )}
     </>
   );
 }
