@@ -188,6 +188,10 @@ describe.skipIf(skip !== null)('recordings and live counting against the real se
     for (let i = 0; i < 30 && !(await page.locator('.step-title', { hasText: /Rope round/ }).isVisible()); i++)
       await page.getByRole('button', { name: 'Next step' }).click();
     await page.locator('.step-title', { hasText: 'Rope round 1' }).waitFor();
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await check(page, 'player, live offer');
+    await shot(page, 'phone-session-live-offer');
+    await page.getByRole('button', { name: 'Resume' }).click();
     await page.getByRole('button', { name: 'Count my jumps with this phone' }).click();
     await page.getByText(/^Counting/).waitFor();
     await playMotion(page, jumpSignal(12));
