@@ -131,6 +131,8 @@ upgrade() {
 [[ $(upgrade "$BASE/api/v1/live?placement=pocket") == 401 ]] || fail "nobody was not refused with 401"
 [[ $(upgrade -H "Authorization: Bearer $CAROL" "$BASE/api/v1/live?placement=pocket") == 403 ]] ||
   fail "a clinician was not refused with 403"
+[[ $(upgrade -H "Authorization: Bearer $ADA" -H "Origin: https://elsewhere.example" "$BASE/api/v1/live?placement=pocket") == 403 ]] ||
+  fail "a page of another site was not refused with 403"
 [[ $(upgrade -H "Authorization: Bearer $ADA" "$BASE/api/v1/live?placement=auto") == 422 ]] ||
   fail "placement auto was not refused with 422"
 [[ $(upgrade -H "Authorization: Bearer $ADA" "$BASE/api/v1/live?placement=pocket&units=feet") == 422 ]] ||

@@ -618,6 +618,15 @@ Response recordings_response(const Result<std::vector<app::RecordingHeader>>& li
   });
 }
 
+// True without an Origin (not a browser) or when the Origin names the host the request was sent
+// to ("https://host:port" against "host:port").
+bool same_origin(const Request& request) {
+  if (request.origin.empty()) return true;
+  const std::size_t scheme_end = request.origin.find("://");
+  if (scheme_end == std::string::npos) return false;
+  return request.origin.substr(scheme_end + 3) == request.host;
+}
+
 const Response kNoSuchRecording = error_response(HttpFailure::kNotFound, "no such recording");
 
 }  // namespace
@@ -712,6 +721,10 @@ std::variant<Response, std::unique_ptr<LiveSession>> Api::open_live(const Reques
     const auto match = router_.find("GET", request.path);
     if (match.handler == nullptr || match.handler->handler != &Api::get_live) {
       return error_response(HttpFailure::kNotFound, "no such resource");
+    }
+    // A page of another site must not open a stream with the person's cookie.
+    if (!same_origin(request)) {
+      return error_response(HttpFailure::kForbidden, "a live stream opens only from this site");
     }
     Call call{request, match.params};
     if (std::optional<Response> refused = admit(*match.handler, call)) return std::move(*refused);

@@ -631,6 +631,15 @@ TEST_F(ApiTest, ALiveStreamIsRefusedLikeAnyRequest) {
   EXPECT_EQ(status("/api/v1/live?placement=pocket&date=yesterday", ada), 422u);
   EXPECT_EQ(status("/api/v1/livex?placement=pocket", ada), 404u);
   EXPECT_EQ(status("/api/v1/live?placement=wrist&units=ms2", ada), 101u);
+  // From a browser, only pages of this site may open a stream.
+  Request from_page = make_request("GET", "/api/v1/live?placement=pocket", "", ada, "");
+  from_page.host = "127.0.0.1:8080";
+  from_page.origin = "http://127.0.0.1:8080";
+  EXPECT_TRUE(std::holds_alternative<std::unique_ptr<LiveSession>>(api_->open_live(from_page)));
+  from_page.origin = "https://evil.example";
+  const auto cross_site = api_->open_live(from_page);
+  ASSERT_TRUE(std::holds_alternative<Response>(cross_site));
+  EXPECT_EQ(std::get<Response>(cross_site).status, 403u);
   // Without the upgrade the route says what it is.
   EXPECT_EQ(call("GET", "/api/v1/live?placement=pocket", "", ada).status, 426u);
 }

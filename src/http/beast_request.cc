@@ -22,6 +22,8 @@ Request to_request(const BeastRequest& in, const std::string& remote, Transport 
   out.authorization = std::string(in[bhttp::field::authorization]);
   out.cookie = std::string(in[bhttp::field::cookie]);
   out.if_none_match = std::string(in[bhttp::field::if_none_match]);
+  out.host = std::string(in[bhttp::field::host]);
+  out.origin = std::string(in[bhttp::field::origin]);
   out.body = in.body();
   out.remote_address = remote;
   out.transport = transport;

@@ -20,6 +20,8 @@ struct Request {
   std::string authorization;
   std::string cookie;
   std::string if_none_match;
+  std::string host;    // the Host header
+  std::string origin;  // the Origin header a browser sends with a WebSocket upgrade
   std::string body;
   std::string remote_address;
   Transport transport = Transport::kPlain;
