@@ -92,6 +92,7 @@ describe.skipIf(skip !== null)('recordings and live counting against the real se
     expect(within(shown, data.expected, 0.05)).toBe(true);
     console.log(`upload: ${shown} jumps shown, ${data.expected} ${data.real ? 'labelled' : 'generated'}`);
     await page.locator('.signal canvas').first().waitFor();
+    if (data.real) await page.getByRole('img', { name: /^Cadence through the set/ }).locator('canvas').waitFor();
     expect(await page.locator('dd[data-metric="Cadence"]').textContent()).toMatch(/^\d+\/min$/);
     await check(page, 'recording');
     await shot(page, 'phone-recording');

@@ -147,7 +147,7 @@ function useSpokenCount(view: LiveView | null) {
   }, [view?.jumps, view?.cue, view?.status]);
 }
 
-export function LivePanel({ live, link = true, title = 'Count my jumps with this phone' }: { live: Live; link?: boolean; title?: string }) {
+export function LivePanel({ live, link = true, title = 'Count my jumps with this phone', target }: { live: Live; link?: boolean; title?: string; target?: number }) {
   const { view } = live;
   const support = motionSupport();
   useSpokenCount(view);
@@ -222,7 +222,7 @@ export function LivePanel({ live, link = true, title = 'Count my jumps with this
           <span class="live-cadence" data-testid="live-cadence">
             {view.cadence ? round(view.cadence) : '–'}
           </span>
-          <span class="live-unit">a minute</span>
+          <span class="live-unit">a minute{target ? ` (aim ${target})` : ''}</span>
         </p>
       </div>
       <p class="sr-only" aria-live="polite">

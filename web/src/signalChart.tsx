@@ -94,3 +94,51 @@ export function SignalChart({ analysis, height = 220 }: { analysis: Analysis; he
     />
   );
 }
+
+// Cadence through the set (the server's value for each stretch of time), to show a rhythm that
+// drifts or slows with tiredness.
+export function CadenceChart({ analysis, height = 140 }: { analysis: Analysis; height?: number }) {
+  const box = useRef<HTMLDivElement>(null);
+  const theme = useThemeVersion();
+  const points = analysis.cadence_over_time.filter((p) => p.per_min > 0);
+  useEffect(() => {
+    const el = box.current;
+    if (!el || points.length < 2) return;
+    const fg = cssVar('--fg', '#222');
+    const grid = cssVar('--line', '#ddd');
+    const color = cssVar('--accent', '#1f6f5c');
+    const axis = { stroke: fg, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid } };
+    const top = Math.max(...points.map((p) => p.per_min));
+    const plot = new uPlot(
+      {
+        width: Math.max(280, el.clientWidth),
+        height,
+        legend: { show: false },
+        cursor: { drag: { x: false, y: false } },
+        scales: { x: { time: false }, y: { range: [0, Math.ceil((top * 1.15) / 10) * 10] } },
+        axes: [
+          { ...axis, values: (_u, ticks) => ticks.map((t) => `${t} s`) },
+          { ...axis, size: 44 },
+        ],
+        series: [{}, { label: 'Jumps a minute', stroke: color, width: 2, points: { show: true, size: 6 } }],
+      },
+      [points.map((p) => p.t), points.map((p) => p.per_min)] as uPlot.AlignedData,
+      el,
+    );
+    const onResize = () => plot.setSize({ width: Math.max(280, el.clientWidth), height });
+    window.addEventListener('resize', onResize);
+    return () => {
+      window.removeEventListener('resize', onResize);
+      plot.destroy();
+    };
+  }, [analysis, theme]);
+  if (points.length < 2) return null;
+  const first = Math.round(points[0].per_min);
+  const last = Math.round(points[points.length - 1].per_min);
+  return (
+    <>
+      <h3>Cadence through the set</h3>
+      <div ref={box} class="chart" role="img" aria-label={`Cadence through the set, from ${first} to ${last} jumps a minute`} />
+    </>
+  );
+}

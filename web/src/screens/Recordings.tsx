@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, localToday, MAX_UPLOAD_BYTES, recordingCsvUrl, type Analysis, type Placement, type Recording, type RecordingItem } from '../api';
 import { placementWords } from '../livePanel';
-import { SignalChart } from '../signalChart';
+import { CadenceChart, SignalChart } from '../signalChart';
 import { useApp } from '../state';
 import { Card, ErrorText, errorMessage } from '../ui';
 
@@ -82,6 +82,7 @@ export function RecordingView(props: { recording: Recording; onDelete?: () => Pr
             </div>
           ))}
         </dl>
+        <CadenceChart analysis={a} />
       </Card>
       <Card title="How it went">
         {a.feedback.length ? (

@@ -12,7 +12,7 @@ import { LivePanel, type Live } from '../livePanel';
 import type { LiveView } from '../live';
 
 // Canvas charts do not draw in jsdom; uPlot only needs matchMedia to load.
-vi.mock('../signalChart', () => ({ SignalChart: () => <div class="chart signal" /> }));
+vi.mock('../signalChart', () => ({ SignalChart: () => <div class="chart signal" />, CadenceChart: () => null }));
 vi.hoisted(() => {
   window.matchMedia ??= (() => ({ matches: false, addEventListener() {}, removeEventListener() {} })) as unknown as typeof window.matchMedia;
 });
