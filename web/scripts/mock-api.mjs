@@ -97,10 +97,16 @@ function analyseRows(rows, placement, header, skipped = 0) {
     low[b] = low[b] === null ? g[i] : Math.min(low[b], g[i]);
     high[b] = high[b] === null ? g[i] : Math.max(high[b], g[i]);
   });
+  // Jumps a minute in each 10 s of the set.
+  const cadence_over_time = [];
+  for (let w = 0; w < duration; w += 10) {
+    const inside = events.filter((e) => e.t >= w && e.t < w + 10);
+    if (inside.length > 1) cadence_over_time.push({ t: w, per_min: Math.round((600 * (inside.length - 1)) / (inside[inside.length - 1].t - inside[0].t)) / 10 });
+  }
   const impact = events.length ? events.reduce((s, e) => s + e.impact_g, 0) / events.length : null;
   return {
     placement: placement === 'auto' ? 'pocket' : placement, placement_guessed: placement === 'auto', jumps: events.length, events,
-    cadence_per_min: mean ? Math.round(600 / mean) / 10 : 0, cadence_over_time: [], jump_height_cm: null, impact_g: impact && Math.round(impact * 100) / 100,
+    cadence_per_min: mean ? Math.round(600 / mean) / 10 : 0, cadence_over_time, jump_height_cm: null, impact_g: impact && Math.round(impact * 100) / 100,
     impact_clipped: false, rhythm_cv: Math.round(cv * 1000) / 1000, trips: 0, rests: 0, longest_run: events.length,
     active_seconds: events.length > 1 ? Math.round((events[events.length - 1].t - events[0].t) * 10) / 10 : 0,
     feedback: events.length ? ['This is an example analysis from the development stand-in.'] : [],
