@@ -58,20 +58,27 @@ export function useLive(date?: string): Live {
     setNoReadings(false);
     release();
     stream.current?.close();
-    const s = new LiveStream({ placement, date, onChange: setView });
+    const s = new LiveStream({
+      placement,
+      date,
+      onChange: (v) => {
+        setView(v);
+        // Saved or failed: stop listening and let the screen sleep again.
+        if ((v.status === 'saved' || v.status === 'failed') && stream.current === s) release();
+      },
+    });
     stream.current = s;
     setView(s.state);
     const onMotion = (e: Event) => s.addReading(e as DeviceMotionEvent);
     window.addEventListener('devicemotion', onMotion);
     // Phones stop motion readings when the screen sleeps.
-    let lock: WakeLock | null = null;
     const wl = (navigator as unknown as { wakeLock?: { request: (t: 'screen') => Promise<WakeLock> } }).wakeLock;
-    wl?.request('screen').then((l) => (lock = l)).catch(() => {});
+    const lock = wl?.request('screen').catch(() => null);
     const silent = setTimeout(() => setNoReadings(s.state.readings === 0), 3000);
     detach.current = () => {
       window.removeEventListener('devicemotion', onMotion);
       clearTimeout(silent);
-      void lock?.release().catch(() => {});
+      void lock?.then((l) => l?.release()).catch(() => {});
     };
   }
 
