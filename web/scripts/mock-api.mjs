@@ -32,7 +32,7 @@ function plan(d) {
     date: today,
     status: urgent ? 'urgent' : d.screen?.outcome === 'see_clinician' && !d.screen.cleared_on ? 'see_clinician' : 'ok',
     day_type: urgent ? 'rest' : day_type,
-    rope: day_type === 'restorative' || urgent ? null : { minutes: 2, work_seconds: 20, rest_seconds: 40, rounds: 6, cadence_per_min: 100, skill: 'side_swing' },
+    rope: day_type === 'restorative' || urgent ? null : { minutes: 2, work_seconds: 20, rest_seconds: 40, rounds: 6, cadence_per_min: 100, skill: day_type === 'rope' ? 'basic_bounce' : 'side_swing' },
     stretch: { minutes: 6, items: ['cat_cow', 'pelvic_tilts', 'childs_pose'], warm_up: ['cat_cow'], main: ['pelvic_tilts'], cool_down: ['childs_pose'] },
     traffic_light: null,
     ask_urgent_questions: false,

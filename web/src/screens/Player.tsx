@@ -185,7 +185,8 @@ export function SessionPlayer({ plan, checkinPain }: { plan: Plan; checkinPain: 
       )}
       {step.kind === 'rest' && <p class="cue">Walk it off, breathe out slowly. Next: round {step.round + 1}.</p>}
       {step.kind === 'hold' && <HoldCues item={item} />}
-      {(step.kind === 'rope' || (step.kind === 'rest' && live.view)) && <LivePanel live={live} link={false} target={step.kind === 'rope' ? step.cadence : undefined} />}
+      {/* Side swings have no jumps to count. */}
+      {((step.kind === 'rope' && step.skill !== 'side_swing') || ((step.kind === 'rope' || step.kind === 'rest') && live.view)) && <LivePanel live={live} link={false} target={step.kind === 'rope' ? step.cadence : undefined} />}
       <div class="controls">
         <button
           class="big"

@@ -293,6 +293,15 @@ describe('live count in the session player', () => {
     expect(root.querySelector('[data-testid=after-live]')!.textContent).toBe('4 jumps at 122 a minute.');
   });
 
+  it('offers no count on side-swing rounds, which have no jumps', async () => {
+    vi.stubGlobal('isSecureContext', true);
+    vi.stubGlobal('DeviceMotionEvent', class {});
+    mount(<SessionPlayer plan={{ ...plan, rope: { ...plan.rope!, skill: 'side_swing' } }} checkinPain={1} />);
+    await click(button('Begin'));
+    expect(root.querySelector('h1')!.textContent).toBe('Rope round 1 of 2');
+    expect(button('Count my jumps with this phone')).toBeUndefined();
+  });
+
   it('explains why live counting is not offered on a page without HTTPS, and the session goes on', async () => {
     vi.stubGlobal('isSecureContext', false);
     mount(<SessionPlayer plan={plan} checkinPain={1} />);
