@@ -6,7 +6,7 @@ DEB_PACKAGES := g++ make cmake ninja-build pkg-config \
   nlohmann-json3-dev libsqlite3-dev libcli11-dev libfmt-dev \
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 \
   libboost-dev libsodium-dev libssl-dev libpqxx-dev libspdlog-dev openssl \
-  postgresql wrk chromium curl
+  postgresql wrk chromium curl python3
 FUZZ_PACKAGES := clang libclang-rt-14-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 JOBS ?= $(shell nproc)
