@@ -348,10 +348,15 @@ asio::awaitable<void> Server::Impl::serve_live(Stream& stream, const BeastReques
     co_await ws.async_read(incoming, asio::redirect_error(asio::use_awaitable, ec));
     if (ec) break;  // closed, cut off, idle too long or a message over the limit
     LiveSession::Reply reply;
-    if (ws.got_text()) {
-      reply = session->on_message(beast::buffers_to_string(incoming.data()));
-    } else {
+    if (!ws.got_text()) {
       reply.text = live_error_message(Error::invalid("", "send text messages of JSON"));
+    } else {
+      // An exception must not escape into the io_context, where it would stop a worker.
+      try {
+        reply = session->on_message(beast::buffers_to_string(incoming.data()));
+      } catch (const std::exception& e) {
+        reply.text = live_error_message(Error::internal(std::string("unexpected: ") + e.what()));
+      }
     }
     co_await ws.async_write(asio::buffer(reply.text),
                             asio::redirect_error(asio::use_awaitable, ec));
@@ -362,7 +367,13 @@ asio::awaitable<void> Server::Impl::serve_live(Stream& stream, const BeastReques
       break;
     }
   }
-  if (Status saved = session->on_disconnect(); !saved.ok()) {
+  Status saved = Error::internal("saving threw");
+  try {
+    saved = session->on_disconnect();
+  } catch (const std::exception& e) {
+    saved = Error::internal(e.what());
+  }
+  if (!saved.ok()) {
     events->error("{}: a live recording of {} samples was not saved: {}", remote,
                   session->samples(), saved.error().describe());
   }
