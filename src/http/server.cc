@@ -234,8 +234,11 @@ asio::awaitable<void> Server::Impl::serve(Stream& stream, std::shared_ptr<Connec
     BeastResponse early;
     bool failed = false;
     if (ec == bhttp::error::body_limit) {
+      // Over even the upload limit, before the route is known.
       early = early_response(HttpFailure::kPayloadTooLarge,
-                             "the body is larger than " + std::to_string(options.body_limit) +
+                             "the body is larger than " +
+                                 std::to_string(std::max(options.body_limit,
+                                                         options.upload_body_limit)) +
                                  " bytes");
       failed = true;
     } else if (ec == bhttp::error::header_limit) {

@@ -119,8 +119,8 @@ SessionSummary summarize(const std::vector<JumpEvent>& events, Placement placeme
   const double hard = placement == Placement::kAnkle ? S::kHardLandingAnkleG : S::kHardLandingBodyG;
   if (summary.impact_clipped) {
     notes.push_back(
-        format("Landing peaks reach the sensor's range (%.1f g): how hard the landings "
-               "are cannot be judged.",
+        format("Landing peaks reach the sensor's range (%.1f g), so this recording cannot "
+               "tell how hard the landings are.",
                summary.impact_g));
   } else if (!impacts.empty() && summary.impact_g > hard) {
     notes.push_back(
