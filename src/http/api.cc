@@ -711,7 +711,41 @@ Response Api::get_person_recording(Call& call) const {
   return recording_response(200, *found);
 }
 
-Response Api::get_live(Call&) const {
+namespace {
+
+// What a live stream is opened with, from its query: the session's date, placement and units.
+struct LiveParams {
+  Date date;
+  motion::Placement placement = motion::Placement::kPocket;
+  app::LiveUnits units = app::LiveUnits::kMetersPerSecond2;
+};
+
+Decoded<LiveParams> live_params(const Request& request, Date today) {
+  LiveParams params;
+  auto date = query_date(request, "date", today);
+  if (!date.ok()) return date.failure();
+  params.date = *date;
+  auto placement = query_placement(request, AutoPlacement::kRefused, std::nullopt);
+  if (!placement.ok()) return placement.failure();
+  params.placement = *placement;
+  auto units = query_units(request, motion::Units::kMetersPerSecond2);
+  if (!units.ok()) return units.failure();
+  if (*units == motion::Units::kAuto) {
+    return error_response(HttpFailure::kInvalidArgument,
+                          "a live stream cannot guess its units: say g or ms2", "units");
+  }
+  params.units =
+      *units == motion::Units::kG ? app::LiveUnits::kG : app::LiveUnits::kMetersPerSecond2;
+  return params;
+}
+
+}  // namespace
+
+// A browser cannot read why an upgrade was refused, so the same request without the upgrade
+// checks everything the upgrade would and says 426 only when the stream would open.
+Response Api::get_live(Call& call) const {
+  auto params = live_params(call.request, parts_.clock->today());
+  if (!params.ok()) return params.failure();
   return error_response(HttpFailure::kUpgradeRequired,
                         "this route is a WebSocket: connect with an upgrade request");
 }
@@ -728,20 +762,10 @@ std::variant<Response, std::unique_ptr<LiveSession>> Api::open_live(const Reques
     }
     Call call{request, match.params};
     if (std::optional<Response> refused = admit(*match.handler, call)) return std::move(*refused);
-    auto date = query_date(request, "date", parts_.clock->today());
-    if (!date.ok()) return date.failure();
-    auto placement = query_placement(request, AutoPlacement::kRefused, std::nullopt);
-    if (!placement.ok()) return placement.failure();
-    auto units = query_units(request, motion::Units::kMetersPerSecond2);
-    if (!units.ok()) return units.failure();
-    if (*units == motion::Units::kAuto) {
-      return error_response(HttpFailure::kInvalidArgument,
-                            "a live stream cannot guess its units: say g or ms2", "units");
-    }
-    const app::LiveUnits live_units =
-        *units == motion::Units::kG ? app::LiveUnits::kG : app::LiveUnits::kMetersPerSecond2;
-    return std::make_unique<LiveSession>(*parts_.stores, *parts_.clock, call.me(), *date,
-                                         *placement, live_units);
+    auto params = live_params(request, parts_.clock->today());
+    if (!params.ok()) return params.failure();
+    return std::make_unique<LiveSession>(*parts_.stores, *parts_.clock, call.me(), params->date,
+                                         params->placement, params->units);
   } catch (const std::exception& e) {
     return error_response(HttpFailure::kInternal, std::string("unexpected: ") + e.what());
   }

@@ -640,8 +640,12 @@ TEST_F(ApiTest, ALiveStreamIsRefusedLikeAnyRequest) {
   const auto cross_site = api_->open_live(from_page);
   ASSERT_TRUE(std::holds_alternative<Response>(cross_site));
   EXPECT_EQ(std::get<Response>(cross_site).status, 403u);
-  // Without the upgrade the route says what it is.
+  // Without the upgrade the route checks the same things, then says what it is, so a browser
+  // (which cannot read a refused upgrade) can learn why.
   EXPECT_EQ(call("GET", "/api/v1/live?placement=pocket", "", ada).status, 426u);
+  EXPECT_EQ(call("GET", "/api/v1/live?placement=auto", "", ada).status, 422u);
+  EXPECT_EQ(call("GET", "/api/v1/live?placement=pocket", "", carol).status, 403u);
+  EXPECT_EQ(call("GET", "/api/v1/live?placement=pocket").status, 401u);
 }
 
 // Every route the server answers is in docs/openapi.yaml, and every documented route exists.
