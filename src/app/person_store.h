@@ -49,6 +49,14 @@ class PersonStore {
   // undone when it returns an error. Calls may nest; the outermost call commits.
   [[nodiscard]] virtual Status transaction(const std::function<Status()>& work) = 0;
 
+  // Runs `work`, which only reads, on one snapshot of the data, so that a request reading several
+  // things sees them as of one moment and pays for one transaction instead of one per statement.
+  // Inside another transaction it simply runs `work`. A write transaction inside it fails
+  // (kInternal). The default just runs `work`.
+  [[nodiscard]] virtual Status read_transaction(const std::function<Status()>& work) {
+    return work();
+  }
+
   // Creates the person when missing; does nothing when they exist.
   [[nodiscard]] virtual Status ensure_person(PersonId person) = 0;
 

@@ -171,7 +171,15 @@ Response Api::dispatch(const Request& request) const {
   const Route& route = *match.handler;
   Call call{request, match.params};
   if (std::optional<Response> refused = admit(route, call)) return std::move(*refused);
-  return (this->*route.handler)(call);
+  if (!call.lease || request.method != "GET") return (this->*route.handler)(call);
+  // A GET only reads: its reads of the person store share one snapshot and one transaction.
+  std::optional<Response> response;
+  const Status read = (*call.lease)->persons->read_transaction([&]() -> Status {
+    response = (this->*route.handler)(call);
+    return Status::success();
+  });
+  if (response) return std::move(*response);
+  return error_response(read.error());
 }
 
 std::optional<Response> Api::admit(const Route& route, Call& call) const {

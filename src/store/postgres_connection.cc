@@ -99,21 +99,32 @@ void PostgresConnection::connect() {
   connection_ = std::move(connection);
 }
 
-PostgresConnection::Level::Level(PostgresConnection& connection) : connection_(connection) {
+PostgresConnection::Level::Level(PostgresConnection& connection, bool read_only)
+    : connection_(connection) {
   if (connection_.outer_ == nullptr) {
     // A connection lost earlier (server restart, network) is replaced before a new transaction;
     // never within one, whose writes would be lost.
     if (connection_.connection_ == nullptr || !connection_.connection_->is_open()) {
       connection_.connect();
     }
+    const auto begin = [&]() -> std::unique_ptr<pqxx::dbtransaction> {
+      if (read_only) {
+        return std::make_unique<pqxx::transaction<pqxx::repeatable_read, pqxx::read_only>>(
+            *connection_.connection_);
+      }
+      return std::make_unique<pqxx::work>(*connection_.connection_);
+    };
     try {
-      connection_.outer_ = std::make_unique<pqxx::work>(*connection_.connection_);
+      connection_.outer_ = begin();
     } catch (const pqxx::broken_connection&) {
       // The loss was only noticed now, at BEGIN, before anything of this transaction was sent:
       // one new connection, one more try.
       connection_.connect();
-      connection_.outer_ = std::make_unique<pqxx::work>(*connection_.connection_);
+      connection_.outer_ = begin();
     }
+    connection_.reading_ = read_only;
+  } else if (connection_.reading_) {
+    joined_ = true;
   } else {
     savepoint_ = "bb_level_" + std::to_string(connection_.depth_);
     connection_.outer_->exec0("SAVEPOINT " + savepoint_);
@@ -123,8 +134,10 @@ PostgresConnection::Level::Level(PostgresConnection& connection) : connection_(c
 
 PostgresConnection::Level::~Level() {
   --connection_.depth_;
+  if (joined_) return;
   if (savepoint_.empty()) {
     connection_.outer_.reset();  // rolls back when not committed; never throws
+    connection_.reading_ = false;
     return;
   }
   if (done_) return;
@@ -137,7 +150,9 @@ PostgresConnection::Level::~Level() {
 }
 
 void PostgresConnection::Level::commit() {
-  if (savepoint_.empty()) {
+  if (joined_) {
+    // the read transaction ends it
+  } else if (savepoint_.empty()) {
     connection_.outer_->commit();
   } else {
     connection_.outer_->exec0("RELEASE SAVEPOINT " + savepoint_);
@@ -146,6 +161,7 @@ void PostgresConnection::Level::commit() {
 }
 
 Status PostgresConnection::transaction(const std::function<Status()>& work) {
+  if (reading_) return Error::internal("a write transaction inside a read transaction");
   std::optional<Level> level;
   try {
     level.emplace(*this);
@@ -159,6 +175,25 @@ Status PostgresConnection::transaction(const std::function<Status()>& work) {
     level->commit();
   } catch (const std::exception& error) {
     return postgres_error(error, "committing");
+  }
+  return result;
+}
+
+Status PostgresConnection::read_transaction(const std::function<Status()>& work) {
+  if (outer_ != nullptr) return work();
+  std::optional<Level> level;
+  try {
+    level.emplace(*this, /*read_only=*/true);
+  } catch (const std::exception& error) {
+    return postgres_error(error, "starting a read transaction");
+  }
+  // Exceptions from `work` pass through; `level` ends the transaction on the way out.
+  Status result = work();
+  if (!result.ok()) return result;
+  try {
+    level->commit();
+  } catch (const std::exception& error) {
+    return postgres_error(error, "ending a read transaction");
   }
   return result;
 }

@@ -41,6 +41,12 @@ class PostgresConnection {
   // the inner writes. Exceptions thrown by `work` itself are passed on after the rollback.
   [[nodiscard]] Status transaction(const std::function<Status()>& work);
 
+  // Outermost call: BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY ... COMMIT, one snapshot for
+  // `work`, whose units then run without savepoints (a failed statement ends the reads: its
+  // error is the one `work` reports). Inside another transaction it just runs `work`; a
+  // transaction() inside it fails (kInternal).
+  [[nodiscard]] Status read_transaction(const std::function<Status()>& work);
+
   // Runs `body(pqxx::dbtransaction&)` (which returns a Status or Result) as one unit: in its own
   // transaction at the top level, in a savepoint inside a caller's transaction, so that a failed
   // statement never leaves the caller's transaction unusable. Its writes are kept only when it
@@ -56,7 +62,8 @@ class PostgresConnection {
   // back on destruction unless committed.
   class Level {
    public:
-    explicit Level(PostgresConnection& connection);  // may throw
+    // `read_only` matters for the outermost level only.
+    explicit Level(PostgresConnection& connection, bool read_only = false);  // may throw
     ~Level();
     Level(const Level&) = delete;
     Level& operator=(const Level&) = delete;
@@ -65,7 +72,8 @@ class PostgresConnection {
 
    private:
     PostgresConnection& connection_;
-    std::string savepoint_;  // empty for the outermost level
+    std::string savepoint_;  // empty for the outermost level and inside a read transaction
+    bool joined_ = false;    // a unit inside a read transaction: no level of its own
     bool done_ = false;
   };
 
@@ -82,7 +90,8 @@ class PostgresConnection {
   // The outermost open transaction (null when none); nested levels are savepoints in it. Plain
   // SAVEPOINT statements rather than pqxx::subtransaction, whose savepoints this libpqxx version
   // does not always send.
-  std::unique_ptr<pqxx::work> outer_;
+  std::unique_ptr<pqxx::dbtransaction> outer_;
+  bool reading_ = false;  // outer_ is a read transaction
   int depth_ = 0;
 };
 

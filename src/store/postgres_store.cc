@@ -269,6 +269,10 @@ Status PostgresStore::transaction(const std::function<Status()>& work) {
   return connection_->transaction(work);
 }
 
+Status PostgresStore::read_transaction(const std::function<Status()>& work) {
+  return connection_->read_transaction(work);
+}
+
 Status PostgresStore::ensure_person(app::PersonId person) {
   return connection_->unit("saving a person", [&](pqxx::dbtransaction& tx) -> Status {
     run(tx, kEnsurePerson, person);

@@ -27,6 +27,7 @@ class PostgresStore final : public app::PersonStore {
   [[nodiscard]] Result<int> schema_version();
 
   [[nodiscard]] Status transaction(const std::function<Status()>& work) override;
+  [[nodiscard]] Status read_transaction(const std::function<Status()>& work) override;
   [[nodiscard]] Status ensure_person(app::PersonId person) override;
 
   [[nodiscard]] Result<std::optional<coach::Profile>> profile(app::PersonId person) override;

@@ -317,6 +317,7 @@ Status SqliteStore::migrate() {
 }
 
 Status SqliteStore::transaction(const std::function<Status()>& work) {
+  if (reading_) return Error::internal("a write transaction inside a read transaction");
   const std::string savepoint = "bb_nested_" + std::to_string(transaction_depth_);
   // IMMEDIATE takes the write lock up front, so a busy database waits here (busy timeout)
   // instead of failing halfway through a use case.
@@ -340,6 +341,32 @@ Status SqliteStore::transaction(const std::function<Status()>& work) {
     if (result.ok()) return result;
   }
   (void)execute(rollback);  // best effort: the first error is the one worth reporting
+  return result;
+}
+
+Status SqliteStore::read_transaction(const std::function<Status()>& work) {
+  if (transaction_depth_ > 0) return work();
+  // DEFERRED takes no lock until the first read, then keeps one WAL snapshot until the end:
+  // writers carry on meanwhile. Cached statements, as BEGIN is run on every request.
+  if (Status s = run("BEGIN DEFERRED"); !s.ok()) return s;
+  ++transaction_depth_;
+  reading_ = true;
+  Status result;
+  try {
+    result = work();
+  } catch (...) {
+    --transaction_depth_;
+    reading_ = false;
+    (void)run("ROLLBACK");
+    throw;
+  }
+  --transaction_depth_;
+  reading_ = false;
+  if (result.ok()) {
+    result = run("COMMIT");
+    if (result.ok()) return result;
+  }
+  (void)run("ROLLBACK");
   return result;
 }
 

@@ -34,6 +34,7 @@ class SqliteStore final : public app::PersonStore {
   [[nodiscard]] Result<int> schema_version();
 
   [[nodiscard]] Status transaction(const std::function<Status()>& work) override;
+  [[nodiscard]] Status read_transaction(const std::function<Status()>& work) override;
   [[nodiscard]] Status ensure_person(app::PersonId person) override;
 
   [[nodiscard]] Result<std::optional<coach::Profile>> profile(app::PersonId person) override;
@@ -80,6 +81,7 @@ class SqliteStore final : public app::PersonStore {
 
   sqlite3* db_;
   int transaction_depth_ = 0;
+  bool reading_ = false;  // the outermost transaction is a read_transaction
   std::unordered_map<std::string, sqlite3_stmt*> statements_;
 };
 

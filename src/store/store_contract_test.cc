@@ -432,6 +432,68 @@ TEST_P(StoreContractTest, NothingIsVisibleToOthersBeforeTheOutermostCommit) {
   EXPECT_EQ(count_rows("checkins"), 1);
 }
 
+TEST_P(StoreContractTest, AReadTransactionSeesOneSnapshot) {
+  auto reader = open_store();
+  auto writer = open_store();
+  ASSERT_TRUE(reader && writer);
+  ASSERT_OK(writer->ensure_person(kLocalPerson));
+  ASSERT_OK(writer->save_checkin(kLocalPerson, day("2026-03-01"), sample_checkin(3)));
+  std::size_t before = 0;
+  std::size_t after_the_write = 0;
+  ASSERT_OK(reader->read_transaction([&]() -> Status {
+    auto first = reader->timeline(kLocalPerson, day("2026-03-31"));
+    if (!first.ok()) return first.error();
+    before = first->days.size();
+    // Committed by another connection while the read goes on: not part of its snapshot.
+    if (Status s = writer->save_checkin(kLocalPerson, day("2026-03-02"), sample_checkin(4));
+        !s.ok()) {
+      return s;
+    }
+    auto second = reader->timeline(kLocalPerson, day("2026-03-31"));
+    if (!second.ok()) return second.error();
+    after_the_write = second->days.size();
+    return Status::success();
+  }));
+  EXPECT_EQ(before, 1u);
+  EXPECT_EQ(after_the_write, 1u);
+  auto later = reader->timeline(kLocalPerson, day("2026-03-31"));
+  ASSERT_OK(later);
+  EXPECT_EQ(later->days.size(), 2u);
+}
+
+TEST_P(StoreContractTest, AReadTransactionRefusesWriteTransactionsAndNestsInOthers) {
+  auto store = open_store();
+  ASSERT_TRUE(store);
+  Status refused = store->read_transaction([&]() -> Status {
+    return store->transaction([&]() -> Status { return store->ensure_person(kLocalPerson); });
+  });
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::kInternal);
+  EXPECT_EQ(count_rows("persons"), 0);
+  // Inside a write transaction it is part of it and sees its uncommitted writes.
+  std::size_t seen = 0;
+  ASSERT_OK(store->transaction([&]() -> Status {
+    if (Status s = store->ensure_person(kLocalPerson); !s.ok()) return s;
+    if (Status s = store->save_checkin(kLocalPerson, day("2026-03-01"), sample_checkin(3));
+        !s.ok()) {
+      return s;
+    }
+    return store->read_transaction([&]() -> Status {
+      auto timeline = store->timeline(kLocalPerson, day("2026-03-31"));
+      if (!timeline.ok()) return timeline.error();
+      seen = timeline->days.size();
+      return Status::success();
+    });
+  }));
+  EXPECT_EQ(seen, 1u);
+  EXPECT_EQ(count_rows("checkins"), 1);
+  // And the connection is still fine for reads and writes afterwards.
+  ASSERT_OK(store->read_transaction([&]() -> Status {
+    return store->profile(kLocalPerson).ok() ? Status::success() : Error::internal("profile");
+  }));
+  ASSERT_OK(store->save_checkin(kLocalPerson, day("2026-03-02"), sample_checkin(3)));
+}
+
 TEST_P(StoreContractTest, NestedTransactionRollsBackOnlyItsOwnWrites) {
   auto store = open_store();
   ASSERT_TRUE(store);
