@@ -142,12 +142,7 @@ Result<LoginOutcome> AccountService::login(const std::string& email, const std::
 Result<std::optional<Account>> AccountService::authenticate(const std::string& token,
                                                             UnixSeconds now) {
   if (token.empty() || token.size() > 128) return std::optional<Account>{};
-  BB_ASSIGN_OR_RETURN(const std::optional<PersonId> id,
-                      store_.login_session(secrets_.digest(token), now));
-  if (!id) return std::optional<Account>{};
-  BB_ASSIGN_OR_RETURN(std::optional<Account> account, store_.account_by_id(*id));
-  if (account) account->password_hash.clear();
-  return account;
+  return store_.session_account(secrets_.digest(token), now);
 }
 
 Status AccountService::logout(const std::string& token) {

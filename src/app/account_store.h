@@ -65,6 +65,17 @@ class AccountStore {
   [[nodiscard]] virtual Result<std::optional<PersonId>> login_session(const std::string& token_hash,
                                                                       UnixSeconds now) = 0;
   [[nodiscard]] virtual Status delete_login_session(const std::string& token_hash) = 0;
+  // The account of an unexpired session, without its password hash: what login_session and then
+  // account_by_id give, in one lookup. The default asks those two.
+  [[nodiscard]] virtual Result<std::optional<Account>> session_account(
+      const std::string& token_hash, UnixSeconds now) {
+    Result<std::optional<PersonId>> id = login_session(token_hash, now);
+    if (!id.ok()) return id.error();
+    if (!*id) return std::optional<Account>();
+    Result<std::optional<Account>> account = account_by_id(**id);
+    if (account.ok() && *account) (*account)->password_hash.clear();
+    return account;
+  }
 
   // Failed-login windows per account and per client address; an empty key is never stored.
   [[nodiscard]] virtual Result<FailureWindow> account_failures(PersonId id) = 0;

@@ -154,6 +154,33 @@ TEST_P(AccountStoreContractTest, LoginSessionsExpireAndCanBeDeleted) {
   EXPECT_FALSE(deleted->has_value());
 }
 
+TEST_P(AccountStoreContractTest, ASessionGivesItsAccountWithoutThePasswordHash) {
+  auto store = open_store();
+  ASSERT_TRUE(store);
+  const PersonId ana = create(*store, "ana@example.org");
+  const PersonId bo = create(*store, "bo@example.org", Role::kClinician);
+  ASSERT_OK(store->add_login_session("token-hash-ana", ana, 1000));
+  ASSERT_OK(store->add_login_session("token-hash-bo", bo, 1000));
+
+  auto live = store->session_account("token-hash-bo", 999);
+  ASSERT_OK(live);
+  ASSERT_TRUE(live->has_value());
+  EXPECT_EQ((*live)->id, bo);
+  EXPECT_EQ((*live)->email, "bo@example.org");
+  EXPECT_EQ((*live)->role, Role::kClinician);
+  EXPECT_EQ((*live)->password_hash, "");
+  auto expired = store->session_account("token-hash-ana", 1000);
+  ASSERT_OK(expired);
+  EXPECT_FALSE(expired->has_value());
+  auto unknown = store->session_account("no-such-hash", 0);
+  ASSERT_OK(unknown);
+  EXPECT_FALSE(unknown->has_value());
+  ASSERT_OK(store->delete_account(ana));
+  auto deleted = store->session_account("token-hash-ana", 0);
+  ASSERT_OK(deleted);
+  EXPECT_FALSE(deleted->has_value());
+}
+
 TEST_P(AccountStoreContractTest, ALoginSessionSavedByOneInstanceIsSeenByAnother) {
   auto first = open_store();
   auto second = open_store();

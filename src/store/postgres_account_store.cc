@@ -34,6 +34,11 @@ constexpr PgStatement kAddLoginSession{
 constexpr PgStatement kLoginSession{
     "account.login_session",
     "SELECT person_id FROM login_sessions WHERE token_hash = $1 AND expires_at > $2"};
+constexpr PgStatement kSessionAccount{
+    "account.session_account",
+    "SELECT a.person_id, a.email, a.role, '' FROM login_sessions s"
+    " JOIN accounts a ON a.person_id = s.person_id"
+    " WHERE s.token_hash = $1 AND s.expires_at > $2"};
 constexpr PgStatement kDeleteLoginSession{"account.delete_login_session",
                                           "DELETE FROM login_sessions WHERE token_hash = $1"};
 constexpr PgStatement kAccountFailures{
@@ -83,7 +88,8 @@ const std::vector<PgStatement>& statements() {
       kAccountById,        kDeletePerson,    kAddLoginSession,    kLoginSession,
       kDeleteLoginSession, kAccountFailures, kSetAccountFailures, kAddressFailures,
       kSetAddressFailures, kAddInvite,       kTakeInvite,         kAddShare,
-      kDeleteShare,        kHasShare,        kSharesOfPerson,     kSharesWithClinician};
+      kDeleteShare,        kHasShare,        kSharesOfPerson,     kSharesWithClinician,
+      kSessionAccount};
   return kAll;
 }
 
@@ -188,6 +194,13 @@ Result<std::optional<app::PersonId>> PostgresAccountStore::login_session(
                              if (rows.empty()) return std::optional<app::PersonId>();
                              return std::optional<app::PersonId>(rows[0][0].as<app::PersonId>());
                            });
+}
+
+Result<std::optional<app::Account>> PostgresAccountStore::session_account(
+    const std::string& token_hash, app::UnixSeconds now) {
+  return connection_->unit("reading a login session", [&](pqxx::dbtransaction& tx) {
+    return read_account(run(tx, kSessionAccount, token_hash, now));
+  });
 }
 
 Status PostgresAccountStore::delete_login_session(const std::string& token_hash) {

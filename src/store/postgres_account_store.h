@@ -35,6 +35,8 @@ class PostgresAccountStore final : public app::AccountStore {
   [[nodiscard]] Result<std::optional<app::PersonId>> login_session(const std::string& token_hash,
                                                                    app::UnixSeconds now) override;
   [[nodiscard]] Status delete_login_session(const std::string& token_hash) override;
+  [[nodiscard]] Result<std::optional<app::Account>> session_account(const std::string& token_hash,
+                                                                    app::UnixSeconds now) override;
 
   [[nodiscard]] Result<app::FailureWindow> account_failures(app::PersonId id) override;
   [[nodiscard]] Status set_account_failures(app::PersonId id,

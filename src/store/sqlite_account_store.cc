@@ -232,6 +232,16 @@ Result<std::optional<app::PersonId>> SqliteAccountStore::login_session(
   return std::optional<app::PersonId>(q.integer(0));
 }
 
+Result<std::optional<app::Account>> SqliteAccountStore::session_account(
+    const std::string& token_hash, app::UnixSeconds now) {
+  BB_STATEMENT(q,
+               "SELECT a.person_id, a.email, a.role, '' FROM login_sessions s"
+               " JOIN accounts a ON a.person_id = s.person_id"
+               " WHERE s.token_hash = ? AND s.expires_at > ?",
+               token_hash, now);
+  return read_account(q);
+}
+
 Status SqliteAccountStore::delete_login_session(const std::string& token_hash) {
   BB_STATEMENT(q, "DELETE FROM login_sessions WHERE token_hash = ?", token_hash);
   return q.run();
