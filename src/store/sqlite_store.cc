@@ -550,33 +550,53 @@ Result<coach::Timeline> SqliteStore::timeline(app::PersonId person, Date up_to) 
   if (!cleared.ok()) return cleared.error();
   timeline.clearance = *cleared;
 
-  auto stmt = prepare(
-      "SELECT c.day, c.pain, c.feel, c.leg_symptoms, c.urgent_flags, c.notes,"
-      " s.day, s.completed, s.rope_minutes, s.pain_during_max, s.pain_after, s.stopped,"
-      " s.next_morning_pain"
-      " FROM checkins c LEFT JOIN sessions s ON s.person_id = c.person_id AND s.day = c.day"
-      " WHERE c.person_id = ? AND c.day <= ? ORDER BY c.day");
-  if (!stmt.ok()) return stmt.error();
-  Query q(db_, *stmt);
-  q.bind(person).bind(up_to);
+  // Two scans in date order, merged here: cheaper than looking up each day's session in a join.
+  auto checkins_stmt = prepare(
+      "SELECT day, pain, feel, leg_symptoms, urgent_flags, notes FROM checkins"
+      " WHERE person_id = ? AND day <= ? ORDER BY day");
+  if (!checkins_stmt.ok()) return checkins_stmt.error();
+  auto sessions_stmt = prepare(
+      "SELECT day, completed, rope_minutes, pain_during_max, pain_after, stopped,"
+      " next_morning_pain FROM sessions WHERE person_id = ? AND day <= ? ORDER BY day");
+  if (!sessions_stmt.ok()) return sessions_stmt.error();
+  Query checkins(db_, *checkins_stmt);
+  checkins.bind(person).bind(up_to);
+  Query sessions(db_, *sessions_stmt);
+  sessions.bind(person).bind(up_to);
+  // The stored day of the next session not yet matched to a check-in; none once all are read.
+  // Days are compared as stored, as the join on s.day = c.day did.
+  std::optional<std::string> session_day;
+  const auto next_session = [&]() -> Status {
+    auto row = sessions.step();
+    if (!row.ok()) return row.error();
+    session_day.reset();
+    if (*row) session_day = sessions.text(0);
+    return Status::success();
+  };
+  if (Status s = next_session(); !s.ok()) return s.error();
   for (;;) {
-    auto row = q.step();
+    auto row = checkins.step();
     if (!row.ok()) return row.error();
     if (!*row) break;
-    coach::Day day;
-    auto date = read_date(q, 0);
-    if (!date.ok()) return date.error();
+    coach::Day& day = timeline.days.emplace_back();
+    const std::string checkin_day = checkins.text(0);
+    const std::optional<Date> date = Date::parse(checkin_day);
+    if (!date) return unreadable("date", checkin_day);
     day.date = *date;
-    auto checkin = read_checkin(q, 1);
+    auto checkin = read_checkin(checkins, 1);
     if (!checkin.ok()) return checkin.error();
     day.checkin = std::move(*checkin);
-    if (!q.is_null(6)) {
-      auto session = read_session(q, 7);
+    // Every session has its check-in (a foreign key), so none is skipped here in practice.
+    while (session_day && *session_day < checkin_day) {
+      if (Status s = next_session(); !s.ok()) return s.error();
+    }
+    if (session_day && *session_day == checkin_day) {
+      auto session = read_session(sessions, 1);
       if (!session.ok()) return session.error();
       day.session = *session;
-      if (!q.is_null(12)) day.next_morning_pain = q.integer(12);
+      if (!sessions.is_null(6)) day.next_morning_pain = sessions.integer(6);
+      if (Status s = next_session(); !s.ok()) return s.error();
     }
-    timeline.days.push_back(std::move(day));
   }
   return timeline;
 }
