@@ -1,6 +1,8 @@
 #include "app/plan_json.h"
 
+#include <charconv>
 #include <cmath>
+#include <string_view>
 
 #include "coach/rules.h"
 
@@ -14,7 +16,145 @@ json id_list(const std::vector<std::string>& ids) {
   for (const auto& id : ids) list.push_back(id);
   return list;
 }
+// Appends JSON text as nlohmann's compact dump writes it. Keys must come in sorted order, as
+// nlohmann's objects keep them.
+class TextWriter {
+ public:
+  explicit TextWriter(std::string& out) : out_(out) {}
+
+  void string(std::string_view text) {
+    // Printable ASCII without quote or backslash is written as is; anything else is escaped
+    // (and invalid UTF-8 replaced) by nlohmann itself.
+    for (const char c : text) {
+      if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+        out_ += json(std::string(text)).dump(-1, ' ', false, json::error_handler_t::replace);
+        return;
+      }
+    }
+    out_ += '"';
+    out_ += text;
+    out_ += '"';
+  }
+  void number(int value) {
+    char buffer[16];
+    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    out_.append(buffer, end);
+  }
+  void number(double value) { out_ += json(value).dump(); }
+  void boolean(bool value) { out_ += value ? "true" : "false"; }
+  void null() { out_ += "null"; }
+  void key(std::string_view name) {
+    string(name);
+    out_ += ':';
+  }
+  void strings(const std::vector<std::string>& items) {
+    out_ += '[';
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (i > 0) out_ += ',';
+      string(items[i]);
+    }
+    out_ += ']';
+  }
+  void put(char c) { out_ += c; }
+
+ private:
+  std::string& out_;
+};
+
 }  // namespace
+
+std::string plan_to_json_text(const coach::Plan& plan) {
+  std::string out;
+  out.reserve(2048);
+  TextWriter w(out);
+  w.put('{');
+  w.key("ask_urgent_questions");
+  w.boolean(plan.ask_urgent_questions);
+  w.put(',');
+  w.key("date");
+  w.string(plan.date.to_string());
+  w.put(',');
+  w.key("day_type");
+  w.string(coach::to_string(plan.day_type));
+  w.put(',');
+  w.key("reasons");
+  w.put('[');
+  for (std::size_t i = 0; i < plan.reasons.size(); ++i) {
+    if (i > 0) w.put(',');
+    w.string(plan.reasons[i].text);
+  }
+  w.put(']');
+  w.put(',');
+  w.key("rope");
+  if (plan.rope) {
+    const auto& r = *plan.rope;
+    w.put('{');
+    w.key("cadence_per_min");
+    w.number(r.cadence_per_min);
+    w.put(',');
+    w.key("minutes");
+    w.number(std::round(r.minutes() * 100.0) / 100.0);
+    w.put(',');
+    w.key("rest_seconds");
+    w.number(r.rest_seconds);
+    w.put(',');
+    w.key("rounds");
+    w.number(r.rounds);
+    w.put(',');
+    w.key("skill");
+    w.string(coach::to_string(r.skill));
+    w.put(',');
+    w.key("work_seconds");
+    w.number(r.work_seconds);
+    w.put('}');
+  } else {
+    w.null();
+  }
+  w.put(',');
+  w.key("rules");
+  w.put('[');
+  for (std::size_t i = 0; i < plan.reasons.size(); ++i) {
+    if (i > 0) w.put(',');
+    w.put('{');
+    w.key("rule");
+    w.string(coach::rule_id(plan.reasons[i].rule));
+    w.put(',');
+    w.key("text");
+    w.string(plan.reasons[i].text);
+    w.put('}');
+  }
+  w.put(']');
+  w.put(',');
+  w.key("status");
+  w.string(coach::to_string(plan.status));
+  w.put(',');
+  w.key("stretch");
+  w.put('{');
+  w.key("cool_down");
+  w.strings(plan.stretch.cool_down);
+  w.put(',');
+  w.key("items");
+  w.strings(plan.stretch.all_items());
+  w.put(',');
+  w.key("main");
+  w.strings(plan.stretch.main);
+  w.put(',');
+  w.key("minutes");
+  w.number(plan.stretch.minutes);
+  w.put(',');
+  w.key("warm_up");
+  w.strings(plan.stretch.warm_up);
+  w.put('}');
+  w.put(',');
+  w.key("traffic_light");
+  if (plan.traffic_light) {
+    w.string(coach::to_string(*plan.traffic_light));
+  } else {
+    w.null();
+  }
+  w.put('}');
+  return out;
+}
 
 json plan_to_json(const coach::Plan& plan) {
   json rope = nullptr;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "coach/measures.h"
 #include "coach/plan.h"
@@ -14,6 +15,9 @@ namespace bb::app {
 //  "cool_down"}, "traffic_light", "ask_urgent_questions", "reasons": [text],
 //  "rules": [{"rule", "text"}]}
 nlohmann::json plan_to_json(const coach::Plan& plan);
+// The same as compact text, byte for byte what plan_to_json(plan).dump() gives (invalid UTF-8
+// replaced), written straight into one string: the server's hot path.
+std::string plan_to_json_text(const coach::Plan& plan);
 nlohmann::json rope_advice_to_json(const coach::RopeAdvice& advice);
 nlohmann::json change_to_json(const coach::Change& change);
 // Every field of a catalog item, with wire names (the catalog file schema, data/README.md).

@@ -80,6 +80,14 @@ Response answer(const Result<T>& result, unsigned status, Encode encode) {
   return json_response(status, encode(result.value()));
 }
 
+// A plan, or its error; the JSON text is written without building a JSON tree first.
+Response plan_response(const Result<coach::Plan>& plan) {
+  if (!plan.ok()) return error_response(plan.error());
+  Response response;
+  response.body = app::plan_to_json_text(plan.value());
+  return response;
+}
+
 }  // namespace
 
 Api::Api(ApiParts parts) : parts_(std::move(parts)) {
@@ -370,13 +378,13 @@ Response Api::get_checkin(Call& call) const {
 }
 
 Response Api::get_plan_today(Call& call) const {
-  return answer(call.daily->todays_plan(call.me(), parts_.clock->today()), 200, app::plan_to_json);
+  return plan_response(call.daily->todays_plan(call.me(), parts_.clock->today()));
 }
 
 Response Api::get_plan(Call& call) const {
   auto date = path_date(call.params.at("date"), "date");
   if (!date.ok()) return date.failure();
-  return answer(call.daily->todays_plan(call.me(), *date), 200, app::plan_to_json);
+  return plan_response(call.daily->todays_plan(call.me(), *date));
 }
 
 Response Api::post_session(Call& call) const {
@@ -538,7 +546,7 @@ Response Api::get_person_plan(Call& call) const {
   }
   auto date = path_date(call.params.at("date"), "date");
   if (!date.ok()) return date.failure();
-  return answer(call.daily->todays_plan(person, *date), 200, app::plan_to_json);
+  return plan_response(call.daily->todays_plan(person, *date));
 }
 
 Response Api::get_person_history(Call& call) const {
