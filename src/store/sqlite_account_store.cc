@@ -68,7 +68,9 @@ class SqliteAccountStore::Statement {
     return sqlite3_column_int64(stmt_, column);
   }
   [[nodiscard]] std::string text(int column) const {
-    const auto* bytes = sqlite3_column_text(stmt_, column);
+    // The blob view of a text value is its bytes as stored: unlike sqlite3_column_text, no copy
+    // to add a terminating NUL.
+    const auto* bytes = sqlite3_column_blob(stmt_, column);
     if (bytes == nullptr) return {};
     return {reinterpret_cast<const char*>(bytes),
             static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
