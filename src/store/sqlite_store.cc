@@ -260,6 +260,17 @@ Status SqliteStore::execute(std::string_view sql) {
   return error;
 }
 
+Status SqliteStore::execute_cached(std::string_view sql) {
+  Result<sqlite3_stmt*> stmt = prepare(sql);
+  if (!stmt.ok()) return stmt.error();
+  Query query(db_, *stmt);
+  const Result<bool> stepped = query.step();
+  if (stepped.ok()) return Status::success();
+  Error error = stepped.error();
+  error.message = std::string("executing SQL: ") + sqlite3_errmsg(db_);  // as execute() says it
+  return error;
+}
+
 Result<sqlite3_stmt*> SqliteStore::prepare(std::string_view sql) {
   std::string key(sql);
   if (auto found = statements_.find(key); found != statements_.end()) return found->second;
@@ -327,30 +338,34 @@ Status SqliteStore::transaction(const std::function<Status()>& work) {
   const std::string commit = transaction_depth_ == 0 ? "COMMIT" : "RELEASE " + savepoint;
   const std::string rollback =
       transaction_depth_ == 0 ? "ROLLBACK" : "ROLLBACK TO " + savepoint + "; RELEASE " + savepoint;
-  if (Status s = execute(begin); !s.ok()) return s;
+  // The outermost statements run on every write: cached rather than parsed each time.
+  const auto exec = [this, outermost = transaction_depth_ == 0](const std::string& sql) {
+    return outermost ? execute_cached(sql) : execute(sql);
+  };
+  if (Status s = exec(begin); !s.ok()) return s;
   ++transaction_depth_;
   Status result;
   try {
     result = work();
   } catch (...) {
     --transaction_depth_;
-    (void)execute(rollback);
+    (void)exec(rollback);
     throw;
   }
   --transaction_depth_;
   if (result.ok()) {
-    result = execute(commit);
+    result = exec(commit);
     if (result.ok()) return result;
   }
-  (void)execute(rollback);  // best effort: the first error is the one worth reporting
+  (void)exec(rollback);  // best effort: the first error is the one worth reporting
   return result;
 }
 
 Status SqliteStore::read_transaction(const std::function<Status()>& work) {
   if (transaction_depth_ > 0) return work();
   // DEFERRED takes no lock until the first read, then keeps one WAL snapshot until the end:
-  // writers carry on meanwhile. Cached statements, as BEGIN is run on every request.
-  if (Status s = run("BEGIN DEFERRED"); !s.ok()) return s;
+  // writers carry on meanwhile.
+  if (Status s = execute_cached("BEGIN DEFERRED"); !s.ok()) return s;
   ++transaction_depth_;
   reading_ = true;
   Status result;
@@ -359,16 +374,16 @@ Status SqliteStore::read_transaction(const std::function<Status()>& work) {
   } catch (...) {
     --transaction_depth_;
     reading_ = false;
-    (void)run("ROLLBACK");
+    (void)execute_cached("ROLLBACK");
     throw;
   }
   --transaction_depth_;
   reading_ = false;
   if (result.ok()) {
-    result = run("COMMIT");
+    result = execute_cached("COMMIT");
     if (result.ok()) return result;
   }
-  (void)run("ROLLBACK");
+  (void)execute_cached("ROLLBACK");
   return result;
 }
 

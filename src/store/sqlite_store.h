@@ -73,6 +73,8 @@ class SqliteStore final : public app::PersonStore {
 
   [[nodiscard]] Status migrate();
   [[nodiscard]] Status execute(std::string_view sql);
+  // The same for one statement without parameters, kept prepared for the next time.
+  [[nodiscard]] Status execute_cached(std::string_view sql);
   // Runs one cached statement with `args` bound in order; for statements that return no rows.
   template <typename... Args>
   [[nodiscard]] Status run(std::string_view sql, const Args&... args);
