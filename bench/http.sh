@@ -27,6 +27,8 @@ trap cleanup EXIT
 
 ulimit -n 4096  # the server and the clients below hold over 1,000 sockets each
 # The server runs on its own; header timeout long enough to hold idle sockets for the memory run.
+# Its output file exists before it starts, so the wait below never reads a missing file.
+: >"$WORK/server.out"
 "$BIN" serve --listen 127.0.0.1:0 --db "sqlite:$WORK/bench.db" --quiet \
   --header-timeout-ms 120000 >"$WORK/server.out" 2>"$WORK/server.log" &
 SERVER_PID=$!
