@@ -60,15 +60,23 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer $TOKEN"
 LUA
 
-# run NAME wrk-arguments...: prints "NAME requests/s p99"
+# The server's user and system CPU time so far, in clock ticks.
+server_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
+
+# run NAME wrk-arguments...: prints "NAME requests/s p99 server-CPU-microseconds-per-request"
+# (the CPU figure depends less on what else the machine is doing than requests/s does).
 run() {
   local name=$1
   shift
-  local out rps p99
+  local out rps p99 ticks requests
+  ticks=$(server_ticks)
   out=$(wrk -t 1 -c "$CONNECTIONS" -d "${SECONDS_PER_RUN}s" --latency "$@")
+  ticks=$(($(server_ticks) - ticks))
   rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
   p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
-  echo "$name $rps $p99"
+  requests=$(awk '/requests in/ {print $1}' <<<"$out")
+  echo "$name $rps $p99 $(awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v n="$requests" \
+    'BEGIN {printf "%.0fus", t * 1e6 / hz / n}')"
 }
 
 healthz=$(run healthz "$BASE/healthz")
@@ -77,15 +85,16 @@ checkin=$(run checkin -s "$WORK/checkin.lua" "$BASE/api/v1/checkins")
 ceiling=$(awk '{print $2}' <<<"$healthz")
 echo
 echo "wrk -t 1 -c $CONNECTIONS -d ${SECONDS_PER_RUN}s, server: $(nproc) cores, SQLite"
-printf '%-32s %12s %10s %8s\n' route requests/s p99 ratio
+printf '%-32s %12s %10s %8s %9s\n' route requests/s p99 ratio cpu/req
 for line in "$healthz" "$plan" "$checkin"; do
-  read -r name rps p99 <<<"$line"
+  read -r name rps p99 cpu <<<"$line"
   case $name in
     healthz) label="GET /healthz" ;;
     plan) label="GET /api/v1/plans/today" ;;
     checkin) label="POST /api/v1/checkins" ;;
   esac
-  printf '%-32s %12s %10s %8s\n' "$label" "$rps" "$p99" "$(awk -v a="$rps" -v b="$ceiling" 'BEGIN {printf "%.2f", a / b}')"
+  printf '%-32s %12s %10s %8s %9s\n' "$label" "$rps" "$p99" \
+    "$(awk -v a="$rps" -v b="$ceiling" 'BEGIN {printf "%.2f", a / b}')" "$cpu"
 done
 
 # 1,000 idle connections held open by this shell (file descriptors 10..1009).
