@@ -99,8 +99,7 @@ void PostgresConnection::connect() {
   connection_ = std::move(connection);
 }
 
-PostgresConnection::Level::Level(PostgresConnection& connection, bool read_only)
-    : connection_(connection) {
+PostgresConnection::Level::Level(PostgresConnection& connection) : connection_(connection) {
   if (connection_.outer_ == nullptr) {
     // A connection lost earlier (server restart, network) is replaced before a new transaction;
     // never within one, whose writes would be lost.
@@ -108,7 +107,7 @@ PostgresConnection::Level::Level(PostgresConnection& connection, bool read_only)
       connection_.connect();
     }
     const auto begin = [&]() -> std::unique_ptr<pqxx::dbtransaction> {
-      if (read_only) {
+      if (connection_.reading_) {
         return std::make_unique<pqxx::transaction<pqxx::repeatable_read, pqxx::read_only>>(
             *connection_.connection_);
       }
@@ -122,7 +121,7 @@ PostgresConnection::Level::Level(PostgresConnection& connection, bool read_only)
       connection_.connect();
       connection_.outer_ = begin();
     }
-    connection_.reading_ = read_only;
+    joined_ = connection_.reading_;  // the read transaction just begun outlives this level
   } else if (connection_.reading_) {
     joined_ = true;
   } else {
@@ -137,7 +136,6 @@ PostgresConnection::Level::~Level() {
   if (joined_) return;
   if (savepoint_.empty()) {
     connection_.outer_.reset();  // rolls back when not committed; never throws
-    connection_.reading_ = false;
     return;
   }
   if (done_) return;
@@ -180,18 +178,21 @@ Status PostgresConnection::transaction(const std::function<Status()>& work) {
 }
 
 Status PostgresConnection::read_transaction(const std::function<Status()>& work) {
-  if (outer_ != nullptr) return work();
-  std::optional<Level> level;
-  try {
-    level.emplace(*this, /*read_only=*/true);
-  } catch (const std::exception& error) {
-    return postgres_error(error, "starting a read transaction");
-  }
-  // Exceptions from `work` pass through; `level` ends the transaction on the way out.
+  if (reading_ || outer_ != nullptr) return work();
+  // The first statement begins it, so work that reads nothing here costs no round trip.
+  reading_ = true;
+  struct End {
+    PostgresConnection& connection;
+    ~End() {
+      connection.outer_.reset();  // rolls back when not committed; never throws
+      connection.reading_ = false;
+    }
+  } end{*this};
+  // Exceptions from `work` pass through; `end` closes the transaction on the way out.
   Status result = work();
-  if (!result.ok()) return result;
+  if (!result.ok() || outer_ == nullptr) return result;
   try {
-    level->commit();
+    outer_->commit();
   } catch (const std::exception& error) {
     return postgres_error(error, "ending a read transaction");
   }

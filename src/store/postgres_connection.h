@@ -42,9 +42,9 @@ class PostgresConnection {
   [[nodiscard]] Status transaction(const std::function<Status()>& work);
 
   // Outermost call: BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY ... COMMIT, one snapshot for
-  // `work`, whose units then run without savepoints (a failed statement ends the reads: its
-  // error is the one `work` reports). Inside another transaction it just runs `work`; a
-  // transaction() inside it fails (kInternal).
+  // `work`, begun by its first unit; the units then run without savepoints (a failed statement
+  // ends the reads: its error is the one `work` reports). Inside another transaction it just runs
+  // `work`; a transaction() inside it fails (kInternal).
   [[nodiscard]] Status read_transaction(const std::function<Status()>& work);
 
   // Runs `body(pqxx::dbtransaction&)` (which returns a Status or Result) as one unit: in its own
@@ -62,8 +62,7 @@ class PostgresConnection {
   // back on destruction unless committed.
   class Level {
    public:
-    // `read_only` matters for the outermost level only.
-    explicit Level(PostgresConnection& connection, bool read_only = false);  // may throw
+    explicit Level(PostgresConnection& connection);  // may throw
     ~Level();
     Level(const Level&) = delete;
     Level& operator=(const Level&) = delete;
@@ -73,7 +72,7 @@ class PostgresConnection {
    private:
     PostgresConnection& connection_;
     std::string savepoint_;  // empty for the outermost level and inside a read transaction
-    bool joined_ = false;    // a unit inside a read transaction: no level of its own
+    bool joined_ = false;    // inside a read transaction, which ends it: no level of its own
     bool done_ = false;
   };
 
@@ -91,7 +90,7 @@ class PostgresConnection {
   // SAVEPOINT statements rather than pqxx::subtransaction, whose savepoints this libpqxx version
   // does not always send.
   std::unique_ptr<pqxx::dbtransaction> outer_;
-  bool reading_ = false;  // outer_ is a read transaction
+  bool reading_ = false;  // in read_transaction: outer_, once begun, is read-only
   int depth_ = 0;
 };
 

@@ -464,6 +464,14 @@ TEST_P(StoreContractTest, AReadTransactionSeesOneSnapshot) {
 TEST_P(StoreContractTest, AReadTransactionRefusesWriteTransactionsAndNestsInOthers) {
   auto store = open_store();
   ASSERT_TRUE(store);
+  // One that reads nothing, and one whose work fails: the work's error comes back.
+  ASSERT_OK(store->read_transaction([]() -> Status { return Status::success(); }));
+  Status failed = store->read_transaction([&]() -> Status {
+    if (auto profile = store->profile(kLocalPerson); !profile.ok()) return profile.error();
+    return Error::not_found("nothing here");
+  });
+  ASSERT_FALSE(failed.ok());
+  EXPECT_EQ(failed.error().code, ErrorCode::kNotFound);
   Status refused = store->read_transaction([&]() -> Status {
     return store->transaction([&]() -> Status { return store->ensure_person(kLocalPerson); });
   });
