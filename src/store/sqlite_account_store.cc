@@ -1,100 +1,16 @@
 #include "store/sqlite_account_store.h"
 
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <cstdint>
 #include <utility>
 
+#include "store/sqlite_connection.h"
 #include "store/sqlite_store.h"
 
 namespace bb::store {
-namespace {
 
-constexpr int kBusyTimeoutMs = 5000;
-
-Error sqlite_error(sqlite3* db, int rc, std::string_view doing) {
-  std::string message = std::string(doing) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
-  switch (rc & 0xff) {
-    case SQLITE_CONSTRAINT:
-      return Error::conflict(std::move(message));
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      return Error::corrupt(std::move(message));
-    case SQLITE_ERROR:
-    case SQLITE_MISUSE:
-    case SQLITE_RANGE:
-      return Error::internal(std::move(message));
-    default:
-      return Error::unavailable(std::move(message));
-  }
-}
-
-}  // namespace
-
-// One use of a cached statement; resets it when done so the cache can hand it out again.
-class SqliteAccountStore::Statement {
- public:
-  Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
-  ~Statement() {
-    sqlite3_reset(stmt_);
-    sqlite3_clear_bindings(stmt_);
-  }
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-
-  Statement& bind(std::int64_t value) { return check(sqlite3_bind_int64(stmt_, ++next_, value)); }
-  Statement& bind(int value) { return check(sqlite3_bind_int(stmt_, ++next_, value)); }
-  Statement& bind(std::string_view text) {
-    return check(sqlite3_bind_text(stmt_, ++next_, text.data(), static_cast<int>(text.size()),
-                                   SQLITE_TRANSIENT));
-  }
-  Statement& bind(const std::string& text) { return bind(std::string_view(text)); }
-  Statement& bind(const char* text) { return bind(std::string_view(text)); }
-
-  [[nodiscard]] Result<bool> step() {
-    if (bind_rc_ != SQLITE_OK) return sqlite_error(db_, bind_rc_, "binding a value");
-    const int rc = sqlite3_step(stmt_);
-    if (rc == SQLITE_ROW) return true;
-    if (rc == SQLITE_DONE) return false;
-    return sqlite_error(db_, rc, "running a statement");
-  }
-  [[nodiscard]] Status run() {
-    Result<bool> stepped = step();
-    if (!stepped.ok()) return stepped.error();
-    return Status::success();
-  }
-  [[nodiscard]] std::int64_t integer(int column) const {
-    return sqlite3_column_int64(stmt_, column);
-  }
-  [[nodiscard]] std::string text(int column) const {
-    // The blob view of a text value is its bytes as stored: unlike sqlite3_column_text, no copy
-    // to add a terminating NUL.
-    const auto* bytes = sqlite3_column_blob(stmt_, column);
-    if (bytes == nullptr) return {};
-    return {reinterpret_cast<const char*>(bytes),
-            static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
-  }
-  [[nodiscard]] int changes() const { return sqlite3_changes(db_); }
-
- private:
-  Statement& check(int rc) {
-    if (bind_rc_ == SQLITE_OK) bind_rc_ = rc;
-    return *this;
-  }
-
-  sqlite3* db_;
-  sqlite3_stmt* stmt_;
-  int next_ = 0;
-  int bind_rc_ = SQLITE_OK;
-};
-
-// Prepares `sql` into a Statement named `name` with `args` bound, or returns the error.
-#define BB_STATEMENT(name, sql, ...)                         \
-  auto name##_prepared = prepare(sql);                       \
-  if (!name##_prepared.ok()) return name##_prepared.error(); \
-  Statement name(db_, *name##_prepared);                     \
-  [&](auto&&... args) { (name.bind(args), ...); }(__VA_ARGS__)
+// Prepares `sql` into a SqliteQuery named `name` with `args` bound, or returns the error.
+#define BB_STATEMENT(name, sql, ...) BB_SQLITE_QUERY(*connection_, name, sql, __VA_ARGS__)
 
 Result<std::unique_ptr<SqliteAccountStore>> SqliteAccountStore::open(const std::string& path) {
   {
@@ -102,64 +18,18 @@ Result<std::unique_ptr<SqliteAccountStore>> SqliteAccountStore::open(const std::
     auto migrated = SqliteStore::open(path);
     if (!migrated.ok()) return migrated.error();
   }
-  sqlite3* db = nullptr;
-  const int rc =
-      sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
-  if (rc != SQLITE_OK) {
-    Error error = sqlite_error(db, rc, "opening " + path);
-    sqlite3_close(db);
-    return error;
-  }
-  std::unique_ptr<SqliteAccountStore> store(new SqliteAccountStore(db));
-  sqlite3_busy_timeout(db, kBusyTimeoutMs);
-  sqlite3_extended_result_codes(db, 1);
-  for (const char* pragma :
-       {"PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"}) {
-    BB_RETURN_IF_ERROR(store->execute(pragma));
-  }
-  return store;
+  auto connection = SqliteConnection::open(path);
+  if (!connection.ok()) return connection.error();
+  return std::unique_ptr<SqliteAccountStore>(new SqliteAccountStore(std::move(*connection)));
 }
 
-SqliteAccountStore::~SqliteAccountStore() {
-  for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
-  sqlite3_close(db_);
-}
+SqliteAccountStore::SqliteAccountStore(std::unique_ptr<SqliteConnection> connection)
+    : connection_(std::move(connection)) {}
 
-Status SqliteAccountStore::execute(std::string_view sql) {
-  const std::string text(sql);
-  char* message = nullptr;
-  const int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &message);
-  if (rc == SQLITE_OK) return Status::success();
-  Error error = sqlite_error(db_, rc, "executing SQL");
-  if (message != nullptr) error.message = std::string("executing SQL: ") + message;
-  sqlite3_free(message);
-  return error;
-}
-
-Result<sqlite3_stmt*> SqliteAccountStore::prepare(std::string_view sql) {
-  std::string key(sql);
-  if (auto found = statements_.find(key); found != statements_.end()) return found->second;
-  sqlite3_stmt* stmt = nullptr;
-  const int rc = sqlite3_prepare_v3(db_, key.c_str(), static_cast<int>(key.size()),
-                                    SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
-  if (rc != SQLITE_OK) return sqlite_error(db_, rc, "preparing a statement");
-  statements_.emplace(std::move(key), stmt);
-  return stmt;
-}
+SqliteAccountStore::~SqliteAccountStore() = default;
 
 Status SqliteAccountStore::transaction(const std::function<Status()>& work) {
-  const std::string savepoint = "bb_account_" + std::to_string(transaction_depth_);
-  const bool outermost = transaction_depth_ == 0;
-  BB_RETURN_IF_ERROR(execute(outermost ? "BEGIN IMMEDIATE" : "SAVEPOINT " + savepoint));
-  ++transaction_depth_;
-  Status result = work();
-  --transaction_depth_;
-  if (result.ok()) {
-    result = execute(outermost ? "COMMIT" : "RELEASE " + savepoint);
-    if (result.ok()) return result;
-  }
-  (void)execute(outermost ? "ROLLBACK" : "ROLLBACK TO " + savepoint + "; RELEASE " + savepoint);
-  return result;
+  return connection_->transaction(work);
 }
 
 Result<app::PersonId> SqliteAccountStore::create_account(const std::string& email, app::Role role,

@@ -5,15 +5,13 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 #include "app/account_store.h"
 #include "base/result.h"
 
-struct sqlite3;
-struct sqlite3_stmt;
-
 namespace bb::store {
+
+class SqliteConnection;
 
 class SqliteAccountStore final : public app::AccountStore {
  public:
@@ -64,17 +62,12 @@ class SqliteAccountStore final : public app::AccountStore {
   [[nodiscard]] Status ping() override;
 
  private:
-  explicit SqliteAccountStore(sqlite3* db) : db_(db) {}
+  explicit SqliteAccountStore(std::unique_ptr<SqliteConnection> connection);
 
-  class Statement;
-  [[nodiscard]] Status execute(std::string_view sql);
-  [[nodiscard]] Result<sqlite3_stmt*> prepare(std::string_view sql);
   [[nodiscard]] Result<std::vector<app::ShareRecord>> shares_where(std::string_view column,
                                                                    app::PersonId id);
 
-  sqlite3* db_;
-  int transaction_depth_ = 0;
-  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+  std::unique_ptr<SqliteConnection> connection_;
 };
 
 }  // namespace bb::store

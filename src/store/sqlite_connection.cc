@@ -82,7 +82,9 @@ double SqliteQuery::real(int column) const {
 }
 
 std::string SqliteQuery::text(int column) const {
-  const auto* bytes = sqlite3_column_text(stmt_, column);
+  // The blob view of a text value is its bytes as stored: unlike sqlite3_column_text, no copy to
+  // add a terminating NUL.
+  const auto* bytes = sqlite3_column_blob(stmt_, column);
   if (bytes == nullptr) return {};
   return {reinterpret_cast<const char*>(bytes),
           static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
