@@ -167,8 +167,13 @@ int send(asio::io_context& ioc, const Url& url, const std::string& token,
       bytes << in.rdbuf();
       message = bytes.str();
     }
-    ws->write(asio::buffer(message));
     beast::error_code ec;
+    // The server may close while a message over its limit is still being written.
+    ws->write(asio::buffer(message), ec);
+    if (ec) {
+      print(std::string("closed ") + ec.message());
+      return 0;
+    }
     beast::flat_buffer buffer;
     ws->read(buffer, ec);
     if (ec) {

@@ -115,6 +115,12 @@ Status validate_session(const coach::SessionLog& session) {
   if (Status s = validate_pain(session.pain_during_max, "session.pain_during_max"); !s.ok()) {
     return s;
   }
+  if (session.effort) {
+    if (Status s = in_range(*session.effort, 0, 10, "session.effort"); !s.ok()) return s;
+  }
+  if (session.notes.size() > kMaxNotesLength) {
+    return Error::invalid("session.notes", "at most 2000 bytes");
+  }
   return validate_pain(session.pain_after, "session.pain_after");
 }
 

@@ -4,8 +4,8 @@
 
 namespace bb::app {
 
-using nlohmann::json;
 using coach::Timeline;
+using nlohmann::json;
 
 namespace {
 constexpr const char* kExperiences = "none, some, regular";
@@ -18,19 +18,20 @@ constexpr int kMaxDays = 20000;  // over fifty years of daily check-ins
 }  // namespace
 
 Result<coach::Profile> profile_from_json(const json& j, const std::string& path) {
-  BB_RETURN_IF_ERROR(
-      expect_object(j, path, {"birth_year", "height_cm", "rope_experience", "rope", "aggravated_by"}));
+  BB_RETURN_IF_ERROR(expect_object(
+      j, path, {"birth_year", "height_cm", "rope_experience", "rope", "aggravated_by"}));
   coach::Profile p;
   BB_ASSIGN_OR_RETURN(auto year, read_int(j, path, "birth_year", 1900, 2100, Presence::kRequired));
   p.birth_year = *year;
   BB_ASSIGN_OR_RETURN(auto height, read_int(j, path, "height_cm", 100, 250, Presence::kRequired));
   p.height_cm = *height;
-  BB_ASSIGN_OR_RETURN(auto exp, read_enum<coach::RopeExperience>(j, path, "rope_experience",
-                                                                  coach::rope_experience_from,
-                                                                  kExperiences, Presence::kRequired));
+  BB_ASSIGN_OR_RETURN(auto exp, read_enum<coach::RopeExperience>(
+                                    j, path, "rope_experience", coach::rope_experience_from,
+                                    kExperiences, Presence::kRequired));
   p.rope_experience = *exp;
-  BB_ASSIGN_OR_RETURN(auto rope, read_enum<coach::RopeOwned>(j, path, "rope", coach::rope_owned_from,
-                                                             kRopes, Presence::kRequired));
+  BB_ASSIGN_OR_RETURN(auto rope,
+                      read_enum<coach::RopeOwned>(j, path, "rope", coach::rope_owned_from, kRopes,
+                                                  Presence::kRequired));
   p.rope = *rope;
   const std::string agg_path = path_member(path, "aggravated_by");
   if (const auto it = j.find("aggravated_by"); it != j.end() && !it->is_null()) {
@@ -50,7 +51,8 @@ Result<coach::Profile> profile_from_json(const json& j, const std::string& path)
 Result<coach::Screening> screening_from_json(const json& j, const std::string& path) {
   if (!j.is_object()) return Error::invalid(path, "must be a JSON object of the ten red-flag ids");
   for (const auto& [key, value] : j.items()) {
-    if (!coach::red_flag_from(key)) return Error::invalid(path_member(path, key), "unknown red-flag id");
+    if (!coach::red_flag_from(key))
+      return Error::invalid(path_member(path, key), "unknown red-flag id");
   }
   coach::Screening s;
   for (const auto& f : coach::red_flags()) {
@@ -61,16 +63,17 @@ Result<coach::Screening> screening_from_json(const json& j, const std::string& p
 }
 
 Result<coach::CheckIn> checkin_from_json(const json& j, const std::string& path) {
-  BB_RETURN_IF_ERROR(expect_object(j, path, {"pain", "feel", "leg_symptoms", "urgent_flags", "notes"}));
+  BB_RETURN_IF_ERROR(
+      expect_object(j, path, {"pain", "feel", "leg_symptoms", "urgent_flags", "notes"}));
   coach::CheckIn c;
   BB_ASSIGN_OR_RETURN(auto pain, read_int(j, path, "pain", 0, 10, Presence::kRequired));
   c.pain = *pain;
   BB_ASSIGN_OR_RETURN(auto feel, read_enum<coach::Feel>(j, path, "feel", coach::feel_from, kFeels,
                                                         Presence::kRequired));
   c.feel = *feel;
-  BB_ASSIGN_OR_RETURN(auto legs, read_enum<coach::LegSymptoms>(j, path, "leg_symptoms",
-                                                               coach::leg_symptoms_from, kLegSymptoms,
-                                                               Presence::kOptional));
+  BB_ASSIGN_OR_RETURN(
+      auto legs, read_enum<coach::LegSymptoms>(j, path, "leg_symptoms", coach::leg_symptoms_from,
+                                               kLegSymptoms, Presence::kOptional));
   c.leg_symptoms = legs.value_or(coach::LegSymptoms::kNone);
   const std::string flags_path = path_member(path, "urgent_flags");
   if (const auto it = j.find("urgent_flags"); it != j.end() && !it->is_null()) {
@@ -91,21 +94,27 @@ Result<coach::CheckIn> checkin_from_json(const json& j, const std::string& path)
 }
 
 Result<coach::SessionLog> session_from_json(const json& j, const std::string& path) {
-  BB_RETURN_IF_ERROR(expect_object(
-      j, path, {"completed", "rope_minutes", "pain_during_max", "pain_after", "stopped"}));
+  BB_RETURN_IF_ERROR(expect_object(j, path,
+                                   {"completed", "rope_minutes", "pain_during_max", "pain_after",
+                                    "stopped", "effort", "notes"}));
   coach::SessionLog s;
   BB_ASSIGN_OR_RETURN(auto completed, read_bool(j, path, "completed", Presence::kRequired));
   s.completed = *completed;
-  BB_ASSIGN_OR_RETURN(auto minutes, read_number(j, path, "rope_minutes", 0, 60, Presence::kRequired));
+  BB_ASSIGN_OR_RETURN(auto minutes,
+                      read_number(j, path, "rope_minutes", 0, 60, Presence::kRequired));
   s.rope_minutes = *minutes;
-  BB_ASSIGN_OR_RETURN(auto during, read_int(j, path, "pain_during_max", 0, 10, Presence::kRequired));
+  BB_ASSIGN_OR_RETURN(auto during,
+                      read_int(j, path, "pain_during_max", 0, 10, Presence::kRequired));
   s.pain_during_max = *during;
   BB_ASSIGN_OR_RETURN(auto after, read_int(j, path, "pain_after", 0, 10, Presence::kRequired));
   s.pain_after = *after;
-  BB_ASSIGN_OR_RETURN(auto stopped, read_enum<coach::StopReason>(j, path, "stopped",
-                                                                 coach::stop_reason_from, kStops,
-                                                                 Presence::kOptional));
+  BB_ASSIGN_OR_RETURN(auto stopped,
+                      read_enum<coach::StopReason>(j, path, "stopped", coach::stop_reason_from,
+                                                   kStops, Presence::kOptional));
   s.stopped = stopped.value_or(coach::StopReason::kNone);
+  BB_ASSIGN_OR_RETURN(s.effort, read_int(j, path, "effort", 0, 10, Presence::kOptional));
+  BB_ASSIGN_OR_RETURN(auto notes, read_string(j, path, "notes", 2000, Presence::kOptional));
+  s.notes = notes.value_or("");
   return s;
 }
 
@@ -135,7 +144,8 @@ Result<Timeline> timeline_from_json(const json& doc) {
     if (!d.contains("checkin")) return Error::invalid(path_member(path, "checkin"), "is required");
     BB_ASSIGN_OR_RETURN(day.checkin, checkin_from_json(d["checkin"], path_member(path, "checkin")));
     if (d.contains("session") && !d["session"].is_null()) {
-      BB_ASSIGN_OR_RETURN(day.session, session_from_json(d["session"], path_member(path, "session")));
+      BB_ASSIGN_OR_RETURN(day.session,
+                          session_from_json(d["session"], path_member(path, "session")));
     }
     BB_ASSIGN_OR_RETURN(day.next_morning_pain,
                         read_int(d, path, "next_morning_pain", 0, 10, Presence::kOptional));
@@ -178,11 +188,14 @@ json checkin_to_json(const coach::CheckIn& c) {
 }
 
 json session_to_json(const coach::SessionLog& s) {
-  return {{"completed", s.completed},
-          {"rope_minutes", s.rope_minutes},
-          {"pain_during_max", s.pain_during_max},
-          {"pain_after", s.pain_after},
-          {"stopped", coach::to_string(s.stopped)}};
+  json j = {{"completed", s.completed},
+            {"rope_minutes", s.rope_minutes},
+            {"pain_during_max", s.pain_during_max},
+            {"pain_after", s.pain_after},
+            {"stopped", coach::to_string(s.stopped)}};
+  if (s.effort) j["effort"] = *s.effort;
+  if (!s.notes.empty()) j["notes"] = s.notes;
+  return j;
 }
 
 }  // namespace bb::app

@@ -877,7 +877,7 @@ void register_plan(CLI::App& app, CliContext& ctx) {
 
 struct LogFlags {
   CommonOptions common;
-  Flag completed, rope_minutes, pain_during, pain_after, stopped;
+  Flag completed, rope_minutes, pain_during, pain_after, stopped, effort, notes;
 };
 
 Result<coach::SessionLog> resolve_session(const LogFlags& f, const Prompter& p) {
@@ -912,6 +912,13 @@ Result<coach::SessionLog> resolve_session(const LogFlags& f, const Prompter& p) 
     if (!stopped.ok()) return stopped.error();
     session.stopped = *stopped;
   }
+  // Effort and notes are asked for only when given: the log is short on purpose.
+  if (f.effort.given()) {
+    auto effort = resolve_int(f.effort, p, "--effort", "How hard did it feel, 0-10?", 0, 10);
+    if (!effort.ok()) return effort.error();
+    session.effort = *effort;
+  }
+  if (f.notes.given()) session.notes = f.notes.value;
   if (Status s = app::validate_session(session); !s.ok()) return s.error();
   return session;
 }
@@ -925,6 +932,8 @@ void register_log(CLI::App& app, CliContext& ctx) {
   add_flag(cmd, f->pain_during, "--pain-during", "Worst pain during, 0-10");
   add_flag(cmd, f->pain_after, "--pain-after", "Pain shortly after, 0-10");
   add_flag(cmd, f->stopped, "--stopped", "none (default), sharp_pain, fatigue or other");
+  add_flag(cmd, f->effort, "--effort", "How hard it felt, 0 (rest) to 10 (maximal)");
+  add_flag(cmd, f->notes, "--notes", "Free text about the session");
   cmd->callback([&ctx, f] {
     run(ctx, [&]() -> Status {
       auto date = resolve_date(f->common);

@@ -78,6 +78,9 @@ struct SessionLog {
   int pain_during_max = 0;  // 0-10
   int pain_after = 0;       // 0-10, shortly after
   StopReason stopped = StopReason::kNone;
+  // What the person noted about the session; kept and shown, never used by a rule.
+  std::optional<int> effort;  // 0-10, how hard it felt (0 rest, 10 maximal)
+  std::string notes;
 };
 
 struct Day {

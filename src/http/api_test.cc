@@ -16,8 +16,8 @@
 #include "app/catalog_loader.h"
 #include "http/live_session.h"
 #include "http/request_decoding.h"
-#include "motion/simulator.h"
 #include "http/sodium_secrets.h"
+#include "motion/simulator.h"
 #include "store/sqlite_account_store.h"
 #include "store/sqlite_recording_store.h"
 #include "store/sqlite_store.h"
@@ -87,7 +87,8 @@ class ApiTest : public ::testing::Test {
     return request;
   }
   Response call(const std::string& method, const std::string& target, const std::string& body = "",
-                const std::string& token = "", const std::string& content_type = "application/json") {
+                const std::string& token = "",
+                const std::string& content_type = "application/json") {
     return api_->handle(make_request(method, target, body, token, content_type));
   }
   Response upload(const std::string& target, const std::string& csv, const std::string& token) {
@@ -96,8 +97,9 @@ class ApiTest : public ::testing::Test {
 
   // Registers and returns the bearer token.
   std::string sign_up(const std::string& email, const std::string& role = "person") {
-    const Response r = call("POST", "/api/v1/auth/register",
-                            json{{"email", email}, {"password", "correct horse"}, {"role", role}}.dump());
+    const Response r =
+        call("POST", "/api/v1/auth/register",
+             json{{"email", email}, {"password", "correct horse"}, {"role", role}}.dump());
     EXPECT_EQ(r.status, 201u) << r.body;
     return json::parse(r.body).value("token", "");
   }
@@ -117,11 +119,12 @@ class ApiTest : public ::testing::Test {
                    token)
                   .status,
               201u);
-    ASSERT_EQ(call("POST", "/api/v1/measures/peg",
-                   R"({"average_pain": 4, "enjoyment_interference": 3, "activity_interference": 5})",
-                   token)
-                  .status,
-              201u);
+    ASSERT_EQ(
+        call("POST", "/api/v1/measures/peg",
+             R"({"average_pain": 4, "enjoyment_interference": 3, "activity_interference": 5})",
+             token)
+            .status,
+        201u);
     const Response recording =
         upload("/api/v1/recordings?placement=pocket&name=private-jumps.csv", jumps_csv(24), token);
     ASSERT_EQ(recording.status, 201u) << recording.body;
@@ -165,7 +168,9 @@ class ApiTest : public ::testing::Test {
   std::unique_ptr<Api> api_;
 };
 
-std::string error_code(const Response& r) { return json::parse(r.body)["error"]["code"]; }
+std::string error_code(const Response& r) {
+  return json::parse(r.body)["error"]["code"];
+}
 
 TEST_F(ApiTest, HealthAndReadiness) {
   EXPECT_EQ(call("GET", "/healthz").status, 200u);
@@ -174,8 +179,8 @@ TEST_F(ApiTest, HealthAndReadiness) {
 }
 
 TEST_F(ApiTest, RegisterLoginLogout) {
-  const Response registered = call(
-      "POST", "/api/v1/auth/register", R"({"email": " Ada@Example.org", "password": "correct horse"})");
+  const Response registered = call("POST", "/api/v1/auth/register",
+                                   R"({"email": " Ada@Example.org", "password": "correct horse"})");
   ASSERT_EQ(registered.status, 201u) << registered.body;
   const json body = json::parse(registered.body);
   EXPECT_EQ(body["account"]["email"], "ada@example.org");
@@ -251,14 +256,16 @@ TEST_F(ApiTest, TheDailyFlow) {
   EXPECT_EQ(history["days"][0]["next_morning_pain"], 1);
   EXPECT_EQ(call("GET", "/api/v1/progress", "", token).status, 200u);
   EXPECT_EQ(json::parse(call("GET", "/api/v1/measures", "", token).body)["peg"].size(), 1u);
-  EXPECT_EQ(call("POST", "/api/v1/measures/psfs",
-                 R"({"activities": [{"name": "sitting", "score": 4}, {"name": "lifting", "score": 5},
+  EXPECT_EQ(
+      call("POST", "/api/v1/measures/psfs",
+           R"({"activities": [{"name": "sitting", "score": 4}, {"name": "lifting", "score": 5},
                                     {"name": "walking", "score": 6}]})",
-                 token)
-                .status,
-            201u);
+           token)
+          .status,
+      201u);
   EXPECT_EQ(call("GET", "/api/v1/rope-advice", "", token).status, 200u);
-  EXPECT_EQ(call("PUT", "/api/v1/clearance", R"({"cleared_on": "2026-03-01"})", token).status, 200u);
+  EXPECT_EQ(call("PUT", "/api/v1/clearance", R"({"cleared_on": "2026-03-01"})", token).status,
+            200u);
   EXPECT_EQ(json::parse(call("GET", "/api/v1/screening", "", token).body)["cleared_on"],
             "2026-03-01");
   EXPECT_EQ(call("GET", "/api/v1/checkins/2026-03-10", "", token).status, 200u);
@@ -269,7 +276,8 @@ TEST_F(ApiTest, TheDailyFlow) {
   EXPECT_EQ(csv.content_type, "text/csv; charset=utf-8");
   EXPECT_NE(csv.body.find("day,2026-03-10,2,good"), std::string::npos) << csv.body;
   EXPECT_NE(csv.body.find("psfs,2026-03-10"), std::string::npos);
-  EXPECT_EQ(json::parse(call("GET", "/api/v1/catalog").body)["items"].size(), catalog_.items.size());
+  EXPECT_EQ(json::parse(call("GET", "/api/v1/catalog").body)["items"].size(),
+            catalog_.items.size());
   EXPECT_EQ(call("GET", "/api/v1/catalog/" + catalog_.items.front().id).status, 200u);
   EXPECT_EQ(call("GET", "/api/v1/catalog/no_such_item").status, 404u);
 }
@@ -288,15 +296,17 @@ TEST_F(ApiTest, BadInputGetsTheRightStatusAndWritesNothing) {
   EXPECT_EQ(api_->handle(wrong_type).status, 415u);
 
   EXPECT_EQ(call("POST", "/api/v1/checkins", R"({"pain": 3, "feel": )", token).status, 400u);
-  const Response out_of_range = call("POST", "/api/v1/checkins", R"({"pain": 11, "feel": "okay"})", token);
+  const Response out_of_range =
+      call("POST", "/api/v1/checkins", R"({"pain": 11, "feel": "okay"})", token);
   EXPECT_EQ(out_of_range.status, 422u);
   EXPECT_EQ(json::parse(out_of_range.body)["error"]["field"], "checkin.pain");
-  EXPECT_EQ(call("POST", "/api/v1/checkins", R"({"pain": 3, "feel": "okay", "extra": 1})", token)
-                .status,
-            422u);
-  EXPECT_EQ(call("POST", "/api/v1/checkins?date=2026-13-01", R"({"pain": 3, "feel": "okay"})", token)
-                .status,
-            422u);
+  EXPECT_EQ(
+      call("POST", "/api/v1/checkins", R"({"pain": 3, "feel": "okay", "extra": 1})", token).status,
+      422u);
+  EXPECT_EQ(
+      call("POST", "/api/v1/checkins?date=2026-13-01", R"({"pain": 3, "feel": "okay"})", token)
+          .status,
+      422u);
   EXPECT_EQ(call("POST", "/api/v1/sessions?date=2026-03-01",
                  R"({"completed": true, "rope_minutes": 3, "pain_during_max": 2, "pain_after": 2})",
                  token)
@@ -334,9 +344,9 @@ TEST_F(ApiTest, AuthorizationWalkNoDataCrosses) {
   const app::PersonId ada_id = id_of(ada);
   const std::string bob = sign_up("bob@example.org");
   const std::string carol = sign_up("carol@example.org", "clinician");
-  const std::set<std::string> open_routes = {"/healthz", "/readyz", "/api/v1/openapi.yaml",
-                                             "/api/v1/auth/register", "/api/v1/auth/login",
-                                             "/api/v1/catalog", "/api/v1/catalog/{id}"};
+  const std::set<std::string> open_routes = {
+      "/healthz",           "/readyz",         "/api/v1/openapi.yaml", "/api/v1/auth/register",
+      "/api/v1/auth/login", "/api/v1/catalog", "/api/v1/catalog/{id}"};
   const std::string ada_export = call("GET", "/api/v1/export", "", ada).body;
   for (const RouteInfo& route : api_->routes()) {
     const std::string target = fill(route.pattern, ada_id, last_recording_);
@@ -410,11 +420,14 @@ TEST_F(ApiTest, DeletingAnAccountRemovesEverything) {
   const std::string ada = sign_up("ada@example.org");
   record_a_day(ada);
   const std::string carol = sign_up("carol@example.org", "clinician");
-  const std::string code = json::parse(call("POST", "/api/v1/shares/invites", "", ada).body)["code"];
+  const std::string code =
+      json::parse(call("POST", "/api/v1/shares/invites", "", ada).body)["code"];
   ASSERT_EQ(call("POST", "/api/v1/shares/accept", json{{"code", code}}.dump(), carol).status, 201u);
-  ASSERT_EQ(call("DELETE", "/api/v1/account", R"({"password": "correct horse"})", ada).status, 204u);
+  ASSERT_EQ(call("DELETE", "/api/v1/account", R"({"password": "correct horse"})", ada).status,
+            204u);
   EXPECT_EQ(call("GET", "/api/v1/account", "", ada).status, 401u);
-  EXPECT_EQ(call("POST", "/api/v1/auth/login", R"({"email": "ada@example.org", "password": "correct horse"})")
+  EXPECT_EQ(call("POST", "/api/v1/auth/login",
+                 R"({"email": "ada@example.org", "password": "correct horse"})")
                 .status,
             401u);
   for (const char* table : {"checkins", "sessions", "profiles", "screenings", "peg_entries",
@@ -424,6 +437,42 @@ TEST_F(ApiTest, DeletingAnAccountRemovesEverything) {
   EXPECT_EQ(count_rows("accounts"), 1);  // Carol's
   EXPECT_EQ(count_rows("login_sessions"), 1);
   EXPECT_EQ(json::parse(call("GET", "/api/v1/shares", "", carol).body)["shares"].size(), 0u);
+}
+
+TEST_F(ApiTest, ASessionKeepsItsEffortAndNotes) {
+  const std::string ada = sign_up("ada@example.org");
+  ASSERT_EQ(call("PUT", "/api/v1/profile", kProfile, ada).status, 200u);
+  ASSERT_EQ(call("POST", "/api/v1/screening", kScreenAllNo, ada).status, 200u);
+  ASSERT_EQ(call("POST", "/api/v1/checkins", R"({"pain": 2, "feel": "good"})", ada).status, 201u);
+  const std::string plan_before = call("GET", "/api/v1/plans/today", "", ada).body;
+  EXPECT_EQ(call("POST", "/api/v1/sessions",
+                 R"({"completed": true, "rope_minutes": 3, "pain_during_max": 2,
+                     "pain_after": 2, "effort": 11})",
+                 ada)
+                .status,
+            422u);
+  EXPECT_EQ(call("POST", "/api/v1/sessions",
+                 json{{"completed", true},
+                      {"rope_minutes", 3},
+                      {"pain_during_max", 2},
+                      {"pain_after", 2},
+                      {"notes", std::string(2001, 'x')}}
+                     .dump(),
+                 ada)
+                .status,
+            422u);
+  EXPECT_EQ(count_rows("sessions"), 0);
+  const Response logged = call("POST", "/api/v1/sessions",
+                               R"({"completed": true, "rope_minutes": 3, "pain_during_max": 2,
+                                   "pain_after": 2, "effort": 6, "notes": "calves tight"})",
+                               ada);
+  ASSERT_EQ(logged.status, 201u) << logged.body;
+  const json history = json::parse(call("GET", "/api/v1/history", "", ada).body);
+  const json& session = history["days"][0]["session"];
+  EXPECT_EQ(session["effort"], 6);
+  EXPECT_EQ(session["notes"], "calves tight");
+  // Kept and shown, never a reason for a different plan.
+  EXPECT_EQ(call("GET", "/api/v1/plans/today", "", ada).body, plan_before);
 }
 
 TEST_F(ApiTest, ARecordingIsAnalysedKeptListedAndDeleted) {
@@ -533,7 +582,8 @@ TEST_F(ApiTest, AClinicianSeesASharedPersonsRecordingsOnly) {
   const std::string people = "/api/v1/people/" + std::to_string(id_of(ada));
   EXPECT_EQ(call("GET", people + "/recordings", "", carol).status, 404u);
   EXPECT_EQ(call("GET", people + "/recordings/" + rec, "", carol).status, 404u);
-  const std::string code = json::parse(call("POST", "/api/v1/shares/invites", "", ada).body)["code"];
+  const std::string code =
+      json::parse(call("POST", "/api/v1/shares/invites", "", ada).body)["code"];
   ASSERT_EQ(call("POST", "/api/v1/shares/accept", json{{"code", code}}.dump(), carol).status, 201u);
   const Response list = call("GET", people + "/recordings", "", carol);
   ASSERT_EQ(list.status, 200u);
@@ -601,7 +651,10 @@ TEST_F(ApiTest, ALiveStreamCutOffIsKeptAndAnEmptyOneIsNot) {
   {
     auto opened = api_->open_live(make_request("GET", "/api/v1/live?placement=ankle", "", ada, ""));
     auto& session = *std::get<std::unique_ptr<LiveSession>>(opened);
-    ASSERT_EQ(json::parse(session.on_message(R"({"type":"samples","samples":[[0,0,0,9.8],[0.01,0,0,9.8]]})").text)["type"], "count");
+    ASSERT_EQ(json::parse(
+                  session.on_message(R"({"type":"samples","samples":[[0,0,0,9.8],[0.01,0,0,9.8]]})")
+                      .text)["type"],
+              "count");
     EXPECT_TRUE(session.on_disconnect().ok());
   }
   EXPECT_EQ(count_rows("recordings"), 1);

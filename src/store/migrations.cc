@@ -137,6 +137,11 @@ CREATE TABLE recordings (
 );
 CREATE INDEX recordings_by_person ON recordings (person_id, day)
 )sql"},
+      {4, "how hard a session felt and the person's notes on it",
+       R"sql(
+ALTER TABLE sessions ADD COLUMN effort INTEGER CHECK (effort BETWEEN 0 AND 10);
+ALTER TABLE sessions ADD COLUMN notes TEXT NOT NULL DEFAULT ''
+)sql"},
   };
   return kMigrations;
 }

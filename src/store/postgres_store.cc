@@ -51,15 +51,16 @@ constexpr PgStatement kSaveCheckin{
     " urgent_flags = excluded.urgent_flags, notes = excluded.notes"};
 constexpr PgStatement kSession{
     "person.session",
-    "SELECT completed, rope_minutes, pain_during_max, pain_after, stopped FROM sessions"
-    " WHERE person_id = $1 AND day = $2"};
+    "SELECT completed, rope_minutes, pain_during_max, pain_after, stopped, effort, notes"
+    " FROM sessions WHERE person_id = $1 AND day = $2"};
 constexpr PgStatement kSaveSession{
     "person.save_session",
     "INSERT INTO sessions (person_id, day, completed, rope_minutes, pain_during_max,"
-    " pain_after, stopped) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (person_id, day)"
+    " pain_after, stopped, effort, notes) VALUES ($1, $2, $3, $4, $5, $6, $7, NULLIF($8, -1), $9)"
+    " ON CONFLICT (person_id, day)"
     " DO UPDATE SET completed = excluded.completed, rope_minutes = excluded.rope_minutes,"
     " pain_during_max = excluded.pain_during_max, pain_after = excluded.pain_after,"
-    " stopped = excluded.stopped"};
+    " stopped = excluded.stopped, effort = excluded.effort, notes = excluded.notes"};
 constexpr PgStatement kSaveNextMorningPain{
     "person.save_next_morning_pain",
     "UPDATE sessions SET next_morning_pain = $1 WHERE person_id = $2 AND day = $3"};
@@ -67,7 +68,7 @@ constexpr PgStatement kTimelineDays{
     "person.timeline_days",
     "SELECT c.day, c.pain, c.feel, c.leg_symptoms, c.urgent_flags, c.notes,"
     " s.day, s.completed, s.rope_minutes, s.pain_during_max, s.pain_after, s.stopped,"
-    " s.next_morning_pain"
+    " s.next_morning_pain, s.effort, s.notes"
     " FROM checkins c LEFT JOIN sessions s ON s.person_id = c.person_id AND s.day = c.day"
     " WHERE c.person_id = $1 AND c.day <= $2 ORDER BY c.day"};
 constexpr PgStatement kAddPeg{
@@ -188,8 +189,8 @@ Result<coach::CheckIn> read_checkin(const pqxx::row& row, int first) {
 }
 
 // Reads the session columns starting at `first`: completed, rope_minutes, pain_during_max,
-// pain_after, stopped.
-Result<coach::SessionLog> read_session(const pqxx::row& row, int first) {
+// pain_after, stopped; and effort and notes from `noted` on.
+Result<coach::SessionLog> read_session(const pqxx::row& row, int first, int noted) {
   coach::SessionLog session;
   session.completed = row[first].as<int>() != 0;
   session.rope_minutes = row[first + 1].as<double>();
@@ -199,6 +200,8 @@ Result<coach::SessionLog> read_session(const pqxx::row& row, int first) {
       read_enum<coach::StopReason>(row[first + 4], "stop reason", coach::stop_reason_from);
   if (!stopped.ok()) return stopped.error();
   session.stopped = *stopped;
+  if (!row[noted].is_null()) session.effort = row[noted].as<int>();
+  session.notes = row[noted + 1].as<std::string>();
   return session;
 }
 
@@ -355,7 +358,7 @@ Result<std::optional<coach::SessionLog>> PostgresStore::session(app::PersonId pe
       [&](pqxx::dbtransaction& tx) -> Result<std::optional<coach::SessionLog>> {
         const pqxx::result rows = run(tx, kSession, person, date.to_string());
         if (rows.empty()) return std::optional<coach::SessionLog>();
-        auto session = read_session(rows[0], 0);
+        auto session = read_session(rows[0], 0, 5);
         if (!session.ok()) return session.error();
         return std::optional<coach::SessionLog>(*session);
       });
@@ -365,7 +368,8 @@ Status PostgresStore::save_session(app::PersonId person, Date date,
                                    const coach::SessionLog& session) {
   return connection_->unit("saving a session", [&](pqxx::dbtransaction& tx) -> Status {
     run(tx, kSaveSession, person, date.to_string(), session.completed ? 1 : 0, session.rope_minutes,
-        session.pain_during_max, session.pain_after, to_string(session.stopped));
+        session.pain_during_max, session.pain_after, to_string(session.stopped),
+        session.effort.value_or(-1), session.notes);
     return Status::success();
   });
 }
@@ -405,7 +409,7 @@ Result<coach::Timeline> PostgresStore::timeline(app::PersonId person, Date up_to
           if (!checkin.ok()) return checkin.error();
           day.checkin = std::move(*checkin);
           if (!row[6].is_null()) {
-            auto session = read_session(row, 7);
+            auto session = read_session(row, 7, 13);
             if (!session.ok()) return session.error();
             day.session = *session;
             if (!row[12].is_null()) day.next_morning_pain = row[12].as<int>();

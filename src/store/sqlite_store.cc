@@ -182,8 +182,8 @@ Result<coach::CheckIn> read_checkin(const Query& q, int first) {
 }
 
 // Reads the session columns starting at `first`: completed, rope_minutes, pain_during_max,
-// pain_after, stopped.
-Result<coach::SessionLog> read_session(const Query& q, int first) {
+// pain_after, stopped; and effort and notes from `noted` on.
+Result<coach::SessionLog> read_session(const Query& q, int first, int noted) {
   coach::SessionLog session;
   session.completed = q.integer(first) != 0;
   session.rope_minutes = q.real(first + 1);
@@ -192,6 +192,8 @@ Result<coach::SessionLog> read_session(const Query& q, int first) {
   auto stopped = read_enum<coach::StopReason>(q, first + 4, "stop reason", coach::stop_reason_from);
   if (!stopped.ok()) return stopped.error();
   session.stopped = *stopped;
+  if (!q.is_null(noted)) session.effort = q.integer(noted);
+  session.notes = q.text(noted + 1);
   return session;
 }
 
@@ -517,15 +519,15 @@ Status SqliteStore::save_checkin(app::PersonId person, Date date, const coach::C
 
 Result<std::optional<coach::SessionLog>> SqliteStore::session(app::PersonId person, Date date) {
   auto stmt = prepare(
-      "SELECT completed, rope_minutes, pain_during_max, pain_after, stopped FROM sessions"
-      " WHERE person_id = ? AND day = ?");
+      "SELECT completed, rope_minutes, pain_during_max, pain_after, stopped, effort, notes"
+      " FROM sessions WHERE person_id = ? AND day = ?");
   if (!stmt.ok()) return stmt.error();
   Query q(db_, *stmt);
   q.bind(person).bind(date);
   auto row = q.step();
   if (!row.ok()) return row.error();
   if (!*row) return std::optional<coach::SessionLog>();
-  auto session = read_session(q, 0);
+  auto session = read_session(q, 0, 5);
   if (!session.ok()) return session.error();
   return std::optional<coach::SessionLog>(*session);
 }
@@ -534,12 +536,14 @@ Status SqliteStore::save_session(app::PersonId person, Date date,
                                  const coach::SessionLog& session) {
   return run(
       "INSERT INTO sessions (person_id, day, completed, rope_minutes, pain_during_max,"
-      " pain_after, stopped) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (person_id, day) DO UPDATE"
+      " pain_after, stopped, effort, notes) VALUES (?, ?, ?, ?, ?, ?, ?, NULLIF(?, -1), ?)"
+      " ON CONFLICT (person_id, day) DO UPDATE"
       " SET completed = excluded.completed, rope_minutes = excluded.rope_minutes,"
       " pain_during_max = excluded.pain_during_max, pain_after = excluded.pain_after,"
-      " stopped = excluded.stopped",
+      " stopped = excluded.stopped, effort = excluded.effort, notes = excluded.notes",
       person, date, session.completed, session.rope_minutes, session.pain_during_max,
-      session.pain_after, std::string_view(to_string(session.stopped)));
+      session.pain_after, std::string_view(to_string(session.stopped)), session.effort.value_or(-1),
+      std::string_view(session.notes));
 }
 
 Status SqliteStore::save_next_morning_pain(app::PersonId person, Date session_date, int pain) {
@@ -574,7 +578,8 @@ Result<coach::Timeline> SqliteStore::timeline(app::PersonId person, Date up_to) 
   if (!checkins_stmt.ok()) return checkins_stmt.error();
   auto sessions_stmt = prepare(
       "SELECT day, completed, rope_minutes, pain_during_max, pain_after, stopped,"
-      " next_morning_pain FROM sessions WHERE person_id = ? AND day <= ? ORDER BY day");
+      " next_morning_pain, effort, notes FROM sessions WHERE person_id = ? AND day <= ?"
+      " ORDER BY day");
   if (!sessions_stmt.ok()) return sessions_stmt.error();
   Query checkins(db_, *checkins_stmt);
   checkins.bind(person).bind(up_to);
@@ -608,7 +613,7 @@ Result<coach::Timeline> SqliteStore::timeline(app::PersonId person, Date up_to) 
       if (Status s = next_session(); !s.ok()) return s.error();
     }
     if (session_day && *session_day == checkin_day) {
-      auto session = read_session(sessions, 1);
+      auto session = read_session(sessions, 1, 7);
       if (!session.ok()) return session.error();
       day.session = *session;
       if (!sessions.is_null(6)) day.next_morning_pain = sessions.integer(6);

@@ -210,7 +210,7 @@ TEST_P(StoreContractTest, CheckInRoundTripAndReplaceKeepsItsSession) {
 
   ASSERT_OK(store->save_checkin(kLocalPerson, day("2026-03-01"), sample_checkin(4)));
   ASSERT_OK(store->save_session(kLocalPerson, day("2026-03-01"),
-                                {true, 4.5, 3, 2, coach::StopReason::kFatigue}));
+                                {true, 4.5, 3, 2, coach::StopReason::kFatigue, {}, {}}));
   coach::CheckIn replaced = sample_checkin(6);
   replaced.feel = coach::Feel::kSensitive;
   replaced.leg_symptoms = coach::LegSymptoms::kNone;
@@ -253,10 +253,18 @@ TEST_P(StoreContractTest, SessionRoundTripAndReplaceKeepsMorningPain) {
   ASSERT_OK(missing);
   EXPECT_FALSE(missing->has_value());
 
-  coach::SessionLog session{true, 4.5, 3, 2, coach::StopReason::kFatigue};
+  coach::SessionLog session{true, 4.5, 3, 2, coach::StopReason::kFatigue, 6, "felt heavy"};
   ASSERT_OK(store->save_session(kLocalPerson, day("2026-03-01"), session));
   ASSERT_OK(store->save_next_morning_pain(kLocalPerson, day("2026-03-01"), 3));
-  session = {false, 1.25, 7, 6, coach::StopReason::kSharpPain};
+  {
+    auto first = store->session(kLocalPerson, day("2026-03-01"));
+    ASSERT_OK(first);
+    ASSERT_TRUE(first->has_value());
+    EXPECT_EQ((*first)->effort, 6);
+    EXPECT_EQ((*first)->notes, "felt heavy");
+  }
+  session = {
+      false, 1.25, 7, 6, coach::StopReason::kSharpPain, {}, "sharp twinge — ça va, \"left\""};
   ASSERT_OK(store->save_session(kLocalPerson, day("2026-03-01"), session));
 
   auto loaded = store->session(kLocalPerson, day("2026-03-01"));
@@ -267,10 +275,14 @@ TEST_P(StoreContractTest, SessionRoundTripAndReplaceKeepsMorningPain) {
   EXPECT_EQ((*loaded)->pain_during_max, 7);
   EXPECT_EQ((*loaded)->pain_after, 6);
   EXPECT_EQ((*loaded)->stopped, coach::StopReason::kSharpPain);
+  EXPECT_FALSE((*loaded)->effort.has_value());  // replaced by a session without one
+  EXPECT_EQ((*loaded)->notes, "sharp twinge — ça va, \"left\"");
   auto timeline = store->timeline(kLocalPerson, day("2026-03-01"));
   ASSERT_OK(timeline);
   ASSERT_EQ(timeline->days.size(), 1u);
   EXPECT_EQ(timeline->days[0].next_morning_pain, 3);
+  ASSERT_TRUE(timeline->days[0].session.has_value());
+  EXPECT_EQ(timeline->days[0].session->notes, (*loaded)->notes);
   EXPECT_EQ(count_rows("sessions"), 1);
 }
 
@@ -318,10 +330,10 @@ TEST_P(StoreContractTest, TimelineAssemblesEverythingInDateOrder) {
   ASSERT_OK(store->save_checkin(kLocalPerson, day("2026-03-01"), sample_checkin(4)));
   ASSERT_OK(store->save_checkin(kLocalPerson, day("2026-03-05"), sample_checkin(1)));
   ASSERT_OK(store->save_session(kLocalPerson, day("2026-03-01"),
-                                {true, 4.5, 3, 2, coach::StopReason::kFatigue}));
+                                {true, 4.5, 3, 2, coach::StopReason::kFatigue, {}, {}}));
   ASSERT_OK(store->save_next_morning_pain(kLocalPerson, day("2026-03-01"), 3));
   ASSERT_OK(store->save_session(kLocalPerson, day("2026-03-03"),
-                                {true, 5.0, 2, 1, coach::StopReason::kNone}));
+                                {true, 5.0, 2, 1, coach::StopReason::kNone, {}, {}}));
 
   auto timeline = store->timeline(kLocalPerson, day("2026-03-04"));
   ASSERT_OK(timeline);

@@ -45,6 +45,8 @@ export interface SessionLog {
   pain_during_max: number;
   pain_after: number;
   stopped?: StopReason;
+  effort?: number; // 0-10, how hard it felt
+  notes?: string;
 }
 export interface DatedSession { date: string; session: SessionLog }
 export interface FollowUp { session_date: string; pain: number }

@@ -258,12 +258,11 @@ export function AfterSession(props: { plan: Plan; stopped: boolean; ropeMinutes:
           pain_during_max: during,
           pain_after: after,
           stopped: props.stopped ? 'sharp_pain' : 'none',
+          ...(effort !== null ? { effort } : {}),
+          ...(notes.trim() ? { notes: notes.trim() } : {}),
         },
         props.plan.date,
       );
-      // Effort and notes stay on this device.
-      if (effort !== null || notes.trim())
-        localStorage.setItem(`bb.sessionNote.${props.plan.date}`, JSON.stringify({ effort, notes: notes.trim() }));
       setSaved(true);
     } catch (err) {
       setError(errorMessage(err));
@@ -305,7 +304,7 @@ export function AfterSession(props: { plan: Plan; stopped: boolean; ropeMinutes:
           <Scale label="Back pain now" name="pain_after" value={after} onChange={setAfter} low="0 none" high="10 worst" />
           <Scale label="Effort (optional)" name="effort" value={effort} onChange={setEffort} low="0 easy" high="10 all-out" />
           <label>
-            Note (optional, kept on this device)
+            Note (optional)
             <textarea name="session_notes" rows={2} maxLength={500} value={notes} onInput={(e) => setNotes(e.currentTarget.value)} />
           </label>
           <ErrorText error={error} />

@@ -93,8 +93,16 @@ describe('session player', () => {
 
     await pick('pain_during', '3');
     await pick('pain_after', '2');
+    await pick('effort', '4');
+    const note = root.querySelector<HTMLTextAreaElement>('textarea[name="session_notes"]')!;
+    await act(async () => {
+      note.value = ' calves tight ';
+      note.dispatchEvent(new Event('input', { bubbles: true }));
+    });
     await click(button('Save session'));
-    expect(posted).toEqual([['/api/v1/sessions?date=2026-03-02', { completed: true, rope_minutes: 1, pain_during_max: 3, pain_after: 2, stopped: 'none' }]]);
+    expect(posted).toEqual([
+      ['/api/v1/sessions?date=2026-03-02', { completed: true, rope_minutes: 1, pain_during_max: 3, pain_after: 2, stopped: 'none', effort: 4, notes: 'calves tight' }],
+    ]);
     expect(root.textContent).toContain('Session logged');
   });
 
