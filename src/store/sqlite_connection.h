@@ -22,6 +22,11 @@ namespace bb::store {
 // kConflict, a busy, locked or unwritable file kUnavailable, unreadable data kCorrupt.
 [[nodiscard]] Error sqlite_error(sqlite3* db, int rc, std::string_view doing);
 
+// Switches the connection's file to the WAL journal. A fresh file needs a moment to itself for
+// that, and SQLite answers "locked" at once, without waiting, while another connection opening
+// the same fresh file does the same: so this tries again for up to a few seconds.
+[[nodiscard]] Status switch_to_wal(sqlite3* db);
+
 // One use of a cached statement: binds, steps and reads columns, and resets the statement when
 // it goes out of scope so the cache can hand it out again.
 class SqliteQuery {

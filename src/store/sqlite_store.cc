@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "store/migrations.h"
+#include "store/sqlite_connection.h"
 
 namespace bb::store {
 namespace {
@@ -18,26 +19,6 @@ namespace {
 // Waiting this long for another writer is better than failing a person's check-in.
 constexpr int kBusyTimeoutMs = 5000;
 
-Error sqlite_error(sqlite3* db, int rc, std::string_view doing) {
-  std::string message = std::string(doing) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
-  switch (rc & 0xff) {  // the primary result code
-    case SQLITE_CONSTRAINT:
-      return Error::conflict(std::move(message));
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-    case SQLITE_CANTOPEN:
-    case SQLITE_IOERR:
-    case SQLITE_FULL:
-    case SQLITE_READONLY:
-    case SQLITE_PERM:
-      return Error::unavailable(std::move(message));
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      return Error::corrupt(std::move(message));
-    default:
-      return Error::internal(std::move(message));
-  }
-}
 
 // One use of a cached statement: binds, steps and reads columns, and resets the statement when
 // it goes out of scope so the cache can hand it out again.
@@ -233,8 +214,12 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) 
   sqlite3_busy_timeout(db, kBusyTimeoutMs);
   sqlite3_extended_result_codes(db, 1);
   // WAL lets readers continue while one writer commits; NORMAL sync is durable enough with WAL.
-  for (const char* pragma :
-       {"PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"}) {
+  if (Status s = switch_to_wal(db); !s.ok()) {
+    Error error = s.error();
+    error.message = path + ": " + error.message;
+    return error;
+  }
+  for (const char* pragma : {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"}) {
     if (Status s = store->execute(pragma); !s.ok()) {
       Error error = s.error();
       error.message = path + ": " + error.message;

@@ -93,7 +93,12 @@ TEST_P(StoreContractTest, SeveralProcessesMayOpenAFreshDatabaseAtOnce) {
   std::atomic<int> opened{0};
   for (int i = 0; i < 4; ++i) {
     openers.emplace_back([&] {
-      if (open_person_store(engine_->url()).ok()) ++opened;
+      auto store = open_person_store(engine_->url());
+      if (store.ok()) {
+        ++opened;
+      } else {
+        ADD_FAILURE() << store.error().describe();
+      }
     });
   }
   for (auto& opener : openers) opener.join();
