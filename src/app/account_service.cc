@@ -112,7 +112,14 @@ Result<LoginOutcome> AccountService::login(const std::string& email, const std::
     return outcome;
   }
 
-  const bool matches = account && secrets_.verify_password(account->password_hash, password);
+  bool matches = false;
+  if (account) {
+    matches = secrets_.verify_password(account->password_hash, password);
+  } else {
+    // As slow as checking a password, so timing does not tell an unknown email from a wrong
+    // password.
+    (void)secrets_.hash_password(password);
+  }
   if (matches) {
     LoginOutcome outcome{LoginVerdict::kOpened, std::nullopt, 0};
     const Status done = store_.transaction([&]() -> Status {
@@ -171,7 +178,8 @@ Result<ShareRecord> AccountService::accept_invite(const Account& clinician, cons
     BB_ASSIGN_OR_RETURN(const std::optional<PersonId> person,
                         store_.take_invite(secrets_.digest(code), now));
     if (!person) return Error::not_found("no such invite, or it was used or has expired");
-    if (*person == clinician.id) return Error::conflict("an invite cannot be accepted by its maker");
+    if (*person == clinician.id)
+      return Error::conflict("an invite cannot be accepted by its maker");
     BB_RETURN_IF_ERROR(store_.add_share(*person, clinician.id, now));
     BB_ASSIGN_OR_RETURN(const std::vector<ShareRecord> all, store_.shares_of_person(*person));
     for (const ShareRecord& record : all) {

@@ -36,6 +36,27 @@ const char* kScreenAllNo = R"({"saddle_numbness": false, "bladder_bowel_change":
 const char* kProfile = R"({"birth_year": 1985, "height_cm": 172, "rope_experience": "some",
   "rope": "beaded", "aggravated_by": ["sitting"]})";
 
+// The real secrets, counting the argon2id operations (hashing and checking cost the same).
+class CountingSecrets final : public app::Secrets {
+ public:
+  explicit CountingSecrets(std::unique_ptr<SodiumSecrets> real) : real_(std::move(real)) {}
+  Result<std::string> hash_password(std::string_view password) override {
+    ++password_work;
+    return real_->hash_password(password);
+  }
+  bool verify_password(const std::string& hash, std::string_view password) override {
+    ++password_work;
+    return real_->verify_password(hash, password);
+  }
+  std::string random_token() override { return real_->random_token(); }
+  std::string random_code() override { return real_->random_code(); }
+  std::string digest(std::string_view secret) override { return real_->digest(secret); }
+  int password_work = 0;
+
+ private:
+  std::unique_ptr<SodiumSecrets> real_;
+};
+
 class ApiTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -56,7 +77,8 @@ class ApiTest : public ::testing::Test {
           return Stores{std::move(*persons), std::move(*accounts), std::move(*recordings)};
         },
         4);
-    secrets_ = std::move(SodiumSecrets::create(PasswordCost::kMinimal).value());
+    secrets_ = std::make_unique<CountingSecrets>(
+        std::move(SodiumSecrets::create(PasswordCost::kMinimal).value()));
     catalog_ = app::load_embedded_catalog().value();
     ApiParts parts;
     parts.stores = pool_.get();
@@ -162,7 +184,7 @@ class ApiTest : public ::testing::Test {
   std::filesystem::path folder_;
   std::string db_path_;
   std::unique_ptr<StorePool> pool_;
-  std::unique_ptr<SodiumSecrets> secrets_;
+  std::unique_ptr<CountingSecrets> secrets_;
   FixedClock clock_{1'773'100'000, *Date::parse(kToday)};
   coach::Catalog catalog_;
   std::unique_ptr<Api> api_;
@@ -213,6 +235,21 @@ TEST_F(ApiTest, RegisterLoginLogout) {
   by_cookie.path = "/api/v1/account";
   by_cookie.cookie = "bb_session=" + body["token"].get<std::string>();
   EXPECT_EQ(api_->handle(by_cookie).status, 200u);
+}
+
+TEST_F(ApiTest, AnUnknownEmailCostsAsMuchAsAWrongPassword) {
+  sign_up("ada@example.org");
+  const auto work_for = [&](const char* body) {
+    const int before = secrets_->password_work;
+    EXPECT_EQ(call("POST", "/api/v1/auth/login", body).status, 401u);
+    return secrets_->password_work - before;
+  };
+  const int wrong_password =
+      work_for(R"({"email": "ada@example.org", "password": "wrong horse"})");
+  const int unknown_email =
+      work_for(R"({"email": "nobody@example.org", "password": "wrong horse"})");
+  EXPECT_EQ(wrong_password, 1);
+  EXPECT_EQ(unknown_email, wrong_password);
 }
 
 TEST_F(ApiTest, SessionsExpire) {
