@@ -645,6 +645,16 @@ bool same_origin(const Request& request) {
 
 const Response kNoSuchRecording = error_response(HttpFailure::kNotFound, "no such recording");
 
+// The recording the {id} of the path names, of `person`, with its analysis.
+Response show_recording(app::RecordingService& recordings, app::PersonId person,
+                        const PathParams& params) {
+  const std::optional<app::RecordingId> id = parse_id(params.at("id"));
+  if (!id) return kNoSuchRecording;
+  const Result<app::StoredRecording> found = recordings.get(person, *id);
+  if (!found.ok()) return error_response(found.error());
+  return recording_response(200, *found);
+}
+
 }  // namespace
 
 bool Api::is_live_path(std::string_view path) { return path == "/api/v1/live"; }
@@ -680,11 +690,7 @@ Response Api::get_recordings(Call& call) const {
 }
 
 Response Api::get_recording(Call& call) const {
-  const std::optional<app::RecordingId> id = parse_id(call.params.at("id"));
-  if (!id) return kNoSuchRecording;
-  const Result<app::StoredRecording> found = call.recordings->get(call.me(), *id);
-  if (!found.ok()) return error_response(found.error());
-  return recording_response(200, *found);
+  return show_recording(*call.recordings, call.me(), call.params);
 }
 
 Response Api::get_recording_csv(Call& call) const {
@@ -720,11 +726,7 @@ Response Api::get_person_recording(Call& call) const {
   if (auto refused = check_viewer(*call.accounts, *call.account, call.params, person)) {
     return *refused;
   }
-  const std::optional<app::RecordingId> id = parse_id(call.params.at("id"));
-  if (!id) return kNoSuchRecording;
-  const Result<app::StoredRecording> found = call.recordings->get(person, *id);
-  if (!found.ok()) return error_response(found.error());
-  return recording_response(200, *found);
+  return show_recording(*call.recordings, person, call.params);
 }
 
 namespace {

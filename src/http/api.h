@@ -1,5 +1,6 @@
 // The HTTP/JSON API: every route of docs/openapi.yaml, plus the health checks and the web app.
-// Handlers are thin: decode the request, call DailyService or AccountService, encode the answer.
+// Handlers are thin: decode the request, call DailyService, AccountService or RecordingService,
+// encode the answer.
 // Authorization happens here, once per route, from the route's declared access.
 #pragma once
 
