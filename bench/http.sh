@@ -80,16 +80,18 @@ run() {
 }
 
 healthz=$(run healthz "$BASE/healthz")
+profile=$(run profile -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/profile")
 plan=$(run plan -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/plans/today")
 checkin=$(run checkin -s "$WORK/checkin.lua" "$BASE/api/v1/checkins")
 ceiling=$(awk '{print $2}' <<<"$healthz")
 echo
 echo "wrk -t 1 -c $CONNECTIONS -d ${SECONDS_PER_RUN}s, server: $(nproc) cores, SQLite"
 printf '%-32s %12s %10s %8s %9s\n' route requests/s p99 ratio cpu/req
-for line in "$healthz" "$plan" "$checkin"; do
+for line in "$healthz" "$profile" "$plan" "$checkin"; do
   read -r name rps p99 cpu <<<"$line"
   case $name in
     healthz) label="GET /healthz" ;;
+    profile) label="GET /api/v1/profile" ;;
     plan) label="GET /api/v1/plans/today" ;;
     checkin) label="POST /api/v1/checkins" ;;
   esac

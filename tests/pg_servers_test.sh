@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Server instances on one PostgreSQL database keep no state of their own:
 #  1. a login session opened on one instance is served by another, and logging out on one ends
-#     it on both; what one instance writes, the other reads;
+#     it on both; what one instance writes, the other reads, and a plan one instance keeps is not
+#     sent again once the other has changed the records;
 #  2. an instance killed with SIGKILL in the middle of a stream of writes loses none of the writes
 #     it acknowledged: after a restart every one of them is there, and the database passes
 #     pg_amcheck.
@@ -122,6 +123,24 @@ expect_status 201 "check-in on a" "$r"
 r=$(call GET "$B/api/v1/checkins/2026-03-01" "$token")
 expect_status 200 "the check-in read on b" "$r"
 grep -q 'written on a' <<<"$r" || fail "b reads another check-in: $(body_of "$r")"
+
+# A plan one instance keeps is not sent again once the other instance has changed the records.
+no_flags='{"saddle_numbness":false,"bladder_bowel_change":false,"progressive_leg_weakness":false,"major_trauma":false,"fever_unwell":false,"cancer_history":false,"unexplained_weight_loss":false,"constant_night_pain":false,"immunosuppression_or_iv_drugs":false,"osteoporosis_minor_trauma":false}'
+r=$(call POST "$A/api/v1/screening?date=2026-03-01" "$token" "$no_flags")
+expect_status 200 "screen on a" "$r"
+r=$(call GET "$A/api/v1/plans/2026-03-01" "$token")
+expect_status 200 "the plan on a" "$r"
+first_plan=$(body_of "$r")
+r=$(call GET "$A/api/v1/plans/2026-03-01" "$token")
+[[ "$(body_of "$r")" == "$first_plan" ]] || fail "the same records gave another plan on a"
+r=$(call POST "$B/api/v1/checkins?date=2026-03-01" "$token" '{"pain":8,"feel":"sensitive","notes":"worse, on b"}')
+expect_status 201 "a worse check-in on b" "$r"
+r=$(call GET "$A/api/v1/plans/2026-03-01" "$token")
+expect_status 200 "the plan on a after b's write" "$r"
+plan_on_a=$(body_of "$r")
+r=$(call GET "$B/api/v1/plans/2026-03-01" "$token")
+[[ "$plan_on_a" != "$first_plan" ]] || fail "a sent its kept plan after b changed the check-in"
+[[ "$plan_on_a" == "$(body_of "$r")" ]] || fail "a and b give different plans for the same records"
 
 r=$(call POST "$B/api/v1/auth/login" "" "{\"email\":\"ana@example.org\",\"password\":\"$PASSWORD\"}")
 expect_status 200 "login on b" "$r"

@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 
+#include "app/plan_json.h"
 #include "coach/coach.h"
 
 namespace bb::app {
@@ -213,6 +216,32 @@ Result<coach::Plan> DailyService::todays_plan(PersonId person, Date date) {
                             " yet: check in first, then ask for the plan");
   }
   return coach::Coach(catalog_).plan_last_day(*timeline);
+}
+
+Result<std::string> DailyService::todays_plan_json(PersonId person, Date date) {
+  Result<std::string> json = Error::internal("the plan was not read");
+  const Status read = store_.read_transaction([&]() -> Status {
+    std::optional<std::int64_t> revision;
+    if (plans_ != nullptr) {
+      auto stored = store_.plan_revision(person);
+      if (!stored.ok()) return stored.error();
+      revision = *stored;
+      if (revision) {
+        if (std::optional<std::string> kept = plans_->find(person, date, *revision)) {
+          json = std::move(*kept);
+          return Status::success();
+        }
+      }
+    }
+    auto plan = todays_plan(person, date);
+    if (!plan.ok()) return plan.error();
+    std::string text = plan_to_json_text(*plan);
+    if (revision) plans_->keep(person, date, *revision, text);
+    json = std::move(text);
+    return Status::success();
+  });
+  if (!read.ok()) return read.error();
+  return json;
 }
 
 Status DailyService::log_session(PersonId person, Date date, const coach::SessionLog& session) {

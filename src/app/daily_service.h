@@ -5,9 +5,11 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "app/person_store.h"
+#include "app/plan_cache.h"
 #include "base/date.h"
 #include "base/result.h"
 #include "coach/catalog.h"
@@ -83,9 +85,9 @@ inline constexpr int kPainWindowDays = 7;
 
 class DailyService {
  public:
-  // Both must outlive the service.
-  DailyService(PersonStore& store, const coach::Catalog& catalog)
-      : store_(store), catalog_(catalog) {}
+  // All must outlive the service; `plans` may be null (nothing is kept).
+  DailyService(PersonStore& store, const coach::Catalog& catalog, PlanCache* plans = nullptr)
+      : store_(store), catalog_(catalog), plans_(plans) {}
 
   // kInvalidArgument for a birth year outside 1900..today's year or a height outside 90-250 cm.
   [[nodiscard]] Status save_profile(PersonId person, Date today, const coach::Profile& profile);
@@ -108,6 +110,9 @@ class DailyService {
   // The plan for `date` from everything recorded up to it. kNotFound when the screen has not been
   // taken or when there is no check-in for `date`.
   [[nodiscard]] Result<coach::Plan> todays_plan(PersonId person, Date date);
+  // The same plan as the API's JSON text (plan_to_json_text), read on one snapshot. With a plan
+  // cache, a plan computed at the person's current plan revision is sent again as it was.
+  [[nodiscard]] Result<std::string> todays_plan_json(PersonId person, Date date);
 
   // What was done on `date`, which needs a check-in (kConflict otherwise). Fields "session.*".
   [[nodiscard]] Status log_session(PersonId person, Date date, const coach::SessionLog& session);
@@ -128,6 +133,7 @@ class DailyService {
  private:
   PersonStore& store_;
   const coach::Catalog& catalog_;
+  PlanCache* plans_;
 };
 
 const char* to_string(ScreenOutcome outcome);

@@ -2,11 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <utility>
 
 #include "app/catalog_loader.h"
+#include "app/plan_json.h"
 
 namespace bb::app {
 namespace {
@@ -32,7 +35,9 @@ class FakeStore final : public PersonStore {
   };
   State state;
   int writes = 0;
+  int timeline_reads = 0;
   bool fail_checkin_writes = false;
+  bool knows_revisions = true;
 
   Status transaction(const std::function<Status()>& work) override {
     const State snapshot = state;
@@ -96,7 +101,13 @@ class FakeStore final : public PersonStore {
     state.morning[session_date] = pain;
     return Status::success();
   }
+  // Every write counts as a change (a failed one too: more changes only cost a recomputation).
+  Result<std::optional<std::int64_t>> plan_revision(PersonId person) override {
+    if (!knows_revisions || !state.persons.count(person)) return std::optional<std::int64_t>();
+    return std::optional<std::int64_t>(writes);
+  }
   Result<coach::Timeline> timeline(PersonId, Date up_to) override {
+    ++timeline_reads;
     coach::Timeline timeline;
     if (state.profile) timeline.profile = *state.profile;
     if (state.screening) timeline.screening = state.screening->screening;
@@ -214,6 +225,54 @@ TEST_F(DailyServiceTest, PlanNeedsTheScreenThenTodaysCheckIn) {
   ASSERT_TRUE(plan.ok()) << plan.error().describe();
   EXPECT_EQ(plan->date, day("2026-03-02"));
   EXPECT_EQ(plan->status, coach::PlanStatus::kOk);
+}
+
+TEST_F(DailyServiceTest, APlanIsSentAgainUntilTheRecordsChange) {
+  PlanCache plans(16);
+  DailyService service(store_, *catalog_, &plans);
+  screen_all_no();
+  check_in("2026-03-02", 2);
+  auto first = service.todays_plan_json(kLocalPerson, day("2026-03-02"));
+  ASSERT_TRUE(first.ok()) << first.error().describe();
+  EXPECT_EQ(*first, plan_to_json_text(*service_.todays_plan(kLocalPerson, day("2026-03-02"))));
+  const int reads = store_.timeline_reads;
+  auto again = service.todays_plan_json(kLocalPerson, day("2026-03-02"));
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(*again, *first);
+  EXPECT_EQ(store_.timeline_reads, reads) << "the kept plan should have been sent";
+
+  check_in("2026-03-02", 7, coach::Feel::kSensitive);  // a worse morning, checked in again
+  auto changed = service.todays_plan_json(kLocalPerson, day("2026-03-02"));
+  ASSERT_TRUE(changed.ok());
+  EXPECT_NE(*changed, *first);
+  EXPECT_EQ(*changed, plan_to_json_text(*service_.todays_plan(kLocalPerson, day("2026-03-02"))));
+}
+
+TEST_F(DailyServiceTest, NoPlanIsKeptWithoutACacheOrARevisionOrAPlan) {
+  PlanCache plans(16);
+  DailyService cached(store_, *catalog_, &plans);
+  screen_all_no();
+  auto missing = cached.todays_plan_json(kLocalPerson, day("2026-03-02"));
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(plans.size(), 0u);
+  check_in("2026-03-02", 2);
+  ASSERT_TRUE(cached.todays_plan_json(kLocalPerson, day("2026-03-02")).ok());
+  EXPECT_EQ(plans.size(), 1u);
+
+  int reads = store_.timeline_reads;
+  ASSERT_TRUE(service_.todays_plan_json(kLocalPerson, day("2026-03-02")).ok());
+  ASSERT_TRUE(service_.todays_plan_json(kLocalPerson, day("2026-03-02")).ok());
+  EXPECT_EQ(store_.timeline_reads, reads + 2) << "a service without a cache computes each time";
+
+  store_.knows_revisions = false;
+  PlanCache other(16);
+  DailyService blind(store_, *catalog_, &other);
+  reads = store_.timeline_reads;
+  ASSERT_TRUE(blind.todays_plan_json(kLocalPerson, day("2026-03-02")).ok());
+  ASSERT_TRUE(blind.todays_plan_json(kLocalPerson, day("2026-03-02")).ok());
+  EXPECT_EQ(store_.timeline_reads, reads + 2);
+  EXPECT_EQ(other.size(), 0u);
 }
 
 TEST_F(DailyServiceTest, ScreenSummarySortsFlagsBySeverity) {

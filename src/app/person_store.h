@@ -57,6 +57,16 @@ class PersonStore {
     return work();
   }
 
+  // A number that changes, in the same transaction, with every write to what a plan is made of
+  // (profile, screening, clearance, check-ins, sessions and their next-morning pain) and never
+  // comes back for this person id, even after the person is deleted and the id given again. A
+  // plan computed in the same snapshot as a revision stays right while the revision does. Empty
+  // when the person does not exist, or when the store cannot tell (the default), in which case
+  // nothing is kept.
+  [[nodiscard]] virtual Result<std::optional<std::int64_t>> plan_revision(PersonId /*person*/) {
+    return std::optional<std::int64_t>();
+  }
+
   // Creates the person when missing; does nothing when they exist.
   [[nodiscard]] virtual Status ensure_person(PersonId person) = 0;
 

@@ -81,16 +81,17 @@ Response answer(const Result<T>& result, unsigned status, Encode encode) {
 }
 
 // A plan, or its error; the JSON text is written without building a JSON tree first.
-Response plan_response(const Result<coach::Plan>& plan) {
-  if (!plan.ok()) return error_response(plan.error());
+Response plan_response(Result<std::string> plan_json) {
+  if (!plan_json.ok()) return error_response(plan_json.error());
   Response response;
-  response.body = app::plan_to_json_text(plan.value());
+  response.body = std::move(plan_json).value();
   return response;
 }
 
 }  // namespace
 
-Api::Api(ApiParts parts) : parts_(std::move(parts)) {
+Api::Api(ApiParts parts)
+    : parts_(std::move(parts)), plans_(std::make_unique<app::PlanCache>(parts_.plans_kept)) {
   add("GET", "/healthz", Access::kPublic, &Api::healthz);
   add("GET", "/readyz", Access::kAnonymous, &Api::readyz);
   add("GET", "/api/v1/openapi.yaml", Access::kPublic, &Api::openapi);
@@ -195,7 +196,7 @@ std::optional<Response> Api::admit(const Route& route, Call& call) const {
     Result<StorePool::Lease> lease = parts_.stores->acquire();
     if (!lease.ok()) return error_response(lease.error());
     call.lease.emplace(std::move(lease).value());
-    call.daily.emplace(*(*call.lease)->persons, *parts_.catalog);
+    call.daily.emplace(*(*call.lease)->persons, *parts_.catalog, plans_.get());
     call.accounts.emplace(*(*call.lease)->accounts, *parts_.secrets);
     call.recordings.emplace(*(*call.lease)->recordings);
   }
@@ -378,13 +379,13 @@ Response Api::get_checkin(Call& call) const {
 }
 
 Response Api::get_plan_today(Call& call) const {
-  return plan_response(call.daily->todays_plan(call.me(), parts_.clock->today()));
+  return plan_response(call.daily->todays_plan_json(call.me(), parts_.clock->today()));
 }
 
 Response Api::get_plan(Call& call) const {
   auto date = path_date(call.params.at("date"), "date");
   if (!date.ok()) return date.failure();
-  return plan_response(call.daily->todays_plan(call.me(), *date));
+  return plan_response(call.daily->todays_plan_json(call.me(), *date));
 }
 
 Response Api::post_session(Call& call) const {
@@ -546,7 +547,7 @@ Response Api::get_person_plan(Call& call) const {
   }
   auto date = path_date(call.params.at("date"), "date");
   if (!date.ok()) return date.failure();
-  return plan_response(call.daily->todays_plan(person, *date));
+  return plan_response(call.daily->todays_plan_json(person, *date));
 }
 
 Response Api::get_person_history(Call& call) const {

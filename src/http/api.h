@@ -4,6 +4,7 @@
 // Authorization happens here, once per route, from the route's declared access.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "app/account_service.h"
+#include "app/plan_cache.h"
 #include "coach/catalog.h"
 #include "http/clock.h"
 #include "http/live_session.h"
@@ -41,6 +43,8 @@ struct ApiParts {
   const coach::Catalog* catalog = nullptr;
   std::string openapi_document;  // served as YAML
   StaticFiles web;               // the browser app; may be empty
+  // How many plans (a person and a date each) the server keeps to send again; 0 keeps none.
+  std::size_t plans_kept = 4096;
 };
 
 class Api {
@@ -128,6 +132,8 @@ class Api {
   Response get_catalog_item(Call& call) const;
 
   ApiParts parts_;
+  // Plans sent before, found again while the person's records keep their revision.
+  std::unique_ptr<app::PlanCache> plans_;
   Router<Route> router_;
 };
 

@@ -3,6 +3,7 @@
 // "/plans/today" and "/plans/{date}" can live side by side.
 #pragma once
 
+#include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
@@ -30,6 +31,9 @@ template <typename Handler>
 class Router {
  public:
   void add(std::string method, std::string pattern, Handler handler) {
+    if (pattern.find('{') == std::string::npos) {
+      literal_routes_.emplace(pattern, routes_.size());
+    }
     routes_.push_back({{std::move(method), std::move(pattern)}, std::move(handler)});
   }
 
@@ -40,6 +44,13 @@ class Router {
   };
 
   [[nodiscard]] Match find(std::string_view method, std::string_view path) const {
+    // A pattern of literal segments only that equals the path beats any other match, so most
+    // requests need no scan.
+    const auto [first, last] = literal_routes_.equal_range(path);
+    for (auto at = first; at != last; ++at) {
+      const Entry& route = routes_[at->second];
+      if (method_fits(route.info.method, method)) return Match{&route.handler, {}, std::nullopt};
+    }
     Match best;
     best.failure = MatchFailure::kNoSuchPath;
     int best_score = -1;
@@ -47,10 +58,7 @@ class Router {
       PathParams params;
       const std::optional<int> score = match_pattern(route.info.pattern, path, params);
       if (!score) continue;
-      // HEAD is answered like GET, without the body (the server drops it).
-      const bool method_fits =
-          route.info.method == method || (method == "HEAD" && route.info.method == "GET");
-      if (!method_fits) {
+      if (!method_fits(route.info.method, method)) {
         if (best.handler == nullptr) best.failure = MatchFailure::kWrongMethod;
         continue;
       }
@@ -76,7 +84,13 @@ class Router {
     RouteInfo info;
     Handler handler;
   };
+  // HEAD is answered like GET, without the body (the server drops it).
+  static bool method_fits(std::string_view route_method, std::string_view method) {
+    return route_method == method || (method == "HEAD" && route_method == "GET");
+  }
   std::vector<Entry> routes_;
+  // Patterns without named segments, to the index of their route.
+  std::multimap<std::string, std::size_t, std::less<>> literal_routes_;
 };
 
 }  // namespace bb::http

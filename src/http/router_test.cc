@@ -26,6 +26,19 @@ TEST(Router, LiteralWinsOverNamedWhateverTheOrder) {
   EXPECT_EQ(*router.find("GET", "/plans/2026-01-01").handler, 1);
 }
 
+TEST(Router, ALiteralRouteOfAnotherMethodLeavesTheNamedRouteToMatch) {
+  Router<int> router;
+  router.add("POST", "/plans/today", 1);
+  router.add("GET", "/plans/{date}", 2);
+  EXPECT_EQ(*router.find("POST", "/plans/today").handler, 1);
+  const auto named = router.find("GET", "/plans/today");
+  ASSERT_NE(named.handler, nullptr);
+  EXPECT_EQ(*named.handler, 2);
+  EXPECT_EQ(named.params.at("date"), "today");
+  // A trailing slash is not the literal path, and still reaches the literal route.
+  EXPECT_EQ(*router.find("POST", "/plans/today/").handler, 1);
+}
+
 TEST(Router, TellsAWrongMethodFromAMissingPath) {
   Router<int> router;
   router.add("GET", "/profile", 1);

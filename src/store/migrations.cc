@@ -2,6 +2,18 @@
 
 namespace bb::store {
 
+// Migration 5's triggers: each write to a table a plan reads gives the person a new revision.
+#define BB_SQLITE_REVISION_TRIGGERS(table)                                          \
+  "CREATE TRIGGER " table "_insert_revision AFTER INSERT ON " table                 \
+  " BEGIN UPDATE persons SET revision = random() WHERE id = NEW.person_id; END;\n" \
+  "CREATE TRIGGER " table "_update_revision AFTER UPDATE ON " table                 \
+  " BEGIN UPDATE persons SET revision = random() WHERE id = NEW.person_id; END;\n" \
+  "CREATE TRIGGER " table "_delete_revision AFTER DELETE ON " table                 \
+  " BEGIN UPDATE persons SET revision = random() WHERE id = OLD.person_id; END;\n"
+#define BB_POSTGRES_REVISION_TRIGGER(table)                                            \
+  "CREATE TRIGGER " table "_revision AFTER INSERT OR UPDATE OR DELETE ON " table \
+  " FOR EACH ROW EXECUTE FUNCTION change_person_revision();\n"
+
 // Conventions, chosen so the same text runs on SQLite and PostgreSQL:
 // - dates are DATE columns holding ISO "YYYY-MM-DD" values (SQLite keeps them as text, which
 //   sorts in date order);
@@ -79,7 +91,8 @@ CREATE TABLE psfs_activities (
   PRIMARY KEY (person_id, day, position),
   FOREIGN KEY (person_id, day) REFERENCES psfs_entries (person_id, day) ON DELETE CASCADE
 )
-)sql"},
+)sql",
+       {}},
       {2, "accounts, login sessions, failed-login windows, invites and clinician shares",
        R"sql(
 CREATE TABLE accounts (
@@ -113,7 +126,8 @@ CREATE TABLE shares (
   PRIMARY KEY (person_id, clinician_id)
 );
 CREATE INDEX shares_by_clinician ON shares (clinician_id)
-)sql"},
+)sql",
+       {}},
       // The figures a list shows are columns; the whole analysis is kept as the JSON the API
       // returns, and the samples as they came (an upload's file, or a live stream as CSV).
       {3, "motion recordings, uploaded or streamed live, with their analysis",
@@ -136,14 +150,51 @@ CREATE TABLE recordings (
   samples BLOB NOT NULL
 );
 CREATE INDEX recordings_by_person ON recordings (person_id, day)
-)sql"},
+)sql",
+       {}},
       {4, "how hard a session felt and the person's notes on it",
        R"sql(
 ALTER TABLE sessions ADD COLUMN effort INTEGER CHECK (effort BETWEEN 0 AND 10);
 ALTER TABLE sessions ADD COLUMN notes TEXT NOT NULL DEFAULT ''
-)sql"},
+)sql",
+       {}},
+      // A person's revision changes, inside the writing transaction, with every change to what
+      // a plan is made of, so a server may keep a plan while the revision stays (even across
+      // server instances). Values never repeat for a person: random 64-bit numbers on SQLite, a
+      // sequence on PostgreSQL, so a person id given again after an account was deleted cannot
+      // meet a plan kept for the old account.
+      {5, "a revision of each person's plan inputs, changed by every write to them",
+       R"sql(
+ALTER TABLE persons ADD COLUMN revision BIGINT NOT NULL DEFAULT 0;
+UPDATE persons SET revision = random();
+CREATE TRIGGER persons_insert_revision AFTER INSERT ON persons
+  BEGIN UPDATE persons SET revision = random() WHERE id = NEW.id; END;
+)sql" BB_SQLITE_REVISION_TRIGGERS("profiles") BB_SQLITE_REVISION_TRIGGERS("screenings")
+           BB_SQLITE_REVISION_TRIGGERS("clearances") BB_SQLITE_REVISION_TRIGGERS("checkins")
+               BB_SQLITE_REVISION_TRIGGERS("sessions"),
+       R"sql(
+ALTER TABLE persons ADD COLUMN revision BIGINT NOT NULL DEFAULT 0;
+CREATE SEQUENCE person_revisions;
+UPDATE persons SET revision = nextval('person_revisions');
+ALTER TABLE persons ALTER COLUMN revision SET DEFAULT nextval('person_revisions');
+CREATE FUNCTION change_person_revision() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    UPDATE persons SET revision = nextval('person_revisions') WHERE id = OLD.person_id;
+  ELSE
+    UPDATE persons SET revision = nextval('person_revisions') WHERE id = NEW.person_id;
+  END IF;
+  RETURN NULL;
+END
+$$;
+)sql" BB_POSTGRES_REVISION_TRIGGER("profiles") BB_POSTGRES_REVISION_TRIGGER("screenings")
+           BB_POSTGRES_REVISION_TRIGGER("clearances") BB_POSTGRES_REVISION_TRIGGER("checkins")
+               BB_POSTGRES_REVISION_TRIGGER("sessions")},
   };
   return kMigrations;
 }
+
+#undef BB_SQLITE_REVISION_TRIGGERS
+#undef BB_POSTGRES_REVISION_TRIGGER
 
 }  // namespace bb::store

@@ -222,7 +222,8 @@ Status PostgresConnection::migrate() {
                               "): update Bounceback");
       }
       if (current >= migration.version) return Status::success();
-      tx.exec(postgres_dialect(migration.sql));
+      tx.exec(migration.postgres_sql.empty() ? postgres_dialect(migration.sql)
+                                             : std::string(migration.postgres_sql));
       tx.exec_params("INSERT INTO schema_version (version, description) VALUES ($1, $2)",
                      migration.version, std::string(migration.description));
       return Status::success();

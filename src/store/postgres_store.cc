@@ -32,6 +32,8 @@ constexpr PgStatement kSaveScreening{
     "INSERT INTO screenings (person_id, screened_on, yes_flags) VALUES ($1, $2, $3)"
     " ON CONFLICT (person_id) DO UPDATE SET screened_on = excluded.screened_on,"
     " yes_flags = excluded.yes_flags"};
+constexpr PgStatement kPlanRevision{"person.plan_revision",
+                                    "SELECT revision FROM persons WHERE id = $1"};
 constexpr PgStatement kClearance{"person.clearance",
                                  "SELECT cleared_on FROM clearances WHERE person_id = $1"};
 constexpr PgStatement kRecordClearance{
@@ -98,7 +100,7 @@ constexpr PgStatement kPsfsEntries{
 
 const std::vector<PgStatement>& statements() {
   static const std::vector<PgStatement> kAll = {
-      kEnsurePerson,        kProfile,         kSaveProfile,
+      kPlanRevision,        kEnsurePerson,        kProfile,         kSaveProfile,
       kScreening,           kSaveScreening,   kClearance,
       kRemoveClearance,     kRecordClearance, kCheckin,
       kSaveCheckin,         kSession,         kSaveSession,
@@ -312,6 +314,16 @@ Status PostgresStore::save_screening(app::PersonId person, const app::ScreeningR
     run(tx, kSaveScreening, person, record.date.to_string(), flag_ids(yes));
     return Status::success();
   });
+}
+
+Result<std::optional<std::int64_t>> PostgresStore::plan_revision(app::PersonId person) {
+  return connection_->unit(
+      "reading the plan revision",
+      [&](pqxx::dbtransaction& tx) -> Result<std::optional<std::int64_t>> {
+        const pqxx::result rows = run(tx, kPlanRevision, person);
+        if (rows.empty()) return std::optional<std::int64_t>();
+        return std::optional<std::int64_t>(rows[0][0].as<std::int64_t>());
+      });
 }
 
 Result<std::optional<Date>> PostgresStore::clearance(app::PersonId person) {

@@ -452,6 +452,17 @@ Status SqliteStore::save_screening(app::PersonId person, const app::ScreeningRec
       person, record.date, flag_ids(yes));
 }
 
+Result<std::optional<std::int64_t>> SqliteStore::plan_revision(app::PersonId person) {
+  auto stmt = prepare("SELECT revision FROM persons WHERE id = ?");
+  if (!stmt.ok()) return stmt.error();
+  Query q(db_, *stmt);
+  q.bind(person);
+  auto row = q.step();
+  if (!row.ok()) return row.error();
+  if (!*row) return std::optional<std::int64_t>();
+  return std::optional<std::int64_t>(q.integer64(0));
+}
+
 Result<std::optional<Date>> SqliteStore::clearance(app::PersonId person) {
   auto stmt = prepare("SELECT cleared_on FROM clearances WHERE person_id = ?");
   if (!stmt.ok()) return stmt.error();

@@ -45,6 +45,7 @@ class SqliteStore final : public app::PersonStore {
   [[nodiscard]] Status save_screening(app::PersonId person,
                                       const app::ScreeningRecord& record) override;
 
+  [[nodiscard]] Result<std::optional<std::int64_t>> plan_revision(app::PersonId person) override;
   [[nodiscard]] Result<std::optional<Date>> clearance(app::PersonId person) override;
   [[nodiscard]] Status record_clearance(app::PersonId person, Date cleared_on) override;
   [[nodiscard]] Status remove_clearance(app::PersonId person) override;

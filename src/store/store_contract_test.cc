@@ -408,6 +408,91 @@ TEST_P(StoreContractTest, MeasuresRoundTripInDateOrderAndReplace) {
   EXPECT_EQ(count_rows("psfs_activities"), 3);
 }
 
+// Every write that a plan reads, in the order a person makes them; each must give a revision
+// not seen before.
+std::vector<std::int64_t> revisions_through_a_week(app::PersonStore& store) {
+  std::vector<std::int64_t> seen;
+  const auto note = [&]() {
+    auto revision = store.plan_revision(kLocalPerson);
+    EXPECT_TRUE(revision.ok() && revision->has_value());
+    seen.push_back(revision.ok() && revision->has_value() ? **revision : -1);
+  };
+  coach::SessionLog session{true, 4.5, 3, 2, coach::StopReason::kNone, 6, "ok"};
+  app::ScreeningRecord screen{day("2026-03-01"), {}};
+  EXPECT_TRUE(store.ensure_person(kLocalPerson).ok());
+  note();
+  EXPECT_TRUE(store.save_profile(kLocalPerson, sample_profile()).ok());
+  note();
+  EXPECT_TRUE(store.save_profile(kLocalPerson, sample_profile()).ok());  // the same again
+  note();
+  EXPECT_TRUE(store.save_screening(kLocalPerson, screen).ok());
+  note();
+  EXPECT_TRUE(store.record_clearance(kLocalPerson, day("2026-03-02")).ok());
+  note();
+  EXPECT_TRUE(store.remove_clearance(kLocalPerson).ok());
+  note();
+  EXPECT_TRUE(store.save_checkin(kLocalPerson, day("2026-03-02"), sample_checkin(3)).ok());
+  note();
+  EXPECT_TRUE(store.save_checkin(kLocalPerson, day("2026-03-02"), sample_checkin(4)).ok());
+  note();
+  EXPECT_TRUE(store.save_session(kLocalPerson, day("2026-03-02"), session).ok());
+  note();
+  session.pain_after = 5;
+  EXPECT_TRUE(store.save_session(kLocalPerson, day("2026-03-02"), session).ok());
+  note();
+  EXPECT_TRUE(store.save_next_morning_pain(kLocalPerson, day("2026-03-02"), 2).ok());
+  note();
+  return seen;
+}
+
+TEST_P(StoreContractTest, PlanRevisionChangesWithEveryWriteAPlanReads) {
+  auto store = open_store();
+  ASSERT_TRUE(store);
+  auto nobody = store->plan_revision(kLocalPerson);
+  ASSERT_OK(nobody);
+  EXPECT_FALSE(nobody->has_value());
+
+  const std::vector<std::int64_t> seen = revisions_through_a_week(*store);
+  for (std::size_t i = 1; i < seen.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) EXPECT_NE(seen[i], seen[j]) << "write " << i << ", " << j;
+  }
+  // Reading changes nothing, and neither does a write that was rolled back.
+  ASSERT_OK(store->timeline(kLocalPerson, day("2026-03-31")));
+  Status undone = store->transaction([&]() -> Status {
+    if (Status s = store->save_checkin(kLocalPerson, day("2026-03-03"), sample_checkin(2));
+        !s.ok()) {
+      return s;
+    }
+    return Error::conflict("changed my mind");
+  });
+  EXPECT_FALSE(undone.ok());
+  auto now = store->plan_revision(kLocalPerson);
+  ASSERT_OK(now);
+  EXPECT_EQ(*now, seen.back());
+  // Another connection sees the new revision as soon as the write is committed.
+  auto other = open_store();
+  ASSERT_TRUE(other);
+  ASSERT_OK(store->save_checkin(kLocalPerson, day("2026-03-03"), sample_checkin(2)));
+  auto after = store->plan_revision(kLocalPerson);
+  auto seen_by_other = other->plan_revision(kLocalPerson);
+  ASSERT_OK(after);
+  ASSERT_OK(seen_by_other);
+  EXPECT_NE(*after, seen.back());
+  EXPECT_EQ(*seen_by_other, *after);
+}
+
+TEST_P(StoreContractTest, APersonIdGivenAgainNeverMeetsAnOldRevision) {
+  auto store = open_store();
+  ASSERT_TRUE(store);
+  const std::vector<std::int64_t> first = revisions_through_a_week(*store);
+  // The account is deleted (everything cascades from persons) and its id is given again.
+  engine_->execute("DELETE FROM persons WHERE id = 1");
+  const std::vector<std::int64_t> second = revisions_through_a_week(*store);
+  for (std::int64_t revision : second) {
+    for (std::int64_t old : first) EXPECT_NE(revision, old);
+  }
+}
+
 TEST_P(StoreContractTest, FailedTransactionLeavesNothingBehind) {
   auto store = open_store();
   ASSERT_TRUE(store);
