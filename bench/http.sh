@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # HTTP benchmark (not a test): builds the release binary, starts `bounceback serve` on a fresh
 # SQLite file and drives it with wrk from a second process. Prints requests/s, p99 latency and
-# the ratio to GET /healthz for an authenticated profile read, today's plan and check-ins, then the resident memory of the
-# server holding 1,000 idle connections, and 1,000 open live WebSocket streams.
+# the ratio to GET /healthz for an authenticated profile read, today's plan and check-ins, then
+# the resident memory of the server holding 1,000 idle connections, and 1,000 open live
+# WebSocket streams.
 # Usage: bench/http.sh [SECONDS per run, default 10] [CONNECTIONS, default 64]
 set -euo pipefail
 
