@@ -60,10 +60,10 @@ Status split_listen(const std::string& listen, http::ServerOptions& out) {
 }
 
 int serve(const ServeOptions& opts, const CliContext& ctx) {
-  // A SQLite write builds and drops temporary tables of about 100 KB (its CHECK lists), and
-  // glibc then gave the freed top of the heap back to the kernel, only to fault it in again on
-  // the next write: fixed thresholds keep it (check-ins went from 2,350 to 4,080 a second in
-  // bench/http.sh).
+  // Each SQLite write allocates and frees more than glibc's moving trim threshold (likely the
+  // temporary tables of its CHECK lists), so the freed top of the heap went back to the kernel
+  // and was faulted in again on the next write. Fixed thresholds keep it: check-ins went from
+  // 2,350 to 4,080 a second in bench/http.sh.
   mallopt(M_TRIM_THRESHOLD, 64 << 20);
   mallopt(M_MMAP_THRESHOLD, 32 << 20);
   http::ServerOptions server_options;
