@@ -226,11 +226,11 @@ Result<std::string> DailyService::todays_plan_json(PersonId person, Date date) {
       auto stored = store_.plan_revision(person);
       if (!stored.ok()) return stored.error();
       revision = *stored;
-      if (revision) {
-        if (std::optional<std::string> kept = plans_->find(person, date, *revision)) {
-          json = std::move(*kept);
-          return Status::success();
-        }
+    }
+    if (revision) {
+      if (std::optional<std::string> kept = plans_->find(person, date, *revision)) {
+        json = std::move(*kept);
+        return Status::success();
       }
     }
     auto plan = todays_plan(person, date);

@@ -80,7 +80,7 @@ Response answer(const Result<T>& result, unsigned status, Encode encode) {
   return json_response(status, encode(result.value()));
 }
 
-// A plan, or its error; the JSON text is written without building a JSON tree first.
+// A plan's JSON text (from DailyService::todays_plan_json), or its error.
 Response plan_response(Result<std::string> plan_json) {
   if (!plan_json.ok()) return error_response(plan_json.error());
   Response response;
