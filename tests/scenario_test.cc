@@ -126,6 +126,11 @@ void check_invariants(const coach::Timeline& timeline, const std::vector<coach::
       EXPECT_NE(d.checkin.feel, coach::Feel::kSensitive) << at << ": a sensitive day gets no rope";
       EXPECT_TRUE(d.checkin.urgent_flags.empty()) << at;
     }
+    if (!p.rope) {
+      // Reasons never name a rope dose the plan does not carry.
+      for (const auto& r : p.reasons)
+        EXPECT_EQ(r.text.find(" of rope time"), std::string::npos) << at << ": " << r.text;
+    }
     if (i > 0 && timeline.days[i - 1].session &&
         timeline.days[i - 1].session->stopped == coach::StopReason::kSharpPain &&
         p.status == coach::PlanStatus::kOk) {

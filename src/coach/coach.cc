@@ -215,7 +215,6 @@ ProgressionDecision CoachState::progression_dose(const Day& day) const {
 void CoachState::explain_progression(const Day& day, const ProgressionDecision& d,
                                      const std::optional<RopeDose>& rope, Plan& plan) const {
   if (narration_ == Narration::kSilent) return;
-  const std::string when = rope ? "today" : "your next rope session";
   if (d.kind == ProgressionDecision::Kind::kFirst) {
     if (!rope) return;  // nothing to say about rope on a day without it
     say(plan, Rule::kFirstSession, [&] {
@@ -243,12 +242,19 @@ void CoachState::explain_progression(const Day& day, const ProgressionDecision& 
   switch (last.response.light) {
     case TrafficLight::kRed:
       say(plan, Rule::kRedStepBack, [&] {
-        return "After " + session + ", " + last.response.why() + ", so " + when + " steps back to " +
+        // A day without rope names no rope dose: the plan does not carry one.
+        if (!rope)
+          return "After " + session + ", " + last.response.why() +
+                 ", so your next rope session steps back.";
+        return "After " + session + ", " + last.response.why() + ", so today steps back to " +
                minutes_words(d.progressed.minutes()) + " of rope time.";
       });
       return;
     case TrafficLight::kAmber:
       say(plan, last.response.rule, [&] {
+        if (!rope)
+          return "After " + session + ", " + last.response.why() +
+                 ", so your next rope session holds the same dose.";
         return "After " + session + ", " + last.response.why() + ", so the dose holds at " +
                minutes_words(d.held.minutes()) + " of rope time.";
       });
