@@ -146,7 +146,9 @@ describe.skipIf(skip !== null)('the app against the real server', () => {
     for (let i = 0; i < 400 && !(await page.getByText('How did it go?').isVisible()); i++) {
       const title = await page.locator('.step-title').textContent().catch(() => null);
       if (title) titles.add(title);
-      await page.clock.runFor(10_000);
+      // A repetition move has no timer: it waits for "Done".
+      if (await page.getByTestId('reps').isVisible().catch(() => false)) await page.getByRole('button', { name: 'Done' }).click();
+      else await page.clock.runFor(10_000);
     }
     expect(titles.size).toBeGreaterThan(1);
     await page.getByText('How did it go?').waitFor();
@@ -242,7 +244,7 @@ describe.skipIf(skip !== null)('the app against the real server', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Start session' }).click();
     await page.getByRole('button', { name: 'Begin' }).click();
-    await page.getByRole('timer').waitFor();
+    await page.locator('.step-title').waitFor();
     await page.getByRole('button', { name: 'Stop: sharp pain' }).click();
     await page.getByRole('heading', { name: 'You stopped for sharp pain' }).waitFor();
     expect(await page.locator('.card.danger').textContent()).toMatch(/Get medical help now if/);
@@ -254,6 +256,47 @@ describe.skipIf(skip !== null)('the app against the real server', () => {
     await page.getByRole('heading', { name: 'Session logged' }).waitFor();
     await page.getByRole('button', { name: 'Back to Today' }).click();
     await page.getByText('stopped for sharp pain').waitFor();
+    await page.context().close();
+  });
+
+  it('plays every plan item as a step when each is tapped through, and logs only the rope seconds spent', async () => {
+    const { page } = await browserPage(phone);
+    await register(page, 'skipper');
+    await onboard(page);
+    await page.getByRole('heading', { name: 'You can start gently' }).waitFor();
+    await finishOnboarding(page);
+    await checkIn(page, 2, 'Good');
+    await page.getByRole('button', { name: 'Start session' }).click();
+    await page.getByRole('button', { name: 'Begin' }).click();
+    const { plan, names } = await page.evaluate(async () => {
+      const plan = await (await fetch('/api/v1/plans/today')).json();
+      const catalog = await (await fetch('/api/v1/catalog')).json();
+      const names: Record<string, string> = {};
+      for (const item of catalog.items) names[item.id] = item.name;
+      return { plan, names };
+    });
+    expect(plan.rope).not.toBeNull();
+    const titles: string[] = [];
+    for (let i = 0; i < 200 && !(await page.getByText('How did it go?').isVisible()); i++) {
+      titles.push((await page.locator('.step-title').textContent()) ?? '');
+      const done = page.getByRole('button', { name: 'Done' });
+      if (await done.isVisible()) await done.click();
+      else await page.getByRole('button', { name: /^(Next step|Finish)$/ }).click();
+    }
+    await page.getByText('How did it go?').waitFor();
+    // Each stretch item was shown, and every rope round.
+    for (const id of plan.stretch.items as string[]) expect(titles.some((t) => t.startsWith(names[id]))).toBe(true);
+    expect(titles.filter((t) => t.startsWith('Rope round')).length).toBe(plan.rope.rounds);
+    const shown = await page.getByTestId('rope-done').textContent();
+    expect(shown).toMatch(/^Rope time done: 0(\.1)? of [\d.]+ min, some rounds cut short\.$/);
+    await page.locator('input[name="pain_during"][value="2"]').check({ force: true });
+    await page.locator('input[name="pain_after"][value="2"]').check({ force: true });
+    await page.getByRole('button', { name: 'Save session' }).click();
+    await page.getByRole('heading', { name: 'Session logged' }).waitFor();
+    const history = await page.evaluate(async () => (await fetch('/api/v1/history')).json());
+    const session = history.days.find((d: { session?: unknown }) => d.session).session;
+    expect(session.completed).toBe(false);
+    expect(session.rope_minutes).toBeLessThanOrEqual(0.1);
     await page.context().close();
   });
 

@@ -120,6 +120,7 @@ export interface CatalogItem {
   targets: string[];
   position: 'floor' | 'standing' | 'chair';
   hold_seconds?: number;
+  reps?: number;
   each_side?: boolean;
   steps: string[];
   cues: string[];

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogItem, Plan } from './api';
-import { buildSteps, formatSeconds, ropeMinutesDone } from './session';
+import { allRoundsPlayed, buildSteps, formatSeconds, ropeMinutesDone } from './session';
 
 const item = (id: string, hold: number, each_side = false) =>
   ({ id, name: id, kind: 'stretch', targets: [], position: 'floor', hold_seconds: hold, each_side, steps: [], cues: [], cautions: [] }) as CatalogItem;
-const catalog = new Map([item('a', 30), item('b', 20, true), item('c', 45)].map((i) => [i.id, i]));
+const reps = (id: string, n: number, each_side = false) => ({ ...item(id, 0, each_side), hold_seconds: 0, reps: n }) as CatalogItem;
+const catalog = new Map([item('a', 30), item('b', 20, true), item('c', 45), reps('r', 10, true)].map((i) => [i.id, i]));
 
 const plan: Plan = {
   date: '2026-03-02',
@@ -27,10 +28,29 @@ describe('session steps', () => {
     expect(steps[1]).toMatchObject({ seconds: 30, cadence: 100 });
   });
 
-  it('counts only rope work toward rope minutes', () => {
+  it('counts only the rope work actually done, round by round', () => {
     const steps = buildSteps(plan, catalog);
-    expect(ropeMinutesDone(steps, steps.length, 0)).toBe(2);
-    expect(ropeMinutesDone(steps, 3, 15)).toBe(0.8); // one round and a half
+    const full = steps.map((st) => st.seconds);
+    expect(ropeMinutesDone(steps, full)).toBe(2);
+    expect(allRoundsPlayed(steps, full)).toBe(true);
+    // Every round skipped after 3 s: 12 s of rope, not the 2 planned minutes.
+    const skipped = steps.map((st) => (st.kind === 'rope' ? 3 : st.seconds));
+    expect(ropeMinutesDone(steps, skipped)).toBe(0.2);
+    expect(allRoundsPlayed(steps, skipped)).toBe(false);
+    // Time beyond a round's end (a pause, say) never counts as more rope.
+    expect(ropeMinutesDone(steps, steps.map((st) => st.seconds * 3))).toBe(2);
+    // Rounds never reached count nothing.
+    expect(ropeMinutesDone(steps, [30, 30, 30, 15])).toBe(0.8);
+  });
+
+  it('turns a repetition move into a reps step with its count on each side, never a 0-second hold', () => {
+    const steps = buildSteps({ ...plan, rope: null, stretch: { ...plan.stretch, warm_up: ['r'], main: [], cool_down: ['a'] } }, catalog);
+    expect(steps).toEqual([
+      { kind: 'reps', id: 'r', name: 'r', reps: 10, seconds: 0, side: 'right', phase: 'Warm-up' },
+      { kind: 'reps', id: 'r', name: 'r', reps: 10, seconds: 0, side: 'left', phase: 'Warm-up' },
+      { kind: 'hold', id: 'a', name: 'a', seconds: 30, side: undefined, phase: 'Cool-down' },
+    ]);
+    expect(steps.some((st) => st.kind === 'hold' && st.seconds === 0)).toBe(false);
   });
 
   it('has no rope steps on a restorative day', () => {

@@ -1,26 +1,31 @@
 // Turns a plan into the steps of the session player: warm-up, rope rounds, main stretches and
-// cool-down, each with its length in seconds.
+// cool-down. Holds, rope rounds and rests last a number of seconds; a repetition move has no
+// timer and waits for the person to say it is done.
 import type { CatalogItem, Plan } from './api';
 
 export type Step =
   | { kind: 'hold'; id: string; name: string; seconds: number; side?: 'left' | 'right'; phase: string }
+  | { kind: 'reps'; id: string; name: string; reps: number; seconds: 0; side?: 'left' | 'right'; phase: string }
   | { kind: 'rope'; round: number; rounds: number; seconds: number; cadence: number; skill: string }
   | { kind: 'rest'; round: number; rounds: number; seconds: number };
 
 const DEFAULT_HOLD = 30;
+// A repetition move counts this long toward the session's length shown before it starts.
+export const SECONDS_PER_REP = 4;
 
-function holds(ids: string[], catalog: Map<string, CatalogItem>, phase: string): Step[] {
+function moves(ids: string[], catalog: Map<string, CatalogItem>, phase: string): Step[] {
   const out: Step[] = [];
   for (const id of ids) {
     const item = catalog.get(id);
-    const seconds = item?.hold_seconds ?? DEFAULT_HOLD;
     const name = item?.name ?? id.replace(/_/g, ' ');
-    if (item?.each_side) {
-      out.push({ kind: 'hold', id, name, seconds, side: 'right', phase });
-      out.push({ kind: 'hold', id, name, seconds, side: 'left', phase });
-    } else {
-      out.push({ kind: 'hold', id, name, seconds, phase });
-    }
+    const reps = item?.reps ?? 0;
+    const hold = item?.hold_seconds ?? 0;
+    const make = (side?: 'left' | 'right'): Step =>
+      reps > 0 && hold <= 0
+        ? { kind: 'reps', id, name, reps, seconds: 0, side, phase }
+        : { kind: 'hold', id, name, seconds: hold > 0 ? hold : DEFAULT_HOLD, side, phase };
+    if (item?.each_side) out.push(make('right'), make('left'));
+    else out.push(make());
   }
   return out;
 }
@@ -28,7 +33,7 @@ function holds(ids: string[], catalog: Map<string, CatalogItem>, phase: string):
 export function buildSteps(plan: Plan, catalog: Map<string, CatalogItem>): Step[] {
   const s = plan.stretch ?? { warm_up: [], main: [], cool_down: [], items: [], minutes: 0 };
   const sorted = (s.warm_up?.length ?? 0) + (s.main?.length ?? 0) + (s.cool_down?.length ?? 0) > 0;
-  const steps: Step[] = [...holds(sorted ? s.warm_up ?? [] : [], catalog, 'Warm-up')];
+  const steps: Step[] = [...moves(sorted ? s.warm_up ?? [] : [], catalog, 'Warm-up')];
   const rope = plan.rope;
   if (rope && rope.rounds > 0) {
     for (let r = 1; r <= rope.rounds; r++) {
@@ -36,21 +41,30 @@ export function buildSteps(plan: Plan, catalog: Map<string, CatalogItem>): Step[
       if (r < rope.rounds && rope.rest_seconds > 0) steps.push({ kind: 'rest', round: r, rounds: rope.rounds, seconds: rope.rest_seconds });
     }
   }
-  steps.push(...holds(sorted ? s.main ?? [] : s.items ?? [], catalog, 'Main'));
-  steps.push(...holds(sorted ? s.cool_down ?? [] : [], catalog, 'Cool-down'));
+  steps.push(...moves(sorted ? s.main ?? [] : s.items ?? [], catalog, 'Main'));
+  steps.push(...moves(sorted ? s.cool_down ?? [] : [], catalog, 'Cool-down'));
   return steps;
 }
 
-// Rope time done (work only) in minutes, given the index of the step reached and the seconds spent
-// in it.
-export function ropeMinutesDone(steps: Step[], index: number, secondsInStep: number): number {
+// The expected length of a step in seconds, for the overview before the session starts.
+export function expectedSeconds(st: Step): number {
+  return st.kind === 'reps' ? st.reps * SECONDS_PER_REP : st.seconds;
+}
+
+// Rope work actually done, in minutes: each round counts the seconds spent in it (a round skipped
+// after 3 s counts 3 s), never more than the round's length. `spent[i]` is the time in step i.
+export function ropeMinutesDone(steps: Step[], spent: number[]): number {
   let secs = 0;
   steps.forEach((st, i) => {
-    if (st.kind !== 'rope') return;
-    if (i < index) secs += st.seconds;
-    else if (i === index) secs += Math.min(st.seconds, secondsInStep);
+    if (st.kind === 'rope') secs += Math.min(st.seconds, Math.max(0, spent[i] ?? 0));
   });
   return Math.round((secs / 60) * 10) / 10;
+}
+
+// True only when every rope round was played to its end (rounds skipped early make the session
+// incomplete, so the engine does not take it for the planned dose).
+export function allRoundsPlayed(steps: Step[], spent: number[]): boolean {
+  return steps.every((st, i) => st.kind !== 'rope' || (spent[i] ?? 0) >= st.seconds - 0.5);
 }
 
 export function formatSeconds(total: number): string {

@@ -7,7 +7,7 @@ import type { LiveView } from '../live';
 import { LivePanel, useLive } from '../livePanel';
 import { speak } from '../speech';
 import { useApp } from '../state';
-import { buildSteps, formatSeconds, ropeMinutesDone, type Step } from '../session';
+import { allRoundsPlayed, buildSteps, expectedSeconds, formatSeconds, ropeMinutesDone, type Step } from '../session';
 import { Card, ErrorText, Scale, errorMessage } from '../ui';
 import { skillWords } from '../words';
 
@@ -46,12 +46,20 @@ class Metronome {
 }
 
 function stepTitle(st: Step): string {
-  if (st.kind === 'hold') return st.name + (st.side ? ` (${st.side} side)` : '');
+  if (st.kind === 'hold' || st.kind === 'reps') return st.name + (st.side ? ` (${st.side} side)` : '');
   if (st.kind === 'rope') return `Rope round ${st.round} of ${st.rounds}`;
   return `Rest after round ${st.round}`;
 }
 
-type Phase = 'ready' | 'playing' | 'finished' | 'stopped';
+type Phase = 'ready' | 'playing' | 'finished' | 'stopped' | 'ended';
+
+// Why a session was ended early, other than pain: logged with what was done.
+export const END_REASONS = [
+  { id: 'out_of_time', label: 'Out of time', stopped: 'other' },
+  { id: 'interrupted', label: 'Interrupted', stopped: 'other' },
+  { id: 'felt_enough', label: 'Felt enough for today', stopped: 'fatigue' },
+] as const;
+export type EndReason = (typeof END_REASONS)[number];
 
 export function Player() {
   const { active, go } = useApp();
@@ -77,6 +85,11 @@ export function SessionPlayer({ plan, checkinPain }: { plan: Plan; checkinPain: 
   const metronome = useRef<Metronome | null>(null);
   const [beat, setBeat] = useState(settings.beat);
   const ropeDone = useRef(0);
+  // Seconds actually spent in each step, so the log says what was done, not what was planned.
+  const spent = useRef<number[]>([]);
+  const complete = useRef(false);
+  const [endReason, setEndReason] = useState<EndReason | null>(null);
+  const [askingWhy, setAskingWhy] = useState(false);
   const advancedFrom = useRef(-1);
   const live = useLive(plan.date);
 
@@ -86,6 +99,10 @@ export function SessionPlayer({ plan, checkinPain }: { plan: Plan; checkinPain: 
     const now = paused ? t.pausedAt : clock.now();
     return (now - t.start - t.pausedTotal) / 1000;
   };
+
+  function leaveStep() {
+    if (phase === 'playing' && steps[index]) spent.current[index] = (spent.current[index] ?? 0) + elapsed();
+  }
 
   function begin(i: number) {
     timing.current = { start: clock.now(), pausedAt: 0, pausedTotal: 0 };
@@ -100,18 +117,23 @@ export function SessionPlayer({ plan, checkinPain }: { plan: Plan; checkinPain: 
     else metronome.current.stop();
   }
 
-  function finish(kind: 'finished' | 'stopped') {
-    ropeDone.current = ropeMinutesDone(steps, index, step ? elapsed() : 0);
+  function finish(kind: 'finished' | 'stopped' | 'ended') {
+    leaveStep();
+    ropeDone.current = ropeMinutesDone(steps, spent.current);
+    complete.current = kind === 'finished' && allRoundsPlayed(steps, spent.current);
     metronome.current?.stop();
     if (live.counting) live.end();
     setPhase(kind);
     if (kind === 'stopped') speak('Stop. Rest in a comfortable position.', settings.voice);
-    else speak('Session complete. Well done.', settings.voice);
+    else if (kind === 'finished') speak('Session complete. Well done.', settings.voice);
   }
 
   function next() {
     if (index + 1 >= steps.length) finish('finished');
-    else begin(index + 1);
+    else {
+      leaveStep();
+      begin(index + 1);
+    }
   }
 
   useEffect(() => {
@@ -121,17 +143,27 @@ export function SessionPlayer({ plan, checkinPain }: { plan: Plan; checkinPain: 
 
   useEffect(() => () => metronome.current?.stop(), []);
 
-  // Move on when the current step's time is up.
-  if (phase === 'playing' && step && !paused && elapsed() >= step.seconds && advancedFrom.current !== index) {
+  // Move on when the current step's time is up; a repetition move waits for "Done".
+  if (phase === 'playing' && step && step.kind !== 'reps' && !paused && elapsed() >= step.seconds && advancedFrom.current !== index) {
     advancedFrom.current = index;
     queueMicrotask(next);
   }
 
-  if (phase === 'finished' || phase === 'stopped') {
-    return <AfterSession plan={plan} stopped={phase === 'stopped'} ropeMinutes={ropeDone.current} checkinPain={checkinPain} live={live.view} />;
+  if (phase === 'finished' || phase === 'stopped' || phase === 'ended') {
+    return (
+      <AfterSession
+        plan={plan}
+        stopped={phase === 'stopped'}
+        ended={phase === 'ended' ? endReason : null}
+        completed={complete.current}
+        ropeMinutes={ropeDone.current}
+        checkinPain={checkinPain}
+        live={live.view}
+      />
+    );
   }
 
-  const total = steps.reduce((s, x) => s + x.seconds, 0);
+  const total = steps.reduce((s, x) => s + expectedSeconds(x), 0);
   const stopButton = (
     <button class="stop" onClick={() => finish('stopped')}>
       Stop: sharp pain
@@ -165,26 +197,57 @@ export function SessionPlayer({ plan, checkinPain }: { plan: Plan; checkinPain: 
   }
 
   const remaining = step.seconds - elapsed();
-  const item = step.kind === 'hold' ? catalog.get(step.id) : undefined;
+  const item = step.kind === 'hold' || step.kind === 'reps' ? catalog.get(step.id) : undefined;
+  if (askingWhy) {
+    return (
+      <div class="player">
+        <Card title="End the session now?">
+          <p>What you have done so far is logged, and tomorrow's plan builds on that, not on the full plan.</p>
+          <div class="stack">
+            {END_REASONS.map((r) => (
+              <button
+                class="big"
+                onClick={() => {
+                  setEndReason(r);
+                  setAskingWhy(false);
+                  finish('ended');
+                }}
+              >
+                {r.label}
+              </button>
+            ))}
+            <button onClick={() => setAskingWhy(false)}>Back to the session</button>
+          </div>
+        </Card>
+        {stopButton}
+      </div>
+    );
+  }
   const upcoming = steps[index + 1];
   return (
     <div class={'player step-' + step.kind}>
       <p class="eyebrow" aria-live="polite">
         Step {index + 1} of {steps.length}
-        {step.kind === 'hold' ? ` · ${step.phase}` : ''}
+        {step.kind === 'hold' || step.kind === 'reps' ? ` · ${step.phase}` : ''}
       </p>
       <h1 class="step-title">{stepTitle(step)}</h1>
-      {step.kind === 'hold' && <Figure id={step.id} size={200} title={item?.name} />}
-      <div class={step.kind === 'rope' ? 'countdown huge-count' : 'countdown'} role="timer" aria-label="Time left">
-        {formatSeconds(remaining)}
-      </div>
+      {(step.kind === 'hold' || step.kind === 'reps') && <Figure id={step.id} size={200} title={item?.name} />}
+      {step.kind === 'reps' ? (
+        <p class="countdown" data-testid="reps">
+          {step.reps} times, slowly
+        </p>
+      ) : (
+        <div class={step.kind === 'rope' ? 'countdown huge-count' : 'countdown'} role="timer" aria-label="Time left">
+          {formatSeconds(remaining)}
+        </div>
+      )}
       {step.kind === 'rope' && (
         <p class="cue">
           {skillWords[step.skill] ?? step.skill} at {step.cadence} turns a minute. Small, quiet bounces on the balls of your feet.
         </p>
       )}
       {step.kind === 'rest' && <p class="cue">Walk it off, breathe out slowly. Next: round {step.round + 1}.</p>}
-      {step.kind === 'hold' && <HoldCues item={item} />}
+      {(step.kind === 'hold' || step.kind === 'reps') && <HoldCues item={item} />}
       {/* Side swings have no jumps to count. */}
       {((step.kind === 'rope' && step.skill !== 'side_swing') || ((step.kind === 'rope' || step.kind === 'rest') && live.view)) && <LivePanel live={live} link={false} target={step.kind === 'rope' ? step.cadence : undefined} />}
       <div class="controls">
@@ -205,11 +268,14 @@ export function SessionPlayer({ plan, checkinPain }: { plan: Plan; checkinPain: 
         >
           {paused ? 'Resume' : 'Pause'}
         </button>
-        <button class="big" onClick={next}>
-          {upcoming ? 'Next step' : 'Finish'}
+        <button class={step.kind === 'reps' ? 'big primary' : 'big'} onClick={next}>
+          {step.kind === 'reps' ? 'Done' : upcoming ? 'Next step' : 'Finish'}
         </button>
       </div>
       {upcoming && <p class="muted">Up next: {stepTitle(upcoming)}</p>}
+      <button class="link" onClick={() => setAskingWhy(true)}>
+        End session
+      </button>
       {stopButton}
     </div>
   );
@@ -235,12 +301,20 @@ function HoldCues({ item }: { item: CatalogItem | undefined }) {
 
 // Pain during and after, effort and a note, then the log is sent. After a sharp-pain stop it
 // first says what to do now.
-export function AfterSession(props: { plan: Plan; stopped: boolean; ropeMinutes: number; checkinPain: number; live?: LiveView | null }) {
+export function AfterSession(props: {
+  plan: Plan;
+  stopped: boolean;
+  ended?: EndReason | null;
+  completed?: boolean;
+  ropeMinutes: number;
+  checkinPain: number;
+  live?: LiveView | null;
+}) {
   const { go } = useApp();
   const [during, setDuring] = useState<number | null>(null);
   const [after, setAfter] = useState<number | null>(null);
   const [effort, setEffort] = useState<number | null>(null);
-  const [notes, setNotes] = useState('');
+  const [notes, setNotes] = useState(props.ended ? `Ended early: ${props.ended.label.toLowerCase()}.` : '');
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -253,11 +327,11 @@ export function AfterSession(props: { plan: Plan; stopped: boolean; ropeMinutes:
     try {
       await api.logSession(
         {
-          completed: !props.stopped,
+          completed: !props.stopped && !props.ended && props.completed !== false,
           rope_minutes: props.ropeMinutes,
           pain_during_max: during,
           pain_after: after,
-          stopped: props.stopped ? 'sharp_pain' : 'none',
+          stopped: props.stopped ? 'sharp_pain' : props.ended ? props.ended.stopped : 'none',
           ...(effort !== null ? { effort } : {}),
           ...(notes.trim() ? { notes: notes.trim() } : {}),
         },
@@ -299,7 +373,11 @@ export function AfterSession(props: { plan: Plan; stopped: boolean; ropeMinutes:
       ) : (
         <form class="card" onSubmit={submit} aria-label="Session log">
           <h2>{props.stopped ? 'Log what happened' : 'How did it go?'}</h2>
-          <p class="muted">Rope time done: {props.ropeMinutes} min.</p>
+          {props.plan.rope && (
+            <p class="muted" data-testid="rope-done">
+              Rope time done: {props.ropeMinutes} of {props.plan.rope.minutes} min{props.completed === false && !props.stopped ? ', some rounds cut short' : ''}.
+            </p>
+          )}
           <Scale label="Worst back pain during the session" name="pain_during" value={during} onChange={setDuring} low="0 none" high="10 worst" />
           <Scale label="Back pain now" name="pain_after" value={after} onChange={setAfter} low="0 none" high="10 worst" />
           <Scale label="Effort (optional)" name="effort" value={effort} onChange={setEffort} low="0 easy" high="10 all-out" />

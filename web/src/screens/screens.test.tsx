@@ -19,6 +19,7 @@ afterEach(() => {
 });
 
 const catalog = new Map<string, CatalogItem>([
+  ['hip_hinge', { id: 'hip_hinge', name: 'Hip hinge practice', kind: 'mobility', targets: ['hamstrings'], position: 'standing', hold_seconds: 0, reps: 8, steps: ['Stand tall.'], cues: [], cautions: [] }],
   ['cat_cow', { id: 'cat_cow', name: 'Cat-cow', kind: 'yoga', targets: ['low_back'], position: 'floor', hold_seconds: 30, steps: ['Kneel on all fours.'], cues: ['Move slowly.'], breath: 'Breathe in as you arch.', cautions: [] }],
 ]);
 const plan: Plan = {
@@ -89,7 +90,7 @@ describe('session player', () => {
     expect(root.querySelector('svg.figure')).not.toBeNull();
     await tick(clock, 31_000);
     expect(root.textContent).toContain('How did it go?');
-    expect(root.textContent).toContain('Rope time done: 1 min.');
+    expect(root.textContent).toContain('Rope time done: 1 of 1 min.');
 
     await pick('pain_during', '3');
     await pick('pain_after', '2');
@@ -119,11 +120,69 @@ describe('session player', () => {
     await click(button('Stop: sharp pain'));
     expect(root.textContent).toContain('You stopped for sharp pain');
     expect(root.textContent).toContain('Get medical help now if');
-    expect(root.textContent).toContain('Rope time done: 0.3 min.');
+    expect(root.textContent).toContain('Rope time done: 0.3 of 1 min.');
     await pick('pain_during', '7');
     await pick('pain_after', '5');
     await click(button('Save session'));
     expect(posted).toEqual([{ completed: false, rope_minutes: 0.3, pain_during_max: 7, pain_after: 5, stopped: 'sharp_pain' }]);
+  });
+});
+
+describe('session player: what was done', () => {
+  it('logs only the seconds spent in rope rounds skipped with "Next step", and not as completed', async () => {
+    const posted: unknown[] = [];
+    setFetcher(async (_url, init) => {
+      posted.push(JSON.parse(String(init?.body)));
+      return new Response('{}', { status: 201 });
+    });
+    const clock = mount(<SessionPlayer plan={plan} checkinPain={2} />);
+    await click(button('Begin'));
+    await tick(clock, 3_000);
+    await click(button('Next step')); // round 1 after 3 s
+    await click(button('Next step')); // the rest
+    await tick(clock, 3_000);
+    await click(button('Next step')); // round 2 after 3 s
+    expect(root.querySelector('h1')!.textContent).toBe('Cat-cow');
+    await click(button('Finish'));
+    expect(root.textContent).toContain('Rope time done: 0.1 of 1 min, some rounds cut short.');
+    await pick('pain_during', '2');
+    await pick('pain_after', '2');
+    await click(button('Save session'));
+    expect(posted).toEqual([{ completed: false, rope_minutes: 0.1, pain_during_max: 2, pain_after: 2, stopped: 'none' }]);
+  });
+
+  it('shows a repetition move with its count and waits for "Done"', async () => {
+    const clock = mount(<SessionPlayer plan={{ ...plan, rope: null, day_type: 'restorative', stretch: { minutes: 2, items: ['hip_hinge', 'cat_cow'], warm_up: [], main: ['hip_hinge', 'cat_cow'], cool_down: [] } }} checkinPain={2} />);
+    await click(button('Begin'));
+    expect(root.querySelector('h1')!.textContent).toBe('Hip hinge practice');
+    expect(root.querySelector('[data-testid=reps]')!.textContent).toBe('8 times, slowly');
+    await tick(clock, 120_000);
+    expect(root.querySelector('h1')!.textContent).toBe('Hip hinge practice');
+    await click(button('Done'));
+    expect(root.querySelector('h1')!.textContent).toBe('Cat-cow');
+    await tick(clock, 31_000);
+    expect(root.textContent).toContain('How did it go?');
+    expect(root.textContent).not.toContain('Rope time done');
+  });
+
+  it('ends early without a pain stop, asks why, and logs what was done', async () => {
+    const posted: unknown[] = [];
+    setFetcher(async (_url, init) => {
+      posted.push(JSON.parse(String(init?.body)));
+      return new Response('{}', { status: 201 });
+    });
+    const clock = mount(<SessionPlayer plan={plan} checkinPain={2} />);
+    await click(button('Begin'));
+    await tick(clock, 12_000);
+    await click(button('End session'));
+    expect(root.textContent).toContain('End the session now?');
+    await click(button('Interrupted'));
+    expect(root.textContent).not.toContain('You stopped for sharp pain');
+    expect(root.textContent).toContain('Rope time done: 0.2 of 1 min');
+    await pick('pain_during', '2');
+    await pick('pain_after', '1');
+    await click(button('Save session'));
+    expect(posted).toEqual([{ completed: false, rope_minutes: 0.2, pain_during_max: 2, pain_after: 1, stopped: 'other', notes: 'Ended early: interrupted.' }]);
   });
 });
 
