@@ -280,7 +280,10 @@ describe.skipIf(skip !== null)('the app against the real server', () => {
     for (let i = 0; i < 200 && !(await page.getByText('How did it go?').isVisible()); i++) {
       titles.push((await page.locator('.step-title').textContent()) ?? '');
       const done = page.getByRole('button', { name: 'Done' });
-      if (await done.isVisible()) await done.click();
+      if (await done.isVisible()) {
+        await shot(page, 'phone-reps-step');
+        await done.click();
+      }
       else await page.getByRole('button', { name: /^(Next step|Finish)$/ }).click();
     }
     await page.getByText('How did it go?').waitFor();
@@ -289,6 +292,8 @@ describe.skipIf(skip !== null)('the app against the real server', () => {
     expect(titles.filter((t) => t.startsWith('Rope round')).length).toBe(plan.rope.rounds);
     const shown = await page.getByTestId('rope-done').textContent();
     expect(shown).toMatch(/^Rope time done: 0(\.1)? of [\d.]+ min, some rounds cut short\.$/);
+    await checkA11y(page, 'log after a tapped-through session');
+    await shot(page, 'phone-tapped-through-log');
     await page.locator('input[name="pain_during"][value="2"]').check({ force: true });
     await page.locator('input[name="pain_after"][value="2"]').check({ force: true });
     await page.getByRole('button', { name: 'Save session' }).click();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogItem, Plan } from './api';
-import { allRoundsPlayed, buildSteps, formatSeconds, ropeMinutesDone } from './session';
+import { buildSteps, formatSeconds, ropeMinutesDone, sessionOutcome } from './session';
 
 const item = (id: string, hold: number, each_side = false) =>
   ({ id, name: id, kind: 'stretch', targets: [], position: 'floor', hold_seconds: hold, each_side, steps: [], cues: [], cautions: [] }) as CatalogItem;
@@ -31,12 +31,11 @@ describe('session steps', () => {
   it('counts only the rope work actually done, round by round', () => {
     const steps = buildSteps(plan, catalog);
     const full = steps.map((st) => st.seconds);
-    expect(ropeMinutesDone(steps, full)).toBe(2);
-    expect(allRoundsPlayed(steps, full)).toBe(true);
+    expect(sessionOutcome(steps, full, 'finished')).toEqual({ stopped: 'none', completed: true, ropeMinutes: 2, roundsPlayed: true });
+    expect(sessionOutcome(steps, full, 'other')).toEqual({ stopped: 'other', completed: false, ropeMinutes: 2, roundsPlayed: true });
     // Every round skipped after 3 s: 12 s of rope, not the 2 planned minutes.
     const skipped = steps.map((st) => (st.kind === 'rope' ? 3 : st.seconds));
-    expect(ropeMinutesDone(steps, skipped)).toBe(0.2);
-    expect(allRoundsPlayed(steps, skipped)).toBe(false);
+    expect(sessionOutcome(steps, skipped, 'finished')).toEqual({ stopped: 'none', completed: false, ropeMinutes: 0.2, roundsPlayed: false });
     // Time beyond a round's end (a pause, say) never counts as more rope.
     expect(ropeMinutesDone(steps, steps.map((st) => st.seconds * 3))).toBe(2);
     // Rounds never reached count nothing.

@@ -1,7 +1,7 @@
 // Turns a plan into the steps of the session player: warm-up, rope rounds, main stretches and
 // cool-down. Holds, rope rounds and rests last a number of seconds; a repetition move has no
 // timer and waits for the person to say it is done.
-import type { CatalogItem, Plan } from './api';
+import type { CatalogItem, Plan, StopReason } from './api';
 
 export type Step =
   | { kind: 'hold'; id: string; name: string; seconds: number; side?: 'left' | 'right'; phase: string }
@@ -61,10 +61,27 @@ export function ropeMinutesDone(steps: Step[], spent: number[]): number {
   return Math.round((secs / 60) * 10) / 10;
 }
 
-// True only when every rope round was played to its end (rounds skipped early make the session
-// incomplete, so the engine does not take it for the planned dose).
-export function allRoundsPlayed(steps: Step[], spent: number[]): boolean {
-  return steps.every((st, i) => st.kind !== 'rope' || (spent[i] ?? 0) >= st.seconds - 0.5);
+// How a session ended, as the log records it: a sharp-pain stop, ended early for another reason
+// (stopped as 'other' or 'fatigue'), or played to the last step.
+export type Ending = 'finished' | 'sharp_pain' | Exclude<StopReason, 'none' | 'sharp_pain'>;
+
+export interface Outcome {
+  stopped: StopReason;
+  // True only when the last step was reached and every rope round ran to its end, so a session
+  // tapped through is never taken for the planned dose.
+  completed: boolean;
+  ropeMinutes: number;
+  roundsPlayed: boolean; // every rope round ran to its end
+}
+
+export function sessionOutcome(steps: Step[], spent: number[], ending: Ending): Outcome {
+  const roundsPlayed = steps.every((st, i) => st.kind !== 'rope' || (spent[i] ?? 0) >= st.seconds - 0.5);
+  return {
+    stopped: ending === 'finished' ? 'none' : ending,
+    completed: ending === 'finished' && roundsPlayed,
+    ropeMinutes: ropeMinutesDone(steps, spent),
+    roundsPlayed,
+  };
 }
 
 export function formatSeconds(total: number): string {

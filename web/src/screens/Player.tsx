@@ -7,7 +7,7 @@ import type { LiveView } from '../live';
 import { LivePanel, useLive } from '../livePanel';
 import { speak } from '../speech';
 import { useApp } from '../state';
-import { allRoundsPlayed, buildSteps, expectedSeconds, formatSeconds, ropeMinutesDone, type Step } from '../session';
+import { buildSteps, expectedSeconds, formatSeconds, sessionOutcome, type Ending, type Outcome, type Step } from '../session';
 import { Card, ErrorText, Scale, errorMessage } from '../ui';
 import { skillWords } from '../words';
 
@@ -51,15 +51,14 @@ function stepTitle(st: Step): string {
   return `Rest after round ${st.round}`;
 }
 
-type Phase = 'ready' | 'playing' | 'finished' | 'stopped' | 'ended';
+type Phase = 'ready' | 'playing' | 'done';
 
 // Why a session was ended early, other than pain: logged with what was done.
-export const END_REASONS = [
-  { id: 'out_of_time', label: 'Out of time', stopped: 'other' },
-  { id: 'interrupted', label: 'Interrupted', stopped: 'other' },
-  { id: 'felt_enough', label: 'Felt enough for today', stopped: 'fatigue' },
-] as const;
-export type EndReason = (typeof END_REASONS)[number];
+const END_REASONS: { label: string; stopped: Ending }[] = [
+  { label: 'Out of time', stopped: 'other' },
+  { label: 'Interrupted', stopped: 'other' },
+  { label: 'Felt enough for today', stopped: 'fatigue' },
+];
 
 export function Player() {
   const { active, go } = useApp();
@@ -84,11 +83,10 @@ export function SessionPlayer({ plan, checkinPain }: { plan: Plan; checkinPain: 
   const timing = useRef({ start: 0, pausedAt: 0, pausedTotal: 0 });
   const metronome = useRef<Metronome | null>(null);
   const [beat, setBeat] = useState(settings.beat);
-  const ropeDone = useRef(0);
   // Seconds actually spent in each step, so the log says what was done, not what was planned.
   const spent = useRef<number[]>([]);
-  const complete = useRef(false);
-  const [endReason, setEndReason] = useState<EndReason | null>(null);
+  const outcome = useRef<Outcome | null>(null);
+  const note = useRef('');
   const [askingWhy, setAskingWhy] = useState(false);
   const advancedFrom = useRef(-1);
   const live = useLive(plan.date);
@@ -117,15 +115,15 @@ export function SessionPlayer({ plan, checkinPain }: { plan: Plan; checkinPain: 
     else metronome.current.stop();
   }
 
-  function finish(kind: 'finished' | 'stopped' | 'ended') {
+  function finish(ending: Ending, why = '') {
     leaveStep();
-    ropeDone.current = ropeMinutesDone(steps, spent.current);
-    complete.current = kind === 'finished' && allRoundsPlayed(steps, spent.current);
+    outcome.current = sessionOutcome(steps, spent.current, ending);
+    note.current = why ? `Ended early: ${why.toLowerCase()}.` : '';
     metronome.current?.stop();
     if (live.counting) live.end();
-    setPhase(kind);
-    if (kind === 'stopped') speak('Stop. Rest in a comfortable position.', settings.voice);
-    else if (kind === 'finished') speak('Session complete. Well done.', settings.voice);
+    setPhase('done');
+    if (ending === 'sharp_pain') speak('Stop. Rest in a comfortable position.', settings.voice);
+    else if (ending === 'finished') speak('Session complete. Well done.', settings.voice);
   }
 
   function next() {
@@ -149,23 +147,13 @@ export function SessionPlayer({ plan, checkinPain }: { plan: Plan; checkinPain: 
     queueMicrotask(next);
   }
 
-  if (phase === 'finished' || phase === 'stopped' || phase === 'ended') {
-    return (
-      <AfterSession
-        plan={plan}
-        stopped={phase === 'stopped'}
-        ended={phase === 'ended' ? endReason : null}
-        completed={complete.current}
-        ropeMinutes={ropeDone.current}
-        checkinPain={checkinPain}
-        live={live.view}
-      />
-    );
+  if (phase === 'done' && outcome.current) {
+    return <AfterSession plan={plan} outcome={outcome.current} note={note.current} checkinPain={checkinPain} live={live.view} />;
   }
 
   const total = steps.reduce((s, x) => s + expectedSeconds(x), 0);
   const stopButton = (
-    <button class="stop" onClick={() => finish('stopped')}>
+    <button class="stop" onClick={() => finish('sharp_pain')}>
       Stop: sharp pain
     </button>
   );
@@ -208,9 +196,8 @@ export function SessionPlayer({ plan, checkinPain }: { plan: Plan; checkinPain: 
               <button
                 class="big"
                 onClick={() => {
-                  setEndReason(r);
                   setAskingWhy(false);
-                  finish('ended');
+                  finish(r.stopped, r.label);
                 }}
               >
                 {r.label}
@@ -233,7 +220,7 @@ export function SessionPlayer({ plan, checkinPain }: { plan: Plan; checkinPain: 
       <h1 class="step-title">{stepTitle(step)}</h1>
       {(step.kind === 'hold' || step.kind === 'reps') && <Figure id={step.id} size={200} title={item?.name} />}
       {step.kind === 'reps' ? (
-        <p class="countdown" data-testid="reps">
+        <p class="reps-count" data-testid="reps">
           {step.reps} times, slowly
         </p>
       ) : (
@@ -301,20 +288,14 @@ function HoldCues({ item }: { item: CatalogItem | undefined }) {
 
 // Pain during and after, effort and a note, then the log is sent. After a sharp-pain stop it
 // first says what to do now.
-export function AfterSession(props: {
-  plan: Plan;
-  stopped: boolean;
-  ended?: EndReason | null;
-  completed?: boolean;
-  ropeMinutes: number;
-  checkinPain: number;
-  live?: LiveView | null;
-}) {
+export function AfterSession(props: { plan: Plan; outcome: Outcome; note?: string; checkinPain: number; live?: LiveView | null }) {
+  const { stopped, completed, ropeMinutes, roundsPlayed } = props.outcome;
+  const sharpPain = stopped === 'sharp_pain';
   const { go } = useApp();
   const [during, setDuring] = useState<number | null>(null);
   const [after, setAfter] = useState<number | null>(null);
   const [effort, setEffort] = useState<number | null>(null);
-  const [notes, setNotes] = useState(props.ended ? `Ended early: ${props.ended.label.toLowerCase()}.` : '');
+  const [notes, setNotes] = useState(props.note ?? '');
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -327,11 +308,11 @@ export function AfterSession(props: {
     try {
       await api.logSession(
         {
-          completed: !props.stopped && !props.ended && props.completed !== false,
-          rope_minutes: props.ropeMinutes,
+          completed,
+          rope_minutes: ropeMinutes,
           pain_during_max: during,
           pain_after: after,
-          stopped: props.stopped ? 'sharp_pain' : props.ended ? props.ended.stopped : 'none',
+          stopped,
           ...(effort !== null ? { effort } : {}),
           ...(notes.trim() ? { notes: notes.trim() } : {}),
         },
@@ -347,7 +328,7 @@ export function AfterSession(props: {
 
   return (
     <div class="after">
-      {props.stopped && (
+      {sharpPain && (
         <Card title="You stopped for sharp pain" class="danger">
           <p>That was the right call. For now:</p>
           <ul>
@@ -372,10 +353,10 @@ export function AfterSession(props: {
         </Card>
       ) : (
         <form class="card" onSubmit={submit} aria-label="Session log">
-          <h2>{props.stopped ? 'Log what happened' : 'How did it go?'}</h2>
+          <h2>{sharpPain ? 'Log what happened' : 'How did it go?'}</h2>
           {props.plan.rope && (
             <p class="muted" data-testid="rope-done">
-              Rope time done: {props.ropeMinutes} of {props.plan.rope.minutes} min{props.completed === false && !props.stopped ? ', some rounds cut short' : ''}.
+              Rope time done: {ropeMinutes} of {props.plan.rope.minutes} min{roundsPlayed ? '' : ', some rounds cut short'}.
             </p>
           )}
           <Scale label="Worst back pain during the session" name="pain_during" value={during} onChange={setDuring} low="0 none" high="10 worst" />

@@ -60,6 +60,16 @@ const tick = async (clock: ManualClock, ms: number) => {
   }
 };
 
+// Answers every request with 201 and keeps the JSON bodies sent.
+function recordPosts(): unknown[] {
+  const posted: unknown[] = [];
+  setFetcher(async (_url, init) => {
+    posted.push(JSON.parse(String(init?.body)));
+    return new Response('{}', { status: 201 });
+  });
+  return posted;
+}
+
 describe('session player', () => {
   it('counts down each step on the clock, moves on by itself, and ends with the log', async () => {
     const posted: unknown[] = [];
@@ -108,11 +118,7 @@ describe('session player', () => {
   });
 
   it('stops at once for sharp pain, says what to do, and logs the stop', async () => {
-    const posted: unknown[] = [];
-    setFetcher(async (_url, init) => {
-      posted.push(JSON.parse(String(init?.body)));
-      return new Response('{}', { status: 201 });
-    });
+    const posted = recordPosts();
     const clock = mount(<SessionPlayer plan={plan} checkinPain={2} />);
     expect(button('Stop: sharp pain')).toBeTruthy();
     await click(button('Begin'));
@@ -120,7 +126,7 @@ describe('session player', () => {
     await click(button('Stop: sharp pain'));
     expect(root.textContent).toContain('You stopped for sharp pain');
     expect(root.textContent).toContain('Get medical help now if');
-    expect(root.textContent).toContain('Rope time done: 0.3 of 1 min.');
+    expect(root.textContent).toContain('Rope time done: 0.3 of 1 min, some rounds cut short.');
     await pick('pain_during', '7');
     await pick('pain_after', '5');
     await click(button('Save session'));
@@ -130,11 +136,7 @@ describe('session player', () => {
 
 describe('session player: what was done', () => {
   it('logs only the seconds spent in rope rounds skipped with "Next step", and not as completed', async () => {
-    const posted: unknown[] = [];
-    setFetcher(async (_url, init) => {
-      posted.push(JSON.parse(String(init?.body)));
-      return new Response('{}', { status: 201 });
-    });
+    const posted = recordPosts();
     const clock = mount(<SessionPlayer plan={plan} checkinPain={2} />);
     await click(button('Begin'));
     await tick(clock, 3_000);
@@ -166,11 +168,7 @@ describe('session player: what was done', () => {
   });
 
   it('ends early without a pain stop, asks why, and logs what was done', async () => {
-    const posted: unknown[] = [];
-    setFetcher(async (_url, init) => {
-      posted.push(JSON.parse(String(init?.body)));
-      return new Response('{}', { status: 201 });
-    });
+    const posted = recordPosts();
     const clock = mount(<SessionPlayer plan={plan} checkinPain={2} />);
     await click(button('Begin'));
     await tick(clock, 12_000);
