@@ -61,7 +61,100 @@ class TextWriter {
   std::string& out_;
 };
 
+// Keys in sorted order, as step_to_json's object keeps them.
+void write_step(TextWriter& w, const coach::SessionStep& step) {
+  w.put('{');
+  switch (step.kind) {
+    case coach::StepKind::kHold:
+    case coach::StepKind::kReps:
+      w.key("item");
+      w.string(step.item);
+      w.put(',');
+      w.key("kind");
+      w.string(coach::to_string(step.kind));
+      w.put(',');
+      w.key("part");
+      w.string(coach::to_string(step.part));
+      w.put(',');
+      if (step.kind == coach::StepKind::kReps) {
+        w.key("reps");
+        w.number(step.reps);
+      } else {
+        w.key("seconds");
+        w.number(step.seconds);
+      }
+      w.put(',');
+      w.key("side");
+      if (step.side == coach::Side::kNone) {
+        w.null();
+      } else {
+        w.string(coach::to_string(step.side));
+      }
+      break;
+    case coach::StepKind::kRope:
+      w.key("cadence_per_min");
+      w.number(step.cadence_per_min);
+      w.put(',');
+      w.key("kind");
+      w.string("rope");
+      w.put(',');
+      w.key("part");
+      w.string(coach::to_string(step.part));
+      w.put(',');
+      w.key("round");
+      w.number(step.round);
+      w.put(',');
+      w.key("seconds");
+      w.number(step.seconds);
+      w.put(',');
+      w.key("skill");
+      w.string(coach::to_string(step.skill));
+      break;
+    case coach::StepKind::kRest:
+      w.key("kind");
+      w.string("rest");
+      w.put(',');
+      w.key("part");
+      w.string(coach::to_string(step.part));
+      w.put(',');
+      w.key("round");
+      w.number(step.round);
+      w.put(',');
+      w.key("seconds");
+      w.number(step.seconds);
+      break;
+  }
+  w.put('}');
+}
+
 }  // namespace
+
+json step_to_json(const coach::SessionStep& step) {
+  json out = {{"kind", coach::to_string(step.kind)}, {"part", coach::to_string(step.part)}};
+  switch (step.kind) {
+    case coach::StepKind::kHold:
+    case coach::StepKind::kReps:
+      out["item"] = step.item;
+      out["side"] = step.side == coach::Side::kNone ? json() : json(coach::to_string(step.side));
+      if (step.kind == coach::StepKind::kReps) {
+        out["reps"] = step.reps;
+      } else {
+        out["seconds"] = step.seconds;
+      }
+      break;
+    case coach::StepKind::kRope:
+      out["round"] = step.round;
+      out["seconds"] = step.seconds;
+      out["cadence_per_min"] = step.cadence_per_min;
+      out["skill"] = coach::to_string(step.skill);
+      break;
+    case coach::StepKind::kRest:
+      out["round"] = step.round;
+      out["seconds"] = step.seconds;
+      break;
+  }
+  return out;
+}
 
 std::string plan_to_json_text(const coach::Plan& plan) {
   std::string out;
@@ -128,6 +221,14 @@ std::string plan_to_json_text(const coach::Plan& plan) {
   w.key("status");
   w.string(coach::to_string(plan.status));
   w.put(',');
+  w.key("steps");
+  w.put('[');
+  for (std::size_t i = 0; i < plan.steps.size(); ++i) {
+    if (i > 0) w.put(',');
+    write_step(w, plan.steps[i]);
+  }
+  w.put(']');
+  w.put(',');
   w.key("stretch");
   w.put('{');
   w.key("cool_down");
@@ -167,6 +268,8 @@ json plan_to_json(const coach::Plan& plan) {
             {"cadence_per_min", r.cadence_per_min},
             {"skill", coach::to_string(r.skill)}};
   }
+  json steps = json::array();
+  for (const auto& step : plan.steps) steps.push_back(step_to_json(step));
   json reasons = json::array();
   json rules = json::array();
   for (const auto& reason : plan.reasons) {
@@ -183,6 +286,7 @@ json plan_to_json(const coach::Plan& plan) {
             {"warm_up", id_list(plan.stretch.warm_up)},
             {"main", id_list(plan.stretch.main)},
             {"cool_down", id_list(plan.stretch.cool_down)}}},
+          {"steps", steps},
           {"traffic_light",
            plan.traffic_light ? json(coach::to_string(*plan.traffic_light)) : json(nullptr)},
           {"ask_urgent_questions", plan.ask_urgent_questions},

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -50,11 +51,16 @@ TEST(PlanJsonText, IsWhatTheJsonTreeDumps) {
   const std::vector<coach::Plan> plans = varied_plans(*catalog);
   bool with_rope = false;
   bool without_rope = false;
+  std::set<std::string> step_shapes;  // kind and side, so every branch of the writer is compared
   for (const coach::Plan& plan : plans) {
     EXPECT_EQ(plan_to_json_text(plan), dumped(plan)) << plan.date.to_string();
     (plan.rope ? with_rope : without_rope) = true;
+    for (const coach::SessionStep& step : plan.steps)
+      step_shapes.insert(std::string(coach::to_string(step.kind)) + "/" + coach::to_string(step.side));
   }
   EXPECT_TRUE(with_rope && without_rope);
+  for (const char* shape : {"hold/none", "hold/right", "hold/left", "reps/none", "rope/none", "rest/none"})
+    EXPECT_TRUE(step_shapes.count(shape)) << shape;
 }
 
 TEST(PlanJsonText, EscapesLikeTheJsonTree) {

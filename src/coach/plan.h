@@ -36,9 +36,34 @@ struct StretchPlan {
   std::vector<std::string> main;       // the restorative routine (restorative days only)
   std::vector<std::string> cool_down;  // catalog ids, in order
   int minutes = 0;
+  // Regions a phase has no item for because every fitting one loads what aggravates the
+  // person, so that phase is shorter (the plan's reasons say so).
+  std::vector<Target> left_out;
 
   // warm_up, main, cool_down in the order they are done.
   [[nodiscard]] std::vector<std::string> all_items() const;
+};
+
+// The session script: the ordered steps the player (web or terminal) plays, written by the engine
+// so that no front end builds its own. A hold lasts `seconds` (per side: a two-sided item gives a
+// right step then a left step); a reps step waits for the person to say it is done; a rope step
+// is one round of work at `cadence_per_min`; a rest sits between rope rounds.
+enum class StepKind { kHold, kReps, kRope, kRest };
+enum class Side { kNone, kRight, kLeft };
+// Where a step sits in the session, for the heading the player shows.
+enum class SessionPart { kWarmUp, kMain, kRope, kCoolDown };
+
+struct SessionStep {
+  StepKind kind = StepKind::kHold;
+  SessionPart part = SessionPart::kMain;
+  std::string item;  // hold and reps: the catalog id
+  Side side = Side::kNone;
+  int seconds = 0;  // hold, rope, rest
+  int reps = 0;     // reps
+  int round = 0;    // rope: 1-based round; rest: the round it follows
+  int cadence_per_min = 0;                      // rope
+  RopeSkill skill = RopeSkill::kBasicBounce;    // rope
+  bool operator==(const SessionStep&) const = default;
 };
 
 struct Reason {
@@ -52,6 +77,7 @@ struct Plan {
   DayType day_type = DayType::kRest;
   std::optional<RopeDose> rope;
   StretchPlan stretch;
+  std::vector<SessionStep> steps;             // empty on rest days and when blocked
   std::optional<TrafficLight> traffic_light;  // the response to the previous rope session
   bool ask_urgent_questions = false;          // re-ask the urgent screen before anything else
   std::vector<Reason> reasons;
@@ -62,5 +88,8 @@ struct Plan {
 const char* to_string(PlanStatus);
 const char* to_string(DayType);
 const char* to_string(TrafficLight);
+const char* to_string(StepKind);
+const char* to_string(Side);
+const char* to_string(SessionPart);
 
 }  // namespace bb::coach

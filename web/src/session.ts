@@ -1,7 +1,7 @@
-// Turns a plan into the steps of the session player: warm-up, rope rounds, main stretches and
-// cool-down. Holds, rope rounds and rests last a number of seconds; a repetition move has no
-// timer and waits for the person to say it is done.
-import type { CatalogItem, Plan, StopReason } from './api';
+// The session player's steps: the engine's script (plan.steps) in order, one for one, with the
+// names the player shows. Holds, rope rounds and rests last a number of seconds; a repetition
+// move has no timer and waits for the person to say it is done.
+import type { CatalogItem, Plan, PlanStep, SessionPart, StopReason } from './api';
 
 export type Step =
   | { kind: 'hold'; id: string; name: string; seconds: number; side?: 'left' | 'right'; phase: string }
@@ -9,41 +9,30 @@ export type Step =
   | { kind: 'rope'; round: number; rounds: number; seconds: number; cadence: number; skill: string }
   | { kind: 'rest'; round: number; rounds: number; seconds: number };
 
-const DEFAULT_HOLD = 30;
 // A repetition move counts this long toward the session's length shown before it starts.
 export const SECONDS_PER_REP = 4;
 
-function moves(ids: string[], catalog: Map<string, CatalogItem>, phase: string): Step[] {
-  const out: Step[] = [];
-  for (const id of ids) {
-    const item = catalog.get(id);
-    const name = item?.name ?? id.replace(/_/g, ' ');
-    const reps = item?.reps ?? 0;
-    const hold = item?.hold_seconds ?? 0;
-    const make = (side?: 'left' | 'right'): Step =>
-      reps > 0 && hold <= 0
-        ? { kind: 'reps', id, name, reps, seconds: 0, side, phase }
-        : { kind: 'hold', id, name, seconds: hold > 0 ? hold : DEFAULT_HOLD, side, phase };
-    if (item?.each_side) out.push(make('right'), make('left'));
-    else out.push(make());
-  }
-  return out;
+const PART_NAMES: Record<SessionPart, string> = { warm_up: 'Warm-up', main: 'Main', rope: 'Rope', cool_down: 'Cool-down' };
+
+function itemName(id: string, catalog: Map<string, CatalogItem>): string {
+  return catalog.get(id)?.name ?? id.replace(/_/g, ' ');
 }
 
 export function buildSteps(plan: Plan, catalog: Map<string, CatalogItem>): Step[] {
-  const s = plan.stretch ?? { warm_up: [], main: [], cool_down: [], items: [], minutes: 0 };
-  const sorted = (s.warm_up?.length ?? 0) + (s.main?.length ?? 0) + (s.cool_down?.length ?? 0) > 0;
-  const steps: Step[] = [...moves(sorted ? s.warm_up ?? [] : [], catalog, 'Warm-up')];
-  const rope = plan.rope;
-  if (rope && rope.rounds > 0) {
-    for (let r = 1; r <= rope.rounds; r++) {
-      steps.push({ kind: 'rope', round: r, rounds: rope.rounds, seconds: rope.work_seconds, cadence: rope.cadence_per_min, skill: rope.skill });
-      if (r < rope.rounds && rope.rest_seconds > 0) steps.push({ kind: 'rest', round: r, rounds: rope.rounds, seconds: rope.rest_seconds });
+  const script: PlanStep[] = plan.steps ?? [];
+  const rounds = script.filter((st) => st.kind === 'rope').length;
+  return script.map((st): Step => {
+    switch (st.kind) {
+      case 'hold':
+        return { kind: 'hold', id: st.item, name: itemName(st.item, catalog), seconds: st.seconds, side: st.side ?? undefined, phase: PART_NAMES[st.part] };
+      case 'reps':
+        return { kind: 'reps', id: st.item, name: itemName(st.item, catalog), reps: st.reps, seconds: 0, side: st.side ?? undefined, phase: PART_NAMES[st.part] };
+      case 'rope':
+        return { kind: 'rope', round: st.round, rounds, seconds: st.seconds, cadence: st.cadence_per_min, skill: st.skill };
+      case 'rest':
+        return { kind: 'rest', round: st.round, rounds, seconds: st.seconds };
     }
-  }
-  steps.push(...moves(sorted ? s.main ?? [] : s.items ?? [], catalog, 'Main'));
-  steps.push(...moves(sorted ? s.cool_down ?? [] : [], catalog, 'Cool-down'));
-  return steps;
+  });
 }
 
 // The expected length of a step in seconds, for the overview before the session starts.
