@@ -141,8 +141,44 @@ void check_invariants(const coach::Timeline& timeline, const std::vector<coach::
       const coach::CatalogItem* item = catalog().find(id);
       ASSERT_NE(item, nullptr) << at << ": " << id;
       EXPECT_TRUE(coach::respects_aggravators(*item, timeline.profile)) << at << ": " << id;
+      // The promise, spelled out apart from the engine's own filter.
+      const coach::Profile& person = timeline.profile;
+      using coach::Aggravator;
+      if (person.aggravated(Aggravator::kSitting)) {
+        EXPECT_NE(item->position, coach::Position::kChair) << at << ": " << id;
+      }
+      if (person.aggravated(Aggravator::kSitting) || person.aggravated(Aggravator::kBending)) {
+        EXPECT_NE(item->flexion, coach::FlexionLoad::kDeepLoaded) << at << ": " << id;
+      }
+      if (person.aggravated(Aggravator::kStanding) || person.aggravated(Aggravator::kArching)) {
+        EXPECT_NE(item->extension, coach::ExtensionLoad::kEndRange) << at << ": " << id;
+      }
+      if (person.aggravated(Aggravator::kStanding)) {
+        EXPECT_FALSE(item->position == coach::Position::kStanding && item->hold_seconds > 0)
+            << at << ": " << id;
+      }
       EXPECT_NE(item->kind, coach::ItemKind::kRopeDrill) << at;
     }
+    // The session script plays every planned item (both sides of a two-sided one) and every
+    // rope round at the planned dose, and nothing else.
+    std::vector<std::string> played;
+    int rope_seconds = 0;
+    for (const coach::SessionStep& step : p.steps) {
+      if (step.kind == coach::StepKind::kHold || step.kind == coach::StepKind::kReps) {
+        EXPECT_TRUE(step.kind == coach::StepKind::kReps ? step.reps > 0 : step.seconds > 0) << at;
+        if (step.side != coach::Side::kLeft) played.push_back(step.item);
+      } else if (step.kind == coach::StepKind::kRope) {
+        ASSERT_TRUE(p.rope) << at;
+        EXPECT_EQ(step.cadence_per_min, p.rope->cadence_per_min) << at;
+        rope_seconds += step.seconds;
+      }
+    }
+    EXPECT_EQ(played, p.stretch.all_items()) << at;
+    // A day that moves has stretching, whatever aggravates the person.
+    if (p.day_type != coach::DayType::kRest) {
+      EXPECT_FALSE(p.stretch.all_items().empty()) << at;
+    }
+    EXPECT_EQ(rope_seconds, p.rope ? p.rope->work_total_seconds() : 0) << at;
   }
   // The first rope plan ever is at most five minutes.
   for (const auto& p : plans) {

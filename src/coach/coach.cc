@@ -5,11 +5,13 @@
 #include <cctype>
 #include <cstdio>
 #include <deque>
+#include <initializer_list>
 #include <string>
 #include <utility>
 
 #include "coach/progression.h"
 #include "coach/routine.h"
+#include "coach/session_script.h"
 
 namespace bb::coach {
 
@@ -55,6 +57,64 @@ struct ProgressionDecision {
   double recent_pain = 0;   // with kWeeklyPainRising: mean check-in pain of the last 7 days
   double earlier_pain = 0;  // and of the 7 before
 };
+
+// "sitting", "sitting and bending": the aggravators in `which` that the person has.
+std::string named(const Profile& p, std::initializer_list<Aggravator> which) {
+  std::vector<const char*> names;
+  for (Aggravator a : which)
+    if (p.aggravated(a)) names.push_back(to_string(a));
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += i + 1 == names.size() ? " and " : ", ";
+    out += names[i];
+  }
+  return out;
+}
+
+// What each aggravator took out of the routine, and any region a phase had to go without.
+std::string aggravator_reason(const Profile& p, const StretchPlan& stretch) {
+  std::vector<std::string> parts;
+  auto verb = [&](std::initializer_list<Aggravator> which) {
+    int count = 0;
+    for (Aggravator a : which) count += p.aggravated(a) ? 1 : 0;
+    return count > 1 ? " make your back worse" : " makes your back worse";
+  };
+  if (p.aggravated(Aggravator::kSitting))
+    parts.push_back("Stretches in a chair are left out because sitting makes your back worse.");
+  if (p.aggravated(Aggravator::kSitting) || p.aggravated(Aggravator::kBending))
+    parts.push_back("Deep, loaded forward bends are left out because " +
+                    named(p, {Aggravator::kSitting, Aggravator::kBending}) +
+                    verb({Aggravator::kSitting, Aggravator::kBending}) + ".");
+  if (p.aggravated(Aggravator::kStanding) || p.aggravated(Aggravator::kArching))
+    parts.push_back("Strong back-arching is left out because " +
+                    named(p, {Aggravator::kStanding, Aggravator::kArching}) +
+                    verb({Aggravator::kStanding, Aggravator::kArching}) + ".");
+  if (p.aggravated(Aggravator::kStanding))
+    parts.push_back("Standing stretches you would hold still are left out because standing "
+                    "makes your back worse; standing movements stay, as they keep you moving.");
+  if (p.aggravated(Aggravator::kLying))
+    parts.push_back(std::string("Stretches on your feet") +
+                    (p.aggravated(Aggravator::kSitting) ? "" : " or in a chair") +
+                    " come first because lying down makes your back worse.");
+  if (p.aggravated(Aggravator::kWalking))
+    parts.push_back("Walking makes your back worse, but nothing here is a long walk, so no "
+                    "stretch is left out for it; the rope part starts small, and the pain rules "
+                    "watch how your back responds.");
+  if (!stretch.left_out.empty()) {
+    std::string regions;
+    for (std::size_t i = 0; i < stretch.left_out.size(); ++i) {
+      if (i > 0) regions += i + 1 == stretch.left_out.size() ? " and " : ", ";
+      std::string name = to_string(stretch.left_out[i]);
+      std::replace(name.begin(), name.end(), '_', ' ');
+      regions += name;
+    }
+    parts.push_back("No stretch for the " + regions +
+                    " fits today without one of those positions, so the routine is shorter.");
+  }
+  std::string text;
+  for (const std::string& part : parts) text += (text.empty() ? "" : " ") + part;
+  return text;
+}
 
 // Everything the engine remembers from the days before the one being planned. Folded day by
 // day, so a whole timeline costs O(days).
@@ -419,23 +479,10 @@ Plan CoachState::plan(const Day& day, Narration narration) {
   }
   if (narration == Narration::kSilent) return plan;
   plan.stretch = compose_routine(catalog_, timeline_.profile, plan.day_type, day.date);
-  const Profile& p = timeline_.profile;
-  if (p.aggravated(Aggravator::kSitting) || p.aggravated(Aggravator::kBending) ||
-      p.aggravated(Aggravator::kStanding) || p.aggravated(Aggravator::kArching) ||
-      p.aggravated(Aggravator::kLying)) {
-    std::string which;
-    if (p.aggravated(Aggravator::kSitting) || p.aggravated(Aggravator::kBending))
-      which = "deep, loaded forward bends are left out because sitting or bending makes your back worse";
-    if (p.aggravated(Aggravator::kStanding) || p.aggravated(Aggravator::kArching)) {
-      if (!which.empty()) which += ", and ";
-      which += "strong back-arching is left out because standing or arching makes your back worse";
-    }
-    if (p.aggravated(Aggravator::kLying)) {
-      if (!which.empty()) which += ", and ";
-      which += "stretches on your feet or in a chair come first because lying down makes your back worse";
-    }
-    which[0] = static_cast<char>(std::toupper(which[0]));
-    say(plan, Rule::kRoutineRespectsAggravators, [&] { return std::string(which + "."); });
+  plan.steps = session_script(plan, catalog_);
+  if (!timeline_.profile.aggravated_by.empty()) {
+    say(plan, Rule::kRoutineRespectsAggravators,
+        [&] { return aggravator_reason(timeline_.profile, plan.stretch); });
   }
   return plan;
 }

@@ -48,15 +48,26 @@ class RoutinePicker {
   RoutinePicker(const Catalog& catalog, const Profile& profile, Date date)
       : catalog_(catalog), profile_(profile), date_(date) {}
 
-  // Adds one item for `target` to `out`, if any eligible one is left.
-  void pick(Target target, Slot slot, int round, std::vector<const CatalogItem*>& out) {
+  // Adds one item for `target` to `out`, if any eligible one is left. A target whose every
+  // fitting item loads what aggravates the person goes into `left_out`.
+  void pick(Target target, Slot slot, int round, std::vector<const CatalogItem*>& out,
+            std::vector<Target>& left_out) {
     std::vector<const CatalogItem*> candidates;
+    bool aggravating_only = false;
     for (const CatalogItem& item : catalog_.items) {
       if (item.kind == ItemKind::kRopeDrill || !has_target(item, target)) continue;
-      if (!fits_slot(item, slot) || !respects_aggravators(item, profile_)) continue;
+      if (!fits_slot(item, slot)) continue;
       if (std::find(chosen_.begin(), chosen_.end(), item.id) != chosen_.end()) continue;
+      if (!respects_aggravators(item, profile_)) {
+        aggravating_only = true;
+        continue;
+      }
       candidates.push_back(&item);
     }
+    // A second round only adds variety, so a target missing there is not a shorter phase.
+    if (candidates.empty() && aggravating_only && round == 0 &&
+        std::find(left_out.begin(), left_out.end(), target) == left_out.end())
+      left_out.push_back(target);
     // A person worse lying down, or warming up for rope, is better off its feet when possible.
     const bool prefer_upright = profile_.aggravated(Aggravator::kLying) || slot == Slot::kWarmUp;
     if (prefer_upright) {
@@ -103,6 +114,12 @@ bool respects_aggravators(const CatalogItem& item, const Profile& profile) {
       profile.aggravated(Aggravator::kStanding) || profile.aggravated(Aggravator::kArching);
   if (flexion_sensitive && item.flexion == FlexionLoad::kDeepLoaded) return false;
   if (extension_sensitive && item.extension == ExtensionLoad::kEndRange) return false;
+  if (profile.aggravated(Aggravator::kSitting) && item.position == Position::kChair) return false;
+  // Standing that bothers is standing still: held standing stretches go, standing movements
+  // done as repetitions stay.
+  if (profile.aggravated(Aggravator::kStanding) && item.position == Position::kStanding &&
+      item.hold_seconds > 0)
+    return false;
   return true;
 }
 
@@ -117,18 +134,18 @@ StretchPlan compose_routine(const Catalog& catalog, const Profile& profile, DayT
   switch (day_type) {
     case DayType::kRestorative:
       for (int round = 0; round < 2; ++round)
-        for (Target t : kRoutineTargets) picker.pick(t, Slot::kMain, round, main);
+        for (Target t : kRoutineTargets) picker.pick(t, Slot::kMain, round, main, plan.left_out);
       break;
     case DayType::kMixed:
-      for (Target t : kRoutineTargets) picker.pick(t, Slot::kWarmUp, 0, warm_up);
-      for (Target t : kRoutineTargets) picker.pick(t, Slot::kCoolDown, 0, cool_down);
+      for (Target t : kRoutineTargets) picker.pick(t, Slot::kWarmUp, 0, warm_up, plan.left_out);
+      for (Target t : kRoutineTargets) picker.pick(t, Slot::kCoolDown, 0, cool_down, plan.left_out);
       break;
     case DayType::kRope:
       // Rope days keep the stretching short: the regions a rope session loads most.
       for (Target t : {Target::kThoracicSpine, Target::kHipFlexors, Target::kHamstrings})
-        picker.pick(t, Slot::kWarmUp, 0, warm_up);
+        picker.pick(t, Slot::kWarmUp, 0, warm_up, plan.left_out);
       for (Target t : {Target::kLowBack, Target::kHamstrings, Target::kGlutes})
-        picker.pick(t, Slot::kCoolDown, 0, cool_down);
+        picker.pick(t, Slot::kCoolDown, 0, cool_down, plan.left_out);
       break;
     case DayType::kRest:
       break;

@@ -14,8 +14,10 @@ inline constexpr Target kRoutineTargets[] = {Target::kThoracicSpine, Target::kLo
                                              Target::kHipFlexors, Target::kHamstrings,
                                              Target::kGlutes};
 
-// True when the item is safe for this person: no deep loaded flexion for those worse with
-// sitting or bending, no end-range extension for those worse with standing or arching.
+// True when the item spares what aggravates this person (docs/engine-rules.md,
+// routine.respects_aggravators): no deep loaded flexion for those worse with sitting or bending,
+// no chair items for those worse with sitting, no end-range extension for those worse with
+// standing or arching, no held standing stretch for those worse with standing.
 bool respects_aggravators(const CatalogItem& item, const Profile& profile);
 
 // An empty plan on rest days.

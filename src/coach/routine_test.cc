@@ -58,6 +58,59 @@ TEST(Routine, StandingAndArchingExcludeEndRangeExtension) {
   }
 }
 
+TEST(Routine, SittingExcludesChairItems) {
+  Catalog c = small_catalog();
+  for (Target t : kRoutineTargets)
+    c.items.push_back(item(std::string(to_string(t)) + "_z_chair", t, Position::kChair,
+                           FlexionLoad::kNone, ExtensionLoad::kNone));
+  std::sort(c.items.begin(), c.items.end(),
+            [](const CatalogItem& a, const CatalogItem& b) { return a.id < b.id; });
+  Profile p;
+  p.aggravated_by = {Aggravator::kSitting};
+  for (int day = 0; day < 60; ++day) {
+    const auto plan = compose_routine(c, p, DayType::kRestorative, Date(20000 + day));
+    EXPECT_EQ(plan.main.size(), 10U);
+    for (const auto& id : plan.all_items()) EXPECT_EQ(id.find("chair"), std::string::npos) << id;
+    EXPECT_TRUE(plan.left_out.empty());
+  }
+}
+
+TEST(Routine, StandingExcludesStandingHoldsButKeepsStandingRepetitions) {
+  Catalog c;
+  CatalogItem hold = item("hip_hold", Target::kHipFlexors, Position::kStanding, FlexionLoad::kNone,
+                          ExtensionLoad::kNone);
+  CatalogItem moving = hold;
+  moving.id = "hip_swings";
+  moving.hold_seconds = 0;
+  moving.reps = 10;
+  c.items = {hold, moving};
+  Profile p;
+  p.aggravated_by = {Aggravator::kStanding};
+  for (int day = 0; day < 20; ++day) {
+    const auto plan = compose_routine(c, p, DayType::kMixed, Date(20000 + day));
+    EXPECT_EQ(plan.warm_up, std::vector<std::string>{"hip_swings"});
+  }
+}
+
+TEST(Routine, SaysWhichRegionsHadNothingThatSparesTheAggravator) {
+  // Only deep loaded flexion for the hamstrings: a person worse with bending gets none.
+  Catalog c = small_catalog();
+  c.items.erase(std::remove_if(c.items.begin(), c.items.end(),
+                               [](const CatalogItem& i) {
+                                 return i.targets.front() == Target::kHamstrings &&
+                                        i.flexion != FlexionLoad::kDeepLoaded;
+                               }),
+                c.items.end());
+  Profile p;
+  p.aggravated_by = {Aggravator::kBending};
+  const auto plan = compose_routine(c, p, DayType::kRestorative, Date(20000));
+  EXPECT_EQ(plan.left_out, std::vector<Target>{Target::kHamstrings});
+  for (const auto& id : plan.all_items()) EXPECT_EQ(id.find("hamstrings"), std::string::npos) << id;
+  EXPECT_FALSE(plan.main.empty());
+  // Without the aggravator nothing is left out.
+  EXPECT_TRUE(compose_routine(c, Profile{}, DayType::kRestorative, Date(20000)).left_out.empty());
+}
+
 TEST(Routine, CoversEveryRegionAndIsDeterministic) {
   const Catalog c = small_catalog();
   const Profile p;
