@@ -231,13 +231,22 @@ expect_json "after a sharp-pain stop" 'd["rope"] is None and d["ask_urgent_quest
 
 # --- The guided daily flow, answers piped in ---------------------------------------------------
 TODAY="$WORK/today.db"
-answers=$'1979\n168\nsome\nbeaded\nnone\n'$'n\nn\nn\nn\nn\nn\nn\nn\nn\nn\n'$'n\nn\nn\n4\nokay\nnone\n'
+# The full screen taken today already asked the urgent questions: the check-in does not repeat them.
+answers=$'1979\n168\nsome\nbeaded\nnone\n'$'n\nn\nn\nn\nn\nn\nn\nn\nn\nn\n'$'4\nokay\nnone\n'
 printf '%s' "$answers" | "$BIN" --db "$TODAY" today --date 2026-03-02 >"$WORK/out" 2>"$WORK/err"
 rc=$?
-if [[ $rc -eq 0 ]] && grep -q "Your plan for Monday 2026-03-02" "$WORK/out"; then
-  pass "today: first use, screen, check-in and plan"
+if [[ $rc -eq 0 ]] && grep -q "Your plan for Monday 2026-03-02" "$WORK/out" &&
+  ! grep -q "three quick safety questions" "$WORK/out" && grep -q "Your session, .* steps in order" "$WORK/out"; then
+  pass "today: first use, screen, check-in and plan, urgent questions not asked twice"
 else
-  fail "today: first use, screen, check-in and plan" "exit $rc"
+  fail "today: first use, screen, check-in and plan, urgent questions not asked twice" "exit $rc"
+fi
+printf 'n\nn\nn\n3\ngood\nnone\n' | "$BIN" --db "$TODAY" today --date 2026-03-03 >"$WORK/out" 2>"$WORK/err"
+if [[ $? -eq 0 ]] && grep -q "three quick safety questions" "$WORK/out" &&
+  grep -q "Your plan for Tuesday 2026-03-03" "$WORK/out"; then
+  pass "today: the next day asks the urgent questions"
+else
+  fail "today: the next day asks the urgent questions" "unexpected output"
 fi
 printf '2\n' | "$BIN" --db "$TODAY" today --date 2026-03-02 >"$WORK/out" 2>"$WORK/err"
 if [[ $? -eq 0 ]] && grep -q "already checked in" "$WORK/out"; then

@@ -170,6 +170,18 @@ json profile_to_json(const coach::Profile& p) {
           {"aggravated_by", agg}};
 }
 
+json safety_questions_to_json() {
+  json questions = json::array();
+  for (const coach::RedFlagInfo& f : coach::red_flags()) {
+    questions.push_back({{"id", f.id},
+                         {"question", f.question},
+                         {"summary", f.summary},
+                         {"urgent", f.severity == coach::FlagSeverity::kUrgent},
+                         {"advice", coach::safety_advice(f.severity)}});
+  }
+  return questions;
+}
+
 json screening_to_json(const coach::Screening& s) {
   json j = json::object();
   for (const auto& f : coach::red_flags()) j[f.id] = s.yes(f.flag);

@@ -23,6 +23,9 @@ Result<coach::SessionLog> session_from_json(const nlohmann::json& j, const std::
 
 nlohmann::json profile_to_json(const coach::Profile& profile);
 nlohmann::json screening_to_json(const coach::Screening& screening);
+// The ten safety questions in screen order, as every front end shows them:
+// [{"id", "question", "summary", "urgent", "advice"}], advice being what to do after a yes.
+nlohmann::json safety_questions_to_json();
 nlohmann::json checkin_to_json(const coach::CheckIn& checkin);
 nlohmann::json session_to_json(const coach::SessionLog& session);
 

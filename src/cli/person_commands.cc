@@ -294,36 +294,68 @@ std::string number(double value) {
 // ---------------------------------------------------------------------------------------------
 // Rendering for people: calm, short sentences.
 
-std::string rope_dose_text(const coach::RopeDose& rope) {
-  return fmt::format("{} min of rope time: {} rounds of {} s on / {} s off at {} turns/min, {}",
-                     number(rope.minutes()), rope.rounds, rope.work_seconds, rope.rest_seconds,
-                     rope.cadence_per_min, words(coach::to_string(rope.skill)));
-}
-
-std::string item_dose_text(const coach::CatalogItem& item) {
-  std::string dose;
-  if (item.hold_seconds > 0) {
-    dose = fmt::format("hold {} s", item.hold_seconds);
-  } else if (item.reps > 0) {
-    dose = fmt::format("{} slow reps", item.reps);
+const char* part_heading(coach::SessionPart part) {
+  switch (part) {
+    case coach::SessionPart::kWarmUp: return "Warm-up";
+    case coach::SessionPart::kMain: return "Stretching and restorative yoga";
+    case coach::SessionPart::kRope: return "Rope";
+    case coach::SessionPart::kCoolDown: return "Cool-down";
   }
-  if (item.each_side && !dose.empty()) dose += " each side";
-  return dose;
+  return "";
 }
 
-void render_items(const std::vector<std::string>& ids, const coach::Catalog& catalog,
-                  int& counter) {
-  for (const std::string& id : ids) {
-    const coach::CatalogItem* item = catalog.find(id);
-    ++counter;
-    if (item == nullptr) {
-      fmt::print("  {:>2}. {}\n", counter, id);
+// The session as the engine scripted it, numbered step by step, under a heading per part. The
+// rope rounds and the rests between them are one line: the steps they span and their rhythm.
+void render_steps(const coach::Plan& plan, const coach::Catalog& catalog) {
+  const std::vector<coach::SessionStep>& steps = plan.steps;
+  std::optional<coach::SessionPart> part;
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    const coach::SessionStep& step = steps[i];
+    if (step.part != part) {
+      part = step.part;
+      fmt::print("\n{}\n", part_heading(step.part));
+    }
+    if (step.kind == coach::StepKind::kRope || step.kind == coach::StepKind::kRest) {
+      std::size_t last = i;
+      int rounds = 0;
+      int rest_seconds = 0;
+      while (last < steps.size() && steps[last].part == coach::SessionPart::kRope) {
+        if (steps[last].kind == coach::StepKind::kRope) ++rounds;
+        if (steps[last].kind == coach::StepKind::kRest) rest_seconds = steps[last].seconds;
+        ++last;
+      }
+      const std::string range = last - i > 1 ? fmt::format("{}-{}", i + 1, last) : fmt::format("{}", i + 1);
+      int work_seconds = 0;
+      for (std::size_t k = i; k < last; ++k)
+        if (steps[k].kind == coach::StepKind::kRope) work_seconds += steps[k].seconds;
+      std::string rhythm = fmt::format("{} round{} of {} s at {} turns/min, {}", rounds,
+                                       rounds == 1 ? "" : "s", step.seconds, step.cadence_per_min,
+                                       words(coach::to_string(step.skill)));
+      if (rest_seconds > 0) rhythm += fmt::format(", {} s of easy rest between rounds", rest_seconds);
+      rhythm += fmt::format(": {} min of rope time.", number(work_seconds / 60.0));
+      fmt::print("{}\n", wrap(rhythm, "         ", fmt::format("  {:>5}. ", range)));
+      const char* form = step.skill == coach::RopeSkill::kSideSwing
+                             ? "Swing the rope at your side and step lightly in time, without "
+                               "jumping. Stop if the pain turns sharp or keeps rising."
+                             : "Jump just high enough to clear the rope and land softly on the "
+                               "balls of your feet. Stop if the pain turns sharp or keeps rising.";
+      fmt::print("{}\n", wrap(form, "         ", "         "));
+      i = last - 1;
       continue;
     }
-    const std::string dose = item_dose_text(*item);
-    fmt::print("  {:>2}. {}{}\n", counter, item->name, dose.empty() ? "" : " (" + dose + ")");
-    if (!item->cues.empty()) fmt::print("{}\n", wrap(item->cues.front(), "      ", "      "));
-    if (!item->breath.empty()) fmt::print("{}\n", wrap(item->breath, "      ", "      "));
+    const coach::CatalogItem* item = catalog.find(step.item);
+    const std::string name = item != nullptr ? item->name : step.item;
+    std::string dose = step.kind == coach::StepKind::kReps
+                           ? fmt::format("{} slow reps", step.reps)
+                           : fmt::format("hold {} s", step.seconds);
+    const char* side = step.side == coach::Side::kRight ? ", right side"
+                       : step.side == coach::Side::kLeft ? ", left side"
+                                                          : "";
+    fmt::print("  {:>5}. {}{} ({})\n", i + 1, name, side, dose);
+    if (item != nullptr && step.side != coach::Side::kLeft) {
+      if (!item->cues.empty()) fmt::print("{}\n", wrap(item->cues.front(), "         ", "         "));
+      if (!item->breath.empty()) fmt::print("{}\n", wrap(item->breath, "         ", "         "));
+    }
   }
 }
 
@@ -357,9 +389,7 @@ void render_plan(const coach::Plan& plan, const coach::Catalog& catalog) {
   fmt::print("Your plan for {} {}: {}.\n", plan.date.weekday_name(), plan.date.to_string(),
              day_type_headline(plan.day_type));
   if (plan.status == coach::PlanStatus::kUrgent) {
-    fmt::print(
-        "\nPlease seek emergency care now: call your local emergency number or go to an\n"
-        "emergency department. No exercise until a doctor has checked your back.\n");
+    fmt::print("\n{}\n", wrap(coach::safety_advice(coach::FlagSeverity::kUrgent), "", ""));
   } else if (plan.status == coach::PlanStatus::kSeeClinician) {
     fmt::print(
         "\nPlease see a clinician before exercising. When they clear you, record it with\n"
@@ -378,27 +408,9 @@ void render_plan(const coach::Plan& plan, const coach::Catalog& catalog) {
   if (plan.traffic_light) {
     fmt::print("\nYour last rope session: {}.\n", light_text(*plan.traffic_light));
   }
-  int counter = 0;
-  if (!plan.stretch.warm_up.empty()) {
-    fmt::print("\nWarm-up\n");
-    render_items(plan.stretch.warm_up, catalog, counter);
-  }
-  if (!plan.stretch.main.empty()) {
-    fmt::print("\nStretching and restorative yoga\n");
-    render_items(plan.stretch.main, catalog, counter);
-  }
-  if (plan.rope) {
-    fmt::print("\nRope\n{}\n", wrap(rope_dose_text(*plan.rope) + ".", "  ", "  "));
-    const char* form = plan.rope->skill == coach::RopeSkill::kSideSwing
-                           ? "Swing the rope at your side and step lightly in time, without "
-                             "jumping. Stop if the pain turns sharp or keeps rising."
-                           : "Jump just high enough to clear the rope and land softly on the "
-                             "balls of your feet. Stop if the pain turns sharp or keeps rising.";
-    fmt::print("{}\n", wrap(form, "  ", "  "));
-  }
-  if (!plan.stretch.cool_down.empty()) {
-    fmt::print("\nCool-down\n");
-    render_items(plan.stretch.cool_down, catalog, counter);
+  if (!plan.steps.empty()) {
+    fmt::print("\nYour session, {} steps in order:\n", plan.steps.size());
+    render_steps(plan, catalog);
   }
   if (plan.stretch.minutes > 0) {
     fmt::print("\nAbout {} minutes of stretching in all.\n", plan.stretch.minutes);
@@ -440,19 +452,15 @@ void render_screen(const app::ScreenSummary& summary) {
       for (const coach::RedFlag flag : summary.urgent) {
         fmt::print("{}\n", wrap(coach::info(flag).question, "    ", "  * "));
       }
-      fmt::print(
-          "\nPlease seek emergency care now: call your local emergency number or go to an\n"
-          "emergency department. Bounceback will not suggest exercise until a doctor has\n"
-          "checked you. Once they have, take the screen again: `bounceback screen`.\n");
+      fmt::print("\n{}\nTo take them again: `bounceback screen`.\n",
+                 wrap(coach::safety_advice(coach::FlagSeverity::kUrgent), "", ""));
       return;
     case app::ScreenOutcome::kSeeClinician:
       fmt::print("Some answers mean a clinician should look at your back before you exercise:\n");
       for (const coach::RedFlag flag : summary.see_clinician) {
         fmt::print("{}\n", wrap(coach::info(flag).question, "    ", "  * "));
       }
-      fmt::print(
-          "\nThis is a precaution, not a diagnosis: these signs are usually harmless, but\n"
-          "they deserve a check. Until then your plans hold off on exercise.\n");
+      fmt::print("\n{}\n", wrap(coach::safety_advice(coach::FlagSeverity::kSeeClinician), "", ""));
       if (summary.cleared_on) {
         fmt::print("A clearance is on record from {}.\n", summary.cleared_on->to_string());
       } else {
@@ -1427,9 +1435,12 @@ Status run_today(CliContext& ctx, Date date) {
   } else {
     p.say("");
     coach::CheckIn checkin;
-    auto urgent = ask_urgent(p);
-    if (!urgent.ok()) return urgent.error();
-    checkin.urgent_flags = *urgent;
+    // The full screen taken today already asked the urgent questions.
+    if ((*summary)->screened_on != date) {
+      auto urgent = ask_urgent(p);
+      if (!urgent.ok()) return urgent.error();
+      checkin.urgent_flags = *urgent;
+    }
     auto pain = p.ask_int("checkin.pain", "How much does your back hurt right now, 0-10?", 0, 10);
     if (!pain.ok()) return pain.error();
     checkin.pain = *pain;

@@ -13,31 +13,42 @@ using detail::value_of;
 
 constexpr std::array<RedFlagInfo, kRedFlagCount> kRedFlags{{
     {RedFlag::kSaddleNumbness, "saddle_numbness",
-     "Do you have numbness or tingling around your genitals, buttocks or inner thighs?",
+     "Do you have numbness or tingling around your genitals, buttocks or inner thighs (the "
+     "saddle area)?",
+     "numbness around the saddle area",
      FlagSeverity::kUrgent},
     {RedFlag::kBladderBowelChange, "bladder_bowel_change",
      "Do you have new trouble passing urine, leaking urine, or loss of bowel control?",
+     "a change in bladder or bowel control",
      FlagSeverity::kUrgent},
     {RedFlag::kProgressiveLegWeakness, "progressive_leg_weakness",
-     "Is weakness, numbness or foot drop in a leg getting worse?", FlagSeverity::kUrgent},
+     "Is weakness, numbness or foot drop in a leg getting worse?", "a leg getting weaker",
+     FlagSeverity::kUrgent},
     {RedFlag::kMajorTrauma, "major_trauma",
-     "Did this back pain start after a fall, a crash or a heavy blow?", FlagSeverity::kSeeClinician},
+     "Did this back pain start after a fall, a crash or a heavy blow?", "pain that began with a fall or blow",
+     FlagSeverity::kSeeClinician},
     {RedFlag::kFeverUnwell, "fever_unwell",
      "Do you have a fever or chills, or feel generally unwell, along with the back pain?",
+     "fever or feeling unwell",
      FlagSeverity::kSeeClinician},
     {RedFlag::kCancerHistory, "cancer_history",
-     "Have you had cancer, and is this back pain new?", FlagSeverity::kSeeClinician},
+     "Have you had cancer, and is this back pain new?", "cancer and new back pain",
+     FlagSeverity::kSeeClinician},
     {RedFlag::kUnexplainedWeightLoss, "unexplained_weight_loss",
-     "Have you lost weight without trying?", FlagSeverity::kSeeClinician},
+     "Have you lost weight without trying?", "weight loss without trying",
+     FlagSeverity::kSeeClinician},
     {RedFlag::kConstantNightPain, "constant_night_pain",
      "Is the pain severe at night or lying down, and not eased by any position?",
+     "severe night pain no position eases",
      FlagSeverity::kSeeClinician},
     {RedFlag::kImmunosuppressionOrIvDrugs, "immunosuppression_or_iv_drugs",
      "Do you take long-term steroids or drugs that weaken the immune system, or inject drugs?",
+     "lowered immunity or injecting drugs",
      FlagSeverity::kSeeClinician},
     {RedFlag::kOsteoporosisMinorTrauma, "osteoporosis_minor_trauma",
      "Do you have osteoporosis, or are you over 70, and did the pain start after a minor strain or "
      "fall?",
+     "fragile bones and a minor strain or fall",
      FlagSeverity::kSeeClinician},
 }};
 
@@ -72,6 +83,22 @@ bool Profile::aggravated(Aggravator a) const {
 }
 
 const std::array<RedFlagInfo, kRedFlagCount>& red_flags() { return kRedFlags; }
+
+const char* safety_advice(FlagSeverity severity) {
+  switch (severity) {
+    case FlagSeverity::kUrgent:
+      return "Please seek emergency care now: call your local emergency number or go to an "
+             "emergency department. These signs can mean pressure on the nerves at the base of the "
+             "spine, which needs checking quickly. No exercise until a doctor has checked your "
+             "back; then take the safety questions again.";
+    case FlagSeverity::kSeeClinician:
+      return "This is a precaution, not a diagnosis: these signs are usually harmless, but a doctor "
+             "or physiotherapist should check your back before you exercise, because they can point "
+             "to a cause that needs its own treatment. Until then your plans hold off on exercise; "
+             "when a clinician clears you, record the date.";
+  }
+  return "";
+}
 const RedFlagInfo& info(RedFlag flag) { return kRedFlags[static_cast<std::size_t>(flag)]; }
 std::optional<RedFlag> red_flag_from(const std::string& id) {
   for (const auto& f : kRedFlags)

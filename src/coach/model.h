@@ -45,11 +45,14 @@ struct RedFlagInfo {
   RedFlag flag;
   const char* id;        // stable wire id, e.g. "saddle_numbness"
   const char* question;  // asked of the person, in plain words
+  const char* summary;   // the sign in a few words, for "You answered yes to ..."
   FlagSeverity severity;
 };
 // All ten, in screen order; the first three are urgent.
 const std::array<RedFlagInfo, kRedFlagCount>& red_flags();
 const RedFlagInfo& info(RedFlag flag);
+// What to do now after a yes at this severity, in the words every front end shows.
+const char* safety_advice(FlagSeverity severity);
 std::optional<RedFlag> red_flag_from(const std::string& id);
 
 // Answers to the full screen: true = yes.

@@ -141,6 +141,7 @@ Api::Api(ApiParts parts)
       &Api::get_person_recording);
   add("GET", "/api/v1/live", Access::kPerson, &Api::get_live);
   add("GET", "/api/v1/catalog", Access::kPublic, &Api::get_catalog);
+  add("GET", "/api/v1/safety-questions", Access::kPublic, &Api::get_safety_questions);
   add("GET", "/api/v1/catalog/{id}", Access::kPublic, &Api::get_catalog_item);
 }
 
@@ -797,6 +798,10 @@ Response Api::get_catalog(Call&) const {
   json items = json::array();
   for (const auto& item : parts_.catalog->items) items.push_back(app::catalog_item_to_json(item));
   return json_response(200, {{"items", items}});
+}
+
+Response Api::get_safety_questions(Call&) const {
+  return json_response(200, app::safety_questions_to_json());
 }
 
 Response Api::get_catalog_item(Call& call) const {

@@ -129,6 +129,7 @@ class Api {
   Response get_person_recording(Call& call) const;
   Response get_live(Call& call) const;
   Response get_catalog(Call& call) const;
+  Response get_safety_questions(Call& call) const;
   Response get_catalog_item(Call& call) const;
 
   ApiParts parts_;

@@ -14,6 +14,7 @@
 #include <string>
 
 #include "app/catalog_loader.h"
+#include "coach/model.h"
 #include "http/live_session.h"
 #include "http/request_decoding.h"
 #include "http/sodium_secrets.h"
@@ -319,6 +320,24 @@ TEST_F(ApiTest, TheDailyFlow) {
   EXPECT_EQ(call("GET", "/api/v1/catalog/no_such_item").status, 404u);
 }
 
+// The safety questions come from the engine's own table, the same words the terminal asks.
+TEST_F(ApiTest, SafetyQuestionsAreTheEnginesInScreenOrder) {
+  const Response r = call("GET", "/api/v1/safety-questions");
+  ASSERT_EQ(r.status, 200u);
+  const json questions = json::parse(r.body);
+  ASSERT_EQ(questions.size(), coach::red_flags().size());
+  for (std::size_t i = 0; i < questions.size(); ++i) {
+    const coach::RedFlagInfo& flag = coach::red_flags()[i];
+    EXPECT_EQ(questions[i]["id"], flag.id);
+    EXPECT_EQ(questions[i]["question"], flag.question);
+    EXPECT_EQ(questions[i]["urgent"], flag.severity == coach::FlagSeverity::kUrgent);
+    EXPECT_EQ(questions[i]["advice"], coach::safety_advice(flag.severity));
+    EXPECT_FALSE(questions[i]["summary"].get<std::string>().empty());
+  }
+  EXPECT_EQ(questions[0]["urgent"], true);
+  EXPECT_EQ(questions[3]["urgent"], false);
+}
+
 TEST_F(ApiTest, BadInputGetsTheRightStatusAndWritesNothing) {
   const std::string token = sign_up("ada@example.org");
   record_a_day(token);
@@ -383,7 +402,8 @@ TEST_F(ApiTest, AuthorizationWalkNoDataCrosses) {
   const std::string carol = sign_up("carol@example.org", "clinician");
   const std::set<std::string> open_routes = {
       "/healthz",           "/readyz",         "/api/v1/openapi.yaml", "/api/v1/auth/register",
-      "/api/v1/auth/login", "/api/v1/catalog", "/api/v1/catalog/{id}"};
+      "/api/v1/auth/login", "/api/v1/catalog", "/api/v1/catalog/{id}",
+      "/api/v1/safety-questions"};
   const std::string ada_export = call("GET", "/api/v1/export", "", ada).body;
   for (const RouteInfo& route : api_->routes()) {
     const std::string target = fill(route.pattern, ada_id, last_recording_);

@@ -65,12 +65,29 @@ export interface StretchDose {
   main: string[];
   cool_down: string[];
 }
+// A red-flag question as the engine words it; `advice` is what to do now after a yes.
+export interface SafetyQuestion {
+  id: string;
+  question: string;
+  summary: string;
+  urgent: boolean;
+  advice: string;
+}
+// One step of the session script the engine writes; the player plays these in order.
+export type Side = 'right' | 'left' | null;
+export type SessionPart = 'warm_up' | 'main' | 'rope' | 'cool_down';
+export type PlanStep =
+  | { kind: 'hold'; part: SessionPart; item: string; seconds: number; side: Side }
+  | { kind: 'reps'; part: SessionPart; item: string; reps: number; side: Side }
+  | { kind: 'rope'; part: SessionPart; round: number; seconds: number; cadence_per_min: number; skill: string }
+  | { kind: 'rest'; part: SessionPart; round: number; seconds: number };
 export interface Plan {
   date: string;
   status: PlanStatus;
   day_type: DayType;
   rope: RopeDose | null;
   stretch: StretchDose;
+  steps: PlanStep[];
   traffic_light: Light | null;
   ask_urgent_questions: boolean;
   reasons: string[];
@@ -282,6 +299,7 @@ export const api = {
   personPlan: (id: number, date: string) => request<Plan>('GET', `/people/${id}/plans/${date}`),
 
   catalog: () => request<{ items: CatalogItem[] }>('GET', '/catalog'),
+  safetyQuestions: () => request<SafetyQuestion[]>('GET', '/safety-questions'),
 
   // Phone sensor apps name their files .csv but may give them no type or an odd one: always text/csv.
   uploadRecording: (file: Blob, o: UploadOptions = {}) => {

@@ -1,7 +1,7 @@
 // The app shell: who is logged in, which screen is showing (the hash), and the navigation bar.
 import type { ComponentType } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { api, ApiError, flushCheckins, type Account, type CatalogItem, type Plan } from './api';
+import { api, ApiError, flushCheckins, type Account, type CatalogItem, type Plan, type SafetyQuestion } from './api';
 import { realClock, type Clock } from './clock';
 import { AppContext, applyTheme, loadSettings, storeSettings, type AppState, type Settings } from './state';
 import { Welcome } from './screens/Welcome';
@@ -52,12 +52,22 @@ const clinicianNav: [string, string][] = [
   ['settings', 'Settings'],
 ];
 
+const SAFETY_KEY = 'bb.safety-questions';
+
 export function App(props: { clock?: Clock }) {
   const [route, setRoute] = useState(currentRoute());
   const [account, setAccount] = useState<Account | null>(null);
   const [booted, setBooted] = useState(false);
   const [bootError, setBootError] = useState<string | null>(null);
   const [catalog, setCatalog] = useState<Map<string, CatalogItem>>(new Map());
+  // Kept from the last load, so the check-in asks the urgent questions offline too.
+  const [safety, setSafety] = useState<SafetyQuestion[]>(() => {
+    try {
+      return JSON.parse(localStorage.getItem(SAFETY_KEY) ?? '[]') as SafetyQuestion[];
+    } catch {
+      return [];
+    }
+  });
   const [settings, setSettingsState] = useState<Settings>(loadSettings());
   const [active, setActive] = useState<{ plan: Plan; checkinPain: number } | null>(null);
   const [online, setOnline] = useState(typeof navigator === 'undefined' ? true : navigator.onLine);
@@ -89,6 +99,13 @@ export function App(props: { clock?: Clock }) {
       .catalog()
       .then((c) => setCatalog(new Map(c.items.map((i) => [i.id, i]))))
       .catch(() => {});
+    api
+      .safetyQuestions()
+      .then((questions) => {
+        setSafety(questions);
+        localStorage.setItem(SAFETY_KEY, JSON.stringify(questions));
+      })
+      .catch(() => {});
     return () => {
       window.removeEventListener('hashchange', onHash);
       window.removeEventListener('online', onOnline);
@@ -101,6 +118,7 @@ export function App(props: { clock?: Clock }) {
       account,
       setAccount,
       catalog,
+      safety,
       settings,
       setSettings: (s: Settings) => {
         storeSettings(s);
@@ -115,7 +133,7 @@ export function App(props: { clock?: Clock }) {
       active,
       setActive,
     }),
-    [account, catalog, settings, active, props.clock],
+    [account, catalog, safety, settings, active, props.clock],
   );
 
   if (!booted) return <main class="shell"><p class="muted">Loading…</p></main>;

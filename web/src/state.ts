@@ -1,7 +1,7 @@
 // App-wide state: the logged-in account, the catalog, the person's settings, and navigation.
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { Account, CatalogItem, Plan } from './api';
+import type { Account, CatalogItem, Plan, SafetyQuestion } from './api';
 import { realClock, type Clock } from './clock';
 
 export interface Settings {
@@ -32,6 +32,8 @@ export interface AppState {
   account: Account | null;
   setAccount: (a: Account | null) => void;
   catalog: Map<string, CatalogItem>;
+  // The safety questions served by the engine, in screen order; empty until loaded.
+  safety: SafetyQuestion[];
   settings: Settings;
   setSettings: (s: Settings) => void;
   go: (route: string) => void;
@@ -45,6 +47,7 @@ export const AppContext = createContext<AppState>({
   account: null,
   setAccount: () => {},
   catalog: new Map(),
+  safety: [],
   settings: { voice: false, beat: true, theme: 'system' },
   setSettings: () => {},
   go: () => {},

@@ -1,5 +1,5 @@
 // The words the app shows for the API's ids.
-import type { Aggravator, DayType, Feel, LegSymptoms, Light, RopeExperience, RopeOwned } from './api';
+import type { Aggravator, DayType, Feel, LegSymptoms, Light, RopeExperience, RopeOwned, SafetyQuestion } from './api';
 
 export const feelWords: Record<Feel, string> = { sensitive: 'Sensitive', okay: 'Okay', good: 'Good' };
 export const legWords: Record<LegSymptoms, string> = {
@@ -62,32 +62,11 @@ export const skillWords: Record<string, string> = {
   alternate_foot_step: 'alternate-foot step',
 };
 
-// The ten safety questions, in the order of the engine's screen; the first three are urgent.
-export const redFlags: { id: string; question: string; urgent: boolean }[] = [
-  { id: 'saddle_numbness', question: 'Numbness or tingling around your back passage, genitals or inner thighs (where you would sit on a saddle)?', urgent: true },
-  { id: 'bladder_bowel_change', question: 'New trouble passing urine, or losing control of your bladder or bowels?', urgent: true },
-  { id: 'progressive_leg_weakness', question: 'A leg or foot getting weaker, or a foot that drags or slaps?', urgent: true },
-  { id: 'major_trauma', question: 'Did the pain start after a serious fall, crash or blow?', urgent: false },
-  { id: 'fever_unwell', question: 'Fever, chills or feeling generally unwell along with the back pain?', urgent: false },
-  { id: 'cancer_history', question: 'Have you ever had cancer?', urgent: false },
-  { id: 'unexplained_weight_loss', question: 'Weight loss you cannot explain?', urgent: false },
-  { id: 'constant_night_pain', question: 'Pain that is constant at night and does not ease with any position?', urgent: false },
-  { id: 'immunosuppression_or_iv_drugs', question: 'Medicines that lower your immunity (for example long-term steroids), or injecting drugs?', urgent: false },
-  { id: 'osteoporosis_minor_trauma', question: 'Thin bones (osteoporosis) and the pain began after a minor fall or lift?', urgent: false },
-];
-export const flagWords: Record<string, string> = {
-  saddle_numbness: 'numbness around the saddle area',
-  bladder_bowel_change: 'a change in bladder or bowel control',
-  progressive_leg_weakness: 'a leg getting weaker',
-  major_trauma: 'a serious fall or blow',
-  fever_unwell: 'fever or feeling unwell',
-  cancer_history: 'a history of cancer',
-  unexplained_weight_loss: 'unexplained weight loss',
-  constant_night_pain: 'constant night pain',
-  immunosuppression_or_iv_drugs: 'lowered immunity or injecting drugs',
-  osteoporosis_minor_trauma: 'thin bones with a minor fall',
-};
-
-export const URGENT_ADVICE =
-  'Stop exercising and get medical help today: call your emergency number or go to an emergency department. ' +
-  'These signs can mean pressure on the nerves at the base of the spine, which needs to be checked quickly.';
+// The safety questions, their few-word summaries and the advice after a yes come from the engine
+// (GET /api/v1/safety-questions, held in the app state); these only look them up.
+export function signWords(ids: string[], safety: SafetyQuestion[]): string {
+  return ids.map((id) => safety.find((q) => q.id === id)?.summary ?? id.replace(/_/g, ' ')).join(', ');
+}
+export function safetyAdvice(urgent: boolean, safety: SafetyQuestion[]): string {
+  return safety.find((q) => q.urgent === urgent)?.advice ?? '';
+}

@@ -4,12 +4,12 @@ import { useState } from 'preact/hooks';
 import { api, localToday, type Aggravator, type RopeAdvice, type RopeExperience, type RopeOwned, type ScreenSummary } from '../api';
 import { useApp } from '../state';
 import { Card, Choice, ErrorText, errorMessage } from '../ui';
-import { aggravatorWords, experienceWords, flagWords, redFlags, ropeWords, URGENT_ADVICE } from '../words';
+import { aggravatorWords, experienceWords, ropeWords, safetyAdvice, signWords } from '../words';
 
 const STEPS = ['About you', 'What makes it worse', 'Safety questions', 'What the answers mean', 'Activities', 'Your rope'];
 
 export function Onboarding() {
-  const { go } = useApp();
+  const { go, safety } = useApp();
   const [step, setStep] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -68,11 +68,12 @@ export function Onboarding() {
 
   function saveScreen(e: Event) {
     e.preventDefault();
-    const missing = redFlags.filter((f) => answers[f.id] === undefined);
+    if (safety.length === 0) return setError('The safety questions could not be loaded. Check your connection and reload the page.');
+    const missing = safety.filter((f) => answers[f.id] === undefined);
     if (missing.length) return setError(`Please answer every question (${missing.length} left).`);
     void run(async () => {
       const body: Record<string, boolean> = {};
-      for (const f of redFlags) body[f.id] = answers[f.id] === true;
+      for (const f of safety) body[f.id] = answers[f.id] === true;
       setSummary(await api.takeScreen(body));
       setStep(3);
     });
@@ -153,7 +154,8 @@ export function Onboarding() {
         <form class="card" onSubmit={saveScreen}>
           <h1>Safety questions</h1>
           <p class="muted">Ten questions about signs that need a doctor before exercise. Most people answer no to all.</p>
-          {redFlags.map((f, i) => (
+          {safety.length === 0 && <p class="error">The safety questions could not be loaded. Check your connection and reload the page.</p>}
+          {safety.map((f, i) => (
             <fieldset class="yesno">
               <legend>
                 {i + 1}. {f.question}
@@ -187,7 +189,7 @@ export function Onboarding() {
           {summary.outcome === 'urgent' && (
             <Card title="Get medical help now" class="danger">
               <p role="alert">
-                You answered yes to {summary.urgent.map((f) => flagWords[f] ?? f).join(', ')}. {URGENT_ADVICE}
+                You answered yes to {signWords(summary.urgent, safety)}. {safetyAdvice(true, safety)}
               </p>
               <p>Bounceback will not plan any exercise until you take the safety questions again.</p>
             </Card>
@@ -195,9 +197,7 @@ export function Onboarding() {
           {summary.outcome === 'see_clinician' && (
             <Card title="See a clinician before exercising" class="warn">
               <p>
-                You answered yes to {summary.see_clinician.map((f) => flagWords[f] ?? f).join(', ')}. This is usually not an emergency, but
-                a doctor or physiotherapist should check your back before you exercise, because these signs can point to a cause
-                that needs its own treatment.
+                You answered yes to {signWords(summary.see_clinician, safety)}. {safetyAdvice(false, safety)}
               </p>
               <p>Until then, plans are paused. When a clinician says exercise is fine, record the date here:</p>
               {summary.cleared_on ? (

@@ -15,7 +15,7 @@ import {
 import { Figure } from '../figures';
 import { useApp } from '../state';
 import { Card, Choice, ErrorText, Scale, errorMessage } from '../ui';
-import { dayTypeHint, dayTypeWords, feelWords, legWords, lightWords, skillWords, URGENT_ADVICE } from '../words';
+import { dayTypeHint, dayTypeWords, feelWords, legWords, lightWords, safetyAdvice, skillWords } from '../words';
 
 type Load =
   | { state: 'loading' }
@@ -126,6 +126,7 @@ function MorningPrompt({ day, onDone }: { day: HistoryDay; onDone: () => void })
 }
 
 export function CheckInForm({ onDone, onQueued }: { onDone: (plan: Plan | null) => void; onQueued: () => void }) {
+  const { safety } = useApp();
   const [pain, setPain] = useState<number | null>(null);
   const [feel, setFeel] = useState<Feel | null>(null);
   const [legs, setLegs] = useState<LegSymptoms>('none');
@@ -164,19 +165,17 @@ export function CheckInForm({ onDone, onQueued }: { onDone: (plan: Plan | null) 
       <Choice label="How does your back feel today?" name="feel" value={feel} options={Object.entries(feelWords) as [Feel, string][]} onChange={setFeel} />
       <Choice label="Pain or tingling in a leg?" name="legs" value={legs} options={Object.entries(legWords) as [LegSymptoms, string][]} onChange={setLegs} />
       <fieldset class="checks">
-        <legend>Anything new since yesterday? (most days: none)</legend>
-        {(
-          [
-            ['saddle_numbness', 'Numbness around the groin or inner thighs'],
-            ['bladder_bowel_change', 'Trouble with bladder or bowel control'],
-            ['progressive_leg_weakness', 'A leg getting weaker'],
-          ] as [UrgentFlag, string][]
-        ).map(([id, text]) => (
+        <legend>Anything new since yesterday? Tick any that is true today (most days: none).</legend>
+        {safety.length === 0 && <p class="error">The safety questions could not be loaded. Check your connection and reload the page.</p>}
+        {safety.filter((q) => q.urgent).map(({ id: flagId, question: text }) => {
+          const id = flagId as UrgentFlag;
+          return (
           <label class={flags.includes(id) ? 'choice-opt on danger-opt' : 'choice-opt'}>
             <input type="checkbox" name="urgent_flags" value={id} checked={flags.includes(id)} onChange={() => toggle(id)} />
             <span>{text}</span>
           </label>
-        ))}
+          );
+        })}
       </fieldset>
       <details>
         <summary>Add a note</summary>
@@ -201,15 +200,14 @@ function PlanView(props: {
   onRefresh: () => void;
 }) {
   const { plan, done } = props;
-  const { go, setActive, catalog } = useApp();
+  const { go, setActive, catalog, safety } = useApp();
   const [cleared, setCleared] = useState('');
   const [error, setError] = useState<string | null>(null);
 
   if (plan.status === 'urgent') {
     return (
       <Card title="Get medical help now" class="danger">
-        <p role="alert">{URGENT_ADVICE}</p>
-        <p>No exercise is planned. When you have been checked, take the safety questions again in Settings.</p>
+        <p role="alert">{safetyAdvice(true, safety)}</p>
         <Reasons plan={plan} />
       </Card>
     );

@@ -34,7 +34,7 @@ const settle = async () => {
 };
 function mount(node: preact.ComponentChild, extra: Partial<AppState> = {}) {
   const state: AppState = {
-    account: { id: 1, email: 'a@example.org', role: 'person' }, setAccount: () => {}, catalog: new Map(),
+    account: { id: 1, email: 'a@example.org', role: 'person' }, setAccount: () => {}, catalog: new Map(), safety: [],
     settings: { voice: false, beat: false, theme: 'system' }, setSettings: () => {}, go: () => {},
     clock: new ManualClock(), active: null, setActive: () => {}, ...extra,
   };
@@ -244,6 +244,12 @@ describe('live count in the session player', () => {
     date: '2026-03-02', status: 'ok', day_type: 'rope',
     rope: { minutes: 1, work_seconds: 30, rest_seconds: 30, rounds: 2, cadence_per_min: 110, skill: 'basic_bounce' },
     stretch: { minutes: 0, items: ['cat_cow'], warm_up: [], main: ['cat_cow'], cool_down: [] },
+    steps: [
+      { kind: 'rope', part: 'rope', round: 1, seconds: 30, cadence_per_min: 110, skill: 'basic_bounce' },
+      { kind: 'rest', part: 'rope', round: 1, seconds: 30 },
+      { kind: 'rope', part: 'rope', round: 2, seconds: 30, cadence_per_min: 110, skill: 'basic_bounce' },
+      { kind: 'hold', part: 'main', item: 'cat_cow', seconds: 30, side: null },
+    ],
     traffic_light: null, ask_urgent_questions: false, reasons: [], rules: [],
   };
 
@@ -296,7 +302,7 @@ describe('live count in the session player', () => {
   it('offers no count on side-swing rounds, which have no jumps', async () => {
     vi.stubGlobal('isSecureContext', true);
     vi.stubGlobal('DeviceMotionEvent', class {});
-    mount(<SessionPlayer plan={{ ...plan, rope: { ...plan.rope!, skill: 'side_swing' } }} checkinPain={1} />);
+    mount(<SessionPlayer plan={{ ...plan, rope: { ...plan.rope!, skill: 'side_swing' }, steps: plan.steps.map((st) => (st.kind === 'rope' ? { ...st, skill: 'side_swing' } : st)) }} checkinPain={1} />);
     await click(button('Begin'));
     expect(root.querySelector('h1')!.textContent).toBe('Rope round 1 of 2');
     expect(button('Count my jumps with this phone')).toBeUndefined();

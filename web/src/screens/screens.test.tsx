@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setFetcher, type CatalogItem, type Plan } from '../api';
+import { setFetcher, type CatalogItem, type Plan, type SafetyQuestion } from '../api';
 import { ManualClock } from '../clock';
 import { AppContext, type AppState } from '../state';
 import { SessionPlayer } from './Player';
@@ -22,16 +22,28 @@ const catalog = new Map<string, CatalogItem>([
   ['hip_hinge', { id: 'hip_hinge', name: 'Hip hinge practice', kind: 'mobility', targets: ['hamstrings'], position: 'standing', hold_seconds: 0, reps: 8, steps: ['Stand tall.'], cues: [], cautions: [] }],
   ['cat_cow', { id: 'cat_cow', name: 'Cat-cow', kind: 'yoga', targets: ['low_back'], position: 'floor', hold_seconds: 30, steps: ['Kneel on all fours.'], cues: ['Move slowly.'], breath: 'Breathe in as you arch.', cautions: [] }],
 ]);
+const safety: SafetyQuestion[] = [
+  { id: 'saddle_numbness', question: 'Numbness in the saddle area?', summary: 'saddle numbness', urgent: true, advice: 'Get help now.' },
+  { id: 'bladder_bowel_change', question: 'Bladder or bowel change?', summary: 'bladder change', urgent: true, advice: 'Get help now.' },
+  { id: 'progressive_leg_weakness', question: 'A leg getting weaker?', summary: 'weak leg', urgent: true, advice: 'Get help now.' },
+  { id: 'major_trauma', question: 'A fall or a blow?', summary: 'a fall', urgent: false, advice: 'See a clinician.' },
+];
 const plan: Plan = {
   date: '2026-03-02', status: 'ok', day_type: 'mixed',
   rope: { minutes: 1, work_seconds: 30, rest_seconds: 30, rounds: 2, cadence_per_min: 100, skill: 'basic_bounce' },
   stretch: { minutes: 1, items: ['cat_cow'], warm_up: [], main: ['cat_cow'], cool_down: [] },
+  steps: [
+    { kind: 'rope', part: 'rope', round: 1, seconds: 30, cadence_per_min: 100, skill: 'basic_bounce' },
+    { kind: 'rest', part: 'rope', round: 1, seconds: 30 },
+    { kind: 'rope', part: 'rope', round: 2, seconds: 30, cadence_per_min: 100, skill: 'basic_bounce' },
+    { kind: 'hold', part: 'main', item: 'cat_cow', seconds: 30, side: null },
+  ],
   traffic_light: null, ask_urgent_questions: false, reasons: [], rules: [],
 };
 
 function mount(node: preact.ComponentChild, clock = new ManualClock()) {
   const state: AppState = {
-    account: { id: 1, email: 'a@example.org', role: 'person' }, setAccount: () => {}, catalog,
+    account: { id: 1, email: 'a@example.org', role: 'person' }, setAccount: () => {}, catalog, safety,
     settings: { voice: false, beat: false, theme: 'system' }, setSettings: () => {}, go: () => {},
     clock, active: null, setActive: () => {},
   };
@@ -154,7 +166,8 @@ describe('session player: what was done', () => {
   });
 
   it('shows a repetition move with its count and waits for "Done"', async () => {
-    const clock = mount(<SessionPlayer plan={{ ...plan, rope: null, day_type: 'restorative', stretch: { minutes: 2, items: ['hip_hinge', 'cat_cow'], warm_up: [], main: ['hip_hinge', 'cat_cow'], cool_down: [] } }} checkinPain={2} />);
+    const clock = mount(<SessionPlayer plan={{ ...plan, rope: null, day_type: 'restorative', stretch: { minutes: 2, items: ['hip_hinge', 'cat_cow'], warm_up: [], main: ['hip_hinge', 'cat_cow'], cool_down: [] },
+      steps: [{ kind: 'reps', part: 'main', item: 'hip_hinge', reps: 8, side: null }, { kind: 'hold', part: 'main', item: 'cat_cow', seconds: 30, side: null }] }} checkinPain={2} />);
     await click(button('Begin'));
     expect(root.querySelector('h1')!.textContent).toBe('Hip hinge practice');
     expect(root.querySelector('[data-testid=reps]')!.textContent).toBe('8 times, slowly');
@@ -212,6 +225,22 @@ describe('check-in', () => {
     await click(button("See today's plan"));
     expect(root.querySelector('[role=alert]')!.textContent).toMatch(/pain right now/);
     expect(calls).toBe(0);
+  });
+
+  it('asks the engine\'s urgent questions in its words, and only those', async () => {
+    let sent: unknown = null;
+    setFetcher(async (_url, init) => {
+      if (init?.method === 'POST') sent = JSON.parse(String(init.body));
+      return new Response('{}', { status: 201 });
+    });
+    mount(<CheckInForm onDone={() => {}} onQueued={() => {}} />);
+    const labels = [...root.querySelectorAll('input[name=urgent_flags]')].map((i) => i.closest('label')!.textContent);
+    expect(labels).toEqual(['Numbness in the saddle area?', 'Bladder or bowel change?', 'A leg getting weaker?']);
+    await pick('pain', '2');
+    await pick('feel', 'good');
+    await act(async () => root.querySelector<HTMLInputElement>('input[value=bladder_bowel_change]')!.click());
+    await click(button("See today's plan"));
+    expect(sent).toMatchObject({ urgent_flags: ['bladder_bowel_change'] });
   });
 
   it('queues the check-in when offline', async () => {
