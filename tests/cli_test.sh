@@ -241,12 +241,22 @@ if [[ $rc -eq 0 ]] && grep -q "Your plan for Monday 2026-03-02" "$WORK/out" &&
 else
   fail "today: first use, screen, check-in and plan, urgent questions not asked twice" "exit $rc"
 fi
-printf 'n\nn\nn\n3\ngood\nnone\n' | "$BIN" --db "$TODAY" today --date 2026-03-03 >"$WORK/out" 2>"$WORK/err"
-if [[ $? -eq 0 ]] && grep -q "three quick safety questions" "$WORK/out" &&
+bb "$TODAY" log --date 2026-03-02 --rope-minutes 3 --pain-during 2 --pain-after 2 --completed yes
+printf '2\nn\nn\nn\n3\ngood\nnone\n' | "$BIN" --db "$TODAY" today --date 2026-03-03 >"$WORK/out" 2>"$WORK/err"
+if [[ $? -eq 0 ]] && grep -q "session on 2026-03-02. How much did your back hurt" "$WORK/out" &&
+  grep -q "three quick safety questions" "$WORK/out" &&
   grep -q "Your plan for Tuesday 2026-03-03" "$WORK/out"; then
-  pass "today: the next day asks the urgent questions"
+  pass "today: the next day asks the morning-after pain, then the urgent questions"
 else
-  fail "today: the next day asks the urgent questions" "unexpected output"
+  fail "today: the next day asks the morning-after pain, then the urgent questions" "unexpected output"
+fi
+answers=$'1979\n168\nnone\nnone\nnone\n'$'n\nn\nn\nn\nn\ny\nn\nn\nn\nn\n'
+printf '%s' "$answers" | "$BIN" --db "$WORK/today_clinician.db" today --date 2026-03-02 >/dev/null 2>&1
+"$BIN" --db "$WORK/today_clinician.db" today --date 2026-03-03 </dev/null >"$WORK/out" 2>"$WORK/err"
+if [[ $? -eq 0 ]] && grep -q "see a clinician" "$WORK/out" && ! grep -q "How much does your back hurt" "$WORK/out"; then
+  pass "today: waiting for a clearance shows the block and asks for no check-in"
+else
+  fail "today: waiting for a clearance shows the block and asks for no check-in" "unexpected output"
 fi
 printf '2\n' | "$BIN" --db "$TODAY" today --date 2026-03-02 >"$WORK/out" 2>"$WORK/err"
 if [[ $? -eq 0 ]] && grep -q "already checked in" "$WORK/out"; then

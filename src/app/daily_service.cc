@@ -90,6 +90,20 @@ const char* to_string(ScreenOutcome outcome) {
   return "clear";
 }
 
+const char* to_string(TodayStep step) {
+  switch (step) {
+    case TodayStep::kNeedsProfile: return "needs_profile";
+    case TodayStep::kNeedsScreen: return "needs_screen";
+    case TodayStep::kBlockedUrgent: return "blocked_urgent";
+    case TodayStep::kBlockedUntilClearance: return "blocked_until_clearance";
+    case TodayStep::kNeedsFollowup: return "needs_followup";
+    case TodayStep::kNeedsCheckin: return "needs_checkin";
+    case TodayStep::kPlanReady: return "plan_ready";
+    case TodayStep::kSessionLogged: return "session_logged";
+  }
+  return "needs_profile";
+}
+
 Status validate_pain(int pain, const char* field) {
   return in_range(pain, 0, 10, field);
 }
@@ -268,6 +282,67 @@ Status DailyService::record_next_morning_pain(PersonId person, Date session_date
     }
     return store_.save_next_morning_pain(person, session_date, pain);
   });
+}
+
+Result<TodayState> DailyService::today(PersonId person, Date date) {
+  TodayState state;
+  state.date = date;
+  const Status read = store_.read_transaction([&]() -> Status {
+    auto profile = store_.profile(person);
+    if (!profile.ok()) return profile.error();
+    if (!profile->has_value()) {
+      state.step = TodayStep::kNeedsProfile;
+      return Status::success();
+    }
+    auto summary = screen_summary(person);
+    if (!summary.ok()) return summary.error();
+    if (!summary->has_value()) {
+      state.step = TodayStep::kNeedsScreen;
+      return Status::success();
+    }
+    state.screen = **summary;
+    auto timeline = store_.timeline(person, date);
+    if (!timeline.ok()) return timeline.error();
+    const coach::Coach coach(catalog_);
+    const bool checked_in = !timeline->days.empty() && timeline->days.back().date == date;
+    coach::Plan plan;
+    if (checked_in) {
+      plan = coach.plan_last_day(*timeline);
+    } else {
+      coach::Timeline probe = *timeline;
+      coach::Day empty_day;
+      empty_day.date = date;
+      probe.days.push_back(empty_day);
+      plan = coach.plan_last_day(probe);
+    }
+    if (plan.status != coach::PlanStatus::kOk) {
+      state.step = plan.status == coach::PlanStatus::kUrgent ? TodayStep::kBlockedUrgent
+                                                             : TodayStep::kBlockedUntilClearance;
+      state.plan = std::move(plan);
+      return Status::success();
+    }
+    if (!checked_in) {
+      const auto last_session =
+          std::find_if(timeline->days.rbegin(), timeline->days.rend(),
+                       [](const coach::Day& day) { return day.session.has_value(); });
+      if (last_session != timeline->days.rend() && !last_session->next_morning_pain &&
+          date.days_after(last_session->date) <= kFollowupWindowDays) {
+        state.step = TodayStep::kNeedsFollowup;
+        state.followup_session_date = last_session->date;
+        return Status::success();
+      }
+      state.step = TodayStep::kNeedsCheckin;
+      state.ask_urgent_questions = state.screen->screened_on != date;
+      return Status::success();
+    }
+    const coach::Day& day = timeline->days.back();
+    state.step = day.session ? TodayStep::kSessionLogged : TodayStep::kPlanReady;
+    state.session = day.session;
+    state.plan = std::move(plan);
+    return Status::success();
+  });
+  if (!read.ok()) return read.error();
+  return state;
 }
 
 Result<std::vector<HistoryDay>> DailyService::history(PersonId person, Date up_to) {

@@ -80,6 +80,34 @@ struct MeasureResult {
   std::optional<coach::Change> change;  // empty when this entry is the baseline
 };
 
+// What a person needs now, on a date: the one answer every front end follows.
+enum class TodayStep {
+  kNeedsProfile,
+  kNeedsScreen,
+  kBlockedUrgent,           // seek emergency care now: the screen or today's check-in
+  kBlockedUntilClearance,   // exercise waits for a clinician's clearance
+  kNeedsFollowup,           // the next-morning pain of a recent session is missing
+  kNeedsCheckin,
+  kPlanReady,
+  kSessionLogged,
+};
+
+struct TodayState {
+  Date date;
+  TodayStep step = TodayStep::kNeedsProfile;
+  std::optional<ScreenSummary> screen;        // from kBlockedUrgent on
+  bool ask_urgent_questions = false;          // kNeedsCheckin: the screen was not taken today
+  std::optional<Date> followup_session_date;  // kNeedsFollowup
+  // The day's plan; with a block, the rest day whose reasons say why (planned on an empty
+  // check-in when today has none yet, since a check-in can add a block but never lift one).
+  std::optional<coach::Plan> plan;
+  std::optional<coach::SessionLog> session;  // kSessionLogged
+};
+
+// A session's next-morning pain is asked for up to this many days after it (the morning after,
+// or the next when the app was not opened that morning); later, the session stays without it.
+inline constexpr int kFollowupWindowDays = 2;
+
 // How many days a first-week or last-week pain mean covers.
 inline constexpr int kPainWindowDays = 7;
 
@@ -114,6 +142,11 @@ class DailyService {
   // cache, a plan computed at the person's current plan revision is sent again as it was.
   [[nodiscard]] Result<std::string> todays_plan_json(PersonId person, Date date);
 
+  // What the person needs now on `date`, read on one snapshot, in this order: a profile, the
+  // screen, a block (urgent, or until a clearance), the next-morning pain of the latest session
+  // when it was at most kFollowupWindowDays ago, the check-in, then the plan or the logged session.
+  [[nodiscard]] Result<TodayState> today(PersonId person, Date date);
+
   // What was done on `date`, which needs a check-in (kConflict otherwise). Fields "session.*".
   [[nodiscard]] Status log_session(PersonId person, Date date, const coach::SessionLog& session);
   // Pain on waking after the session of `session_date` (kConflict when none was logged).
@@ -137,6 +170,7 @@ class DailyService {
 };
 
 const char* to_string(ScreenOutcome outcome);
+const char* to_string(TodayStep step);
 
 // Range checks shared by the use cases, exposed so callers can reject input early.
 [[nodiscard]] Status validate_checkin(const coach::CheckIn& checkin);

@@ -17,6 +17,7 @@
 
 #include "app/catalog_loader.h"
 #include "app/daily_service.h"
+#include "app/day_json.h"
 #include "app/plan_json.h"
 #include "app/timeline_json.h"
 #include "cli/cli.h"
@@ -426,20 +427,6 @@ void render_plan(const coach::Plan& plan, const coach::Catalog& catalog) {
   }
 }
 
-json flag_ids(const std::vector<coach::RedFlag>& flags) {
-  json ids = json::array();
-  for (const coach::RedFlag flag : flags) ids.push_back(coach::info(flag).id);
-  return ids;
-}
-
-json screen_to_json(const app::ScreenSummary& summary) {
-  return {{"date", summary.screened_on.to_string()},
-          {"outcome", app::to_string(summary.outcome)},
-          {"urgent", flag_ids(summary.urgent)},
-          {"see_clinician", flag_ids(summary.see_clinician)},
-          {"cleared_on", summary.cleared_on ? json(summary.cleared_on->to_string()) : json()}};
-}
-
 void render_screen(const app::ScreenSummary& summary) {
   switch (summary.outcome) {
     case app::ScreenOutcome::kClear:
@@ -699,7 +686,7 @@ void register_screen(CLI::App& app, CliContext& ctx) {
       auto summary = (*workspace)->service->take_screen(app::kLocalPerson, *date, *screening);
       if (!summary.ok()) return summary.error();
       if (f->common.json) {
-        print_json(screen_to_json(*summary));
+        print_json(app::screen_summary_to_json(*summary));
       } else {
         render_screen(*summary);
       }
@@ -1343,131 +1330,140 @@ void register_rope_advice(CLI::App& app, CliContext& ctx) {
 
 Status run_today(CliContext& ctx, Date date) {
   // The flow is a conversation: it reads answers from standard input even when they are piped,
-  // so it can be scripted; a wrong piped answer stops it with the field named.
+  // so it can be scripted; a wrong piped answer stops it with the field named. Each turn asks the
+  // app what the person needs now (the same answer as GET /api/v1/today) and does that.
   const Prompter p(stdin_mode(), stdout);
   auto workspace = open_workspace(ctx);
   if (!workspace.ok()) return workspace.error();
   app::DailyService& service = *(*workspace)->service;
 
   p.say(fmt::format("Bounceback, {} {}.", date.weekday_name(), date.to_string()));
-
-  auto profile = service.profile(app::kLocalPerson);
-  if (!profile.ok()) return profile.error();
-  if (!profile->has_value()) {
-    p.say("\nWelcome. First, a little about you, so plans and rope advice fit.");
-    coach::Profile fresh;
-    auto year = p.ask_int("profile.birth_year", "What year were you born?", 1900, date.year());
-    if (!year.ok()) return year.error();
-    fresh.birth_year = *year;
-    auto height = p.ask_int("profile.height_cm", "How tall are you, in centimetres?", 90, 250);
-    if (!height.ok()) return height.error();
-    fresh.height_cm = *height;
-    auto experience = p.ask<coach::RopeExperience>(
-        "profile.rope_experience", "Have you skipped rope before? (none, some, regular)",
-        [](const std::string& s) {
-          return parse_word<coach::RopeExperience>(s, "profile.rope_experience", kExperienceChoices,
-                                                   coach::rope_experience_from);
-        });
-    if (!experience.ok()) return experience.error();
-    fresh.rope_experience = *experience;
-    auto rope = p.ask<coach::RopeOwned>(
-        "profile.rope",
-        "Which rope do you have? (none, beaded, speed_quarter_lb, pvc_speed, heavy, ropeless)",
-        [](const std::string& s) {
-          return parse_word<coach::RopeOwned>(s, "profile.rope", kRopeChoices,
-                                              coach::rope_owned_from);
-        });
-    if (!rope.ok()) return rope.error();
-    fresh.rope = *rope;
-    auto aggravators = p.ask<std::vector<coach::Aggravator>>(
-        "profile.aggravated_by",
-        "What makes your back worse? Any of sitting, bending, standing, arching, walking, lying, "
-        "separated by commas (or none):",
-        [](const std::string& s) { return parse_aggravators(s, "profile.aggravated_by"); });
-    if (!aggravators.ok()) return aggravators.error();
-    fresh.aggravated_by = *aggravators;
-    if (Status s = service.save_profile(app::kLocalPerson, date, fresh); !s.ok()) return s;
-    p.say("Thank you, saved.");
-  }
-
-  auto summary = service.screen_summary(app::kLocalPerson);
-  if (!summary.ok()) return summary.error();
-  if (!summary->has_value()) {
-    p.say("");
-    auto screening = ask_screen(p);
-    if (!screening.ok()) return screening.error();
-    auto taken = service.take_screen(app::kLocalPerson, date, *screening);
-    if (!taken.ok()) return taken.error();
-    p.say("");
-    render_screen(*taken);
-    *summary = *taken;
-  }
-  if ((*summary)->outcome == app::ScreenOutcome::kUrgent) {
-    if ((*summary)->screened_on != date) {
-      p.say(
-          "\nYour safety screen has an urgent answer. Please seek emergency care now.\n"
-          "Once a doctor has checked you, take the screen again: `bounceback screen`.");
+  bool screened_now = false;
+  bool checked_in_now = false;
+  // Each step records something, so the state moves on; the bound only guards against a loop.
+  for (int turn = 0; turn < 8; ++turn) {
+    auto state = service.today(app::kLocalPerson, date);
+    if (!state.ok()) return state.error();
+    switch (state->step) {
+      case app::TodayStep::kNeedsProfile: {
+        p.say("\nWelcome. First, a little about you, so plans and rope advice fit.");
+        coach::Profile fresh;
+        auto year = p.ask_int("profile.birth_year", "What year were you born?", 1900, date.year());
+        if (!year.ok()) return year.error();
+        fresh.birth_year = *year;
+        auto height = p.ask_int("profile.height_cm", "How tall are you, in centimetres?", 90, 250);
+        if (!height.ok()) return height.error();
+        fresh.height_cm = *height;
+        auto experience = p.ask<coach::RopeExperience>(
+            "profile.rope_experience", "Have you skipped rope before? (none, some, regular)",
+            [](const std::string& s) {
+              return parse_word<coach::RopeExperience>(s, "profile.rope_experience", kExperienceChoices,
+                                                       coach::rope_experience_from);
+            });
+        if (!experience.ok()) return experience.error();
+        fresh.rope_experience = *experience;
+        auto rope = p.ask<coach::RopeOwned>(
+            "profile.rope",
+            "Which rope do you have? (none, beaded, speed_quarter_lb, pvc_speed, heavy, ropeless)",
+            [](const std::string& s) {
+              return parse_word<coach::RopeOwned>(s, "profile.rope", kRopeChoices,
+                                                  coach::rope_owned_from);
+            });
+        if (!rope.ok()) return rope.error();
+        fresh.rope = *rope;
+        auto aggravators = p.ask<std::vector<coach::Aggravator>>(
+            "profile.aggravated_by",
+            "What makes your back worse? Any of sitting, bending, standing, arching, walking, lying, "
+            "separated by commas (or none):",
+            [](const std::string& s) { return parse_aggravators(s, "profile.aggravated_by"); });
+        if (!aggravators.ok()) return aggravators.error();
+        fresh.aggravated_by = *aggravators;
+        if (Status s = service.save_profile(app::kLocalPerson, date, fresh); !s.ok()) return s;
+        p.say("Thank you, saved.");
+        break;
+      }
+      case app::TodayStep::kNeedsScreen: {
+        p.say("");
+        auto screening = ask_screen(p);
+        if (!screening.ok()) return screening.error();
+        auto taken = service.take_screen(app::kLocalPerson, date, *screening);
+        if (!taken.ok()) return taken.error();
+        p.say("");
+        render_screen(*taken);
+        screened_now = true;
+        break;
+      }
+      case app::TodayStep::kBlockedUrgent:
+      case app::TodayStep::kBlockedUntilClearance:
+        // A screen answered just now has said what it means; otherwise the day's plan says why.
+        if (!screened_now) {
+          p.say("");
+          render_plan(*state->plan, (*workspace)->catalog);
+          if (state->step == app::TodayStep::kBlockedUrgent) {
+            p.say("To take the safety questions again: `bounceback screen`.");
+          }
+        }
+        return Status::success();
+      case app::TodayStep::kNeedsFollowup: {
+        p.say("");
+        auto pain = p.ask_int("followup.pain",
+                              fmt::format("You did a session on {}. How much did your back hurt "
+                                          "the morning after, 0-10?",
+                                          state->followup_session_date->to_string()),
+                              0, 10);
+        if (!pain.ok()) return pain.error();
+        if (Status s = service.record_next_morning_pain(app::kLocalPerson,
+                                                        *state->followup_session_date, *pain);
+            !s.ok()) {
+          return s;
+        }
+        break;
+      }
+      case app::TodayStep::kNeedsCheckin: {
+        p.say("");
+        coach::CheckIn checkin;
+        // The full screen taken today already asked the urgent questions.
+        if (state->ask_urgent_questions) {
+          auto urgent = ask_urgent(p);
+          if (!urgent.ok()) return urgent.error();
+          checkin.urgent_flags = *urgent;
+        }
+        auto pain = p.ask_int("checkin.pain", "How much does your back hurt right now, 0-10?", 0, 10);
+        if (!pain.ok()) return pain.error();
+        checkin.pain = *pain;
+        auto feel = p.ask<coach::Feel>(
+            "checkin.feel", "How does your back feel today? (sensitive, okay, good)",
+            [](const std::string& s) {
+              return parse_word<coach::Feel>(s, "checkin.feel", kFeelChoices, coach::feel_from);
+            });
+        if (!feel.ok()) return feel.error();
+        checkin.feel = *feel;
+        auto legs = p.ask<coach::LegSymptoms>(
+            "checkin.leg_symptoms",
+            "Any pain, tingling or numbness in a leg? (none, above_knee, below_knee)",
+            [](const std::string& s) {
+              return parse_word<coach::LegSymptoms>(s, "checkin.leg_symptoms", kLegChoices,
+                                                    coach::leg_symptoms_from);
+            });
+        if (!legs.ok()) return legs.error();
+        checkin.leg_symptoms = *legs;
+        if (Status s = service.check_in(app::kLocalPerson, date, checkin); !s.ok()) return s;
+        checked_in_now = true;
+        break;
+      }
+      case app::TodayStep::kPlanReady:
+      case app::TodayStep::kSessionLogged:
+        if (!checked_in_now) p.say("\nYou have already checked in today. Here is your plan again.");
+        if (state->step == app::TodayStep::kSessionLogged) {
+          p.say(fmt::format("Today's session is logged: {} min of rope time.",
+                            number(state->session->rope_minutes)));
+        }
+        p.say("");
+        render_plan(*state->plan, (*workspace)->catalog);
+        return Status::success();
     }
-    return Status::success();
   }
-
-  // Yesterday's session still waiting for its next-morning pain? Ask that first.
-  const Date yesterday = date.plus_days(-1);
-  auto history = service.history(app::kLocalPerson, yesterday);
-  if (!history.ok()) return history.error();
-  if (!history->empty() && history->back().date == yesterday && history->back().session &&
-      !history->back().next_morning_pain) {
-    p.say("");
-    auto pain = p.ask_int("followup.pain",
-                          "You did a session yesterday. How much does your back hurt this "
-                          "morning, 0-10?",
-                          0, 10);
-    if (!pain.ok()) return pain.error();
-    if (Status s = service.record_next_morning_pain(app::kLocalPerson, yesterday, *pain); !s.ok()) {
-      return s;
-    }
-  }
-
-  auto existing = service.checkin(app::kLocalPerson, date);
-  if (!existing.ok()) return existing.error();
-  if (existing->has_value()) {
-    p.say("\nYou have already checked in today. Here is your plan again.");
-  } else {
-    p.say("");
-    coach::CheckIn checkin;
-    // The full screen taken today already asked the urgent questions.
-    if ((*summary)->screened_on != date) {
-      auto urgent = ask_urgent(p);
-      if (!urgent.ok()) return urgent.error();
-      checkin.urgent_flags = *urgent;
-    }
-    auto pain = p.ask_int("checkin.pain", "How much does your back hurt right now, 0-10?", 0, 10);
-    if (!pain.ok()) return pain.error();
-    checkin.pain = *pain;
-    auto feel = p.ask<coach::Feel>(
-        "checkin.feel", "How does your back feel today? (sensitive, okay, good)",
-        [](const std::string& s) {
-          return parse_word<coach::Feel>(s, "checkin.feel", kFeelChoices, coach::feel_from);
-        });
-    if (!feel.ok()) return feel.error();
-    checkin.feel = *feel;
-    auto legs = p.ask<coach::LegSymptoms>(
-        "checkin.leg_symptoms",
-        "Any pain, tingling or numbness in a leg? (none, above_knee, below_knee)",
-        [](const std::string& s) {
-          return parse_word<coach::LegSymptoms>(s, "checkin.leg_symptoms", kLegChoices,
-                                                coach::leg_symptoms_from);
-        });
-    if (!legs.ok()) return legs.error();
-    checkin.leg_symptoms = *legs;
-    if (Status s = service.check_in(app::kLocalPerson, date, checkin); !s.ok()) return s;
-  }
-
-  auto plan = service.todays_plan(app::kLocalPerson, date);
-  if (!plan.ok()) return plan.error();
-  p.say("");
-  render_plan(*plan, (*workspace)->catalog);
-  return Status::success();
+  return Error::internal("the daily flow did not settle");
 }
 
 void register_today(CLI::App& app, CliContext& ctx) {

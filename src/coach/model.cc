@@ -94,8 +94,7 @@ const char* safety_advice(FlagSeverity severity) {
     case FlagSeverity::kSeeClinician:
       return "This is a precaution, not a diagnosis: these signs are usually harmless, but a doctor "
              "or physiotherapist should check your back before you exercise, because they can point "
-             "to a cause that needs its own treatment. Until then your plans hold off on exercise; "
-             "when a clinician clears you, record the date.";
+             "to a cause that needs its own treatment. Until then your plans hold off on exercise.";
   }
   return "";
 }

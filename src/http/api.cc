@@ -107,6 +107,7 @@ Api::Api(ApiParts parts)
   add("PUT", "/api/v1/clearance", Access::kPerson, &Api::put_clearance);
   add("POST", "/api/v1/checkins", Access::kPerson, &Api::post_checkin);
   add("GET", "/api/v1/checkins/{date}", Access::kPerson, &Api::get_checkin);
+  add("GET", "/api/v1/today", Access::kPerson, &Api::get_today);
   add("GET", "/api/v1/plans/today", Access::kPerson, &Api::get_plan_today);
   add("GET", "/api/v1/plans/{date}", Access::kPerson, &Api::get_plan);
   add("POST", "/api/v1/sessions", Access::kPerson, &Api::post_session);
@@ -331,7 +332,7 @@ Response Api::get_screening(Call& call) const {
   const auto summary = call.daily->screen_summary(call.me());
   if (!summary.ok()) return error_response(summary.error());
   if (!*summary) return error_response(HttpFailure::kNotFound, "the safety screen is not taken yet");
-  return json_response(200, screen_summary_to_json(**summary));
+  return json_response(200, app::screen_summary_to_json(**summary));
 }
 
 Response Api::post_screening(Call& call) const {
@@ -342,7 +343,7 @@ Response Api::post_screening(Call& call) const {
   const Result<coach::Screening> screening = app::screening_from_json(*body, "screening");
   if (!screening.ok()) return error_response(screening.error());
   return answer(call.daily->take_screen(call.me(), *date, *screening), 200,
-                screen_summary_to_json);
+                app::screen_summary_to_json);
 }
 
 Response Api::put_clearance(Call& call) const {
@@ -377,6 +378,12 @@ Response Api::get_checkin(Call& call) const {
   if (!*checkin) return error_response(HttpFailure::kNotFound, "no check-in on that date");
   return json_response(200,
                        {{"date", date->to_string()}, {"checkin", app::checkin_to_json(**checkin)}});
+}
+
+Response Api::get_today(Call& call) const {
+  auto date = query_date(call.request, "date", parts_.clock->today());
+  if (!date.ok()) return date.failure();
+  return answer(call.daily->today(call.me(), *date), 200, app::today_to_json);
 }
 
 Response Api::get_plan_today(Call& call) const {

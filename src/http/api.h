@@ -100,6 +100,7 @@ class Api {
   Response put_clearance(Call& call) const;
   Response post_checkin(Call& call) const;
   Response get_checkin(Call& call) const;
+  Response get_today(Call& call) const;
   Response get_plan_today(Call& call) const;
   Response get_plan(Call& call) const;
   Response post_session(Call& call) const;

@@ -15,12 +15,6 @@ using nlohmann::json;
 
 double rounded(double value) { return std::round(value * 100.0) / 100.0; }
 
-json flag_ids(const std::vector<coach::RedFlag>& flags) {
-  json ids = json::array();
-  for (const coach::RedFlag flag : flags) ids.push_back(coach::info(flag).id);
-  return ids;
-}
-
 json optional_change(const std::optional<coach::Change>& change) {
   return change ? app::change_to_json(*change) : json();
 }
@@ -76,14 +70,6 @@ json session_opened_to_json(const app::OpenedSession& opened) {
   return {{"account", account_to_json(opened.account)},
           {"token", opened.token},
           {"expires_at", opened.expires_at}};
-}
-
-json screen_summary_to_json(const app::ScreenSummary& summary) {
-  return {{"date", summary.screened_on.to_string()},
-          {"outcome", app::to_string(summary.outcome)},
-          {"urgent", flag_ids(summary.urgent)},
-          {"see_clinician", flag_ids(summary.see_clinician)},
-          {"cleared_on", summary.cleared_on ? json(summary.cleared_on->to_string()) : json()}};
 }
 
 json history_to_json(const std::vector<app::HistoryDay>& days) {

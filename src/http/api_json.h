@@ -8,6 +8,7 @@
 
 #include "app/account_service.h"
 #include "app/daily_service.h"
+#include "app/day_json.h"
 #include "app/recording_store.h"
 #include "base/result.h"
 #include "coach/catalog.h"
@@ -18,7 +19,6 @@ namespace bb::http {
 
 nlohmann::json account_to_json(const app::Account& account);
 nlohmann::json session_opened_to_json(const app::OpenedSession& opened);
-nlohmann::json screen_summary_to_json(const app::ScreenSummary& summary);
 nlohmann::json history_to_json(const std::vector<app::HistoryDay>& days);
 nlohmann::json progress_to_json(const app::Progress& progress);
 nlohmann::json measures_to_json(const app::Progress& progress);  // its PEG-3 and PSFS entries

@@ -320,6 +320,42 @@ TEST_F(ApiTest, TheDailyFlow) {
   EXPECT_EQ(call("GET", "/api/v1/catalog/no_such_item").status, 404u);
 }
 
+// GET /api/v1/today walks the person through the day with one request per screen.
+TEST_F(ApiTest, TodaySaysWhatThePersonNeedsNow) {
+  const std::string token = sign_up("ada@example.org");
+  const auto today = [&](const std::string& query) {
+    const Response r = call("GET", "/api/v1/today" + query, "", token);
+    EXPECT_EQ(r.status, 200u) << r.body;
+    return json::parse(r.body, nullptr, false);
+  };
+  EXPECT_EQ(today("")["state"], "needs_profile");
+  ASSERT_EQ(call("PUT", "/api/v1/profile", kProfile, token).status, 200u);
+  EXPECT_EQ(today("")["state"], "needs_screen");
+  ASSERT_EQ(call("POST", "/api/v1/screening", kScreenAllNo, token).status, 200u);
+  json state = today("");
+  EXPECT_EQ(state["state"], "needs_checkin");
+  EXPECT_EQ(state["ask_urgent_questions"], false);
+  EXPECT_EQ(state["screen"]["outcome"], "clear");
+  ASSERT_EQ(call("POST", "/api/v1/checkins", R"({"pain": 2, "feel": "good"})", token).status, 201u);
+  state = today("");
+  EXPECT_EQ(state["state"], "plan_ready");
+  EXPECT_EQ(state["plan"], json::parse(call("GET", "/api/v1/plans/today", "", token).body));
+  ASSERT_EQ(call("POST", "/api/v1/sessions",
+                 R"({"completed": true, "rope_minutes": 3, "pain_during_max": 2, "pain_after": 2})",
+                 token)
+                .status,
+            201u);
+  EXPECT_EQ(today("")["state"], "session_logged");
+  const std::string tomorrow = clock_.today().plus_days(1).to_string();
+  state = today("?date=" + tomorrow);
+  EXPECT_EQ(state["state"], "needs_followup");
+  EXPECT_EQ(state["followup_session_date"], clock_.today().to_string());
+  // A bad date is refused with the field named, like every route's ?date=.
+  const Response bad = call("GET", "/api/v1/today?date=2026-02-30", "", token);
+  EXPECT_EQ(bad.status, 422u) << bad.body;
+  EXPECT_EQ(call("GET", "/api/v1/today", "").status, 401u);
+}
+
 // The safety questions come from the engine's own table, the same words the terminal asks.
 TEST_F(ApiTest, SafetyQuestionsAreTheEnginesInScreenOrder) {
   const Response r = call("GET", "/api/v1/safety-questions");
