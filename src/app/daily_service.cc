@@ -308,6 +308,7 @@ Result<TodayState> DailyService::today(PersonId person, Date date) {
     coach::Plan plan;
     if (checked_in) {
       plan = coach.plan_last_day(*timeline);
+      state.checkin = timeline->days.back().checkin;
     } else {
       coach::Timeline probe = *timeline;
       coach::Day empty_day;

@@ -101,6 +101,7 @@ struct TodayState {
   // The day's plan; with a block, the rest day whose reasons say why (planned on an empty
   // check-in when today has none yet, since a check-in can add a block but never lift one).
   std::optional<coach::Plan> plan;
+  std::optional<coach::CheckIn> checkin;     // the day's check-in, once made
   std::optional<coach::SessionLog> session;  // kSessionLogged
 };
 

@@ -38,6 +38,7 @@ json today_to_json(const TodayState& state) {
           {"followup_session_date",
            state.followup_session_date ? json(state.followup_session_date->to_string()) : json()},
           {"plan", state.plan ? plan_to_json(*state.plan) : json()},
+          {"checkin", state.checkin ? checkin_to_json(*state.checkin) : json()},
           {"session", state.session ? session_to_json(*state.session) : json()},
           {"advice", advice}};
 }

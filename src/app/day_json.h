@@ -12,7 +12,8 @@ namespace bb::app {
 nlohmann::json screen_summary_to_json(const ScreenSummary& summary);
 
 // {"date", "state", "screen": summary | null, "ask_urgent_questions", "followup_session_date":
-//  date | null, "plan": plan | null, "session": session | null, "advice": text | null}; advice is
+//  date | null, "plan": plan | null, "checkin": checkin | null, "session": session | null,
+//  "advice": text | null}; advice is
 // what to do now when blocked, in the engine's words.
 nlohmann::json today_to_json(const TodayState& state);
 

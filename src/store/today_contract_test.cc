@@ -121,6 +121,7 @@ TEST_P(TodayContractTest, WalksADayFromProfileToLoggedSession) {
   EXPECT_EQ(json["screen"]["outcome"], "clear");
   EXPECT_FALSE(json["plan"]["steps"].empty());
   EXPECT_EQ(json["session"]["rope_minutes"], 3);
+  EXPECT_EQ(json["checkin"]["pain"], 2);
   EXPECT_TRUE(json["advice"].is_null());
 }
 

@@ -202,19 +202,47 @@ describe.skipIf(skip !== null)('the app against the real server', () => {
     sharer = { email: address, page };
   });
 
-  it('blocks plans on a red flag and says what to do now', async () => {
+  it('a red flag in onboarding stops it; every screen shows the block until the screen is retaken', async () => {
     const { page } = await browserPage(phone);
     await register(page, 'redflag');
     await onboard(page, { yesTo: ['saddle_numbness'] });
     await page.getByRole('heading', { name: 'Get medical help now' }).waitFor();
     expect(await page.getByRole('alert').first().textContent()).toMatch(/emergency/);
+    // The setup ends at this card: nothing leads on to activities or rope buying.
+    expect(await page.getByRole('button', { name: 'Next' }).count()).toBe(0);
     await checkA11y(page, 'urgent outcome');
     await shot(page, 'phone-red-flag');
-    await finishOnboarding(page);
-    await page.getByRole('heading', { name: /Today's check-in|Get medical help now/ }).first().waitFor();
-    if (await page.getByRole('heading', { name: "Today's check-in" }).isVisible()) await checkIn(page, 5, 'Sensitive');
+
+    // Today shows the block, asks for no check-in and offers no session.
+    await page.goto(server.url + '/#/today');
     await page.getByRole('heading', { name: 'Get medical help now' }).waitFor();
+    expect(await page.getByRole('heading', { name: "Today's check-in" }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Start session' }).count()).toBe(0);
+    // With the emergency number set in Settings, the block has a call button.
+    await page.goto(server.url + '/#/settings');
+    await page.getByLabel('Your local emergency number').fill('112');
+    await page.getByLabel('Your local emergency number').blur();
+    await page.goto(server.url + '/#/library');
+    await page.getByText('Get medical help now: plans are paused.').waitFor();
+    expect(await page.getByRole('link', { name: 'Call 112' }).getAttribute('href')).toBe('tel:112');
+    await shot(page, 'phone-red-flag-banner');
+    await page.goto(server.url + '/#/today');
+    await page.getByRole('heading', { name: 'Get medical help now' }).waitFor();
+    await checkA11y(page, 'today blocked');
+    await shot(page, 'phone-today-blocked');
+
+    // Retaking the screen (after a doctor's all-clear) lifts the block.
+    await page.getByRole('button', { name: 'Take the safety questions again' }).click();
+    await page.getByRole('heading', { name: 'Safety questions' }).waitFor();
+    for (const q of await page.locator('input[value="no"]').all()) await q.check({ force: true });
+    await page.getByRole('button', { name: 'See what this means' }).click();
+    await page.getByRole('heading', { name: 'You can start gently' }).waitFor();
+    await page.getByRole('button', { name: 'Go to today' }).click();
+    await checkIn(page, 3, 'Okay');
+    await page.locator('.day-type').waitFor();
+    await page.goto(server.url + '/#/library');
+    await page.getByText(/of \d+ moves/).waitFor();
+    expect(await page.getByText('plans are paused').count()).toBe(0);
 
     // Deleting the account needs the password and ends at the welcome screen.
     await page.goto(server.url + '/#/settings');

@@ -31,6 +31,27 @@ export interface ScreenSummary {
   see_clinician: string[];
   cleared_on?: string | null;
 }
+// What the person needs now (GET /today), in the order the server decides it.
+export type TodayStep =
+  | 'needs_profile'
+  | 'needs_screen'
+  | 'blocked_urgent'
+  | 'blocked_until_clearance'
+  | 'needs_followup'
+  | 'needs_checkin'
+  | 'plan_ready'
+  | 'session_logged';
+export interface TodayState {
+  date: string;
+  state: TodayStep;
+  screen: ScreenSummary | null;
+  ask_urgent_questions: boolean;
+  followup_session_date: string | null;
+  plan: Plan | null;
+  checkin: CheckIn | null;
+  session: SessionLog | null;
+  advice: string | null;
+}
 export interface CheckIn {
   pain: number;
   feel: Feel;
@@ -279,6 +300,7 @@ export const api = {
   checkIn: (c: CheckIn, date?: string) => request<DatedCheckIn>('POST', '/checkins' + q(date), c),
   checkinOn: (date: string) => request<DatedCheckIn>('GET', `/checkins/${date}`),
   todaysPlan: () => request<Plan>('GET', '/plans/today'),
+  today: (date: string = localToday()) => request<TodayState>('GET', '/today' + q(date)),
   planOn: (date: string) => request<Plan>('GET', `/plans/${date}`),
   logSession: (s: SessionLog, date?: string) => request<DatedSession>('POST', '/sessions' + q(date), s),
   followUp: (f: FollowUp) => request<FollowUp>('POST', '/followups', f),

@@ -1,11 +1,12 @@
 // The app shell: who is logged in, which screen is showing (the hash), and the navigation bar.
 import type { ComponentType } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { api, ApiError, flushCheckins, type Account, type CatalogItem, type Plan, type SafetyQuestion } from './api';
+import { api, ApiError, flushCheckins, localToday, type Account, type CatalogItem, type Plan, type SafetyQuestion, type TodayState } from './api';
 import { realClock, type Clock } from './clock';
-import { AppContext, applyTheme, loadSettings, storeSettings, type AppState, type Settings } from './state';
+import { AppContext, applyTheme, loadSettings, storeSettings, useApp, type AppState, type Settings } from './state';
 import { Welcome } from './screens/Welcome';
 import { Onboarding } from './screens/Onboarding';
+import { EmergencyCall, RetakeScreen } from './screens/Screen';
 import { Today } from './screens/Today';
 import { Player } from './screens/Player';
 import { Settings as SettingsScreen } from './screens/Settings';
@@ -53,6 +54,33 @@ const clinicianNav: [string, string][] = [
 ];
 
 const SAFETY_KEY = 'bb.safety-questions';
+
+// While a red flag blocks plans, every screen says so (Today, onboarding and the screen itself
+// show the full card): asked again on each change of screen, so a lifted block goes at once.
+function SafetyBanner({ route }: { route: string }) {
+  const { go } = useApp();
+  const [blocked, setBlocked] = useState<TodayState['state'] | null>(null);
+  const page = route.split('/')[0];
+  const own = page === '' || page === 'today' || page === 'onboarding' || page === 'screen';
+  useEffect(() => {
+    if (own) return;
+    api
+      .today(localToday())
+      .then((t) => setBlocked(t.state === 'blocked_urgent' || t.state === 'blocked_until_clearance' ? t.state : null))
+      .catch(() => {});
+  }, [route]);
+  if (own || !blocked) return null;
+  const urgent = blocked === 'blocked_urgent';
+  return (
+    <div class={'card block-banner ' + (urgent ? 'danger' : 'warn')} role="status">
+      <strong>{urgent ? 'Get medical help now: plans are paused.' : "Plans are paused until a clinician's clearance."}</strong>
+      {urgent && <EmergencyCall />}
+      <button type="button" onClick={() => go('today')}>
+        What to do
+      </button>
+    </div>
+  );
+}
 
 export function App(props: { clock?: Clock }) {
   const [route, setRoute] = useState(currentRoute());
@@ -151,6 +179,9 @@ export function App(props: { clock?: Clock }) {
       case 'onboarding':
         screen = <Onboarding />;
         break;
+      case 'screen':
+        screen = <RetakeScreen />;
+        break;
       case 'session':
         screen = <Player />;
         break;
@@ -196,6 +227,7 @@ export function App(props: { clock?: Clock }) {
       </header>
       {bootError && <p class="error" role="alert">{bootError}</p>}
       <main id="main" class="shell" tabIndex={-1}>
+        {account?.role === 'person' && <SafetyBanner route={route} />}
         {screen}
       </main>
       {nav.length > 0 && !inSession && (

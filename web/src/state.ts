@@ -8,6 +8,8 @@ export interface Settings {
   voice: boolean;
   beat: boolean;
   theme: 'system' | 'light' | 'dark';
+  // The local emergency number, for the call button on an urgent warning; empty until set.
+  emergencyNumber?: string;
 }
 
 const SETTINGS_KEY = 'bb.settings';

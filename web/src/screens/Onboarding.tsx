@@ -1,15 +1,16 @@
 // First run: profile, what aggravates the back, the safety screen and its outcome, PSFS
 // activities, and rope advice.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api, localToday, type Aggravator, type RopeAdvice, type RopeExperience, type RopeOwned, type ScreenSummary } from '../api';
+import { SafetyQuestions, ScreenOutcome, screenAllowsExercise } from './Screen';
 import { useApp } from '../state';
 import { Card, Choice, ErrorText, errorMessage } from '../ui';
-import { aggravatorWords, experienceWords, ropeWords, safetyAdvice, signWords } from '../words';
+import { aggravatorWords, experienceWords, ropeWords } from '../words';
 
 const STEPS = ['About you', 'What makes it worse', 'Safety questions', 'What the answers mean', 'Activities', 'Your rope'];
 
 export function Onboarding() {
-  const { go, safety } = useApp();
+  const { go } = useApp();
   const [step, setStep] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -19,15 +20,23 @@ export function Onboarding() {
   const [experience, setExperience] = useState<RopeExperience | null>(null);
   const [rope, setRope] = useState<RopeOwned | null>(null);
   const [aggravators, setAggravators] = useState<Aggravator[]>([]);
-  const [answers, setAnswers] = useState<Record<string, boolean | undefined>>({});
   const [summary, setSummary] = useState<ScreenSummary | null>(null);
-  const [clearance, setClearance] = useState('');
   const [activities, setActivities] = useState<{ name: string; score: number | null }[]>([
     { name: '', score: null },
     { name: '', score: null },
     { name: '', score: null },
   ]);
   const [advice, setAdvice] = useState<RopeAdvice | null>(null);
+
+  // Resume where the person left off: the profile may be saved and only the screen missing.
+  useEffect(() => {
+    api
+      .today(localToday())
+      .then((t) => {
+        if (t.state === 'needs_screen') setStep((s) => (s === 0 ? 2 : s));
+      })
+      .catch(() => {});
+  }, []);
 
   async function run(action: () => Promise<void>) {
     setError(null);
@@ -63,28 +72,6 @@ export function Onboarding() {
         aggravated_by: aggravators,
       });
       setStep(2);
-    });
-  }
-
-  function saveScreen(e: Event) {
-    e.preventDefault();
-    if (safety.length === 0) return setError('The safety questions could not be loaded. Check your connection and reload the page.');
-    const missing = safety.filter((f) => answers[f.id] === undefined);
-    if (missing.length) return setError(`Please answer every question (${missing.length} left).`);
-    void run(async () => {
-      const body: Record<string, boolean> = {};
-      for (const f of safety) body[f.id] = answers[f.id] === true;
-      setSummary(await api.takeScreen(body));
-      setStep(3);
-    });
-  }
-
-  function saveClearance(e: Event) {
-    e.preventDefault();
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(clearance)) return setError('Enter the date the clinician cleared you.');
-    void run(async () => {
-      const r = await api.recordClearance(clearance);
-      setSummary((s) => (s ? { ...s, cleared_on: r.cleared_on ?? clearance } : s));
     });
   }
 
@@ -151,73 +138,24 @@ export function Onboarding() {
       )}
 
       {step === 2 && (
-        <form class="card" onSubmit={saveScreen}>
-          <h1>Safety questions</h1>
-          <p class="muted">Ten questions about signs that need a doctor before exercise. Most people answer no to all.</p>
-          {safety.length === 0 && <p class="error">The safety questions could not be loaded. Check your connection and reload the page.</p>}
-          {safety.map((f, i) => (
-            <fieldset class="yesno">
-              <legend>
-                {i + 1}. {f.question}
-              </legend>
-              <label class={answers[f.id] === false ? 'choice-opt on' : 'choice-opt'}>
-                <input type="radio" name={'flag_' + f.id} value="no" checked={answers[f.id] === false} onChange={() => setAnswers((a) => ({ ...a, [f.id]: false }))} />
-                <span>No</span>
-              </label>
-              <label class={answers[f.id] === true ? 'choice-opt on' : 'choice-opt'}>
-                <input type="radio" name={'flag_' + f.id} value="yes" checked={answers[f.id] === true} onChange={() => setAnswers((a) => ({ ...a, [f.id]: true }))} />
-                <span>Yes</span>
-              </label>
-            </fieldset>
-          ))}
-          <ErrorText error={error} />
-          <div class="row">
-            <button type="button" onClick={() => setStep(1)}>Back</button>
-            <button class="primary big" type="submit" disabled={busy}>See what this means</button>
-          </div>
-        </form>
+        <SafetyQuestions
+          onBack={() => setStep(1)}
+          onTaken={(taken) => {
+            setSummary(taken);
+            setStep(3);
+          }}
+        />
       )}
 
       {step === 3 && summary && (
         <div>
-          {summary.outcome === 'clear' && (
-            <Card title="You can start gently" class="ok">
-              <p>None of the warning signs. Plans will include exercise, starting small and growing only as your back allows.</p>
-              <p class="muted">If any of these signs appear later, the daily check-in asks again and pauses plans.</p>
-            </Card>
+          <ScreenOutcome summary={summary} onChange={setSummary} onRetake={() => setStep(2)} />
+          {/* A red flag ends the setup here: an urgent answer for good, a clinician's one until the clearance is recorded. */}
+          {screenAllowsExercise(summary) && (
+            <button class="primary big" type="button" onClick={() => setStep(4)}>
+              Next
+            </button>
           )}
-          {summary.outcome === 'urgent' && (
-            <Card title="Get medical help now" class="danger">
-              <p role="alert">
-                You answered yes to {signWords(summary.urgent, safety)}. {safetyAdvice(true, safety)}
-              </p>
-              <p>Bounceback will not plan any exercise until you take the safety questions again.</p>
-            </Card>
-          )}
-          {summary.outcome === 'see_clinician' && (
-            <Card title="See a clinician before exercising" class="warn">
-              <p>
-                You answered yes to {signWords(summary.see_clinician, safety)}. {safetyAdvice(false, safety)}
-              </p>
-              <p>Until then, plans are paused. When a clinician says exercise is fine, record the date here:</p>
-              {summary.cleared_on ? (
-                <p class="ok-text">Clearance recorded for {summary.cleared_on}.</p>
-              ) : (
-                <form onSubmit={saveClearance} class="row">
-                  <label>
-                    Date of clearance
-                    <input type="date" name="cleared_on" value={clearance} max={localToday()} onInput={(e) => setClearance(e.currentTarget.value)} />
-                  </label>
-                  <button type="submit" disabled={busy}>Record clearance</button>
-                </form>
-              )}
-            </Card>
-          )}
-          <ErrorText error={error} />
-          <div class="row">
-            <button type="button" onClick={() => setStep(2)}>Change answers</button>
-            <button class="primary big" type="button" onClick={() => setStep(4)}>Next</button>
-          </div>
         </div>
       )}
 

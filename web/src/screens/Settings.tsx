@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, exportUrls, type Share } from '../api';
 import { useApp } from '../state';
 import { Card, Choice, ErrorText, errorMessage } from '../ui';
+import { EMERGENCY_NUMBER } from './Screen';
 
 export function Settings() {
   const { account, settings, setSettings, setAccount, go } = useApp();
@@ -13,6 +14,17 @@ export function Settings() {
   const [invite, setInvite] = useState<string | null>(null);
   const [shareError, setShareError] = useState<string | null>(null);
   const isPerson = account?.role === 'person';
+  const [number, setNumber] = useState(settings.emergencyNumber ?? '');
+  const [numberError, setNumberError] = useState<string | null>(null);
+  function saveNumber() {
+    const trimmed = number.trim();
+    if (trimmed && !EMERGENCY_NUMBER.test(trimmed)) {
+      setNumberError('Enter the number with digits only (a leading + and spaces are fine).');
+      return;
+    }
+    setNumberError(null);
+    setSettings({ ...settings, emergencyNumber: trimmed });
+  }
 
   useEffect(() => {
     api.shares().then((s) => setShares(s.shares)).catch(() => {});
@@ -44,6 +56,29 @@ export function Settings() {
           onChange={(theme) => setSettings({ ...settings, theme })}
         />
       </Card>
+      {isPerson && (
+        <Card title="Safety">
+          <label>
+            Your local emergency number
+            <input
+              name="emergency_number"
+              type="tel"
+              inputMode="tel"
+              autoComplete="off"
+              placeholder="for example 112, 911 or 999"
+              value={number}
+              onInput={(e) => setNumber(e.currentTarget.value)}
+              onBlur={saveNumber}
+            />
+            <small class="muted">An urgent warning then shows a button that calls it. Kept on this device only.</small>
+          </label>
+          <ErrorText error={numberError} />
+          <button type="button" onClick={() => go('screen')}>
+            Take the safety questions again
+          </button>
+          <p class="muted">After a doctor has checked you, or if an answer has changed.</p>
+        </Card>
+      )}
       {isPerson && (
         <Card title="Share with a clinician">
           <p class="muted">Make a one-time code and give it to your clinician. They can then see your plans, responses and measures, but change nothing.</p>

@@ -1,4 +1,5 @@
-// Today: the next-morning prompt, the check-in, then today's plan with its reasons.
+// Today: what the person needs now (GET /today): a safety block, the next-morning pain, the
+// check-in, or today's plan with its reasons.
 import { useEffect, useState } from 'preact/hooks';
 import {
   api,
@@ -7,45 +8,36 @@ import {
   queueCheckin,
   type CheckIn,
   type Feel,
-  type HistoryDay,
   type LegSymptoms,
   type Plan,
+  type SessionLog,
+  type TodayState,
   type UrgentFlag,
 } from '../api';
 import { Figure } from '../figures';
 import { useApp } from '../state';
 import { Card, Choice, ErrorText, Scale, errorMessage } from '../ui';
-import { dayTypeHint, dayTypeWords, feelWords, legWords, lightWords, safetyAdvice, skillWords } from '../words';
+import { dayTypeHint, dayTypeWords, feelWords, legWords, lightWords, skillWords } from '../words';
+import { EmergencyCall } from './Screen';
 
-type Load =
-  | { state: 'loading' }
-  | { state: 'error'; message: string }
-  | { state: 'checkin' }
-  | { state: 'plan'; plan: Plan };
+type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; today: TodayState };
 
+// One request says what the person needs now; each state has its one card.
 export function Today() {
   const { go } = useApp();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const [history, setHistory] = useState<HistoryDay[]>([]);
   const [queued, setQueued] = useState(false);
+  const [recheck, setRecheck] = useState(false);
 
   async function refresh() {
     try {
-      const [profile, screen] = await Promise.all([
-        api.profile().catch((e) => (e instanceof ApiError && e.status === 404 ? null : Promise.reject(e))),
-        api.screening().catch((e) => (e instanceof ApiError && e.status === 404 ? null : Promise.reject(e))),
-      ]);
-      if (!profile || !screen) {
+      const today = await api.today(localToday());
+      if (today.state === 'needs_profile' || today.state === 'needs_screen') {
         go('onboarding');
         return;
       }
-      api.history().then((h) => setHistory(h.days)).catch(() => {});
-      try {
-        setLoad({ state: 'plan', plan: await api.todaysPlan() });
-      } catch (e) {
-        if (e instanceof ApiError && e.status === 404) setLoad({ state: 'checkin' });
-        else throw e;
-      }
+      setRecheck(false);
+      setLoad({ state: 'ready', today });
     } catch (e) {
       setLoad({ state: 'error', message: errorMessage(e) });
     }
@@ -62,14 +54,11 @@ export function Today() {
     return () => window.removeEventListener('bb:synced', onSynced);
   }, []);
 
-  const today = load.state === 'plan' ? load.plan.date : null;
-  const todayDay = today ? history.find((d) => d.date === today) : undefined;
-  const pendingMorning = [...history].reverse().find((d) => d.session && (d.next_morning_pain === null || d.next_morning_pain === undefined) && d.date !== (today ?? localToday()));
-
+  const today = load.state === 'ready' ? load.today : null;
+  const checkin = today && (today.state === 'needs_checkin' || recheck);
   return (
     <div>
       <h1 class="sr-only">Today</h1>
-      {pendingMorning && <MorningPrompt day={pendingMorning} onDone={() => api.history().then((h) => setHistory(h.days)).catch(() => {})} />}
       {load.state === 'loading' && <p class="muted">Loading today…</p>}
       {load.state === 'error' && (
         <Card>
@@ -77,9 +66,12 @@ export function Today() {
           <button onClick={() => void refresh()}>Try again</button>
         </Card>
       )}
-      {load.state === 'checkin' && !queued && (
+      {today && (today.state === 'blocked_urgent' || today.state === 'blocked_until_clearance') && <Blocked today={today} onRefresh={() => void refresh()} />}
+      {today?.state === 'needs_followup' && today.followup_session_date && <MorningPrompt sessionDate={today.followup_session_date} onDone={() => void refresh()} />}
+      {checkin && !queued && (
         <CheckInForm
-          onDone={(plan) => (plan ? setLoad({ state: 'plan', plan }) : void refresh())}
+          askUrgent={today.state === 'needs_checkin' ? today.ask_urgent_questions : today.screen?.date !== today.date}
+          onDone={() => void refresh()}
           onQueued={() => setQueued(true)}
         />
       )}
@@ -89,14 +81,55 @@ export function Today() {
           <button onClick={() => { setQueued(false); void refresh(); }}>Check again</button>
         </Card>
       )}
-      {load.state === 'plan' && (
-        <PlanView plan={load.plan} done={todayDay?.session ?? null} checkinPain={todayDay?.checkin.pain ?? null} onRecheck={() => setLoad({ state: 'checkin' })} onRefresh={() => void refresh()} />
+      {today && !recheck && (today.state === 'plan_ready' || today.state === 'session_logged') && today.plan && (
+        <PlanView plan={today.plan} done={today.session} checkinPain={today.checkin?.pain ?? null} onRecheck={() => setRecheck(true)} />
       )}
     </div>
   );
 }
 
-function MorningPrompt({ day, onDone }: { day: HistoryDay; onDone: () => void }) {
+// A red flag, from the screen or a check-in: what to do now, why, and how the block is lifted.
+function Blocked({ today, onRefresh }: { today: TodayState; onRefresh: () => void }) {
+  const { go } = useApp();
+  const [cleared, setCleared] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const urgent = today.state === 'blocked_urgent';
+  return (
+    <Card title={urgent ? 'Get medical help now' : "Waiting for a clinician's clearance"} class={urgent ? 'danger' : 'warn'}>
+      <p role="alert">{today.advice}</p>
+      {urgent && <EmergencyCall />}
+      {today.plan && <Reasons plan={today.plan} />}
+      {!urgent && (
+        <form
+          class="row"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            setError(null);
+            if (!/^\d{4}-\d{2}-\d{2}$/.test(cleared)) return setError('Enter the date the clinician cleared you.');
+            try {
+              await api.recordClearance(cleared);
+              onRefresh();
+            } catch (err) {
+              setError(errorMessage(err));
+            }
+          }}
+        >
+          <label>
+            Date a clinician cleared you
+            <input type="date" name="cleared_on" value={cleared} max={localToday()} onInput={(e) => setCleared(e.currentTarget.value)} />
+          </label>
+          <button type="submit">Record clearance</button>
+        </form>
+      )}
+      <ErrorText error={error} />
+      <button type="button" onClick={() => go('screen')}>
+        Take the safety questions again
+      </button>
+    </Card>
+  );
+}
+
+function MorningPrompt({ sessionDate, onDone }: { sessionDate: string; onDone: () => void }) {
   const [pain, setPain] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -106,7 +139,7 @@ function MorningPrompt({ day, onDone }: { day: HistoryDay; onDone: () => void })
     setBusy(true);
     setError(null);
     try {
-      await api.followUp({ session_date: day.date, pain });
+      await api.followUp({ session_date: sessionDate, pain });
       onDone();
     } catch (err) {
       setError(errorMessage(err));
@@ -116,8 +149,8 @@ function MorningPrompt({ day, onDone }: { day: HistoryDay; onDone: () => void })
   }
   return (
     <form class="card prompt" onSubmit={submit} aria-label="Next-morning pain">
-      <h2>How is your back this morning?</h2>
-      <p class="muted">After your session on {day.date}. Morning pain tells Bounceback whether the dose suited you.</p>
+      <h2>How was your back the morning after?</h2>
+      <p class="muted">After your session on {sessionDate}. Morning pain tells Bounceback whether the dose suited you.</p>
       <Scale label="Pain on waking (0 none, 10 worst)" name="morning_pain" value={pain} onChange={setPain} low="No pain" high="Worst" />
       <ErrorText error={error} />
       <button class="primary" type="submit" disabled={busy}>Save morning pain</button>
@@ -125,7 +158,7 @@ function MorningPrompt({ day, onDone }: { day: HistoryDay; onDone: () => void })
   );
 }
 
-export function CheckInForm({ onDone, onQueued }: { onDone: (plan: Plan | null) => void; onQueued: () => void }) {
+export function CheckInForm({ onDone, onQueued, askUrgent = true }: { onDone: () => void; onQueued: () => void; askUrgent?: boolean }) {
   const { safety } = useApp();
   const [pain, setPain] = useState<number | null>(null);
   const [feel, setFeel] = useState<Feel | null>(null);
@@ -146,8 +179,8 @@ export function CheckInForm({ onDone, onQueued }: { onDone: (plan: Plan | null) 
     setBusy(true);
     setError(null);
     try {
-      await api.checkIn(checkin);
-      onDone(await api.todaysPlan());
+      await api.checkIn(checkin, localToday());
+      onDone();
     } catch (err) {
       if (err instanceof ApiError && err.offline) {
         queueCheckin({ date: localToday(), checkin });
@@ -164,6 +197,7 @@ export function CheckInForm({ onDone, onQueued }: { onDone: (plan: Plan | null) 
       <Scale label="Back pain right now" name="pain" value={pain} onChange={setPain} low="0 no pain" high="10 worst" />
       <Choice label="How does your back feel today?" name="feel" value={feel} options={Object.entries(feelWords) as [Feel, string][]} onChange={setFeel} />
       <Choice label="Pain or tingling in a leg?" name="legs" value={legs} options={Object.entries(legWords) as [LegSymptoms, string][]} onChange={setLegs} />
+      {askUrgent && (
       <fieldset class="checks">
         <legend>Anything new since yesterday? Tick any that is true today (most days: none).</legend>
         {safety.length === 0 && <p class="error">The safety questions could not be loaded. Check your connection and reload the page.</p>}
@@ -177,6 +211,7 @@ export function CheckInForm({ onDone, onQueued }: { onDone: (plan: Plan | null) 
           );
         })}
       </fieldset>
+      )}
       <details>
         <summary>Add a note</summary>
         <label>
@@ -192,54 +227,9 @@ export function CheckInForm({ onDone, onQueued }: { onDone: (plan: Plan | null) 
   );
 }
 
-function PlanView(props: {
-  plan: Plan;
-  done: HistoryDay['session'];
-  checkinPain: number | null;
-  onRecheck: () => void;
-  onRefresh: () => void;
-}) {
+function PlanView(props: { plan: Plan; done: SessionLog | null; checkinPain: number | null; onRecheck: () => void }) {
   const { plan, done } = props;
-  const { go, setActive, catalog, safety } = useApp();
-  const [cleared, setCleared] = useState('');
-  const [error, setError] = useState<string | null>(null);
-
-  if (plan.status === 'urgent') {
-    return (
-      <Card title="Get medical help now" class="danger">
-        <p role="alert">{safetyAdvice(true, safety)}</p>
-        <Reasons plan={plan} />
-      </Card>
-    );
-  }
-  if (plan.status === 'see_clinician') {
-    return (
-      <Card title="Waiting for a clinician's clearance" class="warn">
-        <p>Your safety answers need a doctor or physiotherapist to check your back before you exercise. Plans are paused until then.</p>
-        <Reasons plan={plan} />
-        <form
-          class="row"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            setError(null);
-            try {
-              await api.recordClearance(cleared);
-              props.onRefresh();
-            } catch (err) {
-              setError(errorMessage(err));
-            }
-          }}
-        >
-          <label>
-            Date a clinician cleared you
-            <input type="date" name="cleared_on" value={cleared} onInput={(e) => setCleared(e.currentTarget.value)} />
-          </label>
-          <button type="submit">Record clearance</button>
-        </form>
-        <ErrorText error={error} />
-      </Card>
-    );
-  }
+  const { go, setActive, catalog } = useApp();
 
   const items = [...(plan.stretch?.warm_up ?? []), ...(plan.stretch?.main ?? []), ...(plan.stretch?.cool_down ?? [])];
   const list = items.length ? items : plan.stretch?.items ?? [];
