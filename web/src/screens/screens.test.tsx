@@ -5,7 +5,7 @@ import { setFetcher, type CatalogItem, type Plan, type SafetyQuestion } from '..
 import { ManualClock } from '../clock';
 import { AppContext, type AppState } from '../state';
 import { SessionPlayer } from './Player';
-import { CheckInForm } from './Today';
+import { CheckInForm, Today } from './Today';
 
 let root: HTMLElement;
 beforeEach(() => {
@@ -243,6 +243,11 @@ describe('check-in', () => {
     expect(sent).toMatchObject({ urgent_flags: ['bladder_bowel_change'] });
   });
 
+  it('leaves out the urgent questions when the full screen was taken today', () => {
+    mount(<CheckInForm askUrgent={false} onDone={() => {}} onQueued={() => {}} />);
+    expect(root.querySelectorAll('input[name=urgent_flags]').length).toBe(0);
+  });
+
   it('queues the check-in when offline', async () => {
     setFetcher(async () => {
       throw new TypeError('offline');
@@ -254,5 +259,46 @@ describe('check-in', () => {
     await click(button("See today's plan"));
     expect(queued).toBe(true);
     expect(JSON.parse(localStorage.getItem('bb.pendingCheckins')!)[0].checkin).toMatchObject({ pain: 2, feel: 'good' });
+  });
+});
+
+describe('today', () => {
+  const state = (over: Record<string, unknown>) =>
+    new Response(JSON.stringify({ date: '2026-03-02', screen: null, ask_urgent_questions: true, followup_session_date: null, plan: null, checkin: null, session: null, advice: null, ...over }), { status: 200 });
+
+  it('shows an urgent block with what to do and a way to retake the screen, and no check-in', async () => {
+    setFetcher(async () => state({ state: 'blocked_urgent', advice: 'Seek emergency care now.', plan: { ...plan, status: 'urgent', day_type: 'rest', steps: [], reasons: ['You answered yes.'] } }));
+    mount(<Today />);
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    expect(root.querySelector('[role=alert]')!.textContent).toBe('Seek emergency care now.');
+    expect(root.textContent).toContain('You answered yes.');
+    expect(button('Take the safety questions again')).toBeDefined();
+    expect(root.querySelector('form[aria-label=Check-in]')).toBeNull();
+    expect(button('Start session')).toBeUndefined();
+  });
+
+  it('asks the morning-after pain first, for the session it names', async () => {
+    let posted: unknown = null;
+    setFetcher(async (url, init) => {
+      if (init?.method === 'POST') {
+        posted = JSON.parse(String(init.body));
+        return new Response('{}', { status: 201 });
+      }
+      return posted ? state({ state: 'needs_checkin' }) : state({ state: 'needs_followup', followup_session_date: '2026-03-01' });
+    });
+    mount(<Today />);
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    expect(root.textContent).toContain('After your session on 2026-03-01');
+    await pick('morning_pain', '3');
+    await click(button('Save morning pain'));
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    expect(posted).toEqual({ session_date: '2026-03-01', pain: 3 });
+    expect(root.querySelector('form[aria-label=Check-in]')).not.toBeNull();
   });
 });
