@@ -302,7 +302,8 @@ json rope_advice_to_json(const coach::RopeAdvice& a) {
           {"length_cm", a.length_cm},
           {"length_note", a.length_note},
           {"surface", a.surface},
-          {"shoes", a.shoes}};
+          {"shoes", a.shoes},
+          {"start", a.start}};
 }
 
 json change_to_json(const coach::Change& c) {

@@ -1,5 +1,7 @@
 #include "coach/rope_advice.h"
 
+#include "coach/progression.h"
+
 namespace bb::coach {
 
 namespace {
@@ -11,6 +13,17 @@ constexpr int kExperiencedExtraCm = 75;
 
 RopeAdvice advise_rope(const Profile& profile) {
   RopeAdvice advice;
+  if (first_dose(profile).skill == RopeSkill::kSideSwing) {
+    advice.start =
+        "Your first rope sessions are side swings: swing the rope at your side and step in time, "
+        "without jumping. After a session your back handles well, settled by the next morning, "
+        "the next plan moves on to low jumps.";
+  } else {
+    advice.start =
+        "You have skipped before, so your first session is low, soft jumps (the basic bounce) in "
+        "short rounds with rests between. The rounds grow only after sessions your back handles "
+        "well, settled by the next morning.";
+  }
   const bool experienced = profile.rope_experience == RopeExperience::kRegular;
   advice.length_cm = profile.height_cm + (experienced ? kExperiencedExtraCm : kBeginnerExtraCm);
   advice.length_note =

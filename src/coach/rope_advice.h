@@ -17,6 +17,8 @@ struct RopeAdvice {
   std::string length_note;
   std::string surface;
   std::string shoes;
+  // How the first sessions go, from the same rule that doses them (progression.first_session).
+  std::string start;
 };
 
 RopeAdvice advise_rope(const Profile& profile);

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
+#include "coach/progression.h"
+
 namespace bb::coach {
 namespace {
 
@@ -30,6 +34,26 @@ TEST(RopeAdvice, WarnsAboutSpeedAndHeavyRopes) {
   p.rope = RopeOwned::kHeavy;
   EXPECT_NE(advise_rope(p).about_owned.find("heavy"), std::string::npos);
   EXPECT_NE(advise_rope(p).surface.find("concrete"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace bb::coach
+
+namespace bb::coach {
+namespace {
+
+// The guide's "how to start" follows the first dose the engine plans, for every experience.
+TEST(RopeAdvice, HowToStartIsTheFirstDosesSkill) {
+  for (RopeExperience experience :
+       {RopeExperience::kNone, RopeExperience::kSome, RopeExperience::kRegular}) {
+    Profile p;
+    p.height_cm = 170;
+    p.rope_experience = experience;
+    const std::string start = advise_rope(p).start;
+    const bool swings = first_dose(p).skill == RopeSkill::kSideSwing;
+    EXPECT_EQ(start.find("side swings") != std::string::npos, swings) << start;
+    EXPECT_EQ(start.find("basic bounce") != std::string::npos, !swings) << start;
+  }
 }
 
 }  // namespace

@@ -175,6 +175,8 @@ export interface RopeAdvice {
   length_note?: string;
   surface?: string;
   shoes?: string;
+  // How the first sessions go, from the rule the engine doses with.
+  start?: string;
 }
 
 export type Placement = 'pocket' | 'ankle' | 'wrist' | 'chest';

@@ -114,7 +114,7 @@ export default function Library() {
           )}
           <Card title="Jumping gently">
             <ul>
-              <li>Start without jumping: swing the rope at your side and step in time. Jumps come later, when your back has said yes to the swings for a week or more.</li>
+              {advice?.start && <li data-testid="rope-start">{advice.start}</li>}
               <li>Keep jumps low, about two to three centimetres: just enough for the rope to pass. Land softly on the balls of your feet, knees a little bent.</li>
               <li>Turn the rope from the wrists, elbows close to your sides. Stand tall, eyes ahead.</li>
               <li>Jump on a forgiving surface: a wooden floor, a rubber mat or a gym floor, not concrete.</li>

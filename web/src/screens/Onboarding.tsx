@@ -206,6 +206,7 @@ export function Onboarding() {
         <div>
           <Card title="Your rope">
             {advice ? <RopeAdviceView advice={advice} /> : <p>Rope advice appears here once your profile is saved.</p>}
+            {advice?.start && <p data-testid="rope-start">{advice.start}</p>}
           </Card>
           <button class="primary big" type="button" onClick={() => go('today')}>
             Go to today's check-in
