@@ -116,6 +116,30 @@ std::string aggravator_reason(const Profile& p, const StretchPlan& stretch) {
   return text;
 }
 
+// What today's check-in allows, as one table read top to bottom: the first row that matches
+// decides the day type and which rope dose (if any) the day gets, and names the rule that
+// explains it. Readiness never raises a dose: the best row takes the progression as it stands.
+enum class TodaysRope { kNone, kLowered, kHeld, kProgressed };
+struct Readiness {
+  Rule rule;
+  DayType day_type;
+  TodaysRope rope;
+};
+
+Readiness readiness(const CheckIn& c, bool sharp_stop_pending) {
+  if (sharp_stop_pending) return {Rule::kSharpPainStop, DayType::kRestorative, TodaysRope::kNone};
+  if (c.feel == Feel::kSensitive)
+    return {Rule::kSensitiveDay, DayType::kRestorative, TodaysRope::kNone};
+  if (c.pain >= kRestorativePainFrom)
+    return {Rule::kHighPainToday, DayType::kRestorative, TodaysRope::kNone};
+  if (c.pain >= kLoweredPainFrom)
+    return {Rule::kModeratePainToday, DayType::kMixed, TodaysRope::kLowered};
+  if (c.leg_symptoms == LegSymptoms::kBelowKnee)
+    return {Rule::kBelowKneeHold, DayType::kMixed, TodaysRope::kHeld};
+  if (c.feel == Feel::kOkay) return {Rule::kOkayDayHolds, DayType::kMixed, TodaysRope::kHeld};
+  return {Rule::kGoodDay, DayType::kRope, TodaysRope::kProgressed};
+}
+
 // Everything the engine remembers from the days before the one being planned. Folded day by
 // day, so a whole timeline costs O(days).
 class CoachState {
@@ -392,65 +416,47 @@ Plan CoachState::plan(const Day& day, Narration narration) {
   todays_progression_ = decision.progressed;
   const RopeDose& held = decision.held;
   const CheckIn& c = day.checkin;
+  const Readiness ready = readiness(c, sharp_stop_pending_);
+  plan.day_type = ready.day_type;
+  plan.ask_urgent_questions = ready.rule == Rule::kSharpPainStop;
   std::optional<RopeDose> rope;
-  Plan& r = plan;
-  if (sharp_stop_pending_) {
-    plan.day_type = DayType::kRestorative;
-    plan.ask_urgent_questions = true;
-  } else if (c.feel == Feel::kSensitive || c.pain >= 7) {
-    plan.day_type = DayType::kRestorative;
-  } else if (c.pain >= 5) {
-    plan.day_type = DayType::kMixed;
-    rope = lowered(held, kModeratePainReduction);
-  } else if (c.leg_symptoms == LegSymptoms::kBelowKnee || c.feel == Feel::kOkay) {
-    plan.day_type = DayType::kMixed;
-    rope = held;
-  } else {
-    plan.day_type = DayType::kRope;
-    rope = decision.progressed;
+  switch (ready.rope) {
+    case TodaysRope::kNone: break;
+    case TodaysRope::kLowered: rope = lowered(held, kModeratePainReduction); break;
+    case TodaysRope::kHeld: rope = held; break;
+    case TodaysRope::kProgressed: rope = decision.progressed; break;
   }
   explain_progression(day, decision, rope, plan);
-
-  if (sharp_stop_pending_) {
-    say(r, Rule::kSharpPainStop, [&] {
-      return "You stopped on " + sharp_stop_date_->to_string() +
-             " because of sharp pain, so today has no rope, only gentle stretching. Please answer "
-             "the urgent safety questions again first.";
-    });
-  } else if (c.feel == Feel::kSensitive) {
-    say(r, Rule::kSensitiveDay, [] {
-      return std::string(
-          "Your back feels sensitive today, so today is gentle stretching and restorative yoga, no "
-          "rope.");
-    });
-  } else if (c.pain >= 7) {
-    say(r, Rule::kHighPainToday, [&] {
-      return "Your pain is " + std::to_string(c.pain) +
-             "/10 today, so today is restorative stretching only, no rope.";
-    });
-  } else if (c.pain >= 5) {
-    say(r, Rule::kModeratePainToday, [&] {
-      return "Your pain is " + std::to_string(c.pain) +
-             "/10 today, so rope time is lowered by a tenth to " + minutes_words(rope->minutes()) +
-             ", between gentle stretches.";
-    });
-  } else if (c.leg_symptoms == LegSymptoms::kBelowKnee) {
-    say(r, Rule::kBelowKneeHold, [] {
-      return std::string(
-          "You have symptoms below the knee today, so the dose does not rise and the rope part "
-          "stays short between stretches. If they spread or get worse, stop and see a clinician.");
-    });
-  } else if (c.feel == Feel::kOkay) {
-    say(r, Rule::kOkayDayHolds, [&] {
-      return "Your back feels okay today, so the rope part stays at " + minutes_words(held.minutes()) +
-             " between a stretch warm-up and cool-down; any step up waits for a good day.";
-    });
-  } else {
-    say(r, Rule::kGoodDay, [&] {
-      return "Your back feels good today (pain " + std::to_string(c.pain) +
-             "/10), so today is a rope day: " + minutes_words(rope->minutes()) + " of rope time.";
-    });
-  }
+  say(plan, ready.rule, [&]() -> std::string {
+    switch (ready.rule) {
+      case Rule::kSharpPainStop:
+        return "You stopped on " + sharp_stop_date_->to_string() +
+               " because of sharp pain, so today has no rope, only gentle stretching. Please "
+               "answer the urgent safety questions again first.";
+      case Rule::kSensitiveDay:
+        return "Your back feels sensitive today, so today is gentle stretching and restorative "
+               "yoga, no rope.";
+      case Rule::kHighPainToday:
+        return "Your pain is " + std::to_string(c.pain) +
+               "/10 today, so today is restorative stretching only, no rope.";
+      case Rule::kModeratePainToday:
+        return "Your pain is " + std::to_string(c.pain) +
+               "/10 today, so rope time is lowered by a tenth to " +
+               minutes_words(rope->minutes()) + ", between gentle stretches.";
+      case Rule::kBelowKneeHold:
+        return "You have symptoms below the knee today, so the dose does not rise and the rope "
+               "part stays short between stretches. If they spread or get worse, stop and see a "
+               "clinician.";
+      case Rule::kOkayDayHolds:
+        return "Your back feels okay today, so the rope part stays at " +
+               minutes_words(held.minutes()) +
+               " between a stretch warm-up and cool-down; any step up waits for a good day.";
+      default:
+        return "Your back feels good today (pain " + std::to_string(c.pain) +
+               "/10), so today is a rope day: " + minutes_words(rope->minutes()) +
+               " of rope time.";
+    }
+  });
   if (c.leg_symptoms == LegSymptoms::kAboveKnee) {
     say(plan, Rule::kAboveKneeNote, [&] { return std::string("You have symptoms above the knee. Keep an eye on them: if they spread "
                             "below the knee or get worse during the session, stop."); });

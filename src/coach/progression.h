@@ -21,6 +21,10 @@ inline constexpr int kRelaxedCadenceMax = 120;  // turns per minute
 inline constexpr double kMaxRaiseFraction = 0.20;
 inline constexpr int kMinRaiseSeconds = 60;
 inline constexpr double kModeratePainReduction = 0.10;
+// Readiness from today's check-in pain (docs/engine-rules.md, readiness.*): from this pain a day
+// is restorative with no rope, and from the lower one the rope time is lowered by a tenth.
+inline constexpr int kRestorativePainFrom = 7;
+inline constexpr int kLoweredPainFrom = 5;
 
 struct Response {
   // What decided the light, in the order it is checked.
