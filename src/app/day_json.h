@@ -1,8 +1,9 @@
-// JSON of the day's use cases that every front end reads the same way: the screen summary and
-// the answer of DailyService::today.
+// JSON of DailyService's answers, one encoder per type, shared by the command line (--json) and
+// the server: the screen summary, the day's state, history, progress and the measures.
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <vector>
 
 #include "app/daily_service.h"
 
@@ -16,5 +17,16 @@ nlohmann::json screen_summary_to_json(const ScreenSummary& summary);
 //  "advice": text | null}; advice is
 // what to do now when blocked, in the engine's words.
 nlohmann::json today_to_json(const TodayState& state);
+
+// {"days": [{"date", "checkin", "status", "day_type", "traffic_light", "session",
+//  "next_morning_pain"}]}
+nlohmann::json history_to_json(const std::vector<HistoryDay>& days);
+// {"pain", "pain_change", "rope_weeks", "traffic_lights", "peg", "peg_change", "psfs",
+//  "psfs_change"}
+nlohmann::json progress_to_json(const Progress& progress);
+nlohmann::json measures_to_json(const Progress& progress);  // its PEG-3 and PSFS entries
+nlohmann::json measure_result_to_json(Date date, const char* measure, const MeasureResult& result);
+nlohmann::json peg_entries_to_json(const std::vector<DatedPeg3>& entries);
+nlohmann::json psfs_entries_to_json(const std::vector<DatedPsfs>& entries);
 
 }  // namespace bb::app

@@ -1011,10 +1011,6 @@ void register_followup(CLI::App& app, CliContext& ctx) {
 // ---------------------------------------------------------------------------------------------
 // history and progress
 
-json light_json(const std::optional<coach::TrafficLight>& light) {
-  return light ? json(coach::to_string(*light)) : json();
-}
-
 void register_history(CLI::App& app, CliContext& ctx) {
   auto common = std::make_shared<CommonOptions>();
   auto* cmd = app.add_subcommand("history", "Every day you checked in, with its plan and session");
@@ -1028,18 +1024,7 @@ void register_history(CLI::App& app, CliContext& ctx) {
       auto days = (*workspace)->service->history(app::kLocalPerson, *date);
       if (!days.ok()) return days.error();
       if (common->json) {
-        json out = json::array();
-        for (const app::HistoryDay& day : *days) {
-          out.push_back({{"date", day.date.to_string()},
-                         {"checkin", app::checkin_to_json(day.checkin)},
-                         {"status", coach::to_string(day.plan.status)},
-                         {"day_type", coach::to_string(day.plan.day_type)},
-                         {"traffic_light", light_json(day.plan.traffic_light)},
-                         {"session", day.session ? app::session_to_json(*day.session) : json()},
-                         {"next_morning_pain",
-                          day.next_morning_pain ? json(*day.next_morning_pain) : json()}});
-        }
-        print_json({{"days", out}});
+        print_json(app::history_to_json(*days));
         return Status::success();
       }
       if (days->empty()) {
@@ -1062,48 +1047,6 @@ void register_history(CLI::App& app, CliContext& ctx) {
       return Status::success();
     });
   });
-}
-
-json progress_to_json(const app::Progress& progress) {
-  json pain = json::array();
-  for (const auto& point : progress.pain) {
-    pain.push_back({{"date", point.date.to_string()}, {"pain", point.pain}});
-  }
-  json weeks = json::array();
-  for (const auto& week : progress.rope_weeks) {
-    weeks.push_back({{"week_start", week.week_start.to_string()},
-                     {"rope_minutes", std::round(week.rope_minutes * 100.0) / 100.0},
-                     {"sessions", week.sessions}});
-  }
-  json lights = json::array();
-  for (const auto& light : progress.traffic_lights) {
-    lights.push_back({{"date", light.date.to_string()}, {"light", coach::to_string(light.light)}});
-  }
-  json pegs = json::array();
-  for (const auto& entry : progress.peg) {
-    pegs.push_back({{"date", entry.date.to_string()},
-                    {"average_pain", entry.peg.average_pain},
-                    {"enjoyment_interference", entry.peg.enjoyment_interference},
-                    {"activity_interference", entry.peg.activity_interference},
-                    {"score", std::round(entry.peg.score() * 100.0) / 100.0}});
-  }
-  json psfs = json::array();
-  for (const auto& entry : progress.psfs) {
-    json activities = json::array();
-    for (const auto& a : entry.psfs.activities) {
-      activities.push_back({{"name", a.name}, {"score", a.score}});
-    }
-    psfs.push_back({{"date", entry.date.to_string()},
-                    {"activities", activities},
-                    {"score", std::round(entry.psfs.score() * 100.0) / 100.0}});
-  }
-  const auto change = [](const std::optional<coach::Change>& c) {
-    return c ? app::change_to_json(*c) : json();
-  };
-  return {{"pain", pain},        {"pain_change", change(progress.pain_change)},
-          {"rope_weeks", weeks}, {"traffic_lights", lights},
-          {"peg", pegs},         {"peg_change", change(progress.peg_change)},
-          {"psfs", psfs},        {"psfs_change", change(progress.psfs_change)}};
 }
 
 void render_progress(const app::Progress& progress) {
@@ -1161,7 +1104,7 @@ void register_progress(CLI::App& app, CliContext& ctx) {
       auto progress = (*workspace)->service->progress(app::kLocalPerson, *date);
       if (!progress.ok()) return progress.error();
       if (common->json) {
-        print_json(progress_to_json(*progress));
+        print_json(app::progress_to_json(*progress));
       } else {
         render_progress(*progress);
       }
@@ -1176,10 +1119,7 @@ void register_progress(CLI::App& app, CliContext& ctx) {
 void print_measure(const CommonOptions& common, Date date, const char* name,
                    const app::MeasureResult& result) {
   if (common.json) {
-    print_json({{"date", date.to_string()},
-                {"measure", name},
-                {"score", std::round(result.score * 100.0) / 100.0},
-                {"change", result.change ? app::change_to_json(*result.change) : json()}});
+    print_json(app::measure_result_to_json(date, name, result));
     return;
   }
   fmt::print("{} recorded for {}: {}.\n", name, date.to_string(), number(result.score));

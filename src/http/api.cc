@@ -426,17 +426,17 @@ Response Api::post_followup(Call& call) const {
 Response Api::get_history(Call& call) const {
   auto date = query_date(call.request, "date", parts_.clock->today());
   if (!date.ok()) return date.failure();
-  return answer(call.daily->history(call.me(), *date), 200, history_to_json);
+  return answer(call.daily->history(call.me(), *date), 200, app::history_to_json);
 }
 
 Response Api::get_progress(Call& call) const {
   auto date = query_date(call.request, "date", parts_.clock->today());
   if (!date.ok()) return date.failure();
-  return answer(call.daily->progress(call.me(), *date), 200, progress_to_json);
+  return answer(call.daily->progress(call.me(), *date), 200, app::progress_to_json);
 }
 
 Response Api::get_measures(Call& call) const {
-  return answer(call.daily->progress(call.me(), parts_.clock->today()), 200, measures_to_json);
+  return answer(call.daily->progress(call.me(), parts_.clock->today()), 200, app::measures_to_json);
 }
 
 Response Api::post_peg(Call& call) const {
@@ -447,7 +447,7 @@ Response Api::post_peg(Call& call) const {
   const Result<coach::Peg3> peg = peg_from_json(*body);
   if (!peg.ok()) return error_response(peg.error());
   return answer(call.daily->add_peg(call.me(), *date, *peg), 201,
-                [&](const app::MeasureResult& r) { return measure_result_to_json(*date, "peg", r); });
+                [&](const app::MeasureResult& r) { return app::measure_result_to_json(*date, "peg", r); });
 }
 
 Response Api::post_psfs(Call& call) const {
@@ -458,7 +458,7 @@ Response Api::post_psfs(Call& call) const {
   const Result<coach::Psfs> psfs = psfs_from_json(*body);
   if (!psfs.ok()) return error_response(psfs.error());
   return answer(call.daily->add_psfs(call.me(), *date, *psfs), 201,
-                [&](const app::MeasureResult& r) { return measure_result_to_json(*date, "psfs", r); });
+                [&](const app::MeasureResult& r) { return app::measure_result_to_json(*date, "psfs", r); });
 }
 
 Response Api::get_rope_advice(Call& call) const {
@@ -565,7 +565,7 @@ Response Api::get_person_history(Call& call) const {
   }
   auto date = query_date(call.request, "date", parts_.clock->today());
   if (!date.ok()) return date.failure();
-  return answer(call.daily->history(person, *date), 200, history_to_json);
+  return answer(call.daily->history(person, *date), 200, app::history_to_json);
 }
 
 Response Api::get_person_progress(Call& call) const {
@@ -575,7 +575,7 @@ Response Api::get_person_progress(Call& call) const {
   }
   auto date = query_date(call.request, "date", parts_.clock->today());
   if (!date.ok()) return date.failure();
-  return answer(call.daily->progress(person, *date), 200, progress_to_json);
+  return answer(call.daily->progress(person, *date), 200, app::progress_to_json);
 }
 
 Response Api::get_person_measures(Call& call) const {
@@ -583,7 +583,7 @@ Response Api::get_person_measures(Call& call) const {
   if (auto refused = check_viewer(*call.accounts, *call.account, call.params, person)) {
     return *refused;
   }
-  return answer(call.daily->progress(person, parts_.clock->today()), 200, measures_to_json);
+  return answer(call.daily->progress(person, parts_.clock->today()), 200, app::measures_to_json);
 }
 
 // ---------------------------------------------------------------------------------------------

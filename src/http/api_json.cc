@@ -4,6 +4,7 @@
 
 #include "app/json_reader.h"
 #include "app/motion_json.h"
+#include "app/day_json.h"
 #include "app/plan_json.h"
 #include "app/timeline_json.h"
 
@@ -14,36 +15,6 @@ using app::Presence;
 using nlohmann::json;
 
 double rounded(double value) { return std::round(value * 100.0) / 100.0; }
-
-json optional_change(const std::optional<coach::Change>& change) {
-  return change ? app::change_to_json(*change) : json();
-}
-
-json peg_list(const std::vector<app::DatedPeg3>& entries) {
-  json out = json::array();
-  for (const auto& entry : entries) {
-    out.push_back({{"date", entry.date.to_string()},
-                   {"average_pain", entry.peg.average_pain},
-                   {"enjoyment_interference", entry.peg.enjoyment_interference},
-                   {"activity_interference", entry.peg.activity_interference},
-                   {"score", rounded(entry.peg.score())}});
-  }
-  return out;
-}
-
-json psfs_list(const std::vector<app::DatedPsfs>& entries) {
-  json out = json::array();
-  for (const auto& entry : entries) {
-    json activities = json::array();
-    for (const auto& a : entry.psfs.activities) {
-      activities.push_back({{"name", a.name}, {"score", a.score}});
-    }
-    out.push_back({{"date", entry.date.to_string()},
-                   {"activities", activities},
-                   {"score", rounded(entry.psfs.score())}});
-  }
-  return out;
-}
 
 std::string csv_field(const std::string& text) {
   if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
@@ -70,58 +41,6 @@ json session_opened_to_json(const app::OpenedSession& opened) {
   return {{"account", account_to_json(opened.account)},
           {"token", opened.token},
           {"expires_at", opened.expires_at}};
-}
-
-json history_to_json(const std::vector<app::HistoryDay>& days) {
-  json out = json::array();
-  for (const app::HistoryDay& day : days) {
-    out.push_back(
-        {{"date", day.date.to_string()},
-         {"checkin", app::checkin_to_json(day.checkin)},
-         {"status", coach::to_string(day.plan.status)},
-         {"day_type", coach::to_string(day.plan.day_type)},
-         {"traffic_light",
-          day.plan.traffic_light ? json(coach::to_string(*day.plan.traffic_light)) : json()},
-         {"session", day.session ? app::session_to_json(*day.session) : json()},
-         {"next_morning_pain", day.next_morning_pain ? json(*day.next_morning_pain) : json()}});
-  }
-  return {{"days", out}};
-}
-
-json progress_to_json(const app::Progress& progress) {
-  json pain = json::array();
-  for (const auto& point : progress.pain) {
-    pain.push_back({{"date", point.date.to_string()}, {"pain", point.pain}});
-  }
-  json weeks = json::array();
-  for (const auto& week : progress.rope_weeks) {
-    weeks.push_back({{"week_start", week.week_start.to_string()},
-                     {"rope_minutes", rounded(week.rope_minutes)},
-                     {"sessions", week.sessions}});
-  }
-  json lights = json::array();
-  for (const auto& light : progress.traffic_lights) {
-    lights.push_back({{"date", light.date.to_string()}, {"light", coach::to_string(light.light)}});
-  }
-  return {{"pain", pain},
-          {"pain_change", optional_change(progress.pain_change)},
-          {"rope_weeks", weeks},
-          {"traffic_lights", lights},
-          {"peg", peg_list(progress.peg)},
-          {"peg_change", optional_change(progress.peg_change)},
-          {"psfs", psfs_list(progress.psfs)},
-          {"psfs_change", optional_change(progress.psfs_change)}};
-}
-
-json measures_to_json(const app::Progress& progress) {
-  return {{"peg", peg_list(progress.peg)}, {"psfs", psfs_list(progress.psfs)}};
-}
-
-json measure_result_to_json(Date date, const char* measure, const app::MeasureResult& result) {
-  return {{"date", date.to_string()},
-          {"measure", measure},
-          {"score", rounded(result.score)},
-          {"change", optional_change(result.change)}};
 }
 
 json share_to_json(const app::ShareRecord& share) {
@@ -156,8 +75,8 @@ json export_to_json(const coach::Timeline& timeline, const app::Progress& progre
   json doc = {{"profile", app::profile_to_json(timeline.profile)},
               {"screening", app::screening_to_json(timeline.screening)},
               {"days", days},
-              {"peg", peg_list(progress.peg)},
-              {"psfs", psfs_list(progress.psfs)},
+              {"peg", app::peg_entries_to_json(progress.peg)},
+              {"psfs", app::psfs_entries_to_json(progress.psfs)},
               {"recordings", recordings_list(recordings)}};
   if (timeline.clearance) doc["clearance"] = timeline.clearance->to_string();
   return doc;

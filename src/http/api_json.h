@@ -19,11 +19,6 @@ namespace bb::http {
 
 nlohmann::json account_to_json(const app::Account& account);
 nlohmann::json session_opened_to_json(const app::OpenedSession& opened);
-nlohmann::json history_to_json(const std::vector<app::HistoryDay>& days);
-nlohmann::json progress_to_json(const app::Progress& progress);
-nlohmann::json measures_to_json(const app::Progress& progress);  // its PEG-3 and PSFS entries
-nlohmann::json measure_result_to_json(Date date, const char* measure,
-                                      const app::MeasureResult& result);
 nlohmann::json share_to_json(const app::ShareRecord& share);
 // The replay scenario format of docs/api.md, with "peg", "psfs" and "recordings" lists added.
 nlohmann::json export_to_json(const coach::Timeline& timeline, const app::Progress& progress,
