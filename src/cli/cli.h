@@ -28,9 +28,12 @@ struct CliContext {
 // none is given.
 [[nodiscard]] Result<std::string> database_url(const CliContext& ctx);
 
-// Each subcommand lives in its own <name>_command.cc and registers itself here.
+// Each subcommand lives in its own <name>_command.cc, or with its group in <group>_commands.cc
+// (the person's commands, on top of person_support.h), and registers itself here.
 void register_analyze_command(CLI::App& app, CliContext& ctx);
-void register_person_commands(CLI::App& app, CliContext& ctx);
+void register_setup_commands(CLI::App& app, CliContext& ctx);   // profile, screen, clearance
+void register_day_commands(CLI::App& app, CliContext& ctx);     // today, checkin, plan, log, followup
+void register_record_commands(CLI::App& app, CliContext& ctx);  // history, progress, measure, rope-advice
 void register_replay_command(CLI::App& app, CliContext& ctx);
 void register_catalog_command(CLI::App& app, CliContext& ctx);
 void register_serve_command(CLI::App& app, CliContext& ctx);

@@ -43,7 +43,9 @@ int main(int argc, char** argv) {
                  "$XDG_DATA_HOME/bounceback/bounceback.db)");
   bb::cli::register_analyze_command(app, ctx);
   bb::cli::register_replay_command(app, ctx);
-  bb::cli::register_person_commands(app, ctx);
+  bb::cli::register_day_commands(app, ctx);
+  bb::cli::register_setup_commands(app, ctx);
+  bb::cli::register_record_commands(app, ctx);
   bb::cli::register_catalog_command(app, ctx);
   bb::cli::register_serve_command(app, ctx);
   bb::cli::register_cert_command(app, ctx);

@@ -1,0 +1,245 @@
+// Setting up: profile, the safety screen and a clinician's clearance. Each command parses its
+// input (flags, or questions at a terminal), calls the app layer once, and renders text or JSON;
+// input is checked completely before anything is written.
+#include <fmt/format.h>
+
+#include <cmath>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/day_json.h"
+#include "app/timeline_json.h"
+#include "cli/person_support.h"
+
+namespace bb::cli {
+namespace {
+
+using namespace person;  // NOLINT(google-build-using-namespace): this file's own toolkit
+using nlohmann::json;
+
+// ---------------------------------------------------------------------------------------------
+// profile
+
+struct ProfileFlags {
+  CommonOptions common;
+  Flag birth_year, height, experience, rope, aggravated_by;
+};
+
+
+// Fills `profile` from flags or questions; `have_defaults` says whether `profile` holds stored
+// values that may stand in for missing flags.
+Status resolve_profile(const ProfileFlags& f, const Prompter& p, Date today, bool have_defaults,
+                       coach::Profile& profile) {
+  const auto pick_int = [&](const Flag& flag, const std::string& field, const std::string& question,
+                            int low, int high, int& target) -> Status {
+    if (!flag.given() && have_defaults && !p.at_terminal()) return Status::success();
+    auto value = resolve_int(flag, p, field, question, low, high);
+    if (!value.ok()) return value.error();
+    target = *value;
+    return Status::success();
+  };
+  if (Status s = pick_int(f.birth_year, "--birth-year", "What year were you born?", 1900,
+                          today.year(), profile.birth_year);
+      !s.ok()) {
+    return s;
+  }
+  if (Status s = pick_int(f.height, "--height-cm", "How tall are you, in centimetres?", 90, 250,
+                          profile.height_cm);
+      !s.ok()) {
+    return s;
+  }
+  if (f.experience.given() || !have_defaults || p.at_terminal()) {
+    auto experience = resolve<coach::RopeExperience>(
+        f.experience, p, "--rope-experience", "Have you skipped rope before? (none, some, regular)",
+        "<none|some|regular>", [](const std::string& s) {
+          return parse_word<coach::RopeExperience>(s, "--rope-experience", kExperienceChoices,
+                                                   coach::rope_experience_from);
+        });
+    if (!experience.ok()) return experience.error();
+    profile.rope_experience = *experience;
+  }
+  if (f.rope.given() || !have_defaults || p.at_terminal()) {
+    auto rope = resolve<coach::RopeOwned>(
+        f.rope, p, "--rope",
+        "Which rope do you have? (none, beaded, speed_quarter_lb, pvc_speed, heavy, ropeless)",
+        "<" + join(kRopeChoices, "|") + ">", [](const std::string& s) {
+          return parse_word<coach::RopeOwned>(s, "--rope", kRopeChoices, coach::rope_owned_from);
+        });
+    if (!rope.ok()) return rope.error();
+    profile.rope = *rope;
+  }
+  if (f.aggravated_by.given() || p.at_terminal()) {
+    auto aggravators = resolve<std::vector<coach::Aggravator>>(
+        f.aggravated_by, p, "--aggravated-by",
+        "What makes your back worse? List any of sitting, bending, standing, arching, walking, "
+        "lying, separated by commas (or none):",
+        "<list or none>",
+        [](const std::string& s) { return parse_aggravators(s, "--aggravated-by"); });
+    if (!aggravators.ok()) return aggravators.error();
+    profile.aggravated_by = *aggravators;
+  }
+  return Status::success();
+}
+
+void register_profile(CLI::App& app, CliContext& ctx) {
+  auto* group = app.add_subcommand("profile", "Show or set your profile");
+  group->require_subcommand(1);
+
+  auto show_opts = std::make_shared<CommonOptions>();
+  auto* show = group->add_subcommand("show", "Show your profile");
+  add_common(show, *show_opts);
+  show->callback([&ctx, show_opts] {
+    run(ctx, [&]() -> Status {
+      auto workspace = open_workspace(ctx);
+      if (!workspace.ok()) return workspace.error();
+      auto profile = (*workspace)->service->profile(app::kLocalPerson);
+      if (!profile.ok()) return profile.error();
+      if (!profile->has_value()) {
+        return Error::not_found("no profile yet: set it with `bounceback profile set`");
+      }
+      if (show_opts->json) {
+        print_json(app::profile_to_json(**profile));
+      } else {
+        render_profile(**profile);
+      }
+      return Status::success();
+    });
+  });
+
+  auto f = std::make_shared<ProfileFlags>();
+  auto* set = group->add_subcommand("set", "Set your profile (asks at a terminal)");
+  add_common(set, f->common);
+  add_flag(set, f->birth_year, "--birth-year", "Year of birth");
+  add_flag(set, f->height, "--height-cm", "Height in centimetres");
+  add_flag(set, f->experience, "--rope-experience", "none, some or regular");
+  add_flag(set, f->rope, "--rope", join(kRopeChoices, ", "));
+  add_flag(set, f->aggravated_by, "--aggravated-by",
+           "Comma-separated: sitting, bending, standing, arching, walking, lying (or none)");
+  set->callback([&ctx, f] {
+    run(ctx, [&]() -> Status {
+      auto date = resolve_date(f->common);
+      if (!date.ok()) return date.error();
+      // Stored values stand in for flags not given, so the profile is read first; nothing is
+      // written until every field is valid.
+      const Prompter prompter(stdin_mode(), f->common.json ? stderr : stdout);
+      auto workspace = open_workspace(ctx);
+      if (!workspace.ok()) return workspace.error();
+      auto stored = (*workspace)->service->profile(app::kLocalPerson);
+      if (!stored.ok()) return stored.error();
+      coach::Profile profile = stored->value_or(coach::Profile{});
+      if (Status s = resolve_profile(*f, prompter, *date, stored->has_value(), profile); !s.ok())
+        return s;
+      if (Status s = (*workspace)->service->save_profile(app::kLocalPerson, *date, profile);
+          !s.ok()) {
+        return s;
+      }
+      if (f->common.json) {
+        print_json(app::profile_to_json(profile));
+      } else {
+        fmt::print("Profile saved.\n");
+        render_profile(profile);
+      }
+      return Status::success();
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// screen and clearance
+
+
+Result<coach::Screening> screening_from_flags(const std::string& yes_list, bool none_given) {
+  coach::Screening screening;
+  const std::vector<std::string> ids = split_list(yes_list);
+  if (none_given && !ids.empty()) {
+    return Error::invalid("--yes", "--none and --yes cannot be used together");
+  }
+  for (const std::string& id : ids) {
+    const std::optional<coach::RedFlag> flag = coach::red_flag_from(id);
+    if (!flag) {
+      std::vector<std::string> known;
+      for (const auto& info : coach::red_flags()) known.emplace_back(info.id);
+      return Error::invalid("--yes",
+                            "unknown red-flag id '" + id + "'; known ids: " + join(known, ", "));
+    }
+    screening.answers[static_cast<std::size_t>(*flag)] = true;
+  }
+  return screening;
+}
+
+void register_screen(CLI::App& app, CliContext& ctx) {
+  struct ScreenFlags {
+    CommonOptions common;
+    Flag yes;
+    bool none = false;
+  };
+  auto f = std::make_shared<ScreenFlags>();
+  auto* cmd = app.add_subcommand("screen", "Take the ten-question safety screen");
+  add_common(cmd, f->common);
+  add_flag(cmd, f->yes, "--yes", "Comma-separated ids of the questions answered yes");
+  cmd->add_flag("--none", f->none, "Every question answered no");
+  cmd->callback([&ctx, f] {
+    run(ctx, [&]() -> Status {
+      auto date = resolve_date(f->common);
+      if (!date.ok()) return date.error();
+      const Prompter prompter(stdin_mode(), f->common.json ? stderr : stdout);
+      Result<coach::Screening> screening = coach::Screening{};
+      if (f->yes.given() || f->none) {
+        screening = screening_from_flags(f->yes.value, f->none);
+      } else if (prompter.at_terminal()) {
+        screening = ask_screen(prompter);
+      } else {
+        return missing("--yes", "<ids> or --none");
+      }
+      if (!screening.ok()) return screening.error();
+      auto workspace = open_workspace(ctx);
+      if (!workspace.ok()) return workspace.error();
+      auto summary = (*workspace)->service->take_screen(app::kLocalPerson, *date, *screening);
+      if (!summary.ok()) return summary.error();
+      if (f->common.json) {
+        print_json(app::screen_summary_to_json(*summary));
+      } else {
+        render_screen(*summary);
+      }
+      return Status::success();
+    });
+  });
+}
+
+void register_clearance(CLI::App& app, CliContext& ctx) {
+  auto common = std::make_shared<CommonOptions>();
+  auto* cmd = app.add_subcommand(
+      "clearance", "Record the date a clinician cleared you for exercise (--date, default today)");
+  add_common(cmd, *common);
+  cmd->callback([&ctx, common] {
+    run(ctx, [&]() -> Status {
+      auto date = resolve_date(*common);
+      if (!date.ok()) return date.error();
+      auto workspace = open_workspace(ctx);
+      if (!workspace.ok()) return workspace.error();
+      if (Status s = (*workspace)->service->record_clearance(app::kLocalPerson, *date); !s.ok()) {
+        return s;
+      }
+      if (common->json) {
+        print_json({{"cleared_on", date->to_string()}});
+      } else {
+        fmt::print(
+            "Clearance recorded for {}. Plans can include exercise again, starting "
+            "gently.\n",
+            date->to_string());
+      }
+      return Status::success();
+    });
+  });
+}
+
+}  // namespace
+
+void register_setup_commands(CLI::App& app, CliContext& ctx) {
+  register_profile(app, ctx);
+  register_screen(app, ctx);
+  register_clearance(app, ctx);
+}
+
+}  // namespace bb::cli
