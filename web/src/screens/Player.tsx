@@ -238,6 +238,8 @@ export function SessionPlayer({ plan, checkinPain }: { plan: Plan; checkinPain: 
       {/* Side swings have no jumps to count. */}
       {((step.kind === 'rope' && step.skill !== 'side_swing') || ((step.kind === 'rope' || step.kind === 'rest') && live.view)) && <LivePanel live={live} link={false} target={step.kind === 'rope' ? step.cadence : undefined} />}
       <div class="controls">
+        {/* A repetition move has no timer to hold, so it has no Pause. */}
+        {(step.kind !== 'reps' || paused) && (
         <button
           class="big"
           onClick={() => {
@@ -255,6 +257,7 @@ export function SessionPlayer({ plan, checkinPain }: { plan: Plan; checkinPain: 
         >
           {paused ? 'Resume' : 'Pause'}
         </button>
+        )}
         <button class={step.kind === 'reps' ? 'big primary' : 'big'} onClick={next}>
           {step.kind === 'reps' ? 'Done' : upcoming ? 'Next step' : 'Finish'}
         </button>

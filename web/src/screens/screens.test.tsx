@@ -171,10 +171,12 @@ describe('session player: what was done', () => {
     await click(button('Begin'));
     expect(root.querySelector('h1')!.textContent).toBe('Hip hinge practice');
     expect(root.querySelector('[data-testid=reps]')!.textContent).toBe('8 times, slowly');
+    expect(button('Pause')).toBeUndefined();
     await tick(clock, 120_000);
     expect(root.querySelector('h1')!.textContent).toBe('Hip hinge practice');
     await click(button('Done'));
     expect(root.querySelector('h1')!.textContent).toBe('Cat-cow');
+    expect(button('Pause')).toBeDefined();
     await tick(clock, 31_000);
     expect(root.textContent).toContain('How did it go?');
     expect(root.textContent).not.toContain('Rope time done');
