@@ -32,3 +32,10 @@ add_test(NAME pg_servers_test
                  ${BB_PG_STATE})
 set_tests_properties(pg_servers_test PROPERTIES
   FIXTURES_REQUIRED bb_postgres SKIP_RETURN_CODE 77 TIMEOUT 180)
+
+# GET /api/v1/today on the real server over SQLite, then over PostgreSQL when its test server runs.
+add_test(NAME today_api_test
+         COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/today_api_test.sh $<TARGET_FILE:bounceback>
+                 ${BB_PG_STATE})
+set_tests_properties(today_api_test PROPERTIES
+  FIXTURES_REQUIRED bb_postgres SKIP_RETURN_CODE 77 TIMEOUT 180)
