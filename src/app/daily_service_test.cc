@@ -334,7 +334,7 @@ TEST_F(DailyServiceTest, MorningPainNeedsALoggedSession) {
   Status s = service_.record_next_morning_pain(kLocalPerson, day("2026-03-02"), 2);
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.error().code, ErrorCode::kConflict);
-  ASSERT_TRUE(service_.log_session(kLocalPerson, day("2026-03-02"), {true, 3, 2, 2, {}, {}, {}}).ok());
+  ASSERT_TRUE(service_.log_session(kLocalPerson, day("2026-03-02"), {true, 3, 2, 2, {}, {}, {}, {}}).ok());
   ASSERT_TRUE(service_.record_next_morning_pain(kLocalPerson, day("2026-03-02"), 2).ok());
   EXPECT_EQ(store_.state.morning.at(day("2026-03-02")), 2);
 }
@@ -342,7 +342,7 @@ TEST_F(DailyServiceTest, MorningPainNeedsALoggedSession) {
 TEST_F(DailyServiceTest, HistoryPairsEachDayWithItsPlan) {
   screen_all_no();
   check_in("2026-03-02", 3);
-  ASSERT_TRUE(service_.log_session(kLocalPerson, day("2026-03-02"), {true, 3, 2, 2, {}, {}, {}}).ok());
+  ASSERT_TRUE(service_.log_session(kLocalPerson, day("2026-03-02"), {true, 3, 2, 2, {}, {}, {}, {}}).ok());
   ASSERT_TRUE(service_.record_next_morning_pain(kLocalPerson, day("2026-03-02"), 2).ok());
   check_in("2026-03-03", 2);
   auto days = service_.history(kLocalPerson, day("2026-03-03"));
@@ -359,8 +359,8 @@ TEST_F(DailyServiceTest, ProgressCountsRopeTimePerMondayWeek) {
   check_in("2026-03-01", 5);  // a Sunday
   check_in("2026-03-02", 4);  // the next Monday
   check_in("2026-03-04", 4);
-  ASSERT_TRUE(service_.log_session(kLocalPerson, day("2026-03-02"), {true, 3, 2, 2, {}, {}, {}}).ok());
-  ASSERT_TRUE(service_.log_session(kLocalPerson, day("2026-03-04"), {true, 4, 2, 2, {}, {}, {}}).ok());
+  ASSERT_TRUE(service_.log_session(kLocalPerson, day("2026-03-02"), {true, 3, 2, 2, {}, {}, {}, {}}).ok());
+  ASSERT_TRUE(service_.log_session(kLocalPerson, day("2026-03-04"), {true, 4, 2, 2, {}, {}, {}, {}}).ok());
   auto progress = service_.progress(kLocalPerson, day("2026-03-04"));
   ASSERT_TRUE(progress.ok());
   ASSERT_EQ(progress->rope_weeks.size(), 2u);

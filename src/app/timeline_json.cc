@@ -14,6 +14,7 @@ constexpr const char* kAggravators = "sitting, bending, standing, arching, walki
 constexpr const char* kFeels = "sensitive, okay, good";
 constexpr const char* kLegSymptoms = "none, above_knee, below_knee";
 constexpr const char* kStops = "none, sharp_pain, fatigue, other";
+constexpr const char* kPlacements = "pocket, waist, chest, ankle, wrist";
 constexpr int kMaxDays = 20000;  // over fifty years of daily check-ins
 }  // namespace
 
@@ -93,10 +94,42 @@ Result<coach::CheckIn> checkin_from_json(const json& j, const std::string& path)
   return c;
 }
 
-Result<coach::SessionLog> session_from_json(const json& j, const std::string& path) {
+Result<coach::Measured> measured_from_json(const json& j, const std::string& path) {
   BB_RETURN_IF_ERROR(expect_object(j, path,
-                                   {"completed", "rope_minutes", "pain_during_max", "pain_after",
-                                    "stopped", "effort", "notes"}));
+                                   {"active_seconds", "jumps", "placement", "cadence_per_min",
+                                    "height_cm", "impact_g", "trips", "longest_run"}));
+  coach::Measured m;
+  BB_ASSIGN_OR_RETURN(auto active,
+                      read_number(j, path, "active_seconds", 0, 7200, Presence::kRequired));
+  m.active_seconds = *active;
+  BB_ASSIGN_OR_RETURN(auto jumps, read_int(j, path, "jumps", 0, 100000, Presence::kRequired));
+  m.jumps = *jumps;
+  BB_ASSIGN_OR_RETURN(auto placement,
+                      read_enum<coach::SensorPlacement>(j, path, "placement",
+                                                        coach::sensor_placement_from, kPlacements,
+                                                        Presence::kRequired));
+  m.placement = *placement;
+  BB_ASSIGN_OR_RETURN(m.cadence_per_min,
+                      read_number(j, path, "cadence_per_min", 0, 400, Presence::kOptional));
+  BB_ASSIGN_OR_RETURN(m.height_cm, read_number(j, path, "height_cm", 0, 100, Presence::kOptional));
+  BB_ASSIGN_OR_RETURN(m.impact_g, read_number(j, path, "impact_g", 0, 64, Presence::kOptional));
+  BB_ASSIGN_OR_RETURN(m.trips, read_int(j, path, "trips", 0, 100000, Presence::kOptional));
+  BB_ASSIGN_OR_RETURN(m.longest_run,
+                      read_int(j, path, "longest_run", 0, 100000, Presence::kOptional));
+  return m;
+}
+
+Result<coach::SessionLog> session_from_json(const json& j, const std::string& path,
+                                            MeasuredField measured) {
+  if (measured == MeasuredField::kAccepted) {
+    BB_RETURN_IF_ERROR(expect_object(j, path,
+                                     {"completed", "rope_minutes", "pain_during_max", "pain_after",
+                                      "stopped", "effort", "notes", "measured"}));
+  } else {
+    BB_RETURN_IF_ERROR(expect_object(j, path,
+                                     {"completed", "rope_minutes", "pain_during_max", "pain_after",
+                                      "stopped", "effort", "notes"}));
+  }
   coach::SessionLog s;
   BB_ASSIGN_OR_RETURN(auto completed, read_bool(j, path, "completed", Presence::kRequired));
   s.completed = *completed;
@@ -115,6 +148,9 @@ Result<coach::SessionLog> session_from_json(const json& j, const std::string& pa
   BB_ASSIGN_OR_RETURN(s.effort, read_int(j, path, "effort", 0, 10, Presence::kOptional));
   BB_ASSIGN_OR_RETURN(auto notes, read_string(j, path, "notes", 2000, Presence::kOptional));
   s.notes = notes.value_or("");
+  if (const auto it = j.find("measured"); it != j.end() && !it->is_null()) {
+    BB_ASSIGN_OR_RETURN(s.measured, measured_from_json(*it, path_member(path, "measured")));
+  }
   return s;
 }
 
@@ -145,7 +181,8 @@ Result<Timeline> timeline_from_json(const json& doc) {
     BB_ASSIGN_OR_RETURN(day.checkin, checkin_from_json(d["checkin"], path_member(path, "checkin")));
     if (d.contains("session") && !d["session"].is_null()) {
       BB_ASSIGN_OR_RETURN(day.session,
-                          session_from_json(d["session"], path_member(path, "session")));
+                          session_from_json(d["session"], path_member(path, "session"),
+                                            MeasuredField::kAccepted));
     }
     BB_ASSIGN_OR_RETURN(day.next_morning_pain,
                         read_int(d, path, "next_morning_pain", 0, 10, Presence::kOptional));
@@ -207,6 +244,19 @@ json session_to_json(const coach::SessionLog& s) {
             {"stopped", coach::to_string(s.stopped)}};
   if (s.effort) j["effort"] = *s.effort;
   if (!s.notes.empty()) j["notes"] = s.notes;
+  if (s.measured) j["measured"] = measured_to_json(*s.measured);
+  return j;
+}
+
+json measured_to_json(const coach::Measured& m) {
+  json j = {{"active_seconds", m.active_seconds},
+            {"jumps", m.jumps},
+            {"placement", coach::to_string(m.placement)}};
+  if (m.cadence_per_min) j["cadence_per_min"] = *m.cadence_per_min;
+  if (m.height_cm) j["height_cm"] = *m.height_cm;
+  if (m.impact_g) j["impact_g"] = *m.impact_g;
+  if (m.trips) j["trips"] = *m.trips;
+  if (m.longest_run) j["longest_run"] = *m.longest_run;
   return j;
 }
 

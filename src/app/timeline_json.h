@@ -19,7 +19,14 @@ Result<coach::Timeline> timeline_from_json(const nlohmann::json& doc);
 Result<coach::Profile> profile_from_json(const nlohmann::json& j, const std::string& path);
 Result<coach::Screening> screening_from_json(const nlohmann::json& j, const std::string& path);
 Result<coach::CheckIn> checkin_from_json(const nlohmann::json& j, const std::string& path);
-Result<coach::SessionLog> session_from_json(const nlohmann::json& j, const std::string& path);
+// A session's "measured" comes from its recordings, never from a logged session: only a replay
+// timeline may carry it (docs/api.md).
+enum class MeasuredField { kRefused, kAccepted };
+Result<coach::SessionLog> session_from_json(const nlohmann::json& j, const std::string& path,
+                                            MeasuredField measured = MeasuredField::kRefused);
+// {"active_seconds", "jumps", "placement", and where shown "cadence_per_min", "height_cm",
+//  "impact_g", "trips", "longest_run"}
+nlohmann::json measured_to_json(const coach::Measured& measured);
 
 nlohmann::json profile_to_json(const coach::Profile& profile);
 nlohmann::json screening_to_json(const coach::Screening& screening);

@@ -44,7 +44,57 @@ struct LastRopeSession {
   RopeDose credited;  // the dose to build on: what was planned, or less if less was done
   Response response;
   double done_minutes = 0;
+  std::optional<Measured> measured;      // a recording with enough jumps to go on
+  std::optional<double> logged_minutes;  // set when the measured time replaced the logged one
+  std::optional<Rule> form_hold;         // a form.* rule that holds the next raise
 };
+
+// "2 min 40 s", "45 s", "4 min".
+std::string duration_words(double seconds) {
+  const int total = static_cast<int>(seconds + 0.5);
+  const int minutes = total / 60;
+  const int rest = total % 60;
+  if (minutes == 0) return std::to_string(rest) + " s";
+  if (rest == 0) return std::to_string(minutes) + " min";
+  return std::to_string(minutes) + " min " + std::to_string(rest) + " s";
+}
+
+std::string one_decimal(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.1f", value);
+  std::string text = buffer;
+  if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0) text.resize(text.size() - 2);
+  return text;
+}
+
+const char* placement_words(SensorPlacement placement) {
+  switch (placement) {
+    case SensorPlacement::kPocket: return "a phone in a pocket";
+    case SensorPlacement::kChest: return "a sensor on the chest";
+    case SensorPlacement::kAnkle: return "a sensor at the ankle";
+    case SensorPlacement::kWrist: return "a sensor at the wrist";
+  }
+  return "the sensor";
+}
+
+double hard_landing_g(SensorPlacement placement) {
+  return placement == SensorPlacement::kAnkle ? kHardLandingAnkleG : kHardLandingG;
+}
+
+// The first form problem a recording shows, most load-bearing first; none for steady, low,
+// soft jumping at the planned cadence. The wrist shows no landings, and its cadence counts
+// turns that can read double at slow turning (docs/motion.md), so it is not judged on either.
+std::optional<Rule> form_issue(const Measured& m, const RopeDose& planned) {
+  if (m.placement != SensorPlacement::kWrist && m.impact_g && *m.impact_g > hard_landing_g(m.placement))
+    return Rule::kFormHardLandings;
+  if (m.height_cm && *m.height_cm > kJumpTooHighCm) return Rule::kFormJumpsTooHigh;
+  if (m.placement != SensorPlacement::kWrist && m.cadence_per_min &&
+      *m.cadence_per_min > planned.cadence_per_min * (1.0 + kCadenceAbovePlanFraction))
+    return Rule::kFormCadenceAbovePlan;
+  if (m.trips && m.active_seconds > 0 && *m.trips / (m.active_seconds / 60.0) > kTripsPerMinuteMax)
+    return Rule::kFormFrequentTrips;
+  return std::nullopt;
+}
 
 // What the progression allows today, before readiness: decided here, explained in plan() once
 // readiness has chosen the day's rope (if any).
@@ -288,6 +338,10 @@ ProgressionDecision CoachState::progression_dose(const Day& day) const {
     d.hold_rule = Rule::kWeeklyPainRising;
     return d;
   }
+  if (last.form_hold) {
+    d.hold_rule = *last.form_hold;
+    return d;
+  }
   if (day.checkin.leg_symptoms == LegSymptoms::kBelowKnee) return d;  // explained by readiness
   const Progression up = raise(last.credited);
   d.progressed = up.dose;
@@ -316,11 +370,27 @@ void CoachState::explain_progression(const Day& day, const ProgressionDecision& 
   const LastRopeSession& last = *last_rope_;
   const std::string session =
       day_label(last.date, day.date) + " " + minutes_phrase(last.done_minutes) + " session";
-  if (last.credited.work_total_seconds() < last.planned.work_total_seconds()) {
+  if (last.logged_minutes) {
+    say(plan, Rule::kMeasuredShortOfLogged, [&] {
+      return "Your phone counted " + duration_words(last.measured->active_seconds) +
+             " of jumping against " + duration_words(*last.logged_minutes * 60.0) +
+             " logged, so the next dose builds on " +
+             duration_words(last.credited.work_total_seconds()) + ".";
+    });
+  } else if (last.credited.work_total_seconds() < last.planned.work_total_seconds()) {
     say(plan, Rule::kShortSessionCredit, [&] {
       return "You did " + minutes_words(last.done_minutes) + " of the " +
              minutes_words(last.planned.minutes()) +
              " planned, so the next dose builds on what you did.";
+    });
+  }
+  if (last.measured && !last.form_hold) {
+    say(plan, Rule::kFormSteady, [&] {
+      const Measured& m = *last.measured;
+      std::string text = "Your phone counted " + std::to_string(m.jumps) + " jumps";
+      if (m.cadence_per_min) text += " at " + one_decimal(*m.cadence_per_min) + " a minute";
+      if (m.height_cm) text += ", about " + one_decimal(*m.height_cm) + " cm high";
+      return text + ": steady, low and soft enough, so how your back responded decides the dose.";
     });
   }
   switch (last.response.light) {
@@ -360,6 +430,33 @@ void CoachState::explain_progression(const Day& day, const ProgressionDecision& 
         return "You reported an urgent warning sign on " + urgent_checkin_date_->to_string() +
                " after that session, so the dose holds rather than rising now that you are "
                "cleared.";
+      if (last.measured) {
+        const Measured& m = *last.measured;
+        switch (*d.hold_rule) {
+          case Rule::kFormHardLandings:
+            return "Your landings peaked at " + one_decimal(*m.impact_g) + " g (median), hard for " +
+                   placement_words(m.placement) + " (soft is below " +
+                   one_decimal(hard_landing_g(m.placement)) +
+                   " g), so the dose stays the same: land softly on the balls of your feet, "
+                   "knees a little bent.";
+          case Rule::kFormJumpsTooHigh:
+            return "Your jumps averaged " + one_decimal(*m.height_cm) +
+                   " cm; about 2-3 cm clears the rope, so the dose stays the same: aim lower.";
+          case Rule::kFormCadenceAbovePlan:
+            return "You turned the rope " + one_decimal(*m.cadence_per_min) +
+                   " times a minute against the planned " +
+                   std::to_string(last.planned.cadence_per_min) +
+                   ", so the dose stays the same: slow down to " +
+                   std::to_string(last.planned.cadence_per_min) + ".";
+          case Rule::kFormFrequentTrips:
+            return "The rope caught " + std::to_string(*m.trips) + " times in " +
+                   duration_words(m.active_seconds) +
+                   " of jumping, so the dose stays the same: turn a little slower until the "
+                   "rhythm runs smoothly.";
+          default:
+            break;
+        }
+      }
       if (*d.hold_rule == Rule::kTwoRedsHold)
         return std::string(
             "Two sessions within a week were red, so the dose holds until you have a green week.");
@@ -515,9 +612,22 @@ void CoachState::absorb(const Day& day, const Plan& plan) {
   last.date = day.date;
   last.response = classify_response(s, day.checkin.pain, day.next_morning_pain);
   last.planned = planned;
-  last.done_minutes = std::min(s.rope_minutes, planned.minutes());
+  // What was done: the logged rope time, or what a recording measured when that is clearly less.
+  // More measured than logged never counts for more. Side swings have no jumps to count.
+  double done = s.rope_minutes;
+  if (s.measured && planned.skill != RopeSkill::kSideSwing &&
+      s.measured->jumps >= kMeasuredMinJumps) {
+    last.measured = s.measured;
+    const double measured_minutes = s.measured->active_seconds / 60.0;
+    if (measured_minutes < kMeasuredShortFraction * s.rope_minutes) {
+      last.logged_minutes = s.rope_minutes;
+      done = measured_minutes;
+    }
+    last.form_hold = form_issue(*s.measured, planned);
+  }
+  last.done_minutes = std::min(done, planned.minutes());
   // Build on what was done, but a short stop never drops the base below the two-minute floor.
-  const int done_seconds = static_cast<int>(s.rope_minutes * 60.0 + 0.5);
+  const int done_seconds = static_cast<int>(done * 60.0 + 0.5);
   last.credited = capped_to(planned, std::max(done_seconds, kMinRopeSeconds));
 
   switch (last.response.light) {

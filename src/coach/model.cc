@@ -72,6 +72,10 @@ constexpr Names<Feel, 3> kFeels{
 constexpr Names<LegSymptoms, 3> kLegSymptoms{{{LegSymptoms::kNone, "none"},
                                               {LegSymptoms::kAboveKnee, "above_knee"},
                                               {LegSymptoms::kBelowKnee, "below_knee"}}};
+constexpr Names<SensorPlacement, 4> kPlacements{{{SensorPlacement::kPocket, "pocket"},
+                                                 {SensorPlacement::kChest, "chest"},
+                                                 {SensorPlacement::kAnkle, "ankle"},
+                                                 {SensorPlacement::kWrist, "wrist"}}};
 constexpr Names<StopReason, 4> kStopReasons{{{StopReason::kNone, "none"},
                                              {StopReason::kSharpPain, "sharp_pain"},
                                              {StopReason::kFatigue, "fatigue"},
@@ -111,6 +115,11 @@ const char* to_string(Aggravator v) { return name_of(kAggravators, v); }
 const char* to_string(Feel v) { return name_of(kFeels, v); }
 const char* to_string(LegSymptoms v) { return name_of(kLegSymptoms, v); }
 const char* to_string(StopReason v) { return name_of(kStopReasons, v); }
+const char* to_string(SensorPlacement v) { return name_of(kPlacements, v); }
+std::optional<SensorPlacement> sensor_placement_from(const std::string& s) {
+  if (s == "waist") return SensorPlacement::kPocket;
+  return value_of(kPlacements, s);
+}
 std::optional<RopeExperience> rope_experience_from(const std::string& s) {
   return value_of(kExperience, s);
 }

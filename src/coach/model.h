@@ -74,6 +74,22 @@ struct CheckIn {
 
 enum class StopReason { kNone, kSharpPain, kFatigue, kOther };
 
+// Where the phone or sensor was worn for a recording (the motion wire names; waist is pocket).
+enum class SensorPlacement { kPocket, kChest, kAnkle, kWrist };
+
+// What recordings of a session measured (the app layer merges several into one). Only active
+// time and jumps are always known; the others only where the placement shows them.
+struct Measured {
+  double active_seconds = 0;  // time spent jumping, from the rhythm of the jumps
+  int jumps = 0;
+  SensorPlacement placement = SensorPlacement::kPocket;
+  std::optional<double> cadence_per_min;
+  std::optional<double> height_cm;
+  std::optional<double> impact_g;
+  std::optional<int> trips;
+  std::optional<int> longest_run;
+};
+
 // What was done on a day and how it felt.
 struct SessionLog {
   bool completed = true;
@@ -84,6 +100,7 @@ struct SessionLog {
   // What the person noted about the session; kept and shown, never used by a rule.
   std::optional<int> effort;  // 0-10, how hard it felt (0 rest, 10 maximal)
   std::string notes;
+  std::optional<Measured> measured;  // from the session's recordings, if any
 };
 
 struct Day {
@@ -107,6 +124,8 @@ const char* to_string(Aggravator);
 const char* to_string(Feel);
 const char* to_string(LegSymptoms);
 const char* to_string(StopReason);
+const char* to_string(SensorPlacement);
+std::optional<SensorPlacement> sensor_placement_from(const std::string&);  // "waist" is pocket
 std::optional<RopeExperience> rope_experience_from(const std::string&);
 std::optional<RopeOwned> rope_owned_from(const std::string&);
 std::optional<Aggravator> aggravator_from(const std::string&);

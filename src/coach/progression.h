@@ -25,6 +25,15 @@ inline constexpr double kModeratePainReduction = 0.10;
 // is restorative with no rope, and from the lower one the rope time is lowered by a tenth.
 inline constexpr int kRestorativePainFrom = 7;
 inline constexpr int kLoweredPainFrom = 5;
+// What a recording measured (docs/engine-rules.md, measured.* and form.*). Our choices, from the
+// form-feedback table of docs/motion.md where one applies.
+inline constexpr int kMeasuredMinJumps = 20;  // fewer: the recording is taken as not covering it
+inline constexpr double kMeasuredShortFraction = 0.8;  // measured below 80% of logged: use it
+inline constexpr double kJumpTooHighCm = 5.0;
+inline constexpr double kHardLandingG = 4.0;        // pocket, waist, chest
+inline constexpr double kHardLandingAnkleG = 12.0;  // the ankle reads much larger peaks
+inline constexpr double kCadenceAbovePlanFraction = 0.10;
+inline constexpr double kTripsPerMinuteMax = 1.0;
 
 struct Response {
   // What decided the light, in the order it is checked.

@@ -24,6 +24,12 @@ const char* rule_id(Rule rule) {
     case Rule::kShortSessionCredit: return "response.short_session_credit";
     case Rule::kFirstSession: return "progression.first_session";
     case Rule::kSkillStep: return "progression.skill_step";
+    case Rule::kMeasuredShortOfLogged: return "measured.short_of_logged";
+    case Rule::kFormHardLandings: return "form.hard_landings";
+    case Rule::kFormJumpsTooHigh: return "form.jumps_too_high";
+    case Rule::kFormCadenceAbovePlan: return "form.cadence_above_plan";
+    case Rule::kFormFrequentTrips: return "form.frequent_trips";
+    case Rule::kFormSteady: return "form.steady";
     case Rule::kRatioStep: return "progression.ratio_step";
     case Rule::kTimeStep: return "progression.time_step";
     case Rule::kRopeTimeCap: return "progression.rope_time_cap";

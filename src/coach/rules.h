@@ -26,6 +26,13 @@ enum class Rule {
   kRedStepBack,       // red: the dose steps back
   kMorningUnknown,    // no next-morning pain recorded: treated as amber
   kShortSessionCredit,  // less rope time done than planned: the next dose builds on what was done
+  // What a recording of the session measured (may hold or lower, never raise)
+  kMeasuredShortOfLogged,  // clearly less jumping measured than logged: the dose builds on it
+  kFormHardLandings,       // hard landings for the placement hold progression
+  kFormJumpsTooHigh,       // jumps higher than the rope needs hold progression
+  kFormCadenceAbovePlan,   // a cadence well above the planned one holds progression
+  kFormFrequentTrips,      // frequent trips hold progression
+  kFormSteady,             // low, soft, steady jumping at the planned cadence: pain rules decide
   // Progression
   kFirstSession,      // the first rope session: at most 5 minutes, relaxed cadence, intervals
   kSkillStep,         // progress skill before time

@@ -148,7 +148,7 @@ TEST_F(SqliteStoreTest, TimelineMergesCheckInsSessionsAndMorningPain) {
   ASSERT_TRUE(store->save_checkin(kLocalPerson, day("2026-03-03"), sample_checkin(2)).ok());
   ASSERT_TRUE(store->save_checkin(kLocalPerson, day("2026-03-01"), sample_checkin(4)).ok());
   ASSERT_TRUE(store->save_checkin(kLocalPerson, day("2026-03-05"), sample_checkin(1)).ok());
-  coach::SessionLog session{true, 4.5, 3, 2, coach::StopReason::kFatigue, {}, {}};
+  coach::SessionLog session{true, 4.5, 3, 2, coach::StopReason::kFatigue, {}, {}, {}};
   ASSERT_TRUE(store->save_session(kLocalPerson, day("2026-03-01"), session).ok());
   ASSERT_TRUE(store->save_next_morning_pain(kLocalPerson, day("2026-03-01"), 3).ok());
   // Logging the session again keeps the morning pain.

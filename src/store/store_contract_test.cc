@@ -215,7 +215,7 @@ TEST_P(StoreContractTest, CheckInRoundTripAndReplaceKeepsItsSession) {
 
   ASSERT_OK(store->save_checkin(kLocalPerson, day("2026-03-01"), sample_checkin(4)));
   ASSERT_OK(store->save_session(kLocalPerson, day("2026-03-01"),
-                                {true, 4.5, 3, 2, coach::StopReason::kFatigue, {}, {}}));
+                                {true, 4.5, 3, 2, coach::StopReason::kFatigue, {}, {}, {}}));
   coach::CheckIn replaced = sample_checkin(6);
   replaced.feel = coach::Feel::kSensitive;
   replaced.leg_symptoms = coach::LegSymptoms::kNone;
@@ -258,7 +258,7 @@ TEST_P(StoreContractTest, SessionRoundTripAndReplaceKeepsMorningPain) {
   ASSERT_OK(missing);
   EXPECT_FALSE(missing->has_value());
 
-  coach::SessionLog session{true, 4.5, 3, 2, coach::StopReason::kFatigue, 6, "felt heavy"};
+  coach::SessionLog session{true, 4.5, 3, 2, coach::StopReason::kFatigue, 6, "felt heavy", {}};
   ASSERT_OK(store->save_session(kLocalPerson, day("2026-03-01"), session));
   ASSERT_OK(store->save_next_morning_pain(kLocalPerson, day("2026-03-01"), 3));
   {
@@ -269,7 +269,7 @@ TEST_P(StoreContractTest, SessionRoundTripAndReplaceKeepsMorningPain) {
     EXPECT_EQ((*first)->notes, "felt heavy");
   }
   session = {
-      false, 1.25, 7, 6, coach::StopReason::kSharpPain, {}, "sharp twinge — ça va, \"left\""};
+      false, 1.25, 7, 6, coach::StopReason::kSharpPain, {}, "sharp twinge — ça va, \"left\"", {}};
   ASSERT_OK(store->save_session(kLocalPerson, day("2026-03-01"), session));
 
   auto loaded = store->session(kLocalPerson, day("2026-03-01"));
@@ -335,10 +335,10 @@ TEST_P(StoreContractTest, TimelineAssemblesEverythingInDateOrder) {
   ASSERT_OK(store->save_checkin(kLocalPerson, day("2026-03-01"), sample_checkin(4)));
   ASSERT_OK(store->save_checkin(kLocalPerson, day("2026-03-05"), sample_checkin(1)));
   ASSERT_OK(store->save_session(kLocalPerson, day("2026-03-01"),
-                                {true, 4.5, 3, 2, coach::StopReason::kFatigue, {}, {}}));
+                                {true, 4.5, 3, 2, coach::StopReason::kFatigue, {}, {}, {}}));
   ASSERT_OK(store->save_next_morning_pain(kLocalPerson, day("2026-03-01"), 3));
   ASSERT_OK(store->save_session(kLocalPerson, day("2026-03-03"),
-                                {true, 5.0, 2, 1, coach::StopReason::kNone, {}, {}}));
+                                {true, 5.0, 2, 1, coach::StopReason::kNone, {}, {}, {}}));
 
   auto timeline = store->timeline(kLocalPerson, day("2026-03-04"));
   ASSERT_OK(timeline);
@@ -417,7 +417,7 @@ std::vector<std::int64_t> revisions_through_a_week(app::PersonStore& store) {
     EXPECT_TRUE(revision.ok() && revision->has_value());
     seen.push_back(revision.ok() && revision->has_value() ? **revision : -1);
   };
-  coach::SessionLog session{true, 4.5, 3, 2, coach::StopReason::kNone, 6, "ok"};
+  coach::SessionLog session{true, 4.5, 3, 2, coach::StopReason::kNone, 6, "ok", {}};
   app::ScreeningRecord screen{day("2026-03-01"), {}};
   EXPECT_TRUE(store.ensure_person(kLocalPerson).ok());
   note();
