@@ -7,6 +7,7 @@
 #include <string>
 #include <utility>
 
+#include "app/measured_sessions.h"
 #include "app/plan_json.h"
 #include "coach/coach.h"
 
@@ -223,7 +224,7 @@ Result<coach::Plan> DailyService::todays_plan(PersonId person, Date date) {
   if (!screening->has_value()) {
     return Error::not_found("no safety screen yet: take the safety screen before the first plan");
   }
-  auto timeline = store_.timeline(person, date);
+  auto timeline = measured_timeline(person, date);
   if (!timeline.ok()) return timeline.error();
   if (timeline->days.empty() || timeline->days.back().date != date) {
     return Error::not_found("no check-in for " + date.to_string() +
@@ -284,6 +285,13 @@ Status DailyService::record_next_morning_pain(PersonId person, Date session_date
   });
 }
 
+Result<coach::Timeline> DailyService::measured_timeline(PersonId person, Date up_to) {
+  auto timeline = store_.timeline(person, up_to);
+  if (!timeline.ok() || recordings_ == nullptr) return timeline;
+  if (Status s = attach_measurements(*recordings_, person, *timeline); !s.ok()) return s.error();
+  return timeline;
+}
+
 Result<TodayState> DailyService::today(PersonId person, Date date) {
   TodayState state;
   state.date = date;
@@ -301,7 +309,7 @@ Result<TodayState> DailyService::today(PersonId person, Date date) {
       return Status::success();
     }
     state.screen = **summary;
-    auto timeline = store_.timeline(person, date);
+    auto timeline = measured_timeline(person, date);
     if (!timeline.ok()) return timeline.error();
     const coach::Coach coach(catalog_);
     const bool checked_in = !timeline->days.empty() && timeline->days.back().date == date;
@@ -347,7 +355,7 @@ Result<TodayState> DailyService::today(PersonId person, Date date) {
 }
 
 Result<std::vector<HistoryDay>> DailyService::history(PersonId person, Date up_to) {
-  auto timeline = store_.timeline(person, up_to);
+  auto timeline = measured_timeline(person, up_to);
   if (!timeline.ok()) return timeline.error();
   std::vector<coach::Plan> plans = coach::Coach(catalog_).replay(*timeline);
   std::vector<HistoryDay> days;
@@ -361,7 +369,7 @@ Result<std::vector<HistoryDay>> DailyService::history(PersonId person, Date up_t
 }
 
 Result<Progress> DailyService::progress(PersonId person, Date up_to) {
-  auto timeline = store_.timeline(person, up_to);
+  auto timeline = measured_timeline(person, up_to);
   if (!timeline.ok()) return timeline.error();
   Progress progress;
   const std::vector<coach::Day>& days = timeline->days;

@@ -10,6 +10,7 @@
 
 #include "app/person_store.h"
 #include "app/plan_cache.h"
+#include "app/recording_store.h"
 #include "base/date.h"
 #include "base/result.h"
 #include "coach/catalog.h"
@@ -114,9 +115,11 @@ inline constexpr int kPainWindowDays = 7;
 
 class DailyService {
  public:
-  // All must outlive the service; `plans` may be null (nothing is kept).
-  DailyService(PersonStore& store, const coach::Catalog& catalog, PlanCache* plans = nullptr)
-      : store_(store), catalog_(catalog), plans_(plans) {}
+  // All must outlive the service; `plans` may be null (nothing is kept); `recordings` may be
+  // null (sessions then carry no measurements).
+  DailyService(PersonStore& store, const coach::Catalog& catalog, PlanCache* plans = nullptr,
+               RecordingStore* recordings = nullptr)
+      : store_(store), catalog_(catalog), plans_(plans), recordings_(recordings) {}
 
   // kInvalidArgument for a birth year outside 1900..today's year or a height outside 90-250 cm.
   [[nodiscard]] Status save_profile(PersonId person, Date today, const coach::Profile& profile);
@@ -165,9 +168,13 @@ class DailyService {
   [[nodiscard]] Result<coach::RopeAdvice> rope_advice(PersonId person);
 
  private:
+  // The stored timeline up to `up_to`, with what the recordings of each session measured.
+  [[nodiscard]] Result<coach::Timeline> measured_timeline(PersonId person, Date up_to);
+
   PersonStore& store_;
   const coach::Catalog& catalog_;
   PlanCache* plans_;
+  RecordingStore* recordings_;
 };
 
 const char* to_string(ScreenOutcome outcome);

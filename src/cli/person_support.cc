@@ -147,7 +147,11 @@ Result<std::unique_ptr<Workspace>> open_workspace(const CliContext& ctx) {
   auto workspace = std::make_unique<Workspace>();
   workspace->store = std::move(*opened);
   workspace->catalog = std::move(*catalog);
-  workspace->service = std::make_unique<app::DailyService>(*workspace->store, workspace->catalog);
+  auto recordings = store::open_recording_store(*url);
+  if (!recordings.ok()) return recordings.error();
+  workspace->recordings = std::move(*recordings);
+  workspace->service = std::make_unique<app::DailyService>(*workspace->store, workspace->catalog,
+                                                           nullptr, workspace->recordings.get());
   return workspace;
 }
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "app/daily_service.h"
+#include "app/recording_store.h"
 #include "base/date.h"
 #include "base/result.h"
 #include "cli/cli.h"
@@ -132,6 +133,7 @@ Result<Date> resolve_date(const CommonOptions& common);
 // The opened database, the catalog and the use cases on top of them.
 struct Workspace {
   std::unique_ptr<app::PersonStore> store;
+  std::unique_ptr<app::RecordingStore> recordings;  // what sessions measured
   coach::Catalog catalog;
   std::unique_ptr<app::DailyService> service;
 };

@@ -198,7 +198,8 @@ std::optional<Response> Api::admit(const Route& route, Call& call) const {
     Result<StorePool::Lease> lease = parts_.stores->acquire();
     if (!lease.ok()) return error_response(lease.error());
     call.lease.emplace(std::move(lease).value());
-    call.daily.emplace(*(*call.lease)->persons, *parts_.catalog, plans_.get());
+    call.daily.emplace(*(*call.lease)->persons, *parts_.catalog, plans_.get(),
+                       (*call.lease)->recordings.get());
     call.accounts.emplace(*(*call.lease)->accounts, *parts_.secrets);
     call.recordings.emplace(*(*call.lease)->recordings);
   }

@@ -356,6 +356,32 @@ TEST_F(ApiTest, TodaySaysWhatThePersonNeedsNow) {
   EXPECT_EQ(call("GET", "/api/v1/today", "").status, 401u);
 }
 
+// A recording of the session reaches the next plan: the count is cited, and a recording added
+// later makes a kept plan stale.
+TEST_F(ApiTest, ARecordingOfTheSessionShapesTheNextPlan) {
+  const std::string token = sign_up("ada@example.org");
+  record_a_day(token);  // a 3-minute session and a recording of 24 jumps, on kToday
+  const Date today = *Date::parse(kToday);
+  const std::string next = "?date=" + today.plus_days(1).to_string();
+  ASSERT_EQ(call("POST", "/api/v1/followups",
+                 R"({"session_date": ")" + today.to_string() + R"(", "pain": 2})", token)
+                .status,
+            201u);
+  ASSERT_EQ(call("POST", "/api/v1/checkins" + next, R"({"pain": 2, "feel": "good"})", token).status,
+            201u);
+  const json plan = json::parse(call("GET", "/api/v1/today" + next, "", token).body)["plan"];
+  bool measured = false;
+  for (const auto& r : plan["rules"]) measured = measured || r["rule"] == "measured.short_of_logged";
+  EXPECT_TRUE(measured) << plan["rules"].dump(1);
+  const std::string first = call("GET", "/api/v1/plans/" + today.plus_days(1).to_string(), "", token).body;
+  EXPECT_NE(first.find("24 jumps"), std::string::npos) << first;
+  ASSERT_EQ(upload("/api/v1/recordings?placement=pocket&date=" + today.to_string(), jumps_csv(30), token)
+                .status,
+            201u);
+  const std::string again = call("GET", "/api/v1/plans/" + today.plus_days(1).to_string(), "", token).body;
+  EXPECT_NE(again.find("54 jumps"), std::string::npos) << again;
+}
+
 // The safety questions come from the engine's own table, the same words the terminal asks.
 TEST_F(ApiTest, SafetyQuestionsAreTheEnginesInScreenOrder) {
   const Response r = call("GET", "/api/v1/safety-questions");

@@ -190,6 +190,9 @@ $$;
 )sql" BB_POSTGRES_REVISION_TRIGGER("profiles") BB_POSTGRES_REVISION_TRIGGER("screenings")
            BB_POSTGRES_REVISION_TRIGGER("clearances") BB_POSTGRES_REVISION_TRIGGER("checkins")
                BB_POSTGRES_REVISION_TRIGGER("sessions")},
+      // What a session's recordings measured is a plan input too (docs/engine-rules.md).
+      {6, "recordings change the plan revision, since what they measured shapes the next dose",
+       BB_SQLITE_REVISION_TRIGGERS("recordings"), BB_POSTGRES_REVISION_TRIGGER("recordings")},
   };
   return kMigrations;
 }

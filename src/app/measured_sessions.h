@@ -1,0 +1,28 @@
+// What the recordings of a session measured, as the engine reads it (coach::Measured): each
+// recording's analysis read back, several recordings of one day merged, and attached to the
+// timeline's sessions.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app/recording_store.h"
+#include "base/result.h"
+#include "coach/model.h"
+
+namespace bb::app {
+
+// One recording's figures from the analysis kept with it (the API's analysis JSON).
+[[nodiscard]] Result<coach::Measured> measured_from_analysis(const std::string& analysis_json);
+
+// Several recordings of one session as one: jumps, active time and trips add up; cadence,
+// height and impact are averaged weighted by jumps over the recordings that show them; the
+// longest run is the longest of any; the placement is that of the recording with most jumps.
+// Precondition: `parts` is not empty.
+[[nodiscard]] coach::Measured merge_measured(const std::vector<coach::Measured>& parts);
+
+// Sets `measured` on every session of the timeline that has recordings on its date.
+[[nodiscard]] Status attach_measurements(RecordingStore& recordings, PersonId person,
+                                         coach::Timeline& timeline);
+
+}  // namespace bb::app

@@ -1,0 +1,60 @@
+#include "app/measured_sessions.h"
+
+#include <gtest/gtest.h>
+
+namespace bb::app {
+namespace {
+
+coach::Measured part(int jumps, double active, coach::SensorPlacement where,
+                     std::optional<double> cadence, std::optional<double> height,
+                     std::optional<double> impact, int trips, int longest) {
+  coach::Measured m;
+  m.jumps = jumps;
+  m.active_seconds = active;
+  m.placement = where;
+  m.cadence_per_min = cadence;
+  m.height_cm = height;
+  m.impact_g = impact;
+  m.trips = trips;
+  m.longest_run = longest;
+  return m;
+}
+
+TEST(MeasuredSessions, TwoRecordingsOfOneSessionAddUpAndAverageByJumps) {
+  const coach::Measured merged = merge_measured(
+      {part(100, 55, coach::SensorPlacement::kPocket, 110, 3, 2.0, 1, 60),
+       part(300, 165, coach::SensorPlacement::kWrist, 120, std::nullopt, std::nullopt, 2, 150)});
+  EXPECT_EQ(merged.jumps, 400);
+  EXPECT_DOUBLE_EQ(merged.active_seconds, 220);
+  EXPECT_EQ(merged.trips, 3);
+  EXPECT_EQ(merged.longest_run, 150);
+  EXPECT_EQ(merged.placement, coach::SensorPlacement::kWrist);  // the one with most jumps
+  EXPECT_DOUBLE_EQ(*merged.cadence_per_min, (110.0 * 100 + 120.0 * 300) / 400);
+  // Height and impact only from the recording that shows them.
+  EXPECT_DOUBLE_EQ(*merged.height_cm, 3);
+  EXPECT_DOUBLE_EQ(*merged.impact_g, 2.0);
+}
+
+TEST(MeasuredSessions, ReadsTheStoredAnalysis) {
+  auto m = measured_from_analysis(
+      R"({"jumps": 57, "active_seconds": 29.5, "placement": "pocket", "cadence_per_min": 118.2,
+          "jump_height_cm": 3.4, "impact_g": 2.61, "trips": 1, "longest_run": 40})");
+  ASSERT_TRUE(m.ok()) << m.error().describe();
+  EXPECT_EQ(m->jumps, 57);
+  EXPECT_DOUBLE_EQ(m->active_seconds, 29.5);
+  EXPECT_DOUBLE_EQ(*m->height_cm, 3.4);
+  EXPECT_EQ(m->trips, 1);
+  // A placement that does not show height gives null, which is no height, not zero.
+  auto wrist = measured_from_analysis(
+      R"({"jumps": 80, "active_seconds": 40, "placement": "wrist", "cadence_per_min": 0,
+          "jump_height_cm": null, "impact_g": null, "trips": 0, "longest_run": 80})");
+  ASSERT_TRUE(wrist.ok());
+  EXPECT_FALSE(wrist->height_cm);
+  EXPECT_FALSE(wrist->impact_g);
+  EXPECT_FALSE(wrist->cadence_per_min);
+  EXPECT_FALSE(measured_from_analysis("{").ok());
+  EXPECT_FALSE(measured_from_analysis(R"({"jumps": 3})").ok());
+}
+
+}  // namespace
+}  // namespace bb::app
