@@ -166,6 +166,38 @@ std::string aggravator_reason(const Profile& p, const StretchPlan& stretch) {
   return text;
 }
 
+// What a form rule says: what was measured and what to change, and whether it held the dose.
+enum class FormEffect { kHolds, kNoteOnly };
+std::string form_cue(Rule rule, const LastRopeSession& last, FormEffect effect) {
+  const Measured& m = *last.measured;
+  std::string seen;
+  std::string change;
+  switch (rule) {
+    case Rule::kFormHardLandings:
+      seen = "Your landings peaked at " + one_decimal(*m.impact_g) + " g (median), hard for " +
+             placement_words(m.placement) + " (soft is below " +
+             one_decimal(hard_landing_g(m.placement)) + " g)";
+      change = "land softly on the balls of your feet, knees a little bent";
+      break;
+    case Rule::kFormJumpsTooHigh:
+      seen = "Your jumps averaged " + one_decimal(*m.height_cm) + " cm; about 2-3 cm clears the rope";
+      change = "aim lower";
+      break;
+    case Rule::kFormCadenceAbovePlan:
+      seen = "You turned the rope " + one_decimal(*m.cadence_per_min) +
+             " times a minute against the planned " + std::to_string(last.planned.cadence_per_min);
+      change = "slow down to " + std::to_string(last.planned.cadence_per_min);
+      break;
+    default:  // kFormFrequentTrips
+      seen = "The rope caught " + std::to_string(m.trips.value_or(0)) + " times in " +
+             duration_words(m.active_seconds) + " of jumping";
+      change = "turn a little slower until the rhythm runs smoothly";
+      break;
+  }
+  return effect == FormEffect::kHolds ? seen + ", so the dose stays the same: " + change + "."
+                                      : seen + ". Next time: " + change + ".";
+}
+
 // What today's check-in allows, as one table read top to bottom: the first row that matches
 // decides the day type and which rope dose (if any) the day gets, and names the rule that
 // explains it. Readiness never raises a dose: the best row takes the progression as it stands.
@@ -384,6 +416,9 @@ void CoachState::explain_progression(const Day& day, const ProgressionDecision& 
              " planned, so the next dose builds on what you did.";
     });
   }
+  if (last.form_hold && last.response.light != TrafficLight::kGreen) {
+    say(plan, *last.form_hold, [&] { return form_cue(*last.form_hold, last, FormEffect::kNoteOnly); });
+  }
   if (last.measured && !last.form_hold) {
     say(plan, Rule::kFormSteady, [&] {
       const Measured& m = *last.measured;
@@ -430,33 +465,8 @@ void CoachState::explain_progression(const Day& day, const ProgressionDecision& 
         return "You reported an urgent warning sign on " + urgent_checkin_date_->to_string() +
                " after that session, so the dose holds rather than rising now that you are "
                "cleared.";
-      if (last.measured) {
-        const Measured& m = *last.measured;
-        switch (*d.hold_rule) {
-          case Rule::kFormHardLandings:
-            return "Your landings peaked at " + one_decimal(*m.impact_g) + " g (median), hard for " +
-                   placement_words(m.placement) + " (soft is below " +
-                   one_decimal(hard_landing_g(m.placement)) +
-                   " g), so the dose stays the same: land softly on the balls of your feet, "
-                   "knees a little bent.";
-          case Rule::kFormJumpsTooHigh:
-            return "Your jumps averaged " + one_decimal(*m.height_cm) +
-                   " cm; about 2-3 cm clears the rope, so the dose stays the same: aim lower.";
-          case Rule::kFormCadenceAbovePlan:
-            return "You turned the rope " + one_decimal(*m.cadence_per_min) +
-                   " times a minute against the planned " +
-                   std::to_string(last.planned.cadence_per_min) +
-                   ", so the dose stays the same: slow down to " +
-                   std::to_string(last.planned.cadence_per_min) + ".";
-          case Rule::kFormFrequentTrips:
-            return "The rope caught " + std::to_string(*m.trips) + " times in " +
-                   duration_words(m.active_seconds) +
-                   " of jumping, so the dose stays the same: turn a little slower until the "
-                   "rhythm runs smoothly.";
-          default:
-            break;
-        }
-      }
+      if (last.form_hold && *d.hold_rule == *last.form_hold)
+        return form_cue(*last.form_hold, last, FormEffect::kHolds);
       if (*d.hold_rule == Rule::kTwoRedsHold)
         return std::string(
             "Two sessions within a week were red, so the dose holds until you have a green week.");

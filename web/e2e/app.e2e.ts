@@ -242,7 +242,7 @@ describe.skipIf(skip !== null)('the app against the real server', () => {
     await page.locator('.day-type').waitFor();
     await page.goto(server.url + '/#/library');
     await page.getByText(/of \d+ moves/).waitFor();
-    expect(await page.getByText('plans are paused').count()).toBe(0);
+    await expect.poll(() => page.getByText('plans are paused').count()).toBe(0);
 
     // Deleting the account needs the password and ends at the welcome screen.
     await page.goto(server.url + '/#/settings');

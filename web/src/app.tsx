@@ -63,6 +63,7 @@ function SafetyBanner({ route }: { route: string }) {
   const page = route.split('/')[0];
   const own = page === '' || page === 'today' || page === 'onboarding' || page === 'screen';
   useEffect(() => {
+    setBlocked(null);  // a stale answer from the last screen must not show here
     if (own) return;
     api
       .today(localToday())

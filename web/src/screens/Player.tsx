@@ -302,6 +302,11 @@ export function AfterSession(props: { plan: Plan; outcome: Outcome; note?: strin
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
+  // What the phone counted live, offered as the rope time to log; the person chooses.
+  const countedSeconds = props.live?.status === 'saved' ? props.live.recording?.analysis.active_seconds ?? 0 : 0;
+  const counted = countedSeconds > 0 && props.plan.rope ? Math.round((countedSeconds / 60) * 10) / 10 : null;
+  const [logCounted, setLogCounted] = useState(false);
+  const loggedMinutes = logCounted && counted !== null ? counted : ropeMinutes;
 
   async function submit(e: Event) {
     e.preventDefault();
@@ -312,7 +317,7 @@ export function AfterSession(props: { plan: Plan; outcome: Outcome; note?: strin
       await api.logSession(
         {
           completed,
-          rope_minutes: ropeMinutes,
+          rope_minutes: loggedMinutes,
           pain_during_max: during,
           pain_after: after,
           stopped,
@@ -361,6 +366,20 @@ export function AfterSession(props: { plan: Plan; outcome: Outcome; note?: strin
             <p class="muted" data-testid="rope-done">
               Rope time done: {ropeMinutes} of {props.plan.rope.minutes} min{roundsPlayed ? '' : ', some rounds cut short'}.
             </p>
+          )}
+          {counted !== null && (
+            <fieldset class="choice" data-testid="counted-choice">
+              <legend>Rope time to log</legend>
+              <label class={!logCounted ? 'choice-opt on' : 'choice-opt'}>
+                <input type="radio" name="rope_time" value="timed" checked={!logCounted} onChange={() => setLogCounted(false)} />
+                <span>{ropeMinutes} min, timed by the rounds</span>
+              </label>
+              <label class={logCounted ? 'choice-opt on' : 'choice-opt'}>
+                <input type="radio" name="rope_time" value="counted" checked={logCounted} onChange={() => setLogCounted(true)} />
+                <span>{counted} min of jumping, counted by your phone</span>
+              </label>
+              <small class="muted">Either way the recording stays with this session, and the next plan builds on the counted time when it is clearly less.</small>
+            </fieldset>
           )}
           <Scale label="Worst back pain during the session" name="pain_during" value={during} onChange={setDuring} low="0 none" high="10 worst" />
           <Scale label="Back pain now" name="pain_after" value={after} onChange={setAfter} low="0 none" high="10 worst" />

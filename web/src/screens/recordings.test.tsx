@@ -297,6 +297,12 @@ describe('live count in the session player', () => {
     expect(root.querySelector('[data-testid=live-count]')).toBeNull();
     await click(button('Finish'));
     expect(root.querySelector('[data-testid=after-live]')!.textContent).toBe('4 jumps at 122 a minute.');
+    // The log offers the time the phone counted (40.2 s of jumping) beside the timed rounds.
+    const choice = root.querySelector('[data-testid=counted-choice]')!;
+    expect(choice.textContent).toContain('0.7 min of jumping, counted by your phone');
+    expect(root.querySelector<HTMLInputElement>('input[name=rope_time][value=timed]')!.checked).toBe(true);
+    await act(async () => root.querySelector<HTMLInputElement>('input[name=rope_time][value=counted]')!.click());
+    expect(root.querySelector<HTMLInputElement>('input[name=rope_time][value=counted]')!.checked).toBe(true);
   });
 
   it('offers no count on side-swing rounds, which have no jumps', async () => {
