@@ -281,6 +281,36 @@ else
   fail "today: an urgent answer sends the person to emergency care" "exit $rc"
 fi
 
+# --- A recording kept with a session reaches the next plan -------------------------------------
+MEASURED="$WORK/measured.db"
+python3 - "$WORK/jumps.csv" <<'PY'
+import sys
+rows, t = ["t_s,ax_g,ay_g,az_g"], 0.0
+def push(g):
+    global t
+    rows.append(f"{t:.2f},{0.05*g:.3f},{g:.3f},{0.1*g:.3f}"); t += 0.01
+for _ in range(100): push(1.0)
+for _ in range(60):  # 60 jumps of 0.15 s flight (about 2.5 cm) at 2 a second
+    for _ in range(15): push(0.05)
+    for g in (3.2, 2.8, 2.2, 1.7, 1.4, 1.2): push(g)
+    for _ in range(29): push(1.1)
+for _ in range(100): push(1.0)
+open(sys.argv[1], "w").write("\n".join(rows) + "\n")
+PY
+bb "$MEASURED" profile set --birth-year 1980 --height-cm 172 --rope-experience regular --rope beaded --aggravated-by none
+bb "$MEASURED" screen --none --date 2026-03-02
+bb "$MEASURED" checkin --date 2026-03-02 --pain 2 --feel good
+expect "analyze --keep-for keeps the file with the session" 0 "$MEASURED" analyze "$WORK/jumps.csv" --placement pocket --keep-for 2026-03-02
+bb "$MEASURED" log --date 2026-03-02 --completed yes --rope-minutes 5 --pain-during 2 --pain-after 2
+bb "$MEASURED" followup --date 2026-03-03 --pain 2
+bb "$MEASURED" checkin --date 2026-03-03 --pain 2 --feel good
+bb "$MEASURED" plan --date 2026-03-03
+if grep -q "Your phone counted .* of jumping against 5 min logged" "$WORK/out"; then
+  pass "the next plan builds on what the kept recording measured"
+else
+  fail "the next plan builds on what the kept recording measured" "$(head -c 400 "$WORK/out")"
+fi
+
 # --- The default database lives under XDG_DATA_HOME --------------------------------------------
 "$BIN" screen --none </dev/null >"$WORK/out" 2>"$WORK/err"
 if [[ $? -eq 0 && -f "$XDG_DATA_HOME/bounceback/bounceback.db" ]]; then

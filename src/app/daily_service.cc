@@ -285,6 +285,17 @@ Status DailyService::record_next_morning_pain(PersonId person, Date session_date
   });
 }
 
+Result<std::optional<coach::Measured>> DailyService::measured_on(PersonId person, Date date) {
+  if (recordings_ == nullptr) return std::optional<coach::Measured>();
+  coach::Timeline one_day;
+  coach::Day day;
+  day.date = date;
+  day.session = coach::SessionLog{};
+  one_day.days.push_back(day);
+  if (Status s = attach_measurements(*recordings_, person, one_day); !s.ok()) return s.error();
+  return one_day.days.front().session->measured;
+}
+
 Result<coach::Timeline> DailyService::measured_timeline(PersonId person, Date up_to) {
   auto timeline = store_.timeline(person, up_to);
   if (!timeline.ok() || recordings_ == nullptr) return timeline;

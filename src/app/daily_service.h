@@ -151,6 +151,10 @@ class DailyService {
   // when it was at most kFollowupWindowDays ago, the check-in, then the plan or the logged session.
   [[nodiscard]] Result<TodayState> today(PersonId person, Date date);
 
+  // What the recordings of `date` measured, merged; empty without recordings (or a recording
+  // store).
+  [[nodiscard]] Result<std::optional<coach::Measured>> measured_on(PersonId person, Date date);
+
   // What was done on `date`, which needs a check-in (kConflict otherwise). Fields "session.*".
   [[nodiscard]] Status log_session(PersonId person, Date date, const coach::SessionLog& session);
   // Pain on waking after the session of `session_date` (kConflict when none was logged).

@@ -3,6 +3,9 @@
 
 #include <cmath>
 #include <cstdio>
+#include <ctime>
+#include <iterator>
+#include <optional>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -11,6 +14,9 @@
 #include <system_error>
 
 #include "app/motion_file.h"
+#include "app/daily_service.h"
+#include "app/recording_service.h"
+#include "store/store_factory.h"
 #include "app/motion_json.h"
 #include "cli/cli.h"
 #include "motion/signal_plot.h"
@@ -25,6 +31,7 @@ struct AnalyzeArgs {
   bool lenient = false;
   bool json = false;
   std::string svg;
+  std::string keep_for;  // a date: keep the file with that day's session
 };
 
 void print_text(const std::string& file, const app::MotionAnalysis& a) {
@@ -83,6 +90,40 @@ Status write_atomically(const std::string& path, const std::string& content) {
   return Status::success();
 }
 
+// Keeps the file with the local person's session of --keep-for, analysed as an upload is, so the
+// next plan reads what it measured.
+Status keep_recording(const AnalyzeArgs& args, const CliContext& ctx) {
+  const std::optional<Date> date = Date::parse(args.keep_for);
+  if (!date) return Error::invalid("--keep-for", "must be a date written YYYY-MM-DD, got '" + args.keep_for + "'");
+  std::ifstream in(args.file, std::ios::binary);
+  if (!in) return Error::invalid("FILE", "cannot read " + args.file);
+  const std::string csv((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto url = database_url(ctx);
+  if (!url.ok()) return url.error();
+  auto persons = store::open_person_store(*url);
+  if (!persons.ok()) return persons.error();
+  if (Status s = (*persons)->transaction([&] { return (*persons)->ensure_person(app::kLocalPerson); });
+      !s.ok())
+    return s;
+  auto recordings = store::open_recording_store(*url);
+  if (!recordings.ok()) return recordings.error();
+  app::UploadRequest request;
+  request.date = *date;
+  request.name = std::filesystem::path(args.file).filename().string();
+  if (!motion::parse_placement(args.placement, request.placement))
+    return Error::invalid("--placement", "unknown placement " + args.placement);
+  request.units = args.units == "g"     ? motion::Units::kG
+                  : args.units == "ms2" ? motion::Units::kMetersPerSecond2
+                                        : motion::Units::kAuto;
+  request.strictness = args.lenient ? motion::Strictness::kLenient : motion::Strictness::kStrict;
+  request.created_at = static_cast<app::UnixSeconds>(std::time(nullptr));
+  auto kept = app::RecordingService(**recordings).upload(app::kLocalPerson, request, csv);
+  if (!kept.ok()) return kept.error();
+  std::fprintf(stderr, "Kept with the session of %s as recording %lld.\n", date->to_string().c_str(),
+               static_cast<long long>(kept->header.id));
+  return Status::success();
+}
+
 void run_analyze(const AnalyzeArgs& args, CliContext& ctx) {
   app::MotionFileOptions options;
   if (!motion::parse_placement(args.placement, options.placement)) {
@@ -108,6 +149,12 @@ void run_analyze(const AnalyzeArgs& args, CliContext& ctx) {
         motion::render_svg(*analysis->envelope, analysis->events, analysis->summary, labels);
     if (Status status = write_atomically(args.svg, svg); !status.ok()) {
       ctx.exit_code = report(status.error());
+      return;
+    }
+  }
+  if (!args.keep_for.empty()) {
+    if (Status kept = keep_recording(args, ctx); !kept.ok()) {
+      ctx.exit_code = report(kept.error());
       return;
     }
   }
@@ -137,6 +184,9 @@ void register_analyze_command(CLI::App& app, CliContext& ctx) {
   cmd->add_flag("--lenient", args->lenient, "Skip and count malformed rows instead of failing");
   cmd->add_flag("--json", args->json, "Print JSON instead of a readable summary");
   cmd->add_option("--svg", args->svg, "Also draw the signal with every jump marked to this file");
+  cmd->add_option("--keep-for", args->keep_for,
+                  "Keep the file with the session of this date (YYYY-MM-DD), so the next plan "
+                  "reads what it measured");
   cmd->callback([&ctx, args] { run_analyze(*args, ctx); });
 }
 

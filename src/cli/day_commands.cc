@@ -161,7 +161,9 @@ struct LogFlags {
   Flag completed, rope_minutes, pain_during, pain_after, stopped, effort, notes;
 };
 
-Result<coach::SessionLog> resolve_session(const LogFlags& f, const Prompter& p) {
+// `counted`: the jumping time the day's recordings measured, offered at a terminal.
+Result<coach::SessionLog> resolve_session(const LogFlags& f, const Prompter& p,
+                                          const std::optional<coach::Measured>& counted) {
   coach::SessionLog session;
   if (f.completed.given() || p.at_terminal()) {
     auto completed =
@@ -170,10 +172,18 @@ Result<coach::SessionLog> resolve_session(const LogFlags& f, const Prompter& p) 
     if (!completed.ok()) return completed.error();
     session.completed = *completed;
   }
+  std::string question =
+      "How many minutes of rope time did you do (jumping only, rests not counted; 0 if none)?";
+  if (counted && counted->active_seconds > 0) {
+    question = fmt::format(
+        "Your recordings today counted {} jumps in {} min of jumping. How many minutes of rope "
+        "time did you do (jumping only; {} if the count is right)?",
+        counted->jumps, number(counted->active_seconds / 60.0),
+        number(counted->active_seconds / 60.0));
+  }
   auto minutes = resolve<double>(
-      f.rope_minutes, p, "--rope-minutes",
-      "How many minutes of rope time did you do (jumping only, rests not counted; 0 if none)?",
-      "<minutes>", [](const std::string& s) { return parse_minutes(s, "--rope-minutes"); });
+      f.rope_minutes, p, "--rope-minutes", question, "<minutes>",
+      [](const std::string& s) { return parse_minutes(s, "--rope-minutes"); });
   if (!minutes.ok()) return minutes.error();
   session.rope_minutes = *minutes;
   auto during = resolve_int(f.pain_during, p, "--pain-during",
@@ -220,10 +230,12 @@ void register_log(CLI::App& app, CliContext& ctx) {
       auto date = resolve_date(f->common);
       if (!date.ok()) return date.error();
       const Prompter prompter(stdin_mode(), f->common.json ? stderr : stdout);
-      auto session = resolve_session(*f, prompter);
-      if (!session.ok()) return session.error();
       auto workspace = open_workspace(ctx);
       if (!workspace.ok()) return workspace.error();
+      auto counted = (*workspace)->service->measured_on(app::kLocalPerson, *date);
+      if (!counted.ok()) return counted.error();
+      auto session = resolve_session(*f, prompter, *counted);
+      if (!session.ok()) return session.error();
       if (Status s = (*workspace)->service->log_session(app::kLocalPerson, *date, *session);
           !s.ok()) {
         return s;
