@@ -121,14 +121,12 @@ Result<coach::Measured> measured_from_json(const json& j, const std::string& pat
 
 Result<coach::SessionLog> session_from_json(const json& j, const std::string& path,
                                             MeasuredField measured) {
-  if (measured == MeasuredField::kAccepted) {
-    BB_RETURN_IF_ERROR(expect_object(j, path,
-                                     {"completed", "rope_minutes", "pain_during_max", "pain_after",
-                                      "stopped", "effort", "notes", "measured"}));
-  } else {
-    BB_RETURN_IF_ERROR(expect_object(j, path,
-                                     {"completed", "rope_minutes", "pain_during_max", "pain_after",
-                                      "stopped", "effort", "notes"}));
+  BB_RETURN_IF_ERROR(expect_object(j, path,
+                                   {"completed", "rope_minutes", "pain_during_max", "pain_after",
+                                    "stopped", "effort", "notes", "measured"}));
+  if (measured == MeasuredField::kRefused && j.contains("measured")) {
+    return Error::invalid(path_member(path, "measured"),
+                          "comes from the session's recordings and cannot be logged");
   }
   coach::SessionLog s;
   BB_ASSIGN_OR_RETURN(auto completed, read_bool(j, path, "completed", Presence::kRequired));

@@ -361,6 +361,14 @@ TEST_F(ApiTest, TodaySaysWhatThePersonNeedsNow) {
 TEST_F(ApiTest, ARecordingOfTheSessionShapesTheNextPlan) {
   const std::string token = sign_up("ada@example.org");
   record_a_day(token);  // a 3-minute session and a recording of 24 jumps, on kToday
+  // What was measured comes from the recordings; a logged session cannot claim it.
+  const Response faked = call("POST", "/api/v1/sessions",
+                              R"({"completed": true, "rope_minutes": 3, "pain_during_max": 2,
+                                  "pain_after": 2, "measured": {"active_seconds": 180,
+                                  "jumps": 300, "placement": "pocket"}})",
+                              token);
+  EXPECT_EQ(faked.status, 422u) << faked.body;
+  EXPECT_EQ(json::parse(faked.body)["error"]["field"], "session.measured");
   const Date today = *Date::parse(kToday);
   const std::string next = "?date=" + today.plus_days(1).to_string();
   ASSERT_EQ(call("POST", "/api/v1/followups",
