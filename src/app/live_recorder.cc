@@ -1,5 +1,7 @@
 #include "app/live_recorder.h"
 
+#include "coach/progression.h"
+
 #include <cmath>
 #include <cstdio>
 
@@ -8,8 +10,10 @@
 
 namespace bb::app {
 
-LiveRecorder::LiveRecorder(motion::Placement placement, LiveUnits units)
+LiveRecorder::LiveRecorder(motion::Placement placement, LiveUnits units,
+                           std::optional<int> target_cadence)
     : placement_(placement == motion::Placement::kAuto ? motion::Placement::kPocket : placement),
+      target_cadence_(target_cadence),
       to_g_(units == LiveUnits::kG ? 1.0 : 1.0 / motion::kStandardGravity),
       detector_(placement_) {}
 
@@ -59,7 +63,14 @@ Result<LiveProgress> LiveRecorder::push(const std::vector<motion::Sample>& batch
   progress.cadence_per_min = window.cadence_per_min;
   // Until there are enough jumps the summary only says so: no cue is better than that mid-set.
   if (window.jumps >= motion::SessionTuning::kMinJumpsForFeedback) {
-    progress.cues = std::move(window.feedback);
+    // Running away from the planned pace comes first: it is the cue to act on now. The mark is
+    // the engine's form.cadence_above_plan; the wrist counts turns that can read double.
+    if (target_cadence_ && placement_ != motion::Placement::kWrist &&
+        window.cadence_per_min > *target_cadence_ * (1.0 + coach::kCadenceAbovePlanFraction)) {
+      progress.cues.push_back("Slower: aim for " + std::to_string(*target_cadence_) +
+                              " a minute.");
+    }
+    for (std::string& cue : window.feedback) progress.cues.push_back(std::move(cue));
   }
   return progress;
 }

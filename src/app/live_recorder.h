@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,8 +34,10 @@ class LiveRecorder {
   // Larger readings are not acceleration from a body (phones clip near 8 or 16 g).
   static constexpr double kMaxAbsoluteG = 64;
 
-  // `placement` must not be kAuto (a live stream cannot look ahead).
-  LiveRecorder(motion::Placement placement, LiveUnits units);
+  // `placement` must not be kAuto (a live stream cannot look ahead). With `target_cadence` (the
+  // round's planned turns a minute) the cues say "slower" when the count runs well above it.
+  LiveRecorder(motion::Placement placement, LiveUnits units,
+               std::optional<int> target_cadence = std::nullopt);
 
   // Checks the whole batch first (finite values, time from 0 and never going back, a plausible
   // size, the batch and stream limits) and keeps nothing of it on an error (kInvalidArgument,
@@ -57,6 +60,7 @@ class LiveRecorder {
   };
 
   motion::Placement placement_;
+  std::optional<int> target_cadence_;
   double to_g_;
   motion::JumpDetector detector_;
   std::vector<Stored> samples_;

@@ -746,6 +746,7 @@ struct LiveParams {
   Date date;
   motion::Placement placement = motion::Placement::kPocket;
   app::LiveUnits units = app::LiveUnits::kMetersPerSecond2;
+  std::optional<int> target_cadence;  // the round's planned turns a minute
 };
 
 Decoded<LiveParams> live_params(const Request& request, Date today) {
@@ -764,6 +765,18 @@ Decoded<LiveParams> live_params(const Request& request, Date today) {
   }
   params.units =
       *units == motion::Units::kG ? app::LiveUnits::kG : app::LiveUnits::kMetersPerSecond2;
+  if (const std::optional<std::string> cadence = query_text(request, "cadence")) {
+    int value = 0;
+    const char* end = cadence->data() + cadence->size();
+    const auto [ptr, ec] = std::from_chars(cadence->data(), end, value);
+    if (cadence->empty() || ec != std::errc() || ptr != end || value < 40 || value > 200) {
+      return error_response(HttpFailure::kInvalidArgument,
+                            "the planned cadence must be a whole number of turns a minute from "
+                            "40 to 200",
+                            "cadence");
+    }
+    params.target_cadence = value;
+  }
   return params;
 }
 
@@ -793,7 +806,8 @@ std::variant<Response, std::unique_ptr<LiveSession>> Api::open_live(const Reques
     auto params = live_params(request, parts_.clock->today());
     if (!params.ok()) return params.failure();
     return std::make_unique<LiveSession>(*parts_.stores, *parts_.clock, call.me(), params->date,
-                                         params->placement, params->units);
+                                         params->placement, params->units,
+                                         params->target_cadence);
   } catch (const std::exception& e) {
     return error_response(HttpFailure::kInternal, std::string("unexpected: ") + e.what());
   }

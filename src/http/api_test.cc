@@ -824,6 +824,13 @@ TEST_F(ApiTest, ALiveStreamIsRefusedLikeAnyRequest) {
   // (which cannot read a refused upgrade) can learn why.
   EXPECT_EQ(call("GET", "/api/v1/live?placement=pocket", "", ada).status, 426u);
   EXPECT_EQ(call("GET", "/api/v1/live?placement=auto", "", ada).status, 422u);
+  // The round's planned cadence, for the pace cue: a whole number of turns a minute, 40-200.
+  EXPECT_EQ(call("GET", "/api/v1/live?placement=pocket&cadence=110", "", ada).status, 426u);
+  for (const char* bad : {"500", "abc", "11.5", ""}) {
+    const Response r = call("GET", std::string("/api/v1/live?placement=pocket&cadence=") + bad, "", ada);
+    EXPECT_EQ(r.status, 422u) << bad;
+    EXPECT_EQ(json::parse(r.body)["error"]["field"], "cadence") << bad;
+  }
   EXPECT_EQ(call("GET", "/api/v1/live?placement=pocket", "", carol).status, 403u);
   EXPECT_EQ(call("GET", "/api/v1/live?placement=pocket").status, 401u);
 }

@@ -12,13 +12,14 @@ namespace bb::http {
 using nlohmann::json;
 
 LiveSession::LiveSession(StorePool& stores, const Clock& clock, app::PersonId person, Date date,
-                         motion::Placement placement, app::LiveUnits units)
+                         motion::Placement placement, app::LiveUnits units,
+                         std::optional<int> target_cadence)
     : stores_(stores),
       clock_(clock),
       person_(person),
       date_(date),
       units_(units),
-      recorder_(placement, units) {}
+      recorder_(placement, units, target_cadence) {}
 
 std::string LiveSession::ready_message() const {
   return live_ready_message(recorder_.placement(), units_);

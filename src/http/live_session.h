@@ -20,7 +20,8 @@ namespace bb::http {
 class LiveSession {
  public:
   LiveSession(StorePool& stores, const Clock& clock, app::PersonId person, Date date,
-              motion::Placement placement, app::LiveUnits units);
+              motion::Placement placement, app::LiveUnits units,
+              std::optional<int> target_cadence = std::nullopt);
 
   [[nodiscard]] std::string ready_message() const;
 

@@ -76,6 +76,7 @@ describe('live stream', () => {
   it('asks for the placement in metres a second squared on the same host', () => {
     expect(liveUrl('ankle', '2026-03-02', { protocol: 'https:', host: 'bb.local:8443' })).toBe('wss://bb.local:8443/api/v1/live?placement=ankle&units=ms2&date=2026-03-02');
     expect(liveUrl('pocket', undefined, { protocol: 'http:', host: '127.0.0.1:8080' })).toBe('ws://127.0.0.1:8080/api/v1/live?placement=pocket&units=ms2');
+    expect(liveUrl('pocket', '2026-03-02', { protocol: 'http:', host: 'h' }, 110)).toBe('ws://h/api/v1/live?placement=pocket&units=ms2&date=2026-03-02&cadence=110');
   });
 
   it('holds readings until the server is ready, then sends them in batches of about 0.3 s of sensor time', () => {

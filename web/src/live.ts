@@ -66,6 +66,8 @@ export interface LiveView {
 export interface LiveOptions {
   placement: Placement;
   date?: string;
+  // The round's planned turns a minute: the server's cues then say when the pace runs away.
+  cadence?: number;
   onChange: (v: LiveView) => void;
   socket?: SocketFactory;
   // The span of sensor time one batch covers, in seconds (the server answers each batch).
@@ -83,9 +85,10 @@ export interface LiveOptions {
 export const MAX_FRAME_SAMPLES = 2000;
 const OPEN = 1;
 
-export function liveUrl(placement: Placement, date?: string, loc: { protocol: string; host: string } = location): string {
+export function liveUrl(placement: Placement, date?: string, loc: { protocol: string; host: string } = location, cadence?: number): string {
   const q = new URLSearchParams({ placement, units: 'ms2' });
   if (date) q.set('date', date);
+  if (cadence) q.set('cadence', String(Math.round(cadence)));
   return `${loc.protocol === 'https:' ? 'wss' : 'ws'}://${loc.host}/api/v1/live?${q.toString()}`;
 }
 
@@ -120,7 +123,7 @@ export class LiveStream {
 
   constructor(private readonly opts: LiveOptions) {
     this.batch = opts.batchSeconds ?? 0.3;
-    this.url = liveUrl(opts.placement, opts.date);
+    this.url = liveUrl(opts.placement, opts.date, location, opts.cadence);
     const make = opts.socket ?? ((u: string) => new WebSocket(u) as unknown as SocketLike);
     this.socket = make(this.url);
     this.socket.onmessage = (ev) => this.onMessage(ev.data);

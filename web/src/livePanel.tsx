@@ -34,7 +34,8 @@ export interface Live {
   counting: boolean;
 }
 
-export function useLive(date?: string): Live {
+// `cadence`: the planned turns a minute of the rounds being counted, if any.
+export function useLive(date?: string, cadence?: number): Live {
   const [view, setView] = useState<LiveView | null>(null);
   const [placement, setPlacementState] = useState<Placement>(storedPlacement);
   const [denied, setDenied] = useState(false);
@@ -61,6 +62,7 @@ export function useLive(date?: string): Live {
     const s = new LiveStream({
       placement,
       date,
+      cadence,
       onChange: (v) => {
         setView(v);
         // Saved or failed: stop listening and let the screen sleep again.

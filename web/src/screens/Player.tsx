@@ -89,7 +89,7 @@ export function SessionPlayer({ plan, checkinPain }: { plan: Plan; checkinPain: 
   const note = useRef('');
   const [askingWhy, setAskingWhy] = useState(false);
   const advancedFrom = useRef(-1);
-  const live = useLive(plan.date);
+  const live = useLive(plan.date, plan.steps?.find((st) => st.kind === 'rope')?.cadence_per_min);
 
   const step = steps[index] as Step | undefined;
   const elapsed = () => {

@@ -269,7 +269,7 @@ describe('live count in the session player', () => {
     });
     await click(button('Count my jumps with this phone'));
     expect(permission).toHaveBeenCalledTimes(1);
-    expect(FakeWebSocket.last!.url).toBe('ws://localhost:3000/api/v1/live?placement=ankle&units=ms2&date=2026-03-02');
+    expect(FakeWebSocket.last!.url).toBe('ws://localhost:3000/api/v1/live?placement=ankle&units=ms2&date=2026-03-02&cadence=110');
     await act(async () => {
       for (let i = 0; i < 200; i++) {
         const e = Object.assign(new Event('devicemotion'), { accelerationIncludingGravity: { x: 0, y: 9.81, z: 0 }, interval: 10 });
