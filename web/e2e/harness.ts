@@ -167,6 +167,14 @@ export function removeProfiles(): void {
   for (const p of profiles.splice(0)) rmSync(p, { recursive: true, force: true });
 }
 
+// A screenshot of one element (a card further down a screen), at its place on the page.
+export async function shotOf(page: Page, selector: string, hasText: string, name: string): Promise<string> {
+  mkdirSync(artifacts, { recursive: true });
+  const path = join(artifacts, `${name}.png`);
+  await page.locator(selector, { hasText }).first().screenshot({ path });
+  return path;
+}
+
 export async function shot(page: Page, name: string): Promise<string> {
   mkdirSync(artifacts, { recursive: true });
   const path = join(artifacts, `${name}.png`);

@@ -3,7 +3,7 @@
 // from synthetic devicemotion events on the Live screen and in a session's rope round.
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, desktop, missingPrerequisite, newPage, phone, removeProfiles, shot, startServer, type Server } from './harness';
+import { axeViolations, desktop, missingPrerequisite, newPage, phone, removeProfiles, shot, shotOf, startServer, type Server } from './harness';
 import { jumpSignal, motion, motionDir } from './motion';
 
 const skip = missingPrerequisite();
@@ -230,6 +230,13 @@ describe.skipIf(skip !== null)('recordings and live counting against the real se
     });
     // The synthetic jumps have 0.3 s of flight, about 10 cm: the plan names it and asks for lower jumps.
     expect(reasons.join(" ")).toMatch(/Your jumps averaged \d+(\.\d)? cm; about 2-3 cm clears the rope/);
+    // Progress shows the session's form, from what the engine read.
+    await page.goto(server.url + '/#/progress');
+    await page.getByTestId('form-count').waitFor();
+    expect(await page.getByTestId('form-count').textContent()).toMatch(/^1 session with a recording/);
+    await page.getByTestId('form-count').scrollIntoViewIfNeeded();
+    await check(page, 'progress with form');
+    await shotOf(page, '.card', 'Form from recorded sessions', 'phone-progress-form');
   });
 
   it('finds no serious or critical accessibility violation on the new screens, light and dark', () => {

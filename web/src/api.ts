@@ -68,6 +68,18 @@ export interface SessionLog {
   stopped?: StopReason;
   effort?: number; // 0-10, how hard it felt
   notes?: string;
+  // In answers only: what the session's recordings measured, merged (the engine reads this).
+  measured?: Measured;
+}
+export interface Measured {
+  active_seconds: number;
+  jumps: number;
+  placement: string;
+  cadence_per_min?: number;
+  height_cm?: number;
+  impact_g?: number;
+  trips?: number;
+  longest_run?: number;
 }
 export interface DatedSession { date: string; session: SessionLog }
 export interface FollowUp { session_date: string; pain: number }

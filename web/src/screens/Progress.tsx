@@ -64,6 +64,47 @@ function JumpCharts({ recordings }: { recordings: RecordingItem[] }) {
   );
 }
 
+// Form over time from what each session's recordings measured, as the engine read it: height,
+// landing peak and trips a minute of jumping, one point per session with a recording.
+export function formDays(days: HistoryDay[]): { date: string; height: number | null; impact: number | null; tripsPerMinute: number | null; cadence: number | null }[] {
+  return days
+    .filter((d) => d.session?.measured && d.session.measured.jumps > 0)
+    .map((d) => {
+      const m = d.session!.measured!;
+      const round1 = (v: number) => Math.round(v * 10) / 10;
+      return {
+        date: d.date,
+        height: m.height_cm ?? null,
+        impact: m.impact_g ?? null,
+        tripsPerMinute: m.trips !== undefined && m.active_seconds > 0 ? round1(m.trips / (m.active_seconds / 60)) : null,
+        cadence: m.cadence_per_min ?? null,
+      };
+    });
+}
+
+function FormCharts({ days }: { days: HistoryDay[] }) {
+  const data = useMemo(() => {
+    const form = formDays(days);
+    const x = form.map((f) => toUnix(f.date));
+    return {
+      count: form.length,
+      height: { x, series: [{ label: 'Jump height (cm)', values: form.map((f) => f.height), color: '#2b6cb0' }, { label: 'Landing peak (g)', values: form.map((f) => f.impact), color: '#b3541e' }] },
+      trips: { x, series: [{ label: 'Trips a minute', values: form.map((f) => f.tripsPerMinute), bars: true }] },
+    };
+  }, [days]);
+  if (data.count === 0) return <p class="muted">Sessions with a recording show their jump height, landings and trips here.</p>;
+  return (
+    <>
+      <p class="muted" data-testid="form-count">
+        {data.count} {data.count === 1 ? 'session' : 'sessions'} with a recording. The plan after each one says what it changed.
+      </p>
+      <Chart label="Median jump height in centimetres and landing peak in g, per session" x={data.height.x} series={data.height.series} />
+      <h3>Trips a minute of jumping</h3>
+      <Chart label="Trips a minute of jumping, per session" x={data.trips.x} series={data.trips.series} />
+    </>
+  );
+}
+
 export function ProgressView({ progress, days, title, recordings }: { progress: ProgressData; days: HistoryDay[]; title?: string; recordings?: RecordingItem[] | null }) {
   const pain = useMemo(
     () => ({ x: progress.pain.map((p) => toUnix(p.date)), series: [{ label: 'Pain', values: progress.pain.map((p) => p.pain) }] }),
@@ -112,6 +153,9 @@ export function ProgressView({ progress, days, title, recordings }: { progress: 
           <JumpCharts recordings={recordings} />
         </Card>
       )}
+      <Card title="Form from recorded sessions">
+        <FormCharts days={days} />
+      </Card>
       <Card title="How your back responded">
         <LightStrip lights={progress.traffic_lights} />
       </Card>

@@ -5,7 +5,7 @@ import { setFetcher, type Analysis, type Plan, type RecordingItem } from '../api
 import { ManualClock } from '../clock';
 import { AppContext, type AppState } from '../state';
 import { SessionPlayer } from './Player';
-import { jumpDays } from './Progress';
+import { formDays, jumpDays } from './Progress';
 import Recordings, { metrics, newestFirst, uploadError } from './Recordings';
 import { ApiError } from '../api';
 import { LivePanel, type Live } from '../livePanel';
@@ -204,6 +204,22 @@ describe('progress from recordings', () => {
     expect(jumpDays([a, b, c])).toEqual([
       { date: '2026-03-01', jumps: 0, cadence: null },
       { date: '2026-03-02', jumps: 150, cadence: 110 },
+    ]);
+  });
+
+  it('reads form over time from what each session measured, as the engine read it', () => {
+    const checkin = { pain: 2, feel: 'good' as const, leg_symptoms: 'none' as const, urgent_flags: [] };
+    const base = { checkin, status: 'ok' as const, day_type: 'rope' as const, traffic_light: null };
+    const session = { completed: true, rope_minutes: 4, pain_during_max: 2, pain_after: 2 };
+    expect(
+      formDays([
+        { ...base, date: '2026-03-01', session: { ...session, measured: { active_seconds: 120, jumps: 240, placement: 'pocket', height_cm: 3.1, impact_g: 2.4, trips: 3, cadence_per_min: 118 } } },
+        { ...base, date: '2026-03-02', session },
+        { ...base, date: '2026-03-03', session: { ...session, measured: { active_seconds: 60, jumps: 120, placement: 'wrist', trips: 0 } } },
+      ]),
+    ).toEqual([
+      { date: '2026-03-01', height: 3.1, impact: 2.4, tripsPerMinute: 1.5, cadence: 118 },
+      { date: '2026-03-03', height: null, impact: null, tripsPerMinute: 0, cadence: null },
     ]);
   });
 });
