@@ -193,6 +193,20 @@ Response Api::dispatch(const Request& request) const {
   return error_response(read.error());
 }
 
+namespace {
+// The request's Origin (when sent) names this host, and Sec-Fetch-Site (when sent) says the
+// request comes from this origin or from the person typing an address.
+bool from_this_site(const Request& request) {
+  if (!request.origin.empty()) {
+    const std::size_t scheme_end = request.origin.find("://");
+    if (scheme_end == std::string::npos || request.origin.substr(scheme_end + 3) != request.host)
+      return false;
+  }
+  const std::string& site = request.sec_fetch_site;
+  return site.empty() || site == "same-origin" || site == "none";
+}
+}  // namespace
+
 std::optional<Response> Api::admit(const Route& route, Call& call) const {
   if (route.access != Access::kPublic) {
     Result<StorePool::Lease> lease = parts_.stores->acquire();
@@ -205,6 +219,13 @@ std::optional<Response> Api::admit(const Route& route, Call& call) const {
   }
   if (route.access == Access::kAccount || route.access == Access::kPerson ||
       route.access == Access::kClinician) {
+    // A write carried by the cookie alone must come from this site's pages (SameSite=Strict
+    // aside): a browser names the page's origin, and `Origin: null` or another site is refused.
+    const bool writes = call.request.method != "GET" && call.request.method != "HEAD";
+    if (writes && authenticated_by_cookie(call.request) && !from_this_site(call.request)) {
+      return error_response(HttpFailure::kForbidden,
+                            "a write with the session cookie must come from this site's pages");
+    }
     const std::string token = session_token(call.request);
     if (token.empty()) return error_response(HttpFailure::kUnauthenticated, "log in first");
     Result<std::optional<app::Account>> account =
@@ -646,12 +667,7 @@ Response recordings_response(const Result<std::vector<app::RecordingHeader>>& li
 
 // True without an Origin (not a browser) or when the Origin names the host the request was sent
 // to ("https://host:port" against "host:port").
-bool same_origin(const Request& request) {
-  if (request.origin.empty()) return true;
-  const std::size_t scheme_end = request.origin.find("://");
-  if (scheme_end == std::string::npos) return false;
-  return request.origin.substr(scheme_end + 3) == request.host;
-}
+bool same_origin(const Request& request) { return from_this_site(request); }
 
 const Response kNoSuchRecording = error_response(HttpFailure::kNotFound, "no such recording");
 

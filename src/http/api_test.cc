@@ -390,6 +390,43 @@ TEST_F(ApiTest, ARecordingOfTheSessionShapesTheNextPlan) {
   EXPECT_NE(again.find("54 jumps"), std::string::npos) << again;
 }
 
+// A write carried by the session cookie must come from this site's pages; a bearer token (an
+// app, curl) is not something a page of another site can send.
+TEST_F(ApiTest, CookieWritesFromAnotherSiteAreRefused) {
+  const std::string token = sign_up("ada@example.org");
+  ASSERT_EQ(call("PUT", "/api/v1/profile", kProfile, token).status, 200u);
+  ASSERT_EQ(call("POST", "/api/v1/screening", kScreenAllNo, token).status, 200u);
+  const auto by_cookie = [&](const std::string& method, const std::string& target,
+                             const std::string& origin, const std::string& fetch_site,
+                             const std::string& body = "") {
+    Request r = make_request(method, target, body, "", "application/json");
+    r.cookie = "bb_session=" + token;
+    r.host = "127.0.0.1:8080";
+    r.origin = origin;
+    r.sec_fetch_site = fetch_site;
+    return api_->handle(r);
+  };
+  const std::string checkin = R"({"pain": 2, "feel": "good"})";
+  for (const auto& [origin, site] : std::vector<std::pair<std::string, std::string>>{
+           {"https://evil.example", ""}, {"null", ""}, {"", "cross-site"}, {"", "same-site"},
+           {"http://127.0.0.1:8080.evil.example", ""}}) {
+    SCOPED_TRACE(origin + " / " + site);
+    const Response r = by_cookie("POST", "/api/v1/checkins", origin, site, checkin);
+    EXPECT_EQ(r.status, 403u) << r.body;
+    EXPECT_EQ(by_cookie("POST", "/api/v1/shares/invites", origin, site).status, 403u);
+  }
+  EXPECT_EQ(call("GET", "/api/v1/checkins/" + std::string(kToday), "", token).status, 404u)
+      << "nothing was written";
+  // From this site's own page, or with no browser headers at all, the cookie works.
+  EXPECT_EQ(by_cookie("POST", "/api/v1/checkins", "http://127.0.0.1:8080", "same-origin", checkin).status, 201u);
+  EXPECT_EQ(by_cookie("POST", "/api/v1/checkins", "", "", checkin).status, 201u);
+  // Reads are not writes; a bearer token from anywhere is not a browser's ambient credential.
+  EXPECT_EQ(by_cookie("GET", "/api/v1/profile", "https://evil.example", "cross-site").status, 200u);
+  Request bearer = make_request("POST", "/api/v1/checkins", checkin, token, "application/json");
+  bearer.origin = "https://evil.example";
+  EXPECT_EQ(api_->handle(bearer).status, 201u);
+}
+
 // The safety questions come from the engine's own table, the same words the terminal asks.
 TEST_F(ApiTest, SafetyQuestionsAreTheEnginesInScreenOrder) {
   const Response r = call("GET", "/api/v1/safety-questions");

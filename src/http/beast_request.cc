@@ -24,6 +24,7 @@ Request to_request(const BeastRequest& in, const std::string& remote, Transport 
   out.if_none_match = std::string(in[bhttp::field::if_none_match]);
   out.host = std::string(in[bhttp::field::host]);
   out.origin = std::string(in[bhttp::field::origin]);
+  out.sec_fetch_site = std::string(in["Sec-Fetch-Site"]);
   out.body = in.body();
   out.remote_address = remote;
   out.transport = transport;

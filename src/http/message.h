@@ -21,7 +21,8 @@ struct Request {
   std::string cookie;
   std::string if_none_match;
   std::string host;    // the Host header
-  std::string origin;  // the Origin header a browser sends with a WebSocket upgrade
+  std::string origin;  // the Origin header a browser sends with a WebSocket upgrade or a write
+  std::string sec_fetch_site;  // the Sec-Fetch-Site header: same-origin, same-site, cross-site, none
   std::string body;
   std::string remote_address;
   Transport transport = Transport::kPlain;

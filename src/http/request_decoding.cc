@@ -160,6 +160,12 @@ std::string session_token(const Request& request) {
   return {};
 }
 
+bool authenticated_by_cookie(const Request& request) {
+  const std::string_view auth = trim(request.authorization);
+  return !(auth.size() > 7 && lowercase(auth.substr(0, 7)) == "bearer ") &&
+         !session_token(request).empty();
+}
+
 Decoded<Date> path_date(const std::string& text, const std::string& name) {
   if (const std::optional<Date> date = Date::parse(text)) return *date;
   return error_response(HttpFailure::kInvalidArgument, "must be a date written YYYY-MM-DD", name);

@@ -59,6 +59,9 @@ std::optional<std::string> query_text(const Request& request, const std::string&
 // The session token from "Authorization: Bearer ..." or else the bb_session cookie; empty when
 // neither is present.
 std::string session_token(const Request& request);
+// True when the session comes from the cookie (no bearer token): what a browser sends by itself,
+// so what a page of another site could make it send.
+bool authenticated_by_cookie(const Request& request);
 
 inline constexpr std::string_view kSessionCookie = "bb_session";
 
