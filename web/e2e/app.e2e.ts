@@ -162,7 +162,7 @@ describe.skipIf(skip !== null)('the app against the real server', () => {
     await page.getByRole('heading', { name: 'Session logged' }).waitFor();
     await page.getByRole('button', { name: 'See progress' }).click();
     await page.getByTestId('session-count').waitFor();
-    expect(await page.getByTestId('session-count').textContent()).toContain('1 sessions logged');
+    expect(await page.getByTestId('session-count').textContent()).toContain('1 check-in, 1 session logged');
     await page.locator('.chart canvas').first().waitFor();
     expect(await page.locator('.cal-day.done').count()).toBe(1);
     await checkA11y(page, 'progress');

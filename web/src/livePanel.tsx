@@ -6,6 +6,7 @@ import type { Placement } from './api';
 import { LiveStream, motionSupport, requestMotionPermission, type LiveView } from './live';
 import { speak } from './speech';
 import { useApp } from './state';
+import { count } from './words';
 
 export const placementWords: Record<Placement, string> = {
   pocket: 'In a trouser pocket',
@@ -202,7 +203,7 @@ export function LivePanel({ live, link = true, title = 'Count my jumps with this
       <section class="card live-card ok" aria-label="Live jump count">
         <p role="status" data-testid="live-saved">
           {r
-            ? `Saved: ${r.analysis.jumps} jumps${r.analysis.cadence_per_min > 0 ? ` at ${round(r.analysis.cadence_per_min)} a minute` : ''}.`
+            ? `Saved: ${count(r.analysis.jumps, 'jump')}${r.analysis.cadence_per_min > 0 ? ` at ${round(r.analysis.cadence_per_min)} a minute` : ''}.`
             : 'Nothing was recorded: no motion readings reached the server.'}
           {view.full && ' The stream reached its 30-minute limit and was saved.'}
         </p>

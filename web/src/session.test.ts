@@ -76,3 +76,12 @@ describe('session steps', () => {
     expect(formatSeconds(-3)).toBe('0:00');
   });
 });
+
+describe('counts in words', () => {
+  it('puts the noun in the right number', async () => {
+    const { count } = await import('./words');
+    expect(count(1, 'jump')).toBe('1 jump');
+    expect(count(0, 'jump')).toBe('0 jumps');
+    expect(count(2, 'check-in')).toBe('2 check-ins');
+  });
+});

@@ -70,3 +70,8 @@ export function signWords(ids: string[], safety: SafetyQuestion[]): string {
 export function safetyAdvice(urgent: boolean, safety: SafetyQuestion[]): string {
   return safety.find((q) => q.urgent === urgent)?.advice ?? '';
 }
+
+// "1 jump", "2 jumps": a count with its noun in the right number (the noun's plural adds "s").
+export function count(n: number, noun: string): string {
+  return `${n} ${n === 1 ? noun : noun + 's'}`;
+}

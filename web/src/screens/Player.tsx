@@ -9,7 +9,7 @@ import { speak } from '../speech';
 import { useApp } from '../state';
 import { buildSteps, expectedSeconds, formatSeconds, sessionOutcome, type Ending, type Outcome, type Step } from '../session';
 import { Card, ErrorText, Scale, errorMessage } from '../ui';
-import { skillWords } from '../words';
+import { count, skillWords } from '../words';
 
 // Clicks at a steady cadence, scheduled slightly ahead on the audio clock so they stay even.
 class Metronome {
@@ -409,7 +409,7 @@ function LiveSaved({ view, link }: { view: LiveView; link: boolean }) {
   return (
     <Card title="Jumps counted live" class="ok">
       <p data-testid="after-live">
-        {r.analysis.jumps} jumps{r.analysis.cadence_per_min > 0 ? ` at ${Math.round(r.analysis.cadence_per_min)} a minute` : ''}.
+        {count(r.analysis.jumps, 'jump')}{r.analysis.cadence_per_min > 0 ? ` at ${Math.round(r.analysis.cadence_per_min)} a minute` : ''}.
       </p>
       {link ? <a href={`#/recordings/${r.id}`}>See the recording</a> : <p class="muted small">Saved under Recordings.</p>}
     </Card>

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api, type Change, type HistoryDay, type Progress as ProgressData, type RecordingItem } from '../api';
 import { Calendar, Chart, LightStrip, measureScore, toUnix } from '../charts';
 import { Card, ErrorText, Scale, errorMessage } from '../ui';
+import { count } from '../words';
 
 function ChangeNote({ change }: { change?: Change | null }) {
   if (!change) return null;
@@ -54,7 +55,7 @@ function JumpCharts({ recordings }: { recordings: RecordingItem[] }) {
   return (
     <>
       <p class="muted" data-testid="jump-summary">
-        {recordings.length} recordings; latest day {last.date}: {last.jumps} jumps{last.cadence ? `, ${Math.round(last.cadence)} a minute` : ''}.
+        {count(recordings.length, 'recording')}; latest day {last.date}: {count(last.jumps, 'jump')}{last.cadence ? `, ${Math.round(last.cadence)} a minute` : ''}.
       </p>
       <h3>Jumps a day</h3>
       <Chart label="Jumps recorded each day" x={data.jumps.x} series={data.jumps.series} />
@@ -139,7 +140,7 @@ export function ProgressView({ progress, days, title, recordings }: { progress: 
     <div class="progress">
       {title && <h2>{title}</h2>}
       <p class="muted" data-testid="session-count">
-        {days.length} check-ins, {sessions} sessions logged.
+        {count(days.length, 'check-in')}, {count(sessions, 'session')} logged.
       </p>
       <Card title="Pain at check-in">
         <Chart label="Pain at each check-in, 0 to 10" x={pain.x} series={pain.series} yMax={10} />

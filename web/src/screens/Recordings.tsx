@@ -7,6 +7,7 @@ import { placementWords } from '../livePanel';
 import { CadenceChart, SignalChart } from '../signalChart';
 import { useApp } from '../state';
 import { Card, ErrorText, errorMessage } from '../ui';
+import { count } from '../words';
 
 const placementName: Record<string, string> = { pocket: 'pocket', ankle: 'ankle', wrist: 'wrist', chest: 'chest', waist: 'waist' };
 
@@ -32,7 +33,7 @@ export function metrics(a: Analysis): [string, string][] {
     ['Landing impact', a.impact_g === null ? `not shown at the ${where}` : `${a.impact_clipped ? 'at least ' : ''}${one(a.impact_g)} g`],
     ['Rhythm', a.jumps > 2 ? `${whole(a.rhythm_cv * 100)}% variation` : '–'],
     ['Trips and stops', String(a.trips + (a.rests ?? 0))],
-    ['Longest run', `${a.longest_run} jumps`],
+    ['Longest run', count(a.longest_run, 'jump')],
     ['Active time', `${whole(a.active_seconds)} s of ${whole(a.input.duration_s)} s`],
   ];
 }
@@ -199,7 +200,7 @@ export function RecordingList(props: { recordings: RecordingItem[]; selected?: n
               }
             >
               <span class="rec-main">
-                <strong>{r.jumps} jumps</strong>
+                <strong>{count(r.jumps, 'jump')}</strong>
                 {r.cadence_per_min > 0 && <span> · {whole(r.cadence_per_min)} a minute</span>}
               </span>
               <span class="muted small">
