@@ -665,10 +665,6 @@ Response recordings_response(const Result<std::vector<app::RecordingHeader>>& li
   });
 }
 
-// True without an Origin (not a browser) or when the Origin names the host the request was sent
-// to ("https://host:port" against "host:port").
-bool same_origin(const Request& request) { return from_this_site(request); }
-
 const Response kNoSuchRecording = error_response(HttpFailure::kNotFound, "no such recording");
 
 // The recording the {id} of the path names, of `person`, with its analysis.
@@ -814,7 +810,7 @@ std::variant<Response, std::unique_ptr<LiveSession>> Api::open_live(const Reques
       return error_response(HttpFailure::kNotFound, "no such resource");
     }
     // A page of another site must not open a stream with the person's cookie.
-    if (!same_origin(request)) {
+    if (!from_this_site(request)) {
       return error_response(HttpFailure::kForbidden, "a live stream opens only from this site");
     }
     Call call{request, match.params};
