@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -16,6 +17,7 @@
 #include "coach/coach.h"
 #include "coach/progression.h"
 #include "coach/routine.h"
+#include "coach/rules.h"
 
 namespace bb {
 namespace {
@@ -79,7 +81,8 @@ void check_expectation(const json& expect, const json& plan, const std::map<std:
       EXPECT_LE(rope_minutes(plan), want.get<double>() + 1e-6) << at;
     } else if (key == "rope_minutes_min") {
       EXPECT_GE(rope_minutes(plan), want.get<double>() - 1e-6) << at;
-    } else if (key == "skill" || key == "work_seconds" || key == "rest_seconds" || key == "rounds") {
+    } else if (key == "skill" || key == "work_seconds" || key == "rest_seconds" || key == "rounds" ||
+               key == "cadence_per_min") {
       ASSERT_FALSE(plan["rope"].is_null()) << at;
       EXPECT_EQ(plan["rope"][key], want) << at;
     } else if (key == "rules") {
@@ -239,6 +242,26 @@ std::string test_name(const ::testing::TestParamInfo<std::string>& info) {
 INSTANTIATE_TEST_SUITE_P(Engine, Scenario, ::testing::ValuesIn(scenario_files()), test_name);
 
 TEST(ScenarioSuite, HasAtLeastFortyScenarios) { EXPECT_GE(scenario_files().size(), 40U); }
+
+// Every rule is named, explained in docs/engine-rules.md and expected by at least one scenario.
+TEST(ScenarioSuite, EveryRuleIsDocumentedAndExpectedByAScenario) {
+  std::set<std::string> expected;
+  for (const std::string& path : scenario_files()) {
+    const json doc = json::parse(read_file(path), nullptr, /*allow_exceptions=*/false);
+    if (!doc.contains("expect")) continue;
+    for (const auto& e : doc["expect"])
+      if (e.contains("rules"))
+        for (const auto& id : e["rules"]) expected.insert(id.get<std::string>());
+  }
+  const std::string rules_doc = read_file(std::string(BB_SOURCE_DIR) + "/docs/engine-rules.md");
+  ASSERT_FALSE(rules_doc.empty());
+  for (int i = 0; i <= static_cast<int>(coach::kLastRule); ++i) {
+    const std::string id = coach::rule_id(static_cast<coach::Rule>(i));
+    EXPECT_NE(id, "unknown") << "rule " << i << " has no id";
+    EXPECT_NE(rules_doc.find("`" + id + "`"), std::string::npos) << id << " is not in engine-rules.md";
+    EXPECT_TRUE(expected.contains(id)) << id << " is expected by no scenario";
+  }
+}
 
 }  // namespace
 }  // namespace bb

@@ -167,9 +167,28 @@ std::string aggravator_reason(const Profile& p, const StretchPlan& stretch) {
 }
 
 // What a form rule says: what was measured and what to change, and whether it held the dose.
+std::string trips_seen(const Measured& m) {
+  return "The rope caught " + std::to_string(m.trips.value_or(0)) + " times in " +
+         duration_words(m.active_seconds) + " of jumping";
+}
+
 enum class FormEffect { kHolds, kNoteOnly };
-std::string form_cue(Rule rule, const LastRopeSession& last, FormEffect effect) {
+std::string form_cue(Rule rule, const LastRopeSession& last, FormEffect effect,
+                     const std::optional<RopeDose>& rope) {
   const Measured& m = *last.measured;
+  const RopeDose steady = steadier(last.credited);
+  if (rule == Rule::kFormFrequentTrips && !(steady == last.credited)) {
+    const std::string seen = trips_seen(m);
+    const std::string when = rope ? "today" : "your next rope session";
+    const std::string what =
+        steady.skill != last.credited.skill
+            ? std::string("goes back to the ") + skill_phrase(steady.skill) + " at " +
+                  std::to_string(steady.cadence_per_min) + " turns a minute"
+            : "turns the rope at " + std::to_string(steady.cadence_per_min) + " a minute instead of " +
+                  std::to_string(last.credited.cadence_per_min);
+    return seen + (effect == FormEffect::kHolds ? ", so the rope time stays the same and " : ", so ") +
+           when + " " + what + " until the rhythm runs smoothly.";
+  }
   std::string seen;
   std::string change;
   switch (rule) {
@@ -189,8 +208,7 @@ std::string form_cue(Rule rule, const LastRopeSession& last, FormEffect effect) 
       change = "slow down to " + std::to_string(last.planned.cadence_per_min);
       break;
     default:  // kFormFrequentTrips
-      seen = "The rope caught " + std::to_string(m.trips.value_or(0)) + " times in " +
-             duration_words(m.active_seconds) + " of jumping";
+      seen = trips_seen(m);
       change = "turn a little slower until the rhythm runs smoothly";
       break;
   }
@@ -346,11 +364,14 @@ ProgressionDecision CoachState::progression_dose(const Day& day) const {
     return d;
   }
   const LastRopeSession& last = *last_rope_;
-  d.progressed = d.held = last.credited;
+  // Frequent trips make the rope steadier whatever the light: never harder, only simpler.
+  const RopeDose start = last.form_hold == Rule::kFormFrequentTrips ? steadier(last.credited)
+                                                                     : last.credited;
+  d.progressed = d.held = start;
   d.kind = ProgressionDecision::Kind::kHold;
   switch (last.response.light) {
     case TrafficLight::kRed:
-      d.progressed = d.held = step_back(last.credited);
+      d.progressed = d.held = step_back(start);
       d.kind = ProgressionDecision::Kind::kStepBack;
       return d;
     case TrafficLight::kAmber:
@@ -375,7 +396,7 @@ ProgressionDecision CoachState::progression_dose(const Day& day) const {
     return d;
   }
   if (day.checkin.leg_symptoms == LegSymptoms::kBelowKnee) return d;  // explained by readiness
-  const Progression up = raise(last.credited);
+  const Progression up = raise(start);
   d.progressed = up.dose;
   d.step = up.step;
   d.kind = ProgressionDecision::Kind::kRaise;
@@ -417,7 +438,8 @@ void CoachState::explain_progression(const Day& day, const ProgressionDecision& 
     });
   }
   if (last.form_hold && last.response.light != TrafficLight::kGreen) {
-    say(plan, *last.form_hold, [&] { return form_cue(*last.form_hold, last, FormEffect::kNoteOnly); });
+    say(plan, *last.form_hold,
+        [&] { return form_cue(*last.form_hold, last, FormEffect::kNoteOnly, rope); });
   }
   if (last.measured && !last.form_hold) {
     say(plan, Rule::kFormSteady, [&] {
@@ -466,7 +488,7 @@ void CoachState::explain_progression(const Day& day, const ProgressionDecision& 
                " after that session, so the dose holds rather than rising now that you are "
                "cleared.";
       if (last.form_hold && *d.hold_rule == *last.form_hold)
-        return form_cue(*last.form_hold, last, FormEffect::kHolds);
+        return form_cue(*last.form_hold, last, FormEffect::kHolds, rope);
       if (*d.hold_rule == Rule::kTwoRedsHold)
         return std::string(
             "Two sessions within a week were red, so the dose holds until you have a green week.");
@@ -486,6 +508,10 @@ void CoachState::explain_progression(const Day& day, const ProgressionDecision& 
   }
   std::string what;
   switch (d.step) {
+    case Rule::kCadenceStep:
+      what = "today turns the rope at " + std::to_string(d.progressed.cadence_per_min) +
+             " a minute again";
+      break;
     case Rule::kSkillStep:
       what = std::string("today moves on to ") + skill_phrase(d.progressed.skill) +
              " at the same rope time";

@@ -140,6 +140,11 @@ RopeDose first_dose(const Profile& profile) {
 Progression raise(const RopeDose& dose) {
   const int total = dose.work_total_seconds();
   const int ceiling = std::min(kMaxRopeSeconds, total + max_raise_seconds(total));
+  if (dose.skill != RopeSkill::kSideSwing && dose.cadence_per_min < cadence_for(dose.skill)) {
+    RopeDose next = dose;
+    next.cadence_per_min = cadence_for(dose.skill);
+    return {next, Rule::kCadenceStep};
+  }
   if (dose.skill == RopeSkill::kSideSwing) {
     RopeDose next = dose;
     next.skill = RopeSkill::kBasicBounce;
@@ -173,6 +178,23 @@ RopeDose step_back(const RopeDose& dose) {
   back.rest_seconds = kRatios[static_cast<std::size_t>(ratio)].rest;
   back.rounds = std::max(1, std::min(target, total) / back.work_seconds);
   return back;
+}
+
+RopeDose steadier(const RopeDose& dose) {
+  RopeDose steady = dose;
+  switch (dose.skill) {
+    case RopeSkill::kSideSwing:
+      break;
+    case RopeSkill::kAlternateFootStep:
+      steady.skill = RopeSkill::kBasicBounce;
+      steady.cadence_per_min = cadence_for(steady.skill);
+      break;
+    case RopeSkill::kBasicBounce:
+      steady.cadence_per_min =
+          std::max(kSlowestJumpCadence, dose.cadence_per_min - kTripsCadenceStep);
+      break;
+  }
+  return steady;
 }
 
 RopeDose lowered(const RopeDose& dose, double fraction) {

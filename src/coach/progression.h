@@ -34,6 +34,10 @@ inline constexpr double kHardLandingG = 4.0;        // pocket, waist, chest
 inline constexpr double kHardLandingAnkleG = 12.0;  // the ankle reads much larger peaks
 inline constexpr double kCadenceAbovePlanFraction = 0.10;
 inline constexpr double kTripsPerMinuteMax = 1.0;
+// After frequent trips the next rope is steadier (form.frequent_trips): a basic bounce turns this
+// much slower, not below the slowest jumping cadence.
+inline constexpr int kTripsCadenceStep = 10;
+inline constexpr int kSlowestJumpCadence = 100;
 
 struct Response {
   // What decided the light, in the order it is checked.
@@ -61,13 +65,18 @@ RopeDose first_dose(const Profile& profile);
 
 struct Progression {
   RopeDose dose;
-  Rule step = Rule::kTimeStep;  // kSkillStep, kRatioStep, kTimeStep or kRopeTimeCap
+  Rule step = Rule::kTimeStep;  // kCadenceStep, kSkillStep, kRatioStep, kTimeStep or kRopeTimeCap
 };
-// One step up: skill first, then the work:rest ratio, then rope time by at most 20% or one
-// minute, whichever is larger, capped at 20 minutes.
+// One step up: a cadence slowed after trips back to the skill's own first, then skill, then the
+// work:rest ratio, then rope time by at most 20% or one minute, whichever is larger, capped at
+// 20 minutes.
 Progression raise(const RopeDose& dose);
 // One step down: rope time by 20% or a minute (not below two minutes) and the ratio one notch back.
 RopeDose step_back(const RopeDose& dose);
+// The same rope time made easier to keep in rhythm: the alternate-foot step goes back to the basic
+// bounce, a basic bounce turns kTripsCadenceStep slower (not below kSlowestJumpCadence). A side
+// swing, or a bounce already at the slowest cadence, comes back unchanged.
+RopeDose steadier(const RopeDose& dose);
 // The same dose with rope time lowered by `fraction` (at least one round remains).
 RopeDose lowered(const RopeDose& dose, double fraction);
 // The same dose with rope time brought down to at most `seconds` (at least one round).

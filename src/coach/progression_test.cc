@@ -77,6 +77,39 @@ TEST(Raise, SkillThenRatioThenTime) {
   EXPECT_GT(up.dose.work_total_seconds(), before);
 }
 
+TEST(Steadier, StepsTheSkillBackOrSlowsTheBounceAtTheSameRopeTime) {
+  RopeDose alternate;
+  alternate.skill = RopeSkill::kAlternateFootStep;
+  alternate.work_seconds = 45;
+  alternate.rest_seconds = 15;
+  alternate.rounds = 9;
+  alternate.cadence_per_min = kRelaxedCadenceMax;
+  const RopeDose bounce = steadier(alternate);
+  EXPECT_EQ(bounce.skill, RopeSkill::kBasicBounce);
+  EXPECT_EQ(bounce.cadence_per_min, 110);
+  EXPECT_EQ(bounce.work_total_seconds(), alternate.work_total_seconds());
+  const RopeDose slower = steadier(bounce);
+  EXPECT_EQ(slower.skill, RopeSkill::kBasicBounce);
+  EXPECT_EQ(slower.cadence_per_min, 110 - kTripsCadenceStep);
+  EXPECT_EQ(slower.work_total_seconds(), alternate.work_total_seconds());
+  EXPECT_EQ(steadier(slower), slower) << "never below the slowest jumping cadence";
+  Profile p;
+  p.rope_experience = RopeExperience::kNone;
+  const RopeDose swing = first_dose(p);
+  EXPECT_EQ(steadier(swing), swing);
+}
+
+TEST(Raise, ASlowedCadenceComesBackBeforeAnyOtherStep) {
+  RopeDose d;  // basic bounce 10 x 30/30
+  d.cadence_per_min = 100;
+  const Progression up = raise(d);
+  EXPECT_EQ(up.step, Rule::kCadenceStep);
+  EXPECT_EQ(up.dose.cadence_per_min, 110);
+  EXPECT_EQ(up.dose.work_total_seconds(), d.work_total_seconds());
+  EXPECT_EQ(up.dose.work_seconds, d.work_seconds);
+  EXPECT_EQ(raise(up.dose).step, Rule::kRatioStep);
+}
+
 TEST(Raise, NeverMoreThanTwentyPercentOrOneMinute) {
   RopeDose d;
   d.skill = RopeSkill::kAlternateFootStep;

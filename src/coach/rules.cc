@@ -23,6 +23,7 @@ const char* rule_id(Rule rule) {
     case Rule::kMorningUnknown: return "response.morning_unknown";
     case Rule::kShortSessionCredit: return "response.short_session_credit";
     case Rule::kFirstSession: return "progression.first_session";
+    case Rule::kCadenceStep: return "progression.cadence_step";
     case Rule::kSkillStep: return "progression.skill_step";
     case Rule::kMeasuredShortOfLogged: return "measured.short_of_logged";
     case Rule::kFormHardLandings: return "form.hard_landings";

@@ -35,6 +35,7 @@ enum class Rule {
   kFormSteady,             // low, soft, steady jumping at the planned cadence: pain rules decide
   // Progression
   kFirstSession,      // the first rope session: at most 5 minutes, relaxed cadence, intervals
+  kCadenceStep,       // a cadence slowed after trips returns before any other step
   kSkillStep,         // progress skill before time
   kRatioStep,         // progress work:rest before time
   kTimeStep,          // then add rope time
@@ -47,6 +48,8 @@ enum class Rule {
   kRopeEquipment,               // advice on the rope the person owns
   kFlareUpNormal,               // mild temporary flare-ups are common when starting
 };
+// The last rule, so that a test can walk them all: keep it pointing at the last one above.
+inline constexpr Rule kLastRule = Rule::kFlareUpNormal;
 
 // Stable wire id, e.g. "safety.urgent_screen".
 const char* rule_id(Rule rule);
