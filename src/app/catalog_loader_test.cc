@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "coach/session_script.h"
+
 namespace bb::app {
 namespace {
 
@@ -426,6 +428,17 @@ TEST(CatalogLoader, RejectsBadTextAndListSizes) {
   item = valid_stretch();
   item["name"] = "";
   EXPECT_EQ(failed_field(load_items({item})), "test.json: items[0] (test_stretch).name");
+}
+
+// A rope round plays the drill of its skill: each exists, is a rope drill and has that skill.
+TEST(EmbeddedCatalog, HasTheDrillEveryRopeRoundPlays) {
+  for (const coach::RopeSkill skill : {coach::RopeSkill::kSideSwing, coach::RopeSkill::kBasicBounce,
+                                       coach::RopeSkill::kAlternateFootStep}) {
+    const CatalogItem* drill = embedded().find(coach::rope_drill_id(skill));
+    ASSERT_NE(drill, nullptr) << coach::rope_drill_id(skill);
+    EXPECT_EQ(drill->skill, skill) << drill->id;
+    EXPECT_FALSE(drill->cues.empty()) << drill->id;
+  }
 }
 
 }  // namespace

@@ -287,13 +287,7 @@ Status DailyService::record_next_morning_pain(PersonId person, Date session_date
 
 Result<std::optional<coach::Measured>> DailyService::measured_on(PersonId person, Date date) {
   if (recordings_ == nullptr) return std::optional<coach::Measured>();
-  coach::Timeline one_day;
-  coach::Day day;
-  day.date = date;
-  day.session = coach::SessionLog{};
-  one_day.days.push_back(day);
-  if (Status s = attach_measurements(*recordings_, person, one_day); !s.ok()) return s.error();
-  return one_day.days.front().session->measured;
+  return app::measured_on(*recordings_, person, date);
 }
 
 Result<coach::Timeline> DailyService::measured_timeline(PersonId person, Date up_to) {

@@ -79,6 +79,34 @@ coach::Measured merge_measured(const std::vector<coach::Measured>& parts) {
   return merged;
 }
 
+namespace {
+// The merged figures of the given recordings; none when every one was deleted meanwhile.
+Result<std::optional<coach::Measured>> measured_of(RecordingStore& recordings, PersonId person,
+                                                   const std::vector<RecordingId>& ids) {
+  std::vector<coach::Measured> parts;
+  for (const RecordingId id : ids) {
+    auto stored = recordings.recording(person, id);
+    if (!stored.ok()) return stored.error();
+    if (!stored->has_value()) continue;  // deleted meanwhile
+    auto measured = measured_from_analysis((*stored)->analysis_json);
+    if (!measured.ok()) return measured.error();
+    parts.push_back(*measured);
+  }
+  if (parts.empty()) return std::optional<coach::Measured>();
+  return std::optional<coach::Measured>(merge_measured(parts));
+}
+}  // namespace
+
+Result<std::optional<coach::Measured>> measured_on(RecordingStore& recordings, PersonId person,
+                                                   Date date) {
+  auto headers = recordings.recordings(person);
+  if (!headers.ok()) return headers.error();
+  std::vector<RecordingId> ids;
+  for (const RecordingHeader& header : *headers)
+    if (header.date == date) ids.push_back(header.id);
+  return measured_of(recordings, person, ids);
+}
+
 Status attach_measurements(RecordingStore& recordings, PersonId person, coach::Timeline& timeline) {
   if (timeline.days.empty()) return Status::success();
   auto headers = recordings.recordings(person);
@@ -89,16 +117,9 @@ Status attach_measurements(RecordingStore& recordings, PersonId person, coach::T
     if (!day.session) continue;
     const auto found = by_day.find(day.date);
     if (found == by_day.end()) continue;
-    std::vector<coach::Measured> parts;
-    for (const RecordingId id : found->second) {
-      auto stored = recordings.recording(person, id);
-      if (!stored.ok()) return stored.error();
-      if (!stored->has_value()) continue;  // deleted meanwhile
-      auto measured = measured_from_analysis((*stored)->analysis_json);
-      if (!measured.ok()) return measured.error();
-      parts.push_back(*measured);
-    }
-    if (!parts.empty()) day.session->measured = merge_measured(parts);
+    auto measured = measured_of(recordings, person, found->second);
+    if (!measured.ok()) return measured.error();
+    day.session->measured = *measured;
   }
   return Status::success();
 }

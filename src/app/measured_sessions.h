@@ -3,6 +3,7 @@
 // timeline's sessions.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,10 @@ namespace bb::app {
 // longest run is the longest of any; the placement is that of the recording with most jumps.
 // Precondition: `parts` is not empty.
 [[nodiscard]] coach::Measured merge_measured(const std::vector<coach::Measured>& parts);
+
+// What the recordings of `date` measured together; none without a recording that day.
+[[nodiscard]] Result<std::optional<coach::Measured>> measured_on(RecordingStore& recordings,
+                                                                 PersonId person, Date date);
 
 // Sets `measured` on every session of the timeline that has recordings on its date.
 [[nodiscard]] Status attach_measurements(RecordingStore& recordings, PersonId person,

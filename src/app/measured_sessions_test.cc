@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "coach/progression.h"
+#include "motion/session.h"
+
 namespace bb::app {
 namespace {
 
@@ -54,6 +57,15 @@ TEST(MeasuredSessions, ReadsTheStoredAnalysis) {
   EXPECT_FALSE(wrist->cadence_per_min);
   EXPECT_FALSE(measured_from_analysis("{").ok());
   EXPECT_FALSE(measured_from_analysis(R"({"jumps": 3})").ok());
+}
+
+// The recording's own form notes (motion) and the plan's form rules (coach) judge the same jumps;
+// the app joins them, so it checks that they mark the same thresholds. A person must never read
+// "soft landings" on the recording and "hard landings" in the plan.
+TEST(MeasuredSessions, TheRecordingAndThePlanJudgeFormByTheSameMarks) {
+  EXPECT_DOUBLE_EQ(motion::SessionTuning::kHighJumpCm, coach::kJumpTooHighCm);
+  EXPECT_DOUBLE_EQ(motion::SessionTuning::kHardLandingBodyG, coach::kHardLandingG);
+  EXPECT_DOUBLE_EQ(motion::SessionTuning::kHardLandingAnkleG, coach::kHardLandingAnkleG);
 }
 
 }  // namespace

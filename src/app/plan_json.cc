@@ -95,6 +95,9 @@ void write_step(TextWriter& w, const coach::SessionStep& step) {
       w.key("cadence_per_min");
       w.number(step.cadence_per_min);
       w.put(',');
+      w.key("item");
+      w.string(step.item);
+      w.put(',');
       w.key("kind");
       w.string("rope");
       w.put(',');
@@ -143,6 +146,7 @@ json step_to_json(const coach::SessionStep& step) {
       }
       break;
     case coach::StepKind::kRope:
+      out["item"] = step.item;
       out["round"] = step.round;
       out["seconds"] = step.seconds;
       out["cadence_per_min"] = step.cadence_per_min;

@@ -242,11 +242,10 @@ void render_steps(const coach::Plan& plan, const coach::Catalog& catalog) {
       if (rest_seconds > 0) rhythm += fmt::format(", {} s of easy rest between rounds", rest_seconds);
       rhythm += fmt::format(": {} min of rope time.", number(work_seconds / 60.0));
       fmt::print("{}\n", wrap(rhythm, "         ", fmt::format("  {:>5}. ", range)));
-      const char* form = step.skill == coach::RopeSkill::kSideSwing
-                             ? "Swing the rope at your side and step lightly in time, without "
-                               "jumping. Stop if the pain turns sharp or keeps rising."
-                             : "Jump just high enough to clear the rope and land softly on the "
-                               "balls of your feet. Stop if the pain turns sharp or keeps rising.";
+      // The round plays its drill: the same cues as the Library and the web player.
+      const coach::CatalogItem* drill = catalog.find(step.item);
+      std::string form = drill != nullptr && !drill->cues.empty() ? drill->cues.front() + " " : "";
+      form += "Stop if the pain turns sharp or keeps rising.";
       fmt::print("{}\n", wrap(form, "         ", "         "));
       i = last - 1;
       continue;

@@ -56,7 +56,7 @@ enum class SessionPart { kWarmUp, kMain, kRope, kCoolDown };
 struct SessionStep {
   StepKind kind = StepKind::kHold;
   SessionPart part = SessionPart::kMain;
-  std::string item;  // hold and reps: the catalog id
+  std::string item;  // hold and reps: the catalog id; rope: the drill of its skill
   Side side = Side::kNone;
   int seconds = 0;  // hold, rope, rest
   int reps = 0;     // reps

@@ -30,6 +30,7 @@ void add_items(const std::vector<std::string>& ids, SessionPart part, const Cata
 }
 
 void add_rope(const RopeDose& rope, std::vector<SessionStep>& out) {
+  const char* drill = rope_drill_id(rope.skill);
   for (int round = 1; round <= rope.rounds; ++round) {
     SessionStep work;
     work.kind = StepKind::kRope;
@@ -38,6 +39,7 @@ void add_rope(const RopeDose& rope, std::vector<SessionStep>& out) {
     work.round = round;
     work.cadence_per_min = rope.cadence_per_min;
     work.skill = rope.skill;
+    work.item = drill;
     out.push_back(work);
     if (round < rope.rounds && rope.rest_seconds > 0) {
       SessionStep rest;
@@ -50,6 +52,15 @@ void add_rope(const RopeDose& rope, std::vector<SessionStep>& out) {
   }
 }
 }  // namespace
+
+const char* rope_drill_id(RopeSkill skill) {
+  switch (skill) {
+    case RopeSkill::kSideSwing: return "rope_side_swing";
+    case RopeSkill::kBasicBounce: return "basic_bounce";
+    case RopeSkill::kAlternateFootStep: return "alternate_foot_step";
+  }
+  return "basic_bounce";
+}
 
 std::vector<SessionStep> session_script(const Plan& plan, const Catalog& catalog) {
   std::vector<SessionStep> steps;

@@ -55,6 +55,8 @@ TEST(SessionScript, PlaysWarmUpRopeMainCoolDownInOrder) {
   EXPECT_EQ(steps[3].round, 1);
   EXPECT_EQ(steps[3].seconds, 20);
   EXPECT_EQ(steps[3].cadence_per_min, 100);
+  EXPECT_EQ(steps[3].item, "basic_bounce") << "a round names the drill it plays";
+  EXPECT_EQ(steps[4].item, "");
   EXPECT_EQ(steps[4].seconds, 40);
   EXPECT_EQ(steps[4].round, 1);
   EXPECT_EQ(steps[7].round, 3);
@@ -82,7 +84,8 @@ TEST(SessionScript, RopeWithoutRestsHasNoRestSteps) {
   const std::vector<SessionStep> steps = session_script(plan, catalog());
   ASSERT_EQ(steps.size(), 4U);
   EXPECT_TRUE(std::all_of(steps.begin(), steps.end(), [](const SessionStep& s) {
-    return s.kind == StepKind::kRope && s.skill == RopeSkill::kSideSwing;
+    return s.kind == StepKind::kRope && s.skill == RopeSkill::kSideSwing &&
+           s.item == "rope_side_swing";
   }));
 }
 

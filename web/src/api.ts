@@ -112,7 +112,7 @@ export type SessionPart = 'warm_up' | 'main' | 'rope' | 'cool_down';
 export type PlanStep =
   | { kind: 'hold'; part: SessionPart; item: string; seconds: number; side: Side }
   | { kind: 'reps'; part: SessionPart; item: string; reps: number; side: Side }
-  | { kind: 'rope'; part: SessionPart; round: number; seconds: number; cadence_per_min: number; skill: string }
+  | { kind: 'rope'; part: SessionPart; item: string; round: number; seconds: number; cadence_per_min: number; skill: string }
   | { kind: 'rest'; part: SessionPart; round: number; seconds: number };
 export interface Plan {
   date: string;

@@ -7,7 +7,7 @@ const item = (id: string, hold: number, each_side = false) =>
 const reps = (id: string, n: number, each_side = false) => ({ ...item(id, 0, each_side), hold_seconds: 0, reps: n }) as CatalogItem;
 const catalog = new Map([item('a', 30), item('b', 20, true), item('c', 45), reps('r', 10, true)].map((i) => [i.id, i]));
 
-const rope = (round: number) => ({ kind: 'rope' as const, part: 'rope' as const, round, seconds: 30, cadence_per_min: 100, skill: 'basic_bounce' });
+const rope = (round: number) => ({ kind: 'rope' as const, part: 'rope' as const, item: 'basic_bounce', round, seconds: 30, cadence_per_min: 100, skill: 'basic_bounce' });
 const rest = (round: number) => ({ kind: 'rest' as const, part: 'rope' as const, round, seconds: 30 });
 const plan: Plan = {
   date: '2026-03-02',

@@ -6,7 +6,7 @@ import type { CatalogItem, Plan, PlanStep, SessionPart, StopReason } from './api
 export type Step =
   | { kind: 'hold'; id: string; name: string; seconds: number; side?: 'left' | 'right'; phase: string }
   | { kind: 'reps'; id: string; name: string; reps: number; seconds: 0; side?: 'left' | 'right'; phase: string }
-  | { kind: 'rope'; round: number; rounds: number; seconds: number; cadence: number; skill: string }
+  | { kind: 'rope'; id: string; round: number; rounds: number; seconds: number; cadence: number; skill: string }
   | { kind: 'rest'; round: number; rounds: number; seconds: number };
 
 // A repetition move counts this long toward the session's length shown before it starts.
@@ -28,7 +28,7 @@ export function buildSteps(plan: Plan, catalog: Map<string, CatalogItem>): Step[
       case 'reps':
         return { kind: 'reps', id: st.item, name: itemName(st.item, catalog), reps: st.reps, seconds: 0, side: st.side ?? undefined, phase: PART_NAMES[st.part] };
       case 'rope':
-        return { kind: 'rope', round: st.round, rounds, seconds: st.seconds, cadence: st.cadence_per_min, skill: st.skill };
+        return { kind: 'rope', id: st.item, round: st.round, rounds, seconds: st.seconds, cadence: st.cadence_per_min, skill: st.skill };
       case 'rest':
         return { kind: 'rest', round: st.round, rounds, seconds: st.seconds };
     }

@@ -185,7 +185,7 @@ export function SessionPlayer({ plan, checkinPain }: { plan: Plan; checkinPain: 
   }
 
   const remaining = step.seconds - elapsed();
-  const item = step.kind === 'hold' || step.kind === 'reps' ? catalog.get(step.id) : undefined;
+  const item = step.kind === 'hold' || step.kind === 'reps' || step.kind === 'rope' ? catalog.get(step.id) : undefined;
   if (askingWhy) {
     return (
       <div class="player">
@@ -230,9 +230,10 @@ export function SessionPlayer({ plan, checkinPain }: { plan: Plan; checkinPain: 
       )}
       {step.kind === 'rope' && (
         <p class="cue">
-          {skillWords[step.skill] ?? step.skill} at {step.cadence} turns a minute. Small, quiet bounces on the balls of your feet.
+          {skillWords[step.skill] ?? step.skill} at {step.cadence} turns a minute.
         </p>
       )}
+      {step.kind === 'rope' && <HoldCues item={item} />}
       {step.kind === 'rest' && <p class="cue">Walk it off, breathe out slowly. Next: round {step.round + 1}.</p>}
       {(step.kind === 'hold' || step.kind === 'reps') && <HoldCues item={item} />}
       {/* Side swings have no jumps to count. */}

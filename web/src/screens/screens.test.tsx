@@ -33,9 +33,9 @@ const plan: Plan = {
   rope: { minutes: 1, work_seconds: 30, rest_seconds: 30, rounds: 2, cadence_per_min: 100, skill: 'basic_bounce' },
   stretch: { minutes: 1, items: ['cat_cow'], warm_up: [], main: ['cat_cow'], cool_down: [] },
   steps: [
-    { kind: 'rope', part: 'rope', round: 1, seconds: 30, cadence_per_min: 100, skill: 'basic_bounce' },
+    { kind: 'rope', part: 'rope', item: 'basic_bounce', round: 1, seconds: 30, cadence_per_min: 100, skill: 'basic_bounce' },
     { kind: 'rest', part: 'rope', round: 1, seconds: 30 },
-    { kind: 'rope', part: 'rope', round: 2, seconds: 30, cadence_per_min: 100, skill: 'basic_bounce' },
+    { kind: 'rope', part: 'rope', item: 'basic_bounce', round: 2, seconds: 30, cadence_per_min: 100, skill: 'basic_bounce' },
     { kind: 'hold', part: 'main', item: 'cat_cow', seconds: 30, side: null },
   ],
   traffic_light: null, ask_urgent_questions: false, reasons: [], rules: [],
