@@ -217,7 +217,7 @@ describe.skipIf(skip !== null)('recordings and live counting against the real se
     await page.getByRole('button', { name: 'Save session' }).click();
     await page.getByRole('heading', { name: 'Session logged' }).waitFor();
     // The next morning: pain on waking, a check-in, and the plan cites what the phone counted.
-    const reasons = await page.evaluate(async () => {
+    const next = await page.evaluate(async () => {
       const send = (method: string, path: string, body?: unknown) =>
         fetch('/api/v1' + path, { method, headers: { 'Content-Type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
       const today = (await (await send('GET', '/today')).json()) as { date: string };
@@ -226,17 +226,30 @@ describe.skipIf(skip !== null)('recordings and live counting against the real se
       const tomorrow = next.toISOString().slice(0, 10);
       await send('POST', '/followups', { session_date: today.date, pain: 2 });
       await send('POST', `/checkins?date=${tomorrow}`, { pain: 1, feel: 'good', leg_symptoms: 'none', urgent_flags: [] });
-      return ((await (await send('GET', `/plans/${tomorrow}`)).json()) as { reasons: string[] }).reasons;
+      const reasons = ((await (await send('GET', `/plans/${tomorrow}`)).json()) as { reasons: string[] }).reasons;
+      return { reasons, today: today.date, tomorrow };
     });
     // The synthetic jumps have 0.3 s of flight, about 10 cm: the plan names it and asks for lower jumps.
-    expect(reasons.join(" ")).toMatch(/Your jumps averaged \d+(\.\d)? cm; about 2-3 cm clears the rope/);
-    // Progress shows the session's form, from what the engine read.
+    expect(next.reasons.join(" ")).toMatch(/Your jumps averaged \d+(\.\d)? cm; about 2-3 cm clears the rope/);
+    // Progress shows the session's form, from what the engine read. It is the next day now, so
+    // the calendar holds that day's check-in too (Progress asks for the person's own day).
+    await page.clock.setFixedTime(new Date(next.tomorrow + 'T12:00:00'));
     await page.goto(server.url + '/#/progress');
     await page.getByTestId('form-count').waitFor();
     expect(await page.getByTestId('form-count').textContent()).toMatch(/^1 session with a recording/);
     await page.getByTestId('form-count').scrollIntoViewIfNeeded();
     await check(page, 'progress with form');
     await shotOf(page, '.card', 'Form from recorded sessions', 'phone-progress-form');
+    // Tapping a day in the calendar opens it: the session day shows what was counted, the next
+    // day the plan's reasons, in the engine's words.
+    await page.locator(`button.cal-day[title^="${next.today}"]`).click();
+    await page.getByTestId('day-measured').waitFor();
+    expect(await page.getByTestId('day-measured').textContent()).toMatch(/^Counted: \d+ jumps in \d+ s/);
+    await page.locator(`button.cal-day[title^="${next.tomorrow}"]`).click();
+    await page.getByTestId('day-reasons').waitFor();
+    expect(await page.getByTestId('day-reasons').textContent()).toMatch(/Your jumps averaged \d+(\.\d)? cm/);
+    await check(page, 'progress, a day opened');
+    await shotOf(page, '.card', 'Calendar', 'phone-progress-day');
   });
 
   it('finds no serious or critical accessibility violation on the new screens, light and dark', () => {

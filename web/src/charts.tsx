@@ -84,8 +84,9 @@ export function LightStrip({ lights }: { lights: Progress['traffic_lights'] }) {
   );
 }
 
-// A month grid; days with a session are filled, days with only a check-in are outlined.
-export function Calendar({ days, month }: { days: HistoryDay[]; month: string }) {
+// A month grid; days with a session are filled, days with only a check-in are outlined. With
+// `onSelect`, a recorded day is a button that opens it.
+export function Calendar({ days, month, selected, onSelect }: { days: HistoryDay[]; month: string; selected?: string | null; onSelect?: (date: string) => void }) {
   const [y, m] = month.split('-').map(Number);
   const first = new Date(Date.UTC(y, m - 1, 1));
   const count = new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -98,13 +99,24 @@ export function Calendar({ days, month }: { days: HistoryDay[]; month: string })
     const day = byDate.get(date);
     const cls = day?.session ? (day.session.stopped === 'sharp_pain' ? 'cal-day stopped' : 'cal-day done') : day ? 'cal-day checked' : 'cal-day';
     const what = day?.session ? `session, rope ${day.session.rope_minutes} min` : day ? 'check-in only' : 'nothing recorded';
-    cells.push(
-      <span class={cls} title={`${date}: ${what}`}>
+    const label = (
+      <>
         <span aria-hidden="true">{d}</span>
         <span class="sr-only">
           {date}: {what}
         </span>
-      </span>,
+      </>
+    );
+    cells.push(
+      day && onSelect ? (
+        <button type="button" class={cls} title={`${date}: ${what}`} aria-pressed={selected === date} onClick={() => onSelect(date)}>
+          {label}
+        </button>
+      ) : (
+        <span class={cls} title={`${date}: ${what}`}>
+          {label}
+        </span>
+      ),
     );
   }
   const name = first.toLocaleDateString(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' });

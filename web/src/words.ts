@@ -75,3 +75,18 @@ export function safetyAdvice(urgent: boolean, safety: SafetyQuestion[]): string 
 export function count(n: number, noun: string): string {
   return `${n} ${n === 1 ? noun : noun + 's'}`;
 }
+
+// "Thu, 3 Dec 2026" in the person's own language, for a YYYY-MM-DD day.
+export function dateWords(date: string): string {
+  const d = new Date(date + 'T12:00:00');
+  return isNaN(d.getTime()) ? date : d.toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+}
+
+// "4 min 50 s", "28 s", "5 min"
+export function durationWords(seconds: number): string {
+  const total = Math.round(seconds);
+  const min = Math.floor(total / 60);
+  const s = total % 60;
+  if (min === 0) return `${s} s`;
+  return s === 0 ? `${min} min` : `${min} min ${s} s`;
+}

@@ -130,7 +130,7 @@ export default function Clinician() {
                 <ErrorText error={recordingError} />
               </Card>
               {recording && <RecordingView recording={recording} />}
-              <ProgressView progress={detail.progress} days={detail.days} recordings={detail.recordings} />
+              <ProgressView progress={detail.progress} days={detail.days} recordings={detail.recordings} planFor={(date) => api.personPlan(selected.person_id, date)} />
             </>
           )}
         </section>

@@ -1,10 +1,10 @@
 // Progress: pain over time, rope minutes a week, traffic lights, PEG-3 and PSFS with meaningful
 // change, and a calendar of sessions. Also used read-only by the clinician view.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { api, type Change, type HistoryDay, type Progress as ProgressData, type RecordingItem } from '../api';
+import { api, localToday, type Change, type HistoryDay, type Plan, type Progress as ProgressData, type RecordingItem } from '../api';
 import { Calendar, Chart, LightStrip, measureScore, toUnix } from '../charts';
 import { Card, ErrorText, Scale, errorMessage } from '../ui';
-import { count } from '../words';
+import { count, dateWords, durationWords, feelWords } from '../words';
 
 function ChangeNote({ change }: { change?: Change | null }) {
   if (!change) return null;
@@ -106,7 +106,68 @@ function FormCharts({ days }: { days: HistoryDay[] }) {
   );
 }
 
-export function ProgressView({ progress, days, title, recordings }: { progress: ProgressData; days: HistoryDay[]; title?: string; recordings?: RecordingItem[] | null }) {
+// One day opened from the calendar: the check-in, the session and what its recordings measured
+// against the planned pace, and that day's plan with the reasons the engine gave for it.
+export function DayDetail({ day, planFor }: { day: HistoryDay; planFor: (date: string) => Promise<Plan> }) {
+  const [plan, setPlan] = useState<Plan | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    setPlan(null);
+    setError(null);
+    planFor(day.date).then(
+      (p) => current && setPlan(p),
+      (e) => current && setError(errorMessage(e)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [day.date]);
+  const s = day.session;
+  const m = s?.measured;
+  const planned = plan?.rope?.cadence_per_min;
+  return (
+    <section class="day-detail" aria-label={`The day ${day.date}`} data-testid="day-detail">
+      <h3>{dateWords(day.date)}</h3>
+      <p>
+        Check-in: pain {day.checkin.pain}/10, {feelWords[day.checkin.feel].toLowerCase()}.
+      </p>
+      {s ? (
+        <p>
+          Session: {s.rope_minutes > 0 ? `${s.rope_minutes} min of rope` : 'no rope'}
+          {s.stopped === 'sharp_pain' ? ', stopped for sharp pain' : ''}; pain during {s.pain_during_max}/10, after {s.pain_after}/10
+          {typeof day.next_morning_pain === 'number' ? `, next morning ${day.next_morning_pain}/10` : ''}.
+        </p>
+      ) : (
+        <p>No session logged.</p>
+      )}
+      {m && m.jumps > 0 && (
+        <p data-testid="day-measured">
+          Counted: {count(m.jumps, 'jump')} in {durationWords(m.active_seconds)}
+          {typeof m.cadence_per_min === 'number' ? ` at ${Math.round(m.cadence_per_min)} a minute` : ''}
+          {typeof m.cadence_per_min === 'number' && planned ? ` (planned ${planned})` : ''}
+          {typeof m.height_cm === 'number' ? `, about ${m.height_cm.toFixed(1)} cm high` : ''}
+          {typeof m.trips === 'number' ? `, ${count(m.trips, 'trip')}` : ''}.
+        </p>
+      )}
+      {plan && (
+        <>
+          <h4>That day's plan, and why</h4>
+          <ul data-testid="day-reasons">
+            {plan.reasons.map((r) => (
+              <li>{r}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <ErrorText error={error} />
+    </section>
+  );
+}
+
+export function ProgressView({ progress, days, title, recordings, planFor }: { progress: ProgressData; days: HistoryDay[]; title?: string; recordings?: RecordingItem[] | null; planFor?: (date: string) => Promise<Plan> }) {
+  const [opened, setOpened] = useState<string | null>(null);
+  const openedDay = days.find((d) => d.date === opened);
   const pain = useMemo(
     () => ({ x: progress.pain.map((p) => toUnix(p.date)), series: [{ label: 'Pain', values: progress.pain.map((p) => p.pain) }] }),
     [progress],
@@ -166,7 +227,9 @@ export function ProgressView({ progress, days, title, recordings }: { progress: 
         <ChangeNote change={progress.psfs_change} />
       </Card>
       <Card title="Calendar">
-        <Calendar days={days} month={month} />
+        <Calendar days={days} month={month} selected={opened} onSelect={planFor ? (d) => setOpened(d === opened ? null : d) : undefined} />
+        {planFor && !openedDay && <p class="muted small">Tap a day to see what was done and why that day's plan was what it was.</p>}
+        {planFor && openedDay && <DayDetail day={openedDay} planFor={planFor} />}
       </Card>
     </div>
   );
@@ -263,7 +326,7 @@ export default function Progress() {
   const [error, setError] = useState<string | null>(null);
   const load = () =>
     // Recordings are extra: the rest of Progress shows even when they cannot be loaded.
-    Promise.all([api.progress(), api.history(), api.recordings().then((r) => r.recordings, () => null)])
+    Promise.all([api.progress(localToday()), api.history(localToday()), api.recordings().then((r) => r.recordings, () => null)])
       .then(([progress, h, recordings]) => setData({ progress, days: h.days, recordings }))
       .catch((e) => setError(errorMessage(e)));
   useEffect(() => {
@@ -274,7 +337,7 @@ export default function Progress() {
       <h1>Progress</h1>
       <ErrorText error={error} />
       {!data && !error && <p class="muted">Loading…</p>}
-      {data && <ProgressView progress={data.progress} days={data.days} recordings={data.recordings} />}
+      {data && <ProgressView progress={data.progress} days={data.days} recordings={data.recordings} planFor={api.planOn} />}
       <details class="card">
         <summary>Record this week's PEG-3</summary>
         <PegForm onSaved={() => void load()} />

@@ -7,7 +7,7 @@ import { placementWords } from '../livePanel';
 import { CadenceChart, SignalChart } from '../signalChart';
 import { useApp } from '../state';
 import { Card, ErrorText, errorMessage } from '../ui';
-import { count } from '../words';
+import { count, dateWords } from '../words';
 
 const placementName: Record<string, string> = { pocket: 'pocket', ankle: 'ankle', wrist: 'wrist', chest: 'chest', waist: 'waist' };
 
@@ -17,11 +17,6 @@ export const newestFirst = (rs: RecordingItem[]) =>
 const one = (n: number) => (Math.round(n * 10) / 10).toString();
 const whole = (n: number) => Math.round(n).toString();
 export const recordingTitle = (r: { source: string; name: string }) => (r.source === 'live' ? 'Counted live' : r.name || 'Uploaded recording');
-
-function dateWords(date: string): string {
-  const d = new Date(date + 'T12:00:00');
-  return isNaN(d.getTime()) ? date : d.toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
-}
 
 // The metrics as label and value; a missing value says why.
 export function metrics(a: Analysis): [string, string][] {
