@@ -2,17 +2,11 @@
 
 #include <algorithm>
 #include <map>
-#include <nlohmann/json.hpp>
 
 namespace bb::app {
 
-using nlohmann::json;
-
 namespace {
-std::optional<double> positive_number(const json& doc, const char* key) {
-  const auto it = doc.find(key);
-  if (it == doc.end() || !it->is_number()) return std::nullopt;
-  const double value = it->get<double>();
+std::optional<double> positive(double value) {
   if (value <= 0) return std::nullopt;
   return value;
 }
@@ -32,31 +26,18 @@ std::optional<double> weighted(const std::vector<coach::Measured>& parts,
 }
 }  // namespace
 
-Result<coach::Measured> measured_from_analysis(const std::string& analysis_json) {
-  const json doc = json::parse(analysis_json, nullptr, /*allow_exceptions=*/false);
-  if (doc.is_discarded() || !doc.is_object()) {
-    return Error::internal("a stored recording analysis is not valid JSON");
-  }
+Result<coach::Measured> measured_from_header(const RecordingHeader& header) {
   coach::Measured m;
-  const auto jumps = doc.find("jumps");
-  const auto active = doc.find("active_seconds");
-  const auto placement = doc.find("placement");
-  if (jumps == doc.end() || !jumps->is_number_integer() || active == doc.end() ||
-      !active->is_number() || placement == doc.end() || !placement->is_string()) {
-    return Error::internal("a stored recording analysis lacks jumps, active time or placement");
-  }
-  m.jumps = jumps->get<int>();
-  m.active_seconds = active->get<double>();
-  const auto where = coach::sensor_placement_from(placement->get<std::string>());
-  if (!where) return Error::internal("a stored recording analysis has an unknown placement");
+  const auto where = coach::sensor_placement_from(header.placement);
+  if (!where) return Error::corrupt("a stored recording has an unknown placement '" + header.placement + "'");
   m.placement = *where;
-  m.cadence_per_min = positive_number(doc, "cadence_per_min");
-  m.height_cm = positive_number(doc, "jump_height_cm");
-  m.impact_g = positive_number(doc, "impact_g");
-  if (const auto it = doc.find("trips"); it != doc.end() && it->is_number_integer())
-    m.trips = it->get<int>();
-  if (const auto it = doc.find("longest_run"); it != doc.end() && it->is_number_integer())
-    m.longest_run = it->get<int>();
+  m.jumps = header.jumps;
+  m.active_seconds = header.active_seconds;
+  m.cadence_per_min = positive(header.cadence_per_min);
+  m.height_cm = positive(header.jump_height_cm);
+  m.impact_g = positive(header.impact_g);
+  m.trips = header.trips;
+  m.longest_run = header.longest_run;
   return m;
 }
 
@@ -80,19 +61,15 @@ coach::Measured merge_measured(const std::vector<coach::Measured>& parts) {
 }
 
 namespace {
-// The merged figures of the given recordings; none when every one was deleted meanwhile.
-Result<std::optional<coach::Measured>> measured_of(RecordingStore& recordings, PersonId person,
-                                                   const std::vector<RecordingId>& ids) {
+// The merged figures of the given recordings; none without any.
+Result<std::optional<coach::Measured>> measured_of(const std::vector<const RecordingHeader*>& headers) {
+  if (headers.empty()) return std::optional<coach::Measured>();
   std::vector<coach::Measured> parts;
-  for (const RecordingId id : ids) {
-    auto stored = recordings.recording(person, id);
-    if (!stored.ok()) return stored.error();
-    if (!stored->has_value()) continue;  // deleted meanwhile
-    auto measured = measured_from_analysis((*stored)->analysis_json);
+  for (const RecordingHeader* header : headers) {
+    auto measured = measured_from_header(*header);
     if (!measured.ok()) return measured.error();
     parts.push_back(*measured);
   }
-  if (parts.empty()) return std::optional<coach::Measured>();
   return std::optional<coach::Measured>(merge_measured(parts));
 }
 }  // namespace
@@ -101,23 +78,23 @@ Result<std::optional<coach::Measured>> measured_on(RecordingStore& recordings, P
                                                    Date date) {
   auto headers = recordings.recordings(person);
   if (!headers.ok()) return headers.error();
-  std::vector<RecordingId> ids;
+  std::vector<const RecordingHeader*> that_day;
   for (const RecordingHeader& header : *headers)
-    if (header.date == date) ids.push_back(header.id);
-  return measured_of(recordings, person, ids);
+    if (header.date == date) that_day.push_back(&header);
+  return measured_of(that_day);
 }
 
 Status attach_measurements(RecordingStore& recordings, PersonId person, coach::Timeline& timeline) {
   if (timeline.days.empty()) return Status::success();
   auto headers = recordings.recordings(person);
   if (!headers.ok()) return headers.error();
-  std::map<Date, std::vector<RecordingId>> by_day;
-  for (const RecordingHeader& header : *headers) by_day[header.date].push_back(header.id);
+  std::map<Date, std::vector<const RecordingHeader*>> by_day;
+  for (const RecordingHeader& header : *headers) by_day[header.date].push_back(&header);
   for (coach::Day& day : timeline.days) {
     if (!day.session) continue;
     const auto found = by_day.find(day.date);
     if (found == by_day.end()) continue;
-    auto measured = measured_of(recordings, person, found->second);
+    auto measured = measured_of(found->second);
     if (!measured.ok()) return measured.error();
     day.session->measured = *measured;
   }

@@ -1,5 +1,5 @@
 // What the recordings of a session measured, as the engine reads it (coach::Measured): each
-// recording's analysis read back, several recordings of one day merged, and attached to the
+// recording's figures read from its header, several recordings of one day merged, and attached to the
 // timeline's sessions.
 #pragma once
 
@@ -13,8 +13,9 @@
 
 namespace bb::app {
 
-// One recording's figures from the analysis kept with it (the API's analysis JSON).
-[[nodiscard]] Result<coach::Measured> measured_from_analysis(const std::string& analysis_json);
+// One recording's figures as the engine reads them, from its header (a cadence, height or impact
+// of 0 is one the placement does not show); kCorrupt for an unknown placement.
+[[nodiscard]] Result<coach::Measured> measured_from_header(const RecordingHeader& header);
 
 // Several recordings of one session as one: jumps, active time and trips add up; cadence,
 // height and impact are averaged weighted by jumps over the recordings that show them; the

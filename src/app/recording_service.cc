@@ -48,6 +48,9 @@ StoredRecording describe(const MotionAnalysis& analysis, Date date, RecordingSou
   h.impact_g = s.impact_g;
   h.duration_s = analysis.report.duration_s;
   h.feedback = s.feedback;
+  h.active_seconds = s.active_seconds;
+  h.trips = s.trips;
+  h.longest_run = s.longest_run;
   recording.analysis_json = motion_analysis_to_json(analysis).dump();
   return recording;
 }

@@ -36,6 +36,10 @@ struct RecordingHeader {
   double impact_g = 0;        // 0 when not shown
   double duration_s = 0;
   std::vector<std::string> feedback;  // each note one line, no newlines inside
+  // The rest of what the engine reads (coach::Measured), so a plan needs no analysis parsed.
+  double active_seconds = 0;
+  int trips = 0;
+  int longest_run = 0;
 };
 
 struct StoredRecording {

@@ -193,6 +193,60 @@ $$;
       // What a session's recordings measured is a plan input too (docs/engine-rules.md).
       {6, "recordings change the plan revision, since what they measured shapes the next dose",
        BB_SQLITE_REVISION_TRIGGERS("recordings"), BB_POSTGRES_REVISION_TRIGGER("recordings")},
+      // A plan reads what every session day's recordings measured: from header columns, not by
+      // parsing each stored analysis (about 4 ms a recording). SQLite rebuilds the table so the
+      // header columns come before the analysis and the samples: a row is read only as far as
+      // its last wanted column, and columns added at the end would drag every list through each
+      // recording's overflow pages. Values come from the analyses already kept; ids never go
+      // back (the AUTOINCREMENT high mark moves over). PostgreSQL keeps large values out of
+      // line, so adding the columns is enough there.
+      {7, "the rest of what a plan reads from a recording, among its header columns",
+       R"sql(
+CREATE TABLE recordings_new (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  person_id BIGINT NOT NULL REFERENCES persons (id) ON DELETE CASCADE,
+  day DATE NOT NULL,
+  source TEXT NOT NULL CHECK (source IN ('upload', 'live')),
+  name TEXT NOT NULL DEFAULT '',
+  created_at BIGINT NOT NULL,
+  placement TEXT NOT NULL CHECK (placement IN ('ankle', 'wrist', 'pocket', 'chest')),
+  jumps INTEGER NOT NULL CHECK (jumps >= 0),
+  cadence_per_min DOUBLE PRECISION NOT NULL,
+  jump_height_cm DOUBLE PRECISION NOT NULL,
+  impact_g DOUBLE PRECISION NOT NULL,
+  duration_s DOUBLE PRECISION NOT NULL,
+  feedback TEXT NOT NULL DEFAULT '',
+  active_seconds DOUBLE PRECISION NOT NULL DEFAULT 0,
+  trips INTEGER NOT NULL DEFAULT 0,
+  longest_run INTEGER NOT NULL DEFAULT 0,
+  analysis TEXT NOT NULL,
+  samples BLOB NOT NULL
+);
+INSERT INTO recordings_new (id, person_id, day, source, name, created_at, placement, jumps,
+  cadence_per_min, jump_height_cm, impact_g, duration_s, feedback, active_seconds, trips,
+  longest_run, analysis, samples)
+SELECT id, person_id, day, source, name, created_at, placement, jumps, cadence_per_min,
+  jump_height_cm, impact_g, duration_s, feedback,
+  COALESCE(json_extract(analysis, '$.active_seconds'), 0),
+  COALESCE(json_extract(analysis, '$.trips'), 0),
+  COALESCE(json_extract(analysis, '$.longest_run'), 0), analysis, samples
+FROM recordings;
+DELETE FROM sqlite_sequence WHERE name = 'recordings_new';
+INSERT INTO sqlite_sequence (name, seq) SELECT 'recordings_new', seq FROM sqlite_sequence
+  WHERE name = 'recordings';
+DROP TABLE recordings;
+ALTER TABLE recordings_new RENAME TO recordings;
+CREATE INDEX recordings_by_person ON recordings (person_id, day);
+)sql" BB_SQLITE_REVISION_TRIGGERS("recordings"),
+       R"sql(
+ALTER TABLE recordings ADD COLUMN active_seconds DOUBLE PRECISION NOT NULL DEFAULT 0;
+ALTER TABLE recordings ADD COLUMN trips INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE recordings ADD COLUMN longest_run INTEGER NOT NULL DEFAULT 0;
+UPDATE recordings SET
+  active_seconds = COALESCE((analysis::jsonb ->> 'active_seconds')::double precision, 0),
+  trips = COALESCE((analysis::jsonb ->> 'trips')::integer, 0),
+  longest_run = COALESCE((analysis::jsonb ->> 'longest_run')::integer, 0)
+)sql"},
   };
   return kMigrations;
 }

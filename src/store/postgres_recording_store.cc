@@ -14,8 +14,10 @@ namespace {
 // reliance on this libpqxx version's binary parameters.
 const std::string kInsert =
     "INSERT INTO recordings (person_id, day, source, name, created_at, placement, jumps,"
-    " cadence_per_min, jump_height_cm, impact_g, duration_s, feedback, analysis, samples)"
-    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, decode($14, 'hex'))"
+    " cadence_per_min, jump_height_cm, impact_g, duration_s, feedback, active_seconds, trips,"
+    " longest_run, analysis, samples)"
+    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,"
+    " decode($17, 'hex'))"
     " RETURNING id";
 const std::string kSelectAll = std::string("SELECT ") + kRecordingHeaderColumns +
                                " FROM recordings WHERE person_id = $1 ORDER BY day, id";
@@ -71,7 +73,8 @@ Result<app::RecordingHeader> read_header(const pqxx::row& row) {
       {row[0].as<app::RecordingId>(), row[1].as<std::string>(), row[2].as<std::string>(),
        row[3].as<std::string>(), row[4].as<app::UnixSeconds>(), row[5].as<std::string>(),
        row[6].as<std::int64_t>(), row[7].as<double>(), row[8].as<double>(), row[9].as<double>(),
-       row[10].as<double>(), row[11].as<std::string>()});
+       row[10].as<double>(), row[11].as<std::string>(), row[12].as<double>(),
+       row[13].as<std::int64_t>(), row[14].as<std::int64_t>()});
 }
 
 }  // namespace
@@ -97,7 +100,8 @@ Result<app::RecordingId> PostgresRecordingStore::add_recording(
         const pqxx::result rows = tx.exec_prepared(
             "recording.insert", person, h.date.to_string(), app::to_string(h.source), h.name,
             h.created_at, h.placement, h.jumps, h.cadence_per_min, h.jump_height_cm, h.impact_g,
-            h.duration_s, join_lines(h.feedback), recording.analysis_json, to_hex(samples));
+            h.duration_s, join_lines(h.feedback), h.active_seconds, h.trips, h.longest_run,
+            recording.analysis_json, to_hex(samples));
         return rows[0][0].as<app::RecordingId>();
       });
 }
@@ -124,7 +128,7 @@ Result<std::optional<app::StoredRecording>> PostgresRecordingStore::recording(ap
         if (rows.empty()) return std::optional<app::StoredRecording>();
         BB_ASSIGN_OR_RETURN(app::RecordingHeader header, read_header(rows[0]));
         return std::optional<app::StoredRecording>(
-            app::StoredRecording{std::move(header), rows[0][12].as<std::string>()});
+            app::StoredRecording{std::move(header), rows[0][15].as<std::string>()});
       });
 }
 

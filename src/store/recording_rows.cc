@@ -45,6 +45,9 @@ Result<app::RecordingHeader> recording_header_from(RecordingHeaderColumns column
   header.impact_g = columns.impact_g;
   header.duration_s = columns.duration_s;
   header.feedback = split_lines(columns.feedback);
+  header.active_seconds = columns.active_seconds;
+  header.trips = static_cast<int>(columns.trips);
+  header.longest_run = static_cast<int>(columns.longest_run);
   return header;
 }
 

@@ -2,6 +2,7 @@
 // list, and the feedback notes as one text column.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -12,7 +13,7 @@ namespace bb::store {
 // The header columns in the order every SELECT of a recording lists them.
 inline constexpr const char* kRecordingHeaderColumns =
     "id, day, source, name, created_at, placement, jumps, cadence_per_min, jump_height_cm,"
-    " impact_g, duration_s, feedback";
+    " impact_g, duration_s, feedback, active_seconds, trips, longest_run";
 
 // Feedback notes are single lines: stored joined by newlines.
 [[nodiscard]] std::string join_lines(const std::vector<std::string>& lines);
@@ -32,6 +33,9 @@ struct RecordingHeaderColumns {
   double impact_g = 0;
   double duration_s = 0;
   std::string feedback;
+  double active_seconds = 0;
+  std::int64_t trips = 0;
+  std::int64_t longest_run = 0;
 };
 [[nodiscard]] Result<app::RecordingHeader> recording_header_from(RecordingHeaderColumns columns);
 

@@ -51,6 +51,9 @@ app::StoredRecording sample(const char* date, const char* name) {
   r.header.impact_g = 3.5;
   r.header.duration_s = 61.25;
   r.header.feedback = {"Land softly, knees soft.", "Jumps are high: a few cm is enough — ça va"};
+  r.header.active_seconds = 37.5;
+  r.header.trips = 3;
+  r.header.longest_run = 19;
   r.analysis_json = R"({"jumps":42,"events":[]})";
   return r;
 }
@@ -81,6 +84,9 @@ TEST_P(RecordingStoreContractTest, RoundTripKeepsEveryFieldAndByte) {
   EXPECT_DOUBLE_EQ(h.impact_g, 3.5);
   EXPECT_DOUBLE_EQ(h.duration_s, 61.25);
   EXPECT_EQ(h.feedback, sample("2026-03-04", "").header.feedback);
+  EXPECT_DOUBLE_EQ(h.active_seconds, 37.5);
+  EXPECT_EQ(h.trips, 3);
+  EXPECT_EQ(h.longest_run, 19);
   EXPECT_EQ((*found)->analysis_json, R"({"jumps":42,"events":[]})");
   auto bytes = store_->recording_samples(kAlice, *id);
   ASSERT_TRUE(bytes.ok()) << bytes.error().describe();

@@ -13,7 +13,7 @@ namespace {
 Result<app::RecordingHeader> read_header(const SqliteQuery& q) {
   return recording_header_from({q.integer(0), q.text(1), q.text(2), q.text(3), q.integer(4),
                                 q.text(5), q.integer(6), q.real(7), q.real(8), q.real(9),
-                                q.real(10), q.text(11)});
+                                q.real(10), q.text(11), q.real(12), q.integer(13), q.integer(14)});
 }
 
 const std::string kSelectOne = std::string("SELECT ") + kRecordingHeaderColumns +
@@ -41,10 +41,12 @@ Result<app::RecordingId> SqliteRecordingStore::add_recording(app::PersonId perso
   BB_SQLITE_QUERY(*connection_, q,
                   "INSERT INTO recordings (person_id, day, source, name, created_at, placement,"
                   " jumps, cadence_per_min, jump_height_cm, impact_g, duration_s, feedback,"
-                  " analysis, samples) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  " active_seconds, trips, longest_run, analysis, samples)"
+                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                   person, h.date, app::to_string(h.source), h.name, h.created_at, h.placement,
                   h.jumps, h.cadence_per_min, h.jump_height_cm, h.impact_g, h.duration_s,
-                  join_lines(h.feedback), recording.analysis_json);
+                  join_lines(h.feedback), h.active_seconds, h.trips, h.longest_run,
+                  recording.analysis_json);
   q.bind_blob(samples);
   BB_RETURN_IF_ERROR(q.run());
   return static_cast<app::RecordingId>(sqlite3_last_insert_rowid(connection_->handle()));
@@ -68,7 +70,7 @@ Result<std::optional<app::StoredRecording>> SqliteRecordingStore::recording(app:
   BB_ASSIGN_OR_RETURN(const bool row, q.step());
   if (!row) return std::optional<app::StoredRecording>();
   BB_ASSIGN_OR_RETURN(app::RecordingHeader header, read_header(q));
-  return std::optional<app::StoredRecording>(app::StoredRecording{std::move(header), q.text(12)});
+  return std::optional<app::StoredRecording>(app::StoredRecording{std::move(header), q.text(15)});
 }
 
 Result<std::optional<std::string>> SqliteRecordingStore::recording_samples(app::PersonId person,

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "store/migrations.h"
+#include "store/sqlite_recording_store.h"
 
 namespace bb::store {
 namespace {
@@ -71,6 +72,64 @@ TEST_F(SqliteStoreTest, AppliesEveryMigrationOnAFreshFile) {
   auto version = store->schema_version();
   ASSERT_TRUE(version.ok());
   EXPECT_EQ(*version, migrations().back().version);
+}
+
+// A database left at version 6 with a recording: migration 7 fills the new header columns from
+// the analysis kept with it, so existing recordings keep shaping plans.
+TEST_F(SqliteStoreTest, MigrationSevenFillsTheRecordingFiguresFromTheKeptAnalysis) {
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    const auto exec = [&](const std::string& sql) {
+      char* message = nullptr;
+      const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message);
+      EXPECT_EQ(rc, SQLITE_OK) << (message ? message : "") << " in " << sql.substr(0, 80);
+      sqlite3_free(message);
+    };
+    exec(std::string(kSchemaVersionTable));
+    for (const Migration& m : migrations()) {
+      if (m.version > 6) break;
+      exec(std::string(m.sql));
+      exec("INSERT INTO schema_version (version, description) VALUES (" + std::to_string(m.version) +
+           ", 'test')");
+    }
+    exec("INSERT INTO persons (id) VALUES (1)");
+    exec("INSERT INTO recordings (person_id, day, source, name, created_at, placement, jumps,"
+         " cadence_per_min, jump_height_cm, impact_g, duration_s, feedback, analysis, samples)"
+         " VALUES (1, '2026-03-04', 'upload', 'a.csv', 0, 'pocket', 57, 118.2, 3.4, 2.61, 31, '',"
+         " '{\"jumps\": 57, \"active_seconds\": 29.5, \"trips\": 2, \"longest_run\": 40}', x'00')");
+    // A second recording, deleted: its id must never be given again.
+    exec("INSERT INTO recordings (person_id, day, source, name, created_at, placement, jumps,"
+         " cadence_per_min, jump_height_cm, impact_g, duration_s, feedback, analysis, samples)"
+         " VALUES (1, '2026-03-05', 'live', '', 0, 'ankle', 0, 0, 0, 0, 1, '', '{}', x'00')");
+    exec("DELETE FROM recordings WHERE id = 2");
+    sqlite3_close(db);
+  }
+  auto recordings = SqliteRecordingStore::open(path_);
+  ASSERT_TRUE(recordings.ok()) << recordings.error().describe();
+  auto headers = (*recordings)->recordings(kLocalPerson);
+  ASSERT_TRUE(headers.ok()) << headers.error().describe();
+  ASSERT_EQ(headers->size(), 1U);
+  EXPECT_DOUBLE_EQ(headers->front().active_seconds, 29.5);
+  EXPECT_EQ(headers->front().trips, 2);
+  EXPECT_EQ(headers->front().longest_run, 40);
+  EXPECT_EQ(headers->front().jumps, 57);
+  app::StoredRecording next;
+  next.header.date = day("2026-03-06");
+  next.header.placement = "pocket";
+  next.analysis_json = "{}";
+  auto id = (*recordings)->add_recording(kLocalPerson, next, "t,x,y,z\n");
+  ASSERT_TRUE(id.ok()) << id.error().describe();
+  EXPECT_EQ(*id, 3) << "ids are never given again across the rebuild";
+  // The rebuilt table still changes the plan revision.
+  auto store = open_store();
+  ASSERT_TRUE(store);
+  auto before = store->plan_revision(kLocalPerson);
+  ASSERT_TRUE(before.ok());
+  ASSERT_TRUE((*recordings)->delete_recording(kLocalPerson, *id).ok());
+  auto after = store->plan_revision(kLocalPerson);
+  ASSERT_TRUE(after.ok());
+  EXPECT_NE(*before, *after);
 }
 
 TEST_F(SqliteStoreTest, OpeningTwiceAppliesMigrationsOnce) {
