@@ -98,7 +98,9 @@ export interface Body {
   neckTop: Pt;
   head: Pt;
   face: Pt; // a point just in front of the face, to show which way the head looks
+  pelvisFront: Pt; // a point in front of the pelvis that turns with it (to show a tilt)
   frontDir: number; // direction the chest faces
+  pelvisDir: number;
   arm: Limb;
   farArm: Limb;
   leg: Limb;
@@ -211,7 +213,8 @@ export function solve(spec: BodySpec): Body {
       angles.knee[side] = wrap(sign * (shin - thigh));
       // A foot on the floor lies flat; otherwise the ankle is in its neutral position.
       const footDir = l.footDir ?? (l.to[1] >= FLOOR - LEN.ankleHeight - 0.5 ? 90 : shin - 90);
-      ankle = wrap(shin - 90 - footDir);
+      // A front view shows the foot end on: its angle is not drawn.
+      ankle = front ? 0 : wrap(shin - 90 - footDir);
     } else {
       const a = l as { hip: number; knee: number; ankle?: number };
       if (front) {
@@ -227,18 +230,36 @@ export function solve(spec: BodySpec): Body {
       ankle = a.ankle ?? 0;
     }
     angles.hipOut[side] = out;
-    angles.ankle[side] = ankle;
     const mid = seg(root, thigh, LEN.thigh, out);
     const end = seg(mid, shin, LEN.shin, shinOut);
     // Front view: the foot points at the viewer, so only a short stub shows, turned out a little.
-    const tip = front ? add(end, [m * 3.2, 1.2]) : seg(end, shin - 90 - ankle, LEN.foot, out);
+    // Lying seen from above, it points along the shin.
+    const lying = Math.abs(wrap(spec.pelvis)) > 45;
+    let tip: Pt;
+    if (front) tip = lying ? seg(end, shin, 4) : add(end, [m * 3.2, 1.2]);
+    else {
+      // A foot that would go through the floor turns at the ankle and slides along it instead.
+      let footDir = shin - 90 - ankle;
+      const footLen = LEN.foot * Math.cos(rad(out));
+      tip = seg(end, footDir, LEN.foot, out);
+      const lowest = FLOOR - 1;
+      if (tip[1] > lowest && footLen > 0) {
+        const a = deg(Math.acos(Math.min(1, Math.max(-1, (end[1] - lowest) / footLen))));
+        footDir = Math.abs(wrap(a - footDir)) <= Math.abs(wrap(-a - footDir)) ? a : -a;
+        ankle = wrap(shin - 90 - footDir);
+        tip = seg(end, footDir, LEN.foot, out);
+      }
+    }
+    angles.ankle[side] = ankle;
     return { root, mid, end, tip };
   };
 
   return {
     view,
     hip, l1, c7, neckTop, head, face,
+    pelvisFront: add(hip, vec(spec.pelvis + 90, 8)),
     frontDir: thoracicDir + 90,
+    pelvisDir: spec.pelvis,
     arm: arm(spec.arm, 0),
     farArm: arm(spec.farArm, 1),
     leg: leg(spec.leg, 0),
@@ -255,17 +276,19 @@ export const RANGES: Record<string, [number, number]> = {
   neck: [-60, 70],
   twist: [-45, 45],
   shoulder: [-60, 180],
-  shoulderOut: [-30, 180],
+  shoulderOut: [-45, 180],
   elbow: [0, 150],
   hip: [-30, 135],
   hipOut: [-30, 50],
   knee: [0, 155],
-  ankle: [-50, 30],
+  // Kneeling with the top of the foot on the mat takes the ankle to about 70 degrees of
+  // plantarflexion; a lunge or a calf stretch to about 35 of dorsiflexion.
+  ankle: [-75, 35],
 };
 
 // Every named point of a body, for props and for comparing figures.
 export function points(b: Body): Record<string, Pt> {
-  const out: Record<string, Pt> = { hip: b.hip, l1: b.l1, c7: b.c7, neckTop: b.neckTop, head: b.head, face: b.face };
+  const out: Record<string, Pt> = { hip: b.hip, pelvisFront: b.pelvisFront, l1: b.l1, c7: b.c7, neckTop: b.neckTop, head: b.head, face: b.face };
   const limbs = { arm: b.arm, farArm: b.farArm, leg: b.leg, farLeg: b.farLeg };
   for (const [name, l] of Object.entries(limbs)) {
     out[name + 'Root'] = l.root;

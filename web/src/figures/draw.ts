@@ -14,6 +14,8 @@ export type Prop =
   | { t: 'mat' }
   | { t: 'chair'; x: number; back?: 'left' | 'right' | 'none' } // seat from x to x + 20 at y = 62
   | { t: 'wall'; x: number }
+  | { t: 'wall-behind' } // front views: the wall the back rests on
+  | { t: 'doorway' } // front views: the frame around the person
   | { t: 'door'; x: number }
   | { t: 'step'; x: number; w?: number; h?: number }
   | { t: 'block'; x: number; w: number; h: number }
@@ -143,6 +145,8 @@ function bodyParts(frame: Frame, lowBack: boolean): Part[] {
   };
   const leg = (name: string, l: Body['leg'], cls: string) => {
     limb(name, l, cls, WIDTH.thigh, WIDTH.shin, false);
+    // Front views: a knee bent toward the viewer shows as a round knee cap.
+    if (front) parts.push({ key: name + 'k', cls: cls + ' solid', d: circle(l.mid, 3.7) });
     parts.push({ key: name + 'f', cls, width: WIDTH.foot, d: line(l.end, l.tip!) });
   };
   if (front) {
@@ -160,7 +164,8 @@ function bodyParts(frame: Frame, lowBack: boolean): Part[] {
   }
   limb('fa', b.farArm, 'b far', WIDTH.upperArm, WIDTH.forearm, true);
   leg('fl', b.farLeg, 'b far');
-  parts.push({ key: 'pel', cls: 'b', width: WIDTH.pelvis, d: line(b.hip, add(b.hip, [0.01, 0])) });
+  // The pelvis is a short, wide capsule along its own axis, so a tilt shows.
+  parts.push({ key: 'pel', cls: 'b', width: WIDTH.pelvis, d: line(add(b.hip, vecOf(b.pelvisDir + 180, 1.5)), add(b.hip, vecOf(b.pelvisDir, 2))) });
   parts.push({ key: 'lum', cls: lowBack ? 'b low-back' : 'b', width: WIDTH.lumbar, d: line(b.hip, b.l1) });
   parts.push({ key: 'tho', cls: 'b', width: WIDTH.thoracic, d: line(b.l1, b.c7) });
   parts.push({ key: 'nck', cls: 'b', width: WIDTH.neck, d: line(b.c7, b.neckTop) });
@@ -234,6 +239,12 @@ function fixedProps(props: Prop[], ground: 'floor' | 'above'): { back: string; f
       }
       case 'wall':
         back += `<rect class="wall" x="${pr.x}" y="4" width="4" height="${FLOOR - 4}"/>`;
+        break;
+      case 'wall-behind':
+        back += `<rect class="wall" x="34" y="4" width="52" height="${FLOOR - 4}"/>`;
+        break;
+      case 'doorway':
+        back += `<path class="prop" stroke-width="2.6" d="M32 ${FLOOR}V6H88V${FLOOR}"/>`;
         break;
       case 'door':
         back += `<path class="prop" stroke-width="2.4" d="M${pr.x} ${FLOOR}V4H${pr.x + 14}"/>`;

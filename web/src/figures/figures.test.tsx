@@ -36,7 +36,7 @@ describe('figures', () => {
     for (const s of skills) expect(hasFigure(ropeSkillFigure[s]), s).toBe(true);
   });
 
-  it('draws each figure as well-formed SVG, in every mode', () => {
+  it('draws each figure as well-formed SVG, in every mode', { timeout: 30_000 }, () => {
     for (const id of ids) {
       for (const mode of ['animate', 'still', 'start', 'end'] as const) {
         const svg = figureSvg(id, mode);
@@ -95,7 +95,10 @@ describe('figures', () => {
           if (front && name === 'hip') range = RANGES.hipOut;
           if (front && name === 'hipOut') range = RANGES.hip;
           if (front && (name === 'lumbar' || name === 'thoracic')) range = [-30, 30];
-          for (const v of Array.isArray(value) ? value : [value]) {
+          for (const [side, v] of (Array.isArray(value) ? value : [value]).entries()) {
+            // An arm held mostly out to the side (60 degrees or more out of the picture) shows in
+            // the picture's plane as horizontal abduction, which the flexion range does not bound.
+            if (!front && name === 'shoulder' && Math.abs(b.angles.shoulderOut[side]) >= 60) continue;
             if (v < range[0] - 0.5 || v > range[1] + 0.5) wrong.push(`${id} @${k / 4}: ${name} ${v.toFixed(0)} outside ${range.join('..')}`);
           }
         }
@@ -104,14 +107,14 @@ describe('figures', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('keeps the body above the floor and the limbs their length', () => {
+  it('keeps the body above the floor', () => {
     const wrong: string[] = [];
     for (const id of ids) {
       const def = figures[id];
       if (def.ground === 'above') continue;
       for (const frame of framesOf(def)) {
         const pts = points(solve(frame));
-        for (const [name, p] of Object.entries(pts)) if (p[1] > FLOOR + 0.5) wrong.push(`${id}: ${name} at y ${p[1].toFixed(1)}`);
+        for (const [name, p] of Object.entries(pts)) if (name !== 'pelvisFront' && p[1] > FLOOR + 0.5) wrong.push(`${id}: ${name} at y ${p[1].toFixed(1)}`);
       }
     }
     expect(wrong).toEqual([]);
@@ -130,7 +133,7 @@ describe('figures', () => {
         if (item.extension !== 'none' && !bends.some((l) => l <= -8)) wrong.push(`${item.id}: tagged extension, drawn without it`);
       }
       const svg = figureSvg(item.id, 'end');
-      if (svg.includes('low-back') !== loads) wrong.push(`${item.id}: drawing and tags disagree`);
+      if (svg.includes('class="b low-back"') !== loads) wrong.push(`${item.id}: drawing and tags disagree`);
     }
     expect(wrong).toEqual([]);
   });

@@ -7,7 +7,7 @@ import type { FigureDef, Frame } from './draw';
 
 const G = 80; // height of an ankle whose foot stands on the floor
 const LIE = 76; // height of the pelvis lying on the mat
-const KNEEL = 79.5; // height of an ankle whose shin lies on the mat
+const KNEEL = 77.5; // height of an ankle whose shin lies on the mat
 
 const A = (shoulder: number, elbow: number, out?: number): ArmSpec => ({ shoulder, elbow, out });
 const H = (x: number, y: number, o: { out?: number; elbowDown?: boolean } = {}): ArmSpec => ({ hand: [x, y], ...o });
@@ -20,7 +20,7 @@ const stand: Frame = { hip: [58, 43], pelvis: 0, arm: A(8, 12), farArm: A(-6, 12
 // Lying on the back, head to the left, knees bent and feet flat.
 const hook: Frame = {
   hip: [54, LIE], pelvis: -90,
-  arm: H(44, 80), farArm: H(42, 80),
+  arm: A(-4, 6), farArm: A(-6, 6),
   leg: K(74, G), farLeg: K(72, G),
 };
 // Lying on the back with the legs long.
@@ -28,14 +28,14 @@ const supine: Frame = { ...hook, leg: L(0, 0, 10), farLeg: L(0, 0, 10) };
 // Lying face down, head to the right.
 const prone: Frame = {
   hip: [48, LIE], pelvis: 90, neck: -15,
-  arm: H(40, 80), farArm: H(38, 80),
+  arm: A(-5, 5), farArm: A(-7, 5),
   leg: L(0, 0, -50), farLeg: L(0, 0, -50),
 };
 // Hands and knees.
 const fours: Frame = {
   hip: [52, 60.5], pelvis: 80, lumbar: 0, neck: -10,
   arm: H(75, KNEEL), farArm: H(73, KNEEL),
-  leg: K(34, KNEEL, { foot: 235 }), farLeg: K(32, KNEEL, { foot: 235 }),
+  leg: K(34, KNEEL, { foot: 240 }), farLeg: K(32, KNEEL, { foot: 240 }),
 };
 // Sitting on a chair (seat at y = 62, from x = 36 to 56).
 const chairSit: Frame = {
@@ -56,8 +56,8 @@ export const figures: Record<string, FigureDef> = {
   // ---- Stretches ----
   kneeling_hip_flexor: {
     motion: 'hold',
-    start: { hip: [50, 60.5], pelvis: 0, arm: H(66, 60), farArm: H(64, 61), leg: K(72, G), farLeg: K(31, KNEEL, { foot: 250 }) },
-    end: { hip: [57, 62], pelvis: 2, lumbar: -9, thoracic: 4, arm: H(70, 60), farArm: H(68, 61), leg: K(72, G), farLeg: K(31, KNEEL, { foot: 250 }) },
+    start: { hip: [50, 60.5], pelvis: 0, arm: H(66, 60), farArm: H(64, 61), leg: K(72, G), farLeg: K(31, KNEEL, { foot: 240 }) },
+    end: { hip: [57, 62], pelvis: 2, lumbar: -9, thoracic: 4, arm: H(70, 60), farArm: H(68, 61), leg: K(72, G), farLeg: K(31, KNEEL, { foot: 240 }) },
     props: [{ t: 'mat' }],
     arrow: { at: 'hip', offset: [0, 12] },
   },
@@ -77,8 +77,8 @@ export const figures: Record<string, FigureDef> = {
   },
   chair_hip_flexor: {
     motion: 'hold',
-    start: { ...chairSit, hip: [58, 58], arm: H(70, 56), farArm: H(60, 62), leg: K(76, G), farLeg: K(74, G) },
-    end: { ...chairSit, hip: [58, 58], lumbar: -9, thoracic: 4, arm: H(68, 58), farArm: H(60, 62), leg: K(38, 79, { foot: 245 }), farLeg: K(74, G) },
+    start: { ...chairSit, hip: [58, 58], arm: H(70, 56), farArm: H(60, 62), leg: K(54, 75.5, { foot: 200 }), farLeg: K(74, G) },
+    end: { ...chairSit, hip: [58, 58], lumbar: -9, thoracic: 4, arm: H(68, 58), farArm: H(60, 62), leg: K(39, 77.5, { foot: 215 }), farLeg: K(74, G) },
     props: [{ t: 'chair', x: 40, back: 'none' }],
     arrow: { at: 'legMid', offset: [0, 4] },
   },
@@ -91,8 +91,8 @@ export const figures: Record<string, FigureDef> = {
   },
   standing_hamstring_stretch: {
     motion: 'hold',
-    start: { hip: [52, 44], pelvis: 0, arm: H(62, 54), farArm: H(60, 55), leg: K(75, 72, { foot: 15 }), farLeg: K(52, G) },
-    end: { hip: [49, 45], pelvis: 40, lumbar: 9, thoracic: 6, neck: -10, arm: H(68, 57), farArm: H(66, 58), leg: K(75, 72, { foot: 15 }), farLeg: K(51, G) },
+    start: { hip: [52, 44], pelvis: 0, arm: H(62, 54), farArm: H(60, 55), leg: K(75, 72, { foot: 35 }), farLeg: K(52, G) },
+    end: { hip: [49, 45], pelvis: 40, lumbar: 9, thoracic: 6, neck: -10, arm: H(68, 57), farArm: H(66, 58), leg: K(75, 72, { foot: 35 }), farLeg: K(51, G) },
     props: [{ t: 'step', x: 68, w: 16, h: 8 }],
     arrow: { at: 'c7', offset: [0, -10] },
   },
@@ -112,8 +112,8 @@ export const figures: Record<string, FigureDef> = {
   },
   seated_forward_fold: {
     motion: 'hold',
-    start: { hip: [34, 77], pelvis: 0, arm: H(44, 80), farArm: H(42, 80), leg: L(90, 0, 10), farLeg: L(90, 0, 10) },
-    end: { hip: [34, 77], pelvis: 28, lumbar: 30, thoracic: 25, neck: 15, arm: H(66, 74), farArm: H(64, 75), leg: L(118, 0, 10), farLeg: L(118, 0, 10) },
+    start: { hip: [34, 77], pelvis: 0, arm: A(-5, 10), farArm: A(-7, 10), leg: L(90, 0, 10), farLeg: L(90, 0, 10) },
+    end: { hip: [34, 77], pelvis: 28, lumbar: 30, thoracic: 25, neck: 15, arm: A(160, 5), farArm: A(158, 5), leg: L(118, 0, 10), farLeg: L(118, 0, 10) },
     props: [{ t: 'mat' }],
     arrow: { at: 'head', offset: [0, -9] },
   },
@@ -127,7 +127,7 @@ export const figures: Record<string, FigureDef> = {
   chair_figure_four: {
     motion: 'hold',
     start: { ...chairSit, arm: H(63, 52), farArm: H(68, 56), leg: K(70, 56, { out: 50 }), farLeg: K(68, G) },
-    end: { ...chairSit, pelvis: 28, lumbar: 9, thoracic: 10, neck: -10, arm: H(64, 53), farArm: H(69, 57), leg: K(70, 56, { out: 50 }), farLeg: K(68, G) },
+    end: { ...chairSit, pelvis: 4, lumbar: 14, thoracic: 20, neck: -10, arm: H(64, 53), farArm: H(69, 57), leg: K(70, 56, { out: 50 }), farLeg: K(68, G) },
     props: [{ t: 'chair', x: 36, back: 'left' }],
     arrow: { at: 'c7', offset: [0, -10] },
   },
@@ -153,31 +153,33 @@ export const figures: Record<string, FigureDef> = {
     arrow: { at: 'c7', offset: [0, -10] },
   },
   doorway_chest_opener: {
+    // From the front: forearms on the door frame, elbows at shoulder height, chest forward.
     motion: 'hold',
-    start: { hip: [54, 43], pelvis: 0, arm: H(47, 14, { out: 40, elbowDown: true }), farArm: H(45, 15, { out: 40, elbowDown: true }), leg: K(58, G), farLeg: K(52, G) },
-    end: { hip: [61, 44], pelvis: 8, lumbar: -8, thoracic: -10, neck: -5, arm: H(47, 14, { out: 40, elbowDown: true }), farArm: H(45, 15, { out: 40, elbowDown: true }), leg: K(70, G), farLeg: K(52, G) },
-    props: [{ t: 'door', x: 44 }],
-    arrow: { at: 'c7', offset: [6, -6] },
+    start: { ...front, arm: A(15, 0), farArm: A(15, 0) },
+    end: { ...front, thoracic: 0, arm: H(84, 13), farArm: H(36, 13, { elbowDown: true }) },
+    props: [{ t: 'doorway' }],
+    lowBack: true,
+    arrow: { at: 'armEnd', offset: [5, 0] },
   },
   standing_side_reach: {
     motion: 'hold',
-    start: { ...front, arm: A(170, 0), farArm: A(15, 0) },
-    end: { ...front, lumbar: -7, thoracic: -22, neck: -8, arm: A(175, 0), farArm: A(20, 0) },
+    start: { ...front, arm: A(12, 0), farArm: A(12, 0) },
+    end: { ...front, lumbar: -7, thoracic: -22, neck: -8, arm: A(165, 20), farArm: A(20, 0) },
     arrow: { at: 'armEnd', offset: [0, -5] },
   },
 
   // ---- Yoga ----
   childs_pose: {
     motion: 'hold',
-    start: { hip: [46, 66], pelvis: 0, arm: H(60, 64), farArm: H(58, 65), leg: K(46, KNEEL, { foot: 235 }), farLeg: K(44, KNEEL, { foot: 235 }) },
-    end: { hip: [46, 71], pelvis: 55, lumbar: 28, thoracic: 12, neck: 10, arm: H(90, KNEEL), farArm: H(88, KNEEL), leg: K(46, KNEEL, { foot: 235 }), farLeg: K(44, KNEEL, { foot: 235 }) },
+    start: { hip: [46, 64], pelvis: 0, arm: H(60, 64), farArm: H(58, 65), leg: K(46, KNEEL, { foot: 232 }), farLeg: K(44, KNEEL, { foot: 232 }) },
+    end: { hip: [46, 69.5], pelvis: 55, lumbar: 28, thoracic: 12, neck: 10, arm: H(90, KNEEL), farArm: H(88, KNEEL), leg: K(46, KNEEL, { foot: 232 }), farLeg: K(44, KNEEL, { foot: 232 }) },
     props: [{ t: 'mat' }],
     arrow: { at: 'head', offset: [0, -9] },
   },
   supported_childs_pose: {
     motion: 'hold',
-    start: { hip: [62, 61], pelvis: 0, arm: H(64, 74), farArm: H(62, 75), leg: K(46, KNEEL, { foot: 235 }), farLeg: K(44, KNEEL, { foot: 235 }) },
-    end: { hip: [50, 66], pelvis: 75, lumbar: 10, thoracic: 4, neck: 5, arm: H(86, KNEEL), farArm: H(84, KNEEL), leg: K(46, KNEEL, { foot: 235 }), farLeg: K(44, KNEEL, { foot: 235 }) },
+    start: { hip: [62, 61], pelvis: 0, arm: H(64, 74), farArm: H(62, 75), leg: K(46, KNEEL, { foot: 240 }), farLeg: K(44, KNEEL, { foot: 240 }) },
+    end: { hip: [50, 66], pelvis: 75, lumbar: 10, thoracic: 4, neck: 5, arm: H(86, KNEEL), farArm: H(84, KNEEL), leg: K(46, KNEEL, { foot: 240 }), farLeg: K(44, KNEEL, { foot: 240 }) },
     props: [{ t: 'mat' }, { t: 'cushion', x: 56, w: 38, h: 10 }],
     arrow: { at: 'c7', offset: [0, -10] },
   },
@@ -186,33 +188,33 @@ export const figures: Record<string, FigureDef> = {
     start: { ...fours, pelvis: 95, lumbar: -15, thoracic: -6, neck: -25 },
     end: { ...fours, pelvis: 55, lumbar: 22, thoracic: 18, neck: 30 },
     props: [{ t: 'mat' }],
-    arrow: { at: 'l1', offset: [0, -9] },
+    arrow: { at: 'c7', offset: [-4, -10], scale: 1.5 },
   },
   chair_cat_cow: {
     motion: 'reps',
     start: { ...chairSit, pelvis: 8, lumbar: -12, thoracic: -8, neck: -12 },
     end: { ...chairSit, pelvis: -12, lumbar: 20, thoracic: 18, neck: 25 },
     props: [{ t: 'chair', x: 36, back: 'left' }],
-    arrow: { at: 'l1', offset: [-9, 0] },
+    arrow: { at: 'l1', offset: [-10, 0], scale: 4 },
   },
   sphinx: {
     motion: 'hold',
-    start: { ...prone, neck: -20, arm: H(90, KNEEL), farArm: H(88, KNEEL) },
+    start: { ...prone, neck: -20, arm: A(170, 10), farArm: A(168, 10) },
     end: { ...prone, pelvis: 88, lumbar: -18, thoracic: -12, neck: -12, arm: H(82, KNEEL), farArm: H(80, KNEEL) },
     props: [{ t: 'mat' }],
     arrow: { at: 'c7', offset: [0, -9] },
   },
   cobra: {
     motion: 'hold',
-    start: { ...prone, neck: -20, arm: H(72, KNEEL), farArm: H(70, KNEEL) },
-    end: { ...prone, pelvis: 86, lumbar: -28, thoracic: -14, neck: -22, arm: H(70, KNEEL), farArm: H(68, KNEEL) },
+    start: { ...prone, neck: -20, arm: H(61, KNEEL), farArm: H(59, KNEEL) },
+    end: { ...prone, pelvis: 86, lumbar: -28, thoracic: -14, neck: -22, arm: H(61, KNEEL), farArm: H(59, KNEEL), leg: L(-4, 0, -50), farLeg: L(-4, 0, -50) },
     props: [{ t: 'mat' }],
     arrow: { at: 'c7', offset: [0, -9] },
   },
   upward_dog: {
     motion: 'hold',
-    start: { ...prone, neck: -20, arm: H(66, KNEEL), farArm: H(64, KNEEL) },
-    end: { ...prone, hip: [54, 66], pelvis: 70, lumbar: -25, thoracic: -15, neck: -18, arm: H(72, KNEEL), farArm: H(70, KNEEL), leg: K(20, 78, { foot: 245, kneeBack: true }), farLeg: K(18, 78, { foot: 245, kneeBack: true }) },
+    start: { ...prone, neck: -20, arm: H(60, KNEEL), farArm: H(58, KNEEL) },
+    end: { ...prone, hip: [54, 70], pelvis: 80, lumbar: -30, thoracic: -15, neck: -15, arm: H(68, KNEEL), farArm: H(66, KNEEL), leg: L(2, 0, -55), farLeg: L(2, 0, -55) },
     props: [{ t: 'mat' }],
     arrow: { at: 'hip', offset: [0, -9] },
   },
@@ -229,39 +231,39 @@ export const figures: Record<string, FigureDef> = {
     end: { view: 'front', hip: [60, 56], pelvis: -90, arm: A(90, 0), farArm: A(90, 0), leg: L(-25, 90, 0, 55), farLeg: L(45, 90, 0, 55) },
     props: [],
     ground: 'above',
-    arrow: { at: 'legMid', offset: [6, 0] },
+    arrow: { at: 'legMid', offset: [6, 0], scale: 1.3 },
   },
   supported_bridge: {
     motion: 'hold',
     start: { ...hook },
-    end: { ...hook, hip: [54, 66], pelvis: -100, lumbar: -10, neck: 12, arm: H(40, 80), farArm: H(38, 80) },
+    end: { ...hook, hip: [54, 66], pelvis: -100, lumbar: -10, neck: 12 },
     props: [{ t: 'mat' }, { t: 'block', x: 47, w: 13, h: 10 }],
     arrow: { at: 'hip', offset: [0, -9] },
   },
   legs_up_the_wall: {
     motion: 'hold',
-    start: { ...supine, hip: [56, LIE], arm: H(38, 80), farArm: H(36, 80), leg: L(110, 50, 10), farLeg: L(108, 52, 10) },
-    end: { ...supine, hip: [56, LIE], arm: H(38, 80), farArm: H(36, 80), leg: L(88, 0, 10), farLeg: L(87, 0, 10) },
+    start: { ...supine, hip: [56, LIE], arm: A(-10, 10), farArm: A(-12, 10), leg: L(110, 50, 10), farLeg: L(108, 52, 10) },
+    end: { ...supine, hip: [56, LIE], arm: A(-10, 10), farArm: A(-12, 10), leg: L(88, 0, 10), farLeg: L(87, 0, 10) },
     props: [{ t: 'mat' }, { t: 'wall', x: 61 }],
-    arrow: { at: 'legEnd', offset: [-5, 0] },
+    arrow: { at: 'legEnd', offset: [-5, 0], scale: 1.5 },
   },
   low_lunge: {
     motion: 'hold',
-    start: { hip: [50, 60.5], pelvis: 0, arm: H(66, 60), farArm: H(64, 61), leg: K(76, G), farLeg: K(31, KNEEL, { foot: 250 }) },
-    end: { hip: [58, 64], pelvis: 4, lumbar: -10, thoracic: -4, neck: -8, arm: A(168, 5), farArm: A(165, 5), leg: K(76, G), farLeg: K(31, KNEEL, { foot: 250 }) },
+    start: { hip: [50, 60.5], pelvis: 0, arm: H(66, 60), farArm: H(64, 61), leg: K(76, G), farLeg: K(31, KNEEL, { foot: 240 }) },
+    end: { hip: [58, 64], pelvis: 4, lumbar: -10, thoracic: -4, neck: -8, arm: A(168, 5), farArm: A(165, 5), leg: K(76, G), farLeg: K(31, KNEEL, { foot: 240 }) },
     props: [{ t: 'mat' }],
     arrow: { at: 'armEnd', offset: [4, 0] },
   },
   supported_pigeon: {
     motion: 'hold',
-    start: { hip: [52, 70], pelvis: 0, arm: H(66, KNEEL), farArm: H(64, KNEEL), leg: K(55, 80, { out: 40 }), farLeg: K(18, KNEEL, { foot: 250 }) },
-    end: { hip: [52, 71], pelvis: 50, lumbar: 12, thoracic: 15, neck: 5, arm: H(86, KNEEL), farArm: H(84, KNEEL), leg: K(55, 80, { out: 40 }), farLeg: K(18, KNEEL, { foot: 250 }) },
+    start: { hip: [52, 70], pelvis: 35, lumbar: -5, thoracic: -10, arm: H(68, KNEEL), farArm: H(66, KNEEL), leg: K(55, 79, { out: 40 }), farLeg: K(17, KNEEL, { foot: 240 }) },
+    end: { hip: [52, 71], pelvis: 45, lumbar: 12, thoracic: 15, neck: 5, arm: H(86, KNEEL), farArm: H(84, KNEEL), leg: K(55, 79, { out: 40 }), farLeg: K(17, KNEEL, { foot: 240 }) },
     props: [{ t: 'mat' }, { t: 'cushion', x: 44, w: 16, h: 6 }],
     arrow: { at: 'c7', offset: [0, -9] },
   },
   downward_dog_bent_knees: {
     motion: 'hold',
-    start: { hip: [54, 60.5], pelvis: 84, neck: -10, arm: H(78, KNEEL), farArm: H(76, KNEEL), leg: K(36, KNEEL, { foot: 235 }), farLeg: K(34, KNEEL, { foot: 235 }) },
+    start: { hip: [54, 60.5], pelvis: 84, neck: -10, arm: H(78, KNEEL), farArm: H(76, KNEEL), leg: K(36, KNEEL, { foot: 240 }), farLeg: K(34, KNEEL, { foot: 240 }) },
     end: { hip: [48, 44], pelvis: 125, lumbar: 9, neck: 5, arm: H(78, KNEEL), farArm: H(76, KNEEL), leg: K(35, 76, { foot: 130 }), farLeg: K(33, 76, { foot: 130 }) },
     props: [{ t: 'mat' }],
     arrow: { at: 'hip', offset: [0, -8] },
@@ -274,27 +276,29 @@ export const figures: Record<string, FigureDef> = {
     arrow: { at: 'legEnd', offset: [5, 0] },
   },
   crocodile_rest: {
+    // Seen from above: lying face down, forehead on the stacked hands, elbows wide, toes turned out.
     motion: 'hold',
-    start: { ...prone, neck: -25, arm: H(40, 80), farArm: H(38, 80), leg: L(0, 0, -50), farLeg: L(0, 0, -50, 15) },
-    end: { ...prone, pelvis: 99, lumbar: -9, neck: -5, arm: H(80, 78, { out: 55 }), farArm: H(80, 76, { out: 55 }), leg: L(9, 0, -50), farLeg: L(9, 0, -50, 15) },
-    props: [{ t: 'mat' }],
-    arrow: { at: 'armEnd', offset: [0, -5] },
+    start: { view: 'front', hip: [42, 56], pelvis: 90, arm: A(15, 0), farArm: A(15, 0), leg: L(10, 0), farLeg: L(10, 0) },
+    end: { view: 'front', hip: [42, 56], pelvis: 90, arm: H(80, 58), farArm: H(80, 54, { elbowDown: true }), leg: L(14, 0), farLeg: L(14, 0) },
+    ground: 'above',
+    lowBack: true,
+    arrow: { at: 'armMid', offset: [0, 5] },
   },
   chair_seated_twist: {
     motion: 'hold',
     start: { ...chairSit, arm: H(62, 56), farArm: H(64, 57) },
-    end: { ...chairSit, twist: -40, neck: 0, arm: H(40, 50), farArm: H(66, 56) },
+    end: { ...chairSit, twist: -40, neck: 0, arm: H(42, 54, { out: 40 }), farArm: H(66, 56) },
     props: [{ t: 'chair', x: 36, back: 'left' }],
-    arrow: { at: 'armRoot', offset: [0, -8], bend: 4 },
+    arrow: { at: 'armEnd', offset: [0, -5], bend: -4 },
   },
 
   // ---- Mobility ----
   pelvic_tilts: {
     motion: 'reps',
-    start: { ...hook, pelvis: -80, lumbar: -10 },
+    start: { ...hook, pelvis: -72, lumbar: -12, thoracic: -6 },
     end: { ...hook, pelvis: -100, lumbar: 10 },
     props: [{ t: 'mat' }],
-    arrow: { at: 'legMid', offset: [0, -6], scale: 2 },
+    arrow: { at: 'pelvisFront', offset: [0, -4], scale: 3 },
   },
   knee_rocks: {
     motion: 'reps',
@@ -311,9 +315,10 @@ export const figures: Record<string, FigureDef> = {
     arrow: { at: 'armEnd', bend: 14 },
   },
   kneeling_thoracic_rotation: {
+    // The working arm opens out to the side (mostly out of the picture's plane), elbow to the ceiling.
     motion: 'reps',
-    start: { ...fours, twist: 0, arm: H(67, 52, { elbowDown: true }), farArm: H(73, KNEEL) },
-    end: { ...fours, twist: 40, neck: -20, arm: H(67, 52), farArm: H(73, KNEEL) },
+    start: { ...fours, twist: 0, arm: H(68, 50, { elbowDown: true, out: 60 }), farArm: H(73, KNEEL) },
+    end: { ...fours, twist: -40, neck: -20, arm: H(68, 50, { out: 60 }), farArm: H(73, KNEEL) },
     props: [{ t: 'mat' }],
     arrow: { at: 'armMid', offset: [3, 0] },
   },
@@ -334,7 +339,7 @@ export const figures: Record<string, FigureDef> = {
   glute_bridge: {
     motion: 'reps',
     start: { ...hook },
-    end: { ...hook, hip: [54, 61], pelvis: -118, lumbar: -9, neck: 30, arm: H(40, 80), farArm: H(38, 80) },
+    end: { ...hook, hip: [54, 62], pelvis: -114, lumbar: -9, neck: 30 },
     props: [{ t: 'mat' }],
     arrow: { at: 'hip', offset: [0, -8] },
   },
@@ -349,15 +354,15 @@ export const figures: Record<string, FigureDef> = {
     motion: 'reps',
     start: { ...front, arm: H(77, 14), farArm: H(43, 14, { elbowDown: true }) },
     end: { ...front, arm: H(68, 0), farArm: H(52, 0, { elbowDown: true }) },
-    props: [{ t: 'wall', x: 30 }],
+    props: [{ t: 'wall-behind' }],
     lowBack: true,
     arrow: { at: 'armEnd', offset: [6, 2] },
   },
   standing_hip_circles: {
     motion: 'reps',
-    start: { ...front, hip: [56, 43.5], lumbar: 6, arm: H(66, 44), farArm: H(48, 44, { elbowDown: true }), leg: K(64, G), farLeg: K(56, G) },
-    end: { ...front, hip: [64, 43.5], lumbar: -6, arm: H(72, 44), farArm: H(54, 44, { elbowDown: true }), leg: K(64, G), farLeg: K(56, G) },
-    arrow: { at: 'hip', offset: [0, 12], bend: -5 },
+    start: { ...front, hip: [56, 43.5], lumbar: 6, arm: H(66, 44, { elbowDown: true }), farArm: H(48, 44), leg: K(64, G), farLeg: K(56, G) },
+    end: { ...front, hip: [64, 43.5], lumbar: -6, arm: H(72, 44, { elbowDown: true }), farArm: H(54, 44), leg: K(64, G), farLeg: K(56, G) },
+    arrow: { at: 'hip', offset: [0, 14], bend: -6, scale: 1.6 },
   },
   leg_swings: {
     motion: 'reps',
@@ -380,15 +385,15 @@ export const figures: Record<string, FigureDef> = {
   },
   prone_press_up: {
     motion: 'reps',
-    start: { ...prone, neck: -20, arm: H(68, KNEEL), farArm: H(66, KNEEL) },
-    end: { ...prone, pelvis: 78, lumbar: -35, thoracic: -22, neck: 5, arm: H(66, KNEEL), farArm: H(64, KNEEL), leg: L(-12, 0, -50), farLeg: L(-12, 0, -50) },
+    start: { ...prone, neck: -20, arm: H(61, KNEEL), farArm: H(59, KNEEL) },
+    end: { ...prone, pelvis: 78, lumbar: -35, thoracic: -22, neck: 5, arm: H(61, KNEEL), farArm: H(59, KNEEL), leg: L(-12, 0, -50), farLeg: L(-12, 0, -50) },
     props: [{ t: 'mat' }],
     arrow: { at: 'c7', offset: [-6, -8] },
   },
   kneeling_rock_back: {
     motion: 'reps',
-    start: { ...fours, hip: [54, 60.5], arm: H(78, KNEEL), farArm: H(76, KNEEL), leg: K(36, KNEEL, { foot: 235 }), farLeg: K(34, KNEEL, { foot: 235 }) },
-    end: { ...fours, hip: [44, 67], pelvis: 68, lumbar: 10, arm: H(78, KNEEL), farArm: H(76, KNEEL), leg: K(36, KNEEL, { foot: 235 }), farLeg: K(34, KNEEL, { foot: 235 }) },
+    start: { ...fours, hip: [54, 60.5], arm: H(78, KNEEL), farArm: H(76, KNEEL), leg: K(36, KNEEL, { foot: 240 }), farLeg: K(34, KNEEL, { foot: 240 }) },
+    end: { ...fours, hip: [44, 63], pelvis: 68, lumbar: 10, arm: H(78, KNEEL), farArm: H(76, KNEEL), leg: K(36, KNEEL, { foot: 240 }), farLeg: K(34, KNEEL, { foot: 240 }) },
     props: [{ t: 'mat' }],
     arrow: { at: 'hip', offset: [0, -8] },
   },
@@ -410,13 +415,13 @@ export const figures: Record<string, FigureDef> = {
     start: { ...stand, hip: [58, 43], arm: H(80, 36), farArm: A(-6, 12), leg: K(59, G), farLeg: K(56, G) },
     end: { ...stand, hip: [58, 38], arm: H(80, 34), farArm: A(-6, 12), leg: K(59, 75, { foot: 135 }), farLeg: K(56, 75, { foot: 135 }) },
     props: [{ t: 'wall', x: 82 }],
-    arrow: { at: 'legEnd', offset: [-6, 0] },
+    arrow: { at: 'legEnd', offset: [-7, 0], scale: 2 },
   },
   arm_circles: {
     motion: 'reps',
     start: { ...front, arm: A(82, 0, -15), farArm: A(82, 0, -15) },
     end: { ...front, arm: A(96, 0, 15), farArm: A(96, 0, 15) },
-    arrow: { at: 'armEnd', offset: [4, 0], bend: 5 },
+    arrow: { at: 'armEnd', offset: [5, 0], bend: 6, scale: 2.5 },
   },
 
   // ---- Rope drills (front view) ----
@@ -439,7 +444,7 @@ export const figures: Record<string, FigureDef> = {
     start: { ...front, arm: A(10, 60, 20), farArm: A(10, 60, 20), leg: L(4, 6, -10), farLeg: L(4, 6, -10) },
     end: hopUp({ ...front, arm: A(10, 60, 20), farArm: A(10, 60, 20) }, 2),
     props: [{ t: 'mat' }, { t: 'bounce' }],
-    arrow: { at: 'hip', offset: [-24, 0], scale: 3 },
+    arrow: { at: 'hip', offset: [-24, 0], scale: 5 },
   },
   ropeless_bounce: {
     motion: 'rope',
