@@ -146,7 +146,7 @@ function bodyParts(frame: Frame, lowBack: boolean): Part[] {
   const leg = (name: string, l: Body['leg'], cls: string) => {
     limb(name, l, cls, WIDTH.thigh, WIDTH.shin, false);
     // Front views: a knee bent toward the viewer shows as a round knee cap.
-    if (front) parts.push({ key: name + 'k', cls: cls + ' solid', d: circle(l.mid, 3.7) });
+    if (front) parts.push({ key: name + 'k', cls: cls + ' knee', d: circle(l.mid, Math.abs(b.angles.knee[name === 'nl' ? 0 : 1]) >= 30 ? 3.6 : 0.01) });
     parts.push({ key: name + 'f', cls, width: WIDTH.foot, d: line(l.end, l.tip!) });
   };
   if (front) {
@@ -374,6 +374,7 @@ export const FIGURE_CSS =
   '.bb-figure{overflow:visible}' +
   '.bb-figure .b{fill:none;stroke:currentColor;stroke-linecap:round;stroke-linejoin:round}' +
   '.bb-figure .solid{fill:currentColor;stroke:none}' +
+  '.bb-figure .knee{fill:currentColor;stroke:var(--card,#fff);stroke-width:1.2}' +
   '.bb-figure .far{opacity:.5}' +
   '.bb-figure .low-back{stroke:var(--mark,#a84a12)}' +
   '.bb-figure .ghost{opacity:.2}' +

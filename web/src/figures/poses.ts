@@ -164,8 +164,8 @@ export const figures: Record<string, FigureDef> = {
   standing_side_reach: {
     motion: 'hold',
     start: { ...front, arm: A(12, 0), farArm: A(12, 0) },
-    end: { ...front, lumbar: -7, thoracic: -22, neck: -8, arm: A(165, 20), farArm: A(20, 0) },
-    arrow: { at: 'armEnd', offset: [0, -5] },
+    end: { ...front, lumbar: -7, thoracic: -22, neck: -8, arm: A(175, 45), farArm: A(20, 0) },
+    arrow: { at: 'c7', offset: [-14, -2], scale: 1.4 },
   },
 
   // ---- Yoga ----
@@ -278,8 +278,8 @@ export const figures: Record<string, FigureDef> = {
   crocodile_rest: {
     // Seen from above: lying face down, forehead on the stacked hands, elbows wide, toes turned out.
     motion: 'hold',
-    start: { view: 'front', hip: [42, 56], pelvis: 90, arm: A(15, 0), farArm: A(15, 0), leg: L(10, 0), farLeg: L(10, 0) },
-    end: { view: 'front', hip: [42, 56], pelvis: 90, arm: H(80, 58), farArm: H(80, 54, { elbowDown: true }), leg: L(14, 0), farLeg: L(14, 0) },
+    start: { view: 'front', hip: [50, 56], pelvis: 90, arm: A(15, 0), farArm: A(15, 0), leg: L(10, 0), farLeg: L(10, 0) },
+    end: { view: 'front', hip: [50, 56], pelvis: 90, arm: H(88, 58), farArm: H(88, 54, { elbowDown: true }), leg: L(14, 0), farLeg: L(14, 0) },
     ground: 'above',
     lowBack: true,
     arrow: { at: 'armMid', offset: [0, 5] },
@@ -317,8 +317,8 @@ export const figures: Record<string, FigureDef> = {
   kneeling_thoracic_rotation: {
     // The working arm opens out to the side (mostly out of the picture's plane), elbow to the ceiling.
     motion: 'reps',
-    start: { ...fours, twist: 0, arm: H(68, 50, { elbowDown: true, out: 60 }), farArm: H(73, KNEEL) },
-    end: { ...fours, twist: -40, neck: -20, arm: H(68, 50, { out: 60 }), farArm: H(73, KNEEL) },
+    start: { ...fours, twist: 20, neck: 10, arm: H(62, 72, { out: 60 }), farArm: H(73, KNEEL) },
+    end: { ...fours, twist: -40, neck: -25, arm: H(66, 40, { out: 60 }), farArm: H(73, KNEEL) },
     props: [{ t: 'mat' }],
     arrow: { at: 'armMid', offset: [3, 0] },
   },
@@ -353,7 +353,7 @@ export const figures: Record<string, FigureDef> = {
   wall_angels: {
     motion: 'reps',
     start: { ...front, arm: H(77, 14), farArm: H(43, 14, { elbowDown: true }) },
-    end: { ...front, arm: H(68, 0), farArm: H(52, 0, { elbowDown: true }) },
+    end: { ...front, arm: H(68, 3), farArm: H(52, 3, { elbowDown: true }) },
     props: [{ t: 'wall-behind' }],
     lowBack: true,
     arrow: { at: 'armEnd', offset: [6, 2] },
