@@ -221,7 +221,7 @@ export const figures: Record<string, FigureDef> = {
   thread_the_needle: {
     motion: 'hold',
     start: { ...fours },
-    end: { ...fours, pelvis: 80, thoracic: 25, twist: -35, neck: 10, arm: H(58, 79, { out: 60 }), farArm: H(86, KNEEL) },
+    end: { ...fours, pelvis: 76, thoracic: 38, twist: 35, neck: 20, arm: H(56, 76, { out: 70 }), farArm: H(84, KNEEL) },
     props: [{ t: 'mat' }],
     arrow: { at: 'armEnd', offset: [0, -4] },
   },
@@ -302,10 +302,10 @@ export const figures: Record<string, FigureDef> = {
   },
   knee_rocks: {
     motion: 'reps',
-    start: { view: 'front', hip: [60, 56], pelvis: -90, arm: A(25, 0), farArm: A(25, 0), leg: L(-15, 90, 0, 55), farLeg: L(15, 90, 0, 55) },
-    end: { view: 'front', hip: [60, 56], pelvis: -90, arm: A(25, 0), farArm: A(25, 0), leg: L(15, 90, 0, 55), farLeg: L(-15, 90, 0, 55) },
+    start: { view: 'front', hip: [60, 56], pelvis: -90, arm: A(25, 0), farArm: A(25, 0), leg: L(-25, 90, 0, 55), farLeg: L(25, 90, 0, 55) },
+    end: { view: 'front', hip: [60, 56], pelvis: -90, arm: A(25, 0), farArm: A(25, 0), leg: L(25, 90, 0, 55), farLeg: L(-25, 90, 0, 55) },
     ground: 'above',
-    arrow: { at: 'legMid', offset: [6, 0] },
+    arrow: { at: 'legMid', offset: [7, 0], scale: 1.5 },
   },
   open_book: {
     motion: 'reps',
