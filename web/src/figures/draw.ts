@@ -51,7 +51,6 @@ function armAngles(spec: BodySpec, which: 'arm' | 'farArm', b: Body): ArmSpec {
   const s = which === 'arm' ? 0 : 1;
   const a = spec[which];
   if ('shoulder' in a) return a;
-  // Front views mirror the arm on the left of the picture; hand targets are only used in side views.
   return { shoulder: b.angles.shoulder[s], elbow: b.angles.elbow[s], out: a.out };
 }
 
@@ -69,6 +68,14 @@ function footDirection(b: Body, which: 'leg' | 'farLeg'): number {
 
 function lerpArm(a: ArmSpec, b: ArmSpec, t: number, sa: BodySpec, sb: BodySpec, ba: Body, bb: Body, which: 'arm' | 'farArm'): ArmSpec {
   if ('hand' in a && 'hand' in b && !!a.elbowDown === !!b.elbowDown) return { hand: lerpPt(a.hand, b.hand, t), out: lerp(a.out ?? 0, b.out ?? 0, t), elbowDown: a.elbowDown };
+  // A front view bends the elbow out of the picture when posed by angles and in it when placed by
+  // the hand: between the two, move the hand in a straight line.
+  if ((sa.view ?? 'side') === 'front' && ('hand' in a || 'hand' in b)) {
+    const ha = 'hand' in a ? a.hand : ba[which].end;
+    const hb = 'hand' in b ? b.hand : bb[which].end;
+    const elbowDown = 'hand' in b ? b.elbowDown : 'hand' in a ? a.elbowDown : undefined;
+    return { hand: lerpPt(ha, hb, t), out: lerp(a.out ?? 0, b.out ?? 0, t), elbowDown };
+  }
   const x = armAngles(sa, which, ba) as { shoulder: number; elbow: number; out?: number };
   const y = armAngles(sb, which, bb) as { shoulder: number; elbow: number; out?: number };
   return { shoulder: lerp(x.shoulder, y.shoulder, t), elbow: lerp(x.elbow, y.elbow, t), out: lerp(x.out ?? 0, y.out ?? 0, t) };

@@ -278,7 +278,7 @@ export const figures: Record<string, FigureDef> = {
   crocodile_rest: {
     // Seen from above: lying face down, forehead on the stacked hands, elbows wide, toes turned out.
     motion: 'hold',
-    start: { view: 'front', hip: [50, 56], pelvis: 90, arm: A(15, 0), farArm: A(15, 0), leg: L(10, 0), farLeg: L(10, 0) },
+    start: { view: 'front', hip: [50, 56], pelvis: 90, arm: H(76, 74), farArm: H(76, 38, { elbowDown: true }), leg: L(10, 0), farLeg: L(10, 0) },
     end: { view: 'front', hip: [50, 56], pelvis: 90, arm: H(88, 58), farArm: H(88, 54, { elbowDown: true }), leg: L(14, 0), farLeg: L(14, 0) },
     ground: 'above',
     lowBack: true,
