@@ -1,37 +1,36 @@
-// <Figure id="cat_cow" />: the line drawing of a catalog item, in the app's one figure style.
-import { poseMarkup } from './body';
-import { poses } from './poses';
+// <Figure id="cat_cow" />: the drawing of a catalog item, moving from its start pose to its end
+// pose (still, with the start pose faint behind, for people who ask for reduced motion, and in
+// thumbnails).
+import { FIGURE_CSS, VIEW_BOX, figureInner, hasFigure, type FigureMode } from './svg';
 
-export { poses };
+export { figureSvg, figures, hasFigure, ropeSkillFigure } from './svg';
 
-export function hasFigure(id: string): boolean {
-  return Object.prototype.hasOwnProperty.call(poses, id);
+let styled = false;
+function addStyle() {
+  if (styled || typeof document === 'undefined') return;
+  styled = true;
+  const style = document.createElement('style');
+  style.dataset.figures = '';
+  style.textContent = FIGURE_CSS;
+  document.head.appendChild(style);
 }
 
-const DEFS =
-  '<defs><marker id="bb-arrowhead" viewBox="0 0 6 6" refX="3" refY="3" markerWidth="4" markerHeight="4" orient="auto-start-reverse">' +
-  '<path d="M0 0L6 3L0 6z" fill="currentColor"/></marker></defs>';
-
-// The whole SVG document of a figure (also used to export the drawings as files).
-export function figureSvg(id: string): string {
-  const pose = poses[id];
-  if (!pose) return '';
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 90">${DEFS}<g class="bb-fig">${poseMarkup(pose)}</g></svg>`;
-}
-
-export function Figure({ id, size = 120, title }: { id: string; size?: number; title?: string }) {
-  const pose = poses[id];
-  if (!pose) return null;
+// size: the width in CSS pixels, or 'fill' for the width of the container (the player).
+export function Figure({ id, size = 120, title, motion = 'animate' }: { id: string; size?: number | 'fill'; title?: string; motion?: Extract<FigureMode, 'animate' | 'still'> }) {
+  if (!hasFigure(id)) return null;
+  addStyle();
+  const fill = size === 'fill';
   return (
     <svg
-      class="figure"
-      viewBox="0 0 120 90"
-      width={size}
-      height={Math.round((size * 90) / 120)}
+      class={fill ? 'figure bb-figure figure-fill' : 'figure bb-figure'}
+      viewBox={VIEW_BOX}
+      width={fill ? '100%' : size}
+      height={fill ? undefined : Math.round((size * 90) / 120)}
+      style={fill ? { maxWidth: '36rem', height: 'auto' } : undefined}
       role={title ? 'img' : undefined}
       aria-label={title}
       aria-hidden={title ? undefined : true}
-      dangerouslySetInnerHTML={{ __html: DEFS + `<g class="bb-fig">${poseMarkup(pose)}</g>` }}
+      dangerouslySetInnerHTML={{ __html: figureInner(id, motion) }}
     />
   );
 }

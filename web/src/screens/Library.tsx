@@ -70,7 +70,7 @@ export default function Library() {
           <ul class="library">
             {items.map((i) => (
               <li class="card item">
-                <Figure id={i.id} size={132} title={i.name} />
+                <Figure id={i.id} size={148} title={i.name} />
                 <div>
                   <h2>{i.name}</h2>
                   <p class="muted">

@@ -280,7 +280,7 @@ function PlanView(props: { plan: Plan; done: SessionLog | null; checkinPain: num
           <ul class="moves">
             {list.map((id) => (
               <li>
-                <Figure id={id} size={56} />
+                <Figure id={id} size={96} motion="still" />
                 <span>{catalog.get(id)?.name ?? id.replace(/_/g, ' ')}</span>
               </li>
             ))}
