@@ -4,7 +4,7 @@ import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
 import { FLOOR, RANGES, points, solve, type Body } from './body';
 import { between, figureLoadsLowBack, arrowPath, type FigureDef } from './draw';
-import { Figure, figureSvg, figures, hasFigure, ropeSkillFigure } from './index';
+import { Figure, figureSvg, figures, hasFigure } from './index';
 
 // The ids come from the engine's catalog files (embedded into the server, which plans from them),
 // so an item added there without a figure fails here.
@@ -29,11 +29,6 @@ describe('figures', () => {
 
   it('has no figure for an item the catalog does not have', () => {
     expect(Object.keys(figures).filter((id) => !ids.includes(id))).toEqual([]);
-  });
-
-  it('draws every rope skill a session can name', () => {
-    const skills = new Set(items.flatMap((i) => (i.skill ? [i.skill] : [])));
-    for (const s of skills) expect(hasFigure(ropeSkillFigure[s]), s).toBe(true);
   });
 
   it('draws each figure as well-formed SVG, in every mode', { timeout: 30_000 }, () => {

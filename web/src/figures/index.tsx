@@ -3,7 +3,7 @@
 // thumbnails).
 import { FIGURE_CSS, VIEW_BOX, figureInner, hasFigure, type FigureMode } from './svg';
 
-export { figureSvg, figures, hasFigure, ropeSkillFigure } from './svg';
+export { figureSvg, figures, hasFigure } from './svg';
 
 let styled = false;
 function addStyle() {

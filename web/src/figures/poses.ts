@@ -497,11 +497,4 @@ export const figures: Record<string, FigureDef> = {
   },
 };
 
-// Rope rounds in a session name the skill, not a drill: each skill is drawn by its main drill.
-export const ropeSkillFigure: Record<string, string> = {
-  side_swing: 'rope_side_swing',
-  basic_bounce: 'basic_bounce',
-  alternate_foot_step: 'alternate_foot_step',
-};
-
 export type { Pt };

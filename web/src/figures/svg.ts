@@ -1,9 +1,9 @@
 // A figure as an SVG document or as the inside of an <svg>, from the catalog id (no JSX, so
 // scripts and tests outside the app can draw figures too).
 import { FIGURE_CSS, figureMarkup, type FigureMode } from './draw';
-import { figures, ropeSkillFigure } from './poses';
+import { figures } from './poses';
 
-export { FIGURE_CSS, figures, ropeSkillFigure, type FigureMode };
+export { FIGURE_CSS, figures, type FigureMode };
 
 export const VIEW_BOX = '0 0 120 90';
 

@@ -2,7 +2,7 @@
 // a "Stop: sharp pain" button that is always on screen.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, type CatalogItem, type Plan } from '../api';
-import { Figure, ropeSkillFigure } from '../figures';
+import { Figure } from '../figures';
 import type { LiveView } from '../live';
 import { LivePanel, useLive } from '../livePanel';
 import { speak } from '../speech';
@@ -219,7 +219,7 @@ export function SessionPlayer({ plan, checkinPain }: { plan: Plan; checkinPain: 
       </p>
       <h1 class="step-title">{stepTitle(step)}</h1>
       {(step.kind === 'hold' || step.kind === 'reps') && <Figure id={step.id} size="fill" title={item?.name} />}
-      {step.kind === 'rope' && <Figure id={ropeSkillFigure[step.skill] ?? ''} size="fill" title={catalog.get(ropeSkillFigure[step.skill] ?? '')?.name ?? skillWords[step.skill]} />}
+      {step.kind === 'rope' && <Figure id={step.id} size="fill" title={item?.name ?? skillWords[step.skill]} />}
       {step.kind === 'reps' ? (
         <p class="reps-count" data-testid="reps">
           {step.reps} times, slowly
