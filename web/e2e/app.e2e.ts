@@ -12,8 +12,8 @@ if (skip) console.log(`end-to-end tests skipped: ${skip}`);
 
 let server: Server;
 const open: BrowserContext[] = [];
-async function browserPage(viewport = phone): Promise<{ page: Page }> {
-  const { context, page } = await newPage(viewport);
+async function browserPage(viewport = phone, serviceWorkers: 'allow' | 'block' = 'block'): Promise<{ page: Page }> {
+  const { context, page } = await newPage(viewport, serviceWorkers);
   open.push(context);
   return { page };
 }
@@ -363,6 +363,53 @@ describe.skipIf(skip !== null)('the app against the real server', () => {
     await checkA11y(doc, 'clinician');
     await shot(doc, 'desktop-clinician');
     await doc.context().close();
+  });
+
+  it('offline, a reload shows the signed-in person today\'s plan, plays it, and sends the log when the connection returns', async () => {
+    const { page } = await browserPage(phone, 'allow');
+    await register(page, 'offline');
+    await onboard(page);
+    await page.getByRole('heading', { name: 'You can start gently' }).waitFor();
+    await finishOnboarding(page);
+    await checkIn(page, 2, 'Good');
+    await page.getByRole('button', { name: 'Start session' }).waitFor();
+    // The service worker has kept the shell once it controls the page.
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 10_000 }).toBe(true);
+    await page.evaluate(async () => {
+      const cache = await caches.open('bb-shell-v2');
+      for (let i = 0; i < 50 && (await cache.keys()).filter((r) => r.url.includes('/assets/')).length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    });
+
+    await page.context().setOffline(true);
+    await page.reload();
+    await page.getByTestId('kept-today').waitFor();
+    expect(await page.getByRole('button', { name: 'Create account' }).count()).toBe(0);
+    expect(await page.locator('.badge.offline').isVisible()).toBe(true);
+    await page.locator('.day-type').waitFor();
+    await checkA11y(page, 'today offline');
+    await shot(page, 'phone-today-offline');
+    await page.getByRole('button', { name: 'Start session' }).click();
+    await page.getByRole('button', { name: 'Begin' }).click();
+    const first = await page.locator('.step-title').textContent();
+    const advance = page.getByRole('button', { name: /^(Done|Next step)$/ });
+    await advance.first().click();
+    await expect.poll(() => page.locator('.step-title').textContent()).not.toBe(first);
+    await page.getByRole('button', { name: 'End session' }).click();
+    await page.getByRole('button', { name: 'Felt enough for today' }).click();
+    await page.locator('input[name="pain_during"][value="2"]').check({ force: true });
+    await page.locator('input[name="pain_after"][value="1"]').check({ force: true });
+    await page.getByRole('button', { name: 'Save session' }).click();
+    await page.getByRole('heading', { name: 'Session saved on this device' }).waitFor();
+    expect(await page.evaluate(() => JSON.parse(localStorage.getItem('bb.pendingSessions') ?? '[]').length)).toBe(1);
+
+    await page.context().setOffline(false);
+    await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('bb.pendingSessions') ?? '[]').length), { timeout: 10_000 }).toBe(0);
+    const history = await page.evaluate(async () => (await fetch('/api/v1/history')).json());
+    const logged = history.days.find((d: { session?: unknown }) => d.session);
+    expect(logged.session.pain_after).toBe(1);
+    expect(logged.session.stopped).toBe('fatigue');
+    await page.context().close();
   });
 
   it('finds no serious or critical accessibility violation on any screen visited', () => {

@@ -1,7 +1,7 @@
 // The app shell: who is logged in, which screen is showing (the hash), and the navigation bar.
 import type { ComponentType } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { api, ApiError, flushCheckins, localToday, type Account, type CatalogItem, type Plan, type SafetyQuestion, type TodayState } from './api';
+import { api, ApiError, flushPending, localToday, offlineCopy, type Account, type CatalogItem, type Plan, type SafetyQuestion, type TodayState } from './api';
 import { realClock, type Clock } from './clock';
 import { AppContext, applyTheme, loadSettings, storeSettings, useApp, type AppState, type Settings } from './state';
 import { Welcome } from './screens/Welcome';
@@ -88,7 +88,8 @@ export function App(props: { clock?: Clock }) {
   const [account, setAccount] = useState<Account | null>(null);
   const [booted, setBooted] = useState(false);
   const [bootError, setBootError] = useState<string | null>(null);
-  const [catalog, setCatalog] = useState<Map<string, CatalogItem>>(new Map());
+  // The last catalog fetched, so the plan and the player name and draw the moves offline too.
+  const [catalog, setCatalog] = useState<Map<string, CatalogItem>>(() => new Map((offlineCopy.catalog()?.items ?? []).map((i) => [i.id, i])));
   // Kept from the last load, so the check-in asks the urgent questions offline too.
   const [safety, setSafety] = useState<SafetyQuestion[]>(() => {
     try {
@@ -106,7 +107,7 @@ export function App(props: { clock?: Clock }) {
     const onHash = () => setRoute(currentRoute());
     const onOnline = () => {
       setOnline(true);
-      flushCheckins()
+      flushPending()
         .then((n) => n > 0 && window.dispatchEvent(new Event('bb:synced')))
         .catch(() => {});
     };
@@ -118,16 +119,21 @@ export function App(props: { clock?: Clock }) {
       .account()
       .then((a) => {
         setAccount(a);
-        flushCheckins().catch(() => {});
+        offlineCopy.keepAccount(a);
+        flushPending()
+          .then((n) => n > 0 && window.dispatchEvent(new Event('bb:synced')))
+          .catch(() => {});
       })
       .catch((e) => {
-        if (!(e instanceof ApiError && e.status === 401)) setBootError(e instanceof Error ? e.message : String(e));
+        if (e instanceof ApiError && e.status === 401) offlineCopy.forget();
+        else if (e instanceof ApiError && e.offline && offlineCopy.account()) {
+          // Without a connection the person is still who last logged in on this device: the
+          // cookie stays with the browser, and the server checks it again once it is reachable.
+          setAccount(offlineCopy.account());
+          setOnline(false);
+        } else setBootError(e instanceof Error ? e.message : String(e));
       })
       .finally(() => setBooted(true));
-    api
-      .catalog()
-      .then((c) => setCatalog(new Map(c.items.map((i) => [i.id, i]))))
-      .catch(() => {});
     api
       .safetyQuestions()
       .then((questions) => {
@@ -142,10 +148,27 @@ export function App(props: { clock?: Clock }) {
     };
   }, []);
 
+  // The catalog is for signed-in screens: the welcome screen does not fetch it.
+  const signedIn = account !== null;
+  useEffect(() => {
+    if (!signedIn) return;
+    api
+      .catalog()
+      .then((c) => {
+        setCatalog(new Map(c.items.map((i) => [i.id, i])));
+        offlineCopy.keepCatalog(c);
+      })
+      .catch(() => {});
+  }, [signedIn]);
+
   const state: AppState = useMemo(
     () => ({
       account,
-      setAccount,
+      setAccount: (a: Account | null) => {
+        if (a) offlineCopy.keepAccount(a);
+        else offlineCopy.forget();
+        setAccount(a);
+      },
       catalog,
       safety,
       settings,

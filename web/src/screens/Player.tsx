@@ -1,7 +1,7 @@
 // The session player: one step at a time, with a countdown, cues, a metronome for rope rounds, and
 // a "Stop: sharp pain" button that is always on screen.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, type CatalogItem, type Plan } from '../api';
+import { api, ApiError, localToday, offlineCopy, queueSession, type CatalogItem, type Plan, type SessionLog } from '../api';
 import { Figure } from '../figures';
 import type { LiveView } from '../live';
 import { LivePanel, useLive } from '../livePanel';
@@ -294,13 +294,15 @@ function HoldCues({ item }: { item: CatalogItem | undefined }) {
 export function AfterSession(props: { plan: Plan; outcome: Outcome; note?: string; checkinPain: number; live?: LiveView | null }) {
   const { stopped, completed, ropeMinutes, roundsPlayed } = props.outcome;
   const sharpPain = stopped === 'sharp_pain';
-  const { go } = useApp();
+  const { go, account } = useApp();
   const [during, setDuring] = useState<number | null>(null);
   const [after, setAfter] = useState<number | null>(null);
   const [effort, setEffort] = useState<number | null>(null);
   const [notes, setNotes] = useState(props.note ?? '');
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  // Saved on this device for want of a connection; sent when it returns.
+  const [queued, setQueued] = useState(false);
   const [busy, setBusy] = useState(false);
   // What the phone counted live, offered as the rope time to log; the person chooses.
   const countedSeconds = props.live?.status === 'saved' ? props.live.recording?.analysis.active_seconds ?? 0 : 0;
@@ -313,22 +315,27 @@ export function AfterSession(props: { plan: Plan; outcome: Outcome; note?: strin
     if (during === null || after === null) return setError('Choose your worst pain during the session and your pain now.');
     setBusy(true);
     setError(null);
+    const log: SessionLog = {
+      completed,
+      rope_minutes: loggedMinutes,
+      pain_during_max: during,
+      pain_after: after,
+      stopped,
+      ...(effort !== null ? { effort } : {}),
+      ...(notes.trim() ? { notes: notes.trim() } : {}),
+    };
     try {
-      await api.logSession(
-        {
-          completed,
-          rope_minutes: loggedMinutes,
-          pain_during_max: during,
-          pain_after: after,
-          stopped,
-          ...(effort !== null ? { effort } : {}),
-          ...(notes.trim() ? { notes: notes.trim() } : {}),
-        },
-        props.plan.date,
-      );
+      await api.logSession(log, props.plan.date);
       setSaved(true);
     } catch (err) {
-      setError(errorMessage(err));
+      if (err instanceof ApiError && err.offline) {
+        queueSession({ date: props.plan.date, session: log });
+        // Today, opened again offline, shows the day as done rather than offering it again.
+        const kept = account ? offlineCopy.today(account.id, localToday()) : null;
+        if (account && kept && kept.date === props.plan.date) offlineCopy.keepToday(account.id, { ...kept, state: 'session_logged', session: log });
+        setQueued(true);
+        setSaved(true);
+      } else setError(errorMessage(err));
     } finally {
       setBusy(false);
     }
@@ -352,7 +359,8 @@ export function AfterSession(props: { plan: Plan; outcome: Outcome; note?: strin
       )}
       {props.live && <LiveSaved view={props.live} link={saved} />}
       {saved ? (
-        <Card title="Session logged" class="ok">
+        <Card title={queued ? 'Session saved on this device' : 'Session logged'} class="ok">
+          {queued && <p role="status">There is no connection right now. The log is sent as soon as the connection returns.</p>}
           <p>Thank you. Tomorrow morning, Bounceback will ask how your back feels on waking.</p>
           <div class="row">
             <button class="primary" onClick={() => go('today')}>Back to Today</button>

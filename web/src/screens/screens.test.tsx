@@ -199,6 +199,25 @@ describe('session player: what was done', () => {
   });
 });
 
+describe('session player: offline', () => {
+  it('keeps the session log on the device when offline, to send later', async () => {
+    setFetcher(async () => {
+      throw new TypeError('offline');
+    });
+    mount(<SessionPlayer plan={plan} checkinPain={2} />);
+    await click(button('Begin'));
+    await click(button('Stop: sharp pain'));
+    await pick('pain_during', '6');
+    await pick('pain_after', '4');
+    await click(button('Save session'));
+    expect(root.textContent).toContain('Session saved on this device');
+    expect(JSON.parse(localStorage.getItem('bb.pendingSessions')!)).toEqual([
+      { date: '2026-03-02', session: { completed: false, rope_minutes: 0, pain_during_max: 6, pain_after: 4, stopped: 'sharp_pain' } },
+    ]);
+  });
+
+});
+
 describe('check-in', () => {
   it('shows a server error in words and keeps what was chosen', async () => {
     setFetcher(async () => new Response(JSON.stringify({ error: { code: 'internal', message: 'x', field: '' } }), { status: 500 }));
