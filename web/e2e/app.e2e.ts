@@ -83,6 +83,33 @@ async function checkIn(page: Page, pain: number, feel: 'Sensitive' | 'Okay' | 'G
   await page.getByRole('button', { name: "See today's plan" }).click();
 }
 
+// On a small phone, the player's controls are on screen and nothing covers them: each control's
+// box lies inside the viewport and overlaps neither the stop button's box nor another control's.
+const smallPhone = { width: 360, height: 640 };
+async function expectControlsUncovered(page: Page) {
+  const boxes = await page.evaluate(() =>
+    [...document.querySelectorAll('.dock button')].map((b) => {
+      const r = b.getBoundingClientRect();
+      // What is drawn at the button's centre must be the button itself (or its text).
+      const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return { name: b.textContent ?? '', x: r.left, y: r.top, w: r.width, h: r.height, onTop: top !== null && b.contains(top) };
+    }),
+  );
+  expect(boxes.length).toBeGreaterThanOrEqual(2);
+  for (const b of boxes) {
+    expect(b.onTop, `${b.name} is covered`).toBe(true);
+    expect(b.y).toBeGreaterThanOrEqual(0);
+    expect(b.y + b.h).toBeLessThanOrEqual(smallPhone.height);
+    expect(b.h).toBeGreaterThanOrEqual(44);
+  }
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++) {
+      const [a, c] = [boxes[i], boxes[j]];
+      const overlap = a.x < c.x + c.w && c.x < a.x + a.w && a.y < c.y + c.h && c.y < a.y + a.h;
+      expect(overlap, `${a.name} overlaps ${c.name}`).toBe(false);
+    }
+}
+
 describe.skipIf(skip !== null)('the app against the real server', () => {
   beforeAll(async () => {
     server = await startServer();
@@ -296,6 +323,7 @@ describe.skipIf(skip !== null)('the app against the real server', () => {
     await page.getByRole('heading', { name: 'You can start gently' }).waitFor();
     await finishOnboarding(page);
     await checkIn(page, 2, 'Good');
+    await page.setViewportSize(smallPhone);
     await page.getByRole('button', { name: 'Start session' }).click();
     await page.getByRole('button', { name: 'Begin' }).click();
     const { plan, names } = await page.evaluate(async () => {
@@ -309,6 +337,8 @@ describe.skipIf(skip !== null)('the app against the real server', () => {
     const titles: string[] = [];
     for (let i = 0; i < 200 && !(await page.getByText('How did it go?').isVisible()); i++) {
       titles.push((await page.locator('.step-title').textContent()) ?? '');
+      await expectControlsUncovered(page);
+      if (titles.length === 1) await shot(page, 'phone-small-player');
       const done = page.getByRole('button', { name: 'Done' });
       if (await done.isVisible()) {
         await shot(page, 'phone-reps-step');

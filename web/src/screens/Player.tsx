@@ -157,6 +157,13 @@ export function SessionPlayer({ plan, checkinPain }: { plan: Plan; checkinPain: 
       Stop: sharp pain
     </button>
   );
+  // The beat can be muted and brought back mid-round; the choice holds for the rest of the session.
+  function toggleBeat() {
+    const on = !beat;
+    setBeat(on);
+    if (on && step?.kind === 'rope' && !paused) metronome.current?.start(step.cadence);
+    else metronome.current?.stop();
+  }
 
   if (phase === 'ready' || !step) {
     return (
@@ -179,7 +186,7 @@ export function SessionPlayer({ plan, checkinPain }: { plan: Plan; checkinPain: 
         >
           Begin
         </button>
-        {stopButton}
+        <div class="dock">{stopButton}</div>
       </div>
     );
   }
@@ -206,18 +213,48 @@ export function SessionPlayer({ plan, checkinPain }: { plan: Plan; checkinPain: 
             <button onClick={() => setAskingWhy(false)}>Back to the session</button>
           </div>
         </Card>
-        {stopButton}
+        <div class="dock">{stopButton}</div>
       </div>
     );
   }
   const upcoming = steps[index + 1];
+  // How far through the whole session: the expected length of the steps done, and of this one so far.
+  const doneSeconds = steps.slice(0, index).reduce((s, x) => s + expectedSeconds(x), 0) + Math.min(expectedSeconds(step), Math.max(0, elapsed()));
+  const percent = total > 0 ? Math.min(100, Math.round((doneSeconds / total) * 100)) : 0;
+  const pauseButton = (
+    <button
+      class={paused ? 'big primary' : 'big'}
+      onClick={() => {
+        const t = timing.current;
+        if (paused) {
+          t.pausedTotal += clock.now() - t.pausedAt;
+          setPaused(false);
+          if (step.kind === 'rope' && beat) metronome.current?.start(step.cadence);
+        } else {
+          t.pausedAt = clock.now();
+          setPaused(true);
+          metronome.current?.stop();
+        }
+      }}
+    >
+      {paused ? 'Resume' : 'Pause'}
+    </button>
+  );
   return (
-    <div class={'player step-' + step.kind}>
-      <p class="eyebrow" aria-live="polite">
-        Step {index + 1} of {steps.length}
-        {step.kind === 'hold' || step.kind === 'reps' ? ` · ${step.phase}` : ''}
-      </p>
+    <div class={'player step-' + step.kind + (paused ? ' paused' : '')}>
+      <div class="overall">
+        <p class="eyebrow" aria-live="polite">
+          Step {index + 1} of {steps.length}
+          {step.kind === 'hold' || step.kind === 'reps' ? ` · ${step.phase}` : ''}
+        </p>
+        <progress max={100} value={percent} aria-label={`Session progress: ${percent}%`} data-testid="session-progress" />
+      </div>
       <h1 class="step-title">{stepTitle(step)}</h1>
+      {paused && (
+        <p class="paused-banner" role="status">
+          Paused
+        </p>
+      )}
       {(step.kind === 'hold' || step.kind === 'reps') && <Figure id={step.id} size={200} title={item?.name} />}
       {step.kind === 'reps' ? (
         <p class="reps-count" data-testid="reps">
@@ -229,46 +266,45 @@ export function SessionPlayer({ plan, checkinPain }: { plan: Plan; checkinPain: 
         </div>
       )}
       {step.kind === 'rope' && (
-        <p class="cue">
-          {skillWords[step.skill] ?? step.skill} at {step.cadence} turns a minute. Small, quiet bounces on the balls of your feet.
-        </p>
+        <>
+          <div class="beat-row">
+            {/* Keeps the beat on screen, sound or not; restarted each round so it starts on the first click. */}
+            <span key={index} class={paused ? 'beat-dot still' : 'beat-dot'} style={{ animationDuration: `${60 / step.cadence}s` }} aria-hidden="true" data-testid="beat" />
+            <button type="button" class="beat-sound" aria-pressed={beat} onClick={toggleBeat}>
+              {beat ? 'Beat sound on' : 'Beat sound off'}
+            </button>
+          </div>
+          <p class="cue">
+            {sentenceCase(skillWords[step.skill] ?? step.skill)} at {step.cadence} turns a minute. Small, quiet bounces on the balls of your feet.
+          </p>
+        </>
       )}
       {step.kind === 'rest' && <p class="cue">Walk it off, breathe out slowly. Next: round {step.round + 1}.</p>}
       {(step.kind === 'hold' || step.kind === 'reps') && <HoldCues item={item} />}
       {/* Side swings have no jumps to count. */}
       {((step.kind === 'rope' && step.skill !== 'side_swing') || ((step.kind === 'rope' || step.kind === 'rest') && live.view)) && <LivePanel live={live} link={false} target={step.kind === 'rope' ? step.cadence : undefined} />}
-      <div class="controls">
-        {/* A repetition move has no timer to hold, so it has no Pause. */}
-        {(step.kind !== 'reps' || paused) && (
-        <button
-          class="big"
-          onClick={() => {
-            const t = timing.current;
-            if (paused) {
-              t.pausedTotal += clock.now() - t.pausedAt;
-              setPaused(false);
-              if (step.kind === 'rope' && beat) metronome.current?.start(step.cadence);
-            } else {
-              t.pausedAt = clock.now();
-              setPaused(true);
-              metronome.current?.stop();
-            }
-          }}
-        >
-          {paused ? 'Resume' : 'Pause'}
-        </button>
-        )}
-        <button class={step.kind === 'reps' ? 'big primary' : 'big'} onClick={next}>
-          {step.kind === 'reps' ? 'Done' : upcoming ? 'Next step' : 'Finish'}
-        </button>
-      </div>
       {upcoming && <p class="muted">Up next: {stepTitle(upcoming)}</p>}
       <button class="link" onClick={() => setAskingWhy(true)}>
         End session
       </button>
-      {stopButton}
+      {/* The controls and the stop share one bar at the bottom, so neither ever covers the other. */}
+      <div class="dock">
+        <div class="controls">
+          {/* A repetition move has no timer to hold, so it has no Pause. */}
+          {(step.kind !== 'reps' || paused) && pauseButton}
+          <button class={step.kind === 'reps' ? 'big primary' : 'big'} onClick={next}>
+            {step.kind === 'reps' ? 'Done' : upcoming ? 'Next step' : 'Finish'}
+          </button>
+        </div>
+        {stopButton}
+      </div>
     </div>
   );
+}
+
+// "basic bounce at 100 turns" opens a sentence: "Basic bounce at 100 turns".
+function sentenceCase(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function HoldCues({ item }: { item: CatalogItem | undefined }) {
@@ -277,7 +313,7 @@ function HoldCues({ item }: { item: CatalogItem | undefined }) {
     <div class="cues">
       {item.breath && <p class="cue">Breath: {item.breath}</p>}
       {item.cues?.[0] && <p class="cue">Form: {item.cues[0]}</p>}
-      <details>
+      <details class="how">
         <summary>How to do it</summary>
         <ol>
           {item.steps.map((s) => (
@@ -370,7 +406,8 @@ export function AfterSession(props: { plan: Plan; outcome: Outcome; note?: strin
       ) : (
         <form class="card" onSubmit={submit} aria-label="Session log">
           <h2>{sharpPain ? 'Log what happened' : 'How did it go?'}</h2>
-          {props.plan.rope && (
+          {/* A day without rope (restorative, or a plan whose rope part is empty) has no rope time to report. */}
+          {props.plan.rope && props.plan.rope.minutes > 0 && (props.plan.steps ?? []).some((st) => st.kind === 'rope') && (
             <p class="muted" data-testid="rope-done">
               Rope time done: {ropeMinutes} of {props.plan.rope.minutes} min{roundsPlayed ? '' : ', some rounds cut short'}.
             </p>

@@ -199,7 +199,28 @@ describe('session player: what was done', () => {
   });
 });
 
-describe('session player: offline', () => {
+describe('session player: how it looks', () => {
+  it('shows the whole session\'s progress, a beat that can be muted, and a paused state', async () => {
+    const clock = mount(<SessionPlayer plan={plan} checkinPain={2} />);
+    await click(button('Begin'));
+    const progress = () => Number(root.querySelector<HTMLProgressElement>('[data-testid=session-progress]')!.value);
+    expect(progress()).toBe(0);
+    expect(root.querySelector('.cue')!.textContent).toMatch(/^Basic bounce at 100 turns a minute/);
+    const dot = root.querySelector<HTMLElement>('[data-testid=beat]')!;
+    expect(dot.style.animationDuration).toBe('0.6s');
+    expect(button('Beat sound off').getAttribute('aria-pressed')).toBe('false');
+    await click(button('Beat sound off'));
+    expect(button('Beat sound on').getAttribute('aria-pressed')).toBe('true');
+    await tick(clock, 30_000);
+    // 30 s of the 120 s session.
+    expect(progress()).toBe(25);
+    await click(button('Pause'));
+    expect(root.querySelector('.player')!.classList.contains('paused')).toBe(true);
+    expect(root.querySelector('.paused-banner')!.textContent).toBe('Paused');
+    await click(button('Resume'));
+    expect(root.querySelector('.paused-banner')).toBeNull();
+  });
+
   it('keeps the session log on the device when offline, to send later', async () => {
     setFetcher(async () => {
       throw new TypeError('offline');
@@ -216,6 +237,13 @@ describe('session player: offline', () => {
     ]);
   });
 
+  it('says nothing of rope time on a day whose plan has a rope dose of 0 minutes', async () => {
+    const clock = mount(<SessionPlayer plan={{ ...plan, day_type: 'restorative', rope: { ...plan.rope!, minutes: 0, rounds: 0 }, steps: [plan.steps[3]] }} checkinPain={2} />);
+    await click(button('Begin'));
+    await tick(clock, 31_000);
+    expect(root.textContent).toContain('How did it go?');
+    expect(root.textContent).not.toContain('Rope time done');
+  });
 });
 
 describe('check-in', () => {
