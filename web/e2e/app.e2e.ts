@@ -395,6 +395,36 @@ describe.skipIf(skip !== null)('the app against the real server', () => {
     await doc.context().close();
   });
 
+  it('onboarding has no navigation bar and keeps its answers when the person leaves and comes back', async () => {
+    const { page } = await browserPage(phone);
+    await register(page, 'wanderer');
+    await page.getByRole('heading', { name: 'About you' }).waitFor();
+    expect(await page.locator('nav.tabs').count()).toBe(0);
+    await page.getByLabel('Birth year').fill('1979');
+    await page.getByLabel('Height (cm)').fill('181');
+    await page.getByText('Regularly').click();
+    await page.getByText('Heavy rope (1 lb or more)').click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('heading', { name: 'What makes your back worse?' }).waitFor();
+    await page.getByText('Bending forward').click();
+    // "Next" is not under anything.
+    const next = await page.getByRole('button', { name: 'Next' }).boundingBox();
+    expect(await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.textContent, [next!.x + next!.width / 2, next!.y + next!.height / 2])).toBe('Next');
+    await shot(page, 'phone-onboarding');
+
+    await page.goto(server.url + '/#/progress');
+    await page.getByRole('heading', { name: 'Progress' }).waitFor();
+    await page.goto(server.url + '/#/onboarding');
+    await page.getByRole('heading', { name: 'What makes your back worse?' }).waitFor();
+    expect(await page.locator('input[value="bending"]').isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Back' }).click();
+    await page.getByRole('heading', { name: 'About you' }).waitFor();
+    expect(await page.getByLabel('Birth year').inputValue()).toBe('1979');
+    expect(await page.getByLabel('Height (cm)').inputValue()).toBe('181');
+    expect(await page.locator('input[name="rope"][value="heavy"]').isChecked()).toBe(true);
+    await page.context().close();
+  });
+
   it('offline, a reload shows the signed-in person today\'s plan, plays it, and sends the log when the connection returns', async () => {
     const { page } = await browserPage(phone, 'allow');
     await register(page, 'offline');

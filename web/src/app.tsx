@@ -229,7 +229,8 @@ export function App(props: { clock?: Clock }) {
     }
   }
   const nav = account ? (account.role === 'clinician' ? clinicianNav : personNav) : [];
-  const inSession = account && route === 'session';
+  // The session and the first-run setup have the screen to themselves: no navigation bar.
+  const focused = account && (route === 'session' || page === 'onboarding');
   // Live belongs with Recordings in the navigation; anything unknown shows Today.
   const current = page === 'live' ? 'recordings' : nav.some(([x]) => x === page) ? page : nav[0]?.[0];
 
@@ -254,7 +255,7 @@ export function App(props: { clock?: Clock }) {
         {account?.role === 'person' && <SafetyBanner route={route} />}
         {screen}
       </main>
-      {nav.length > 0 && !inSession && (
+      {nav.length > 0 && !focused && (
         <nav class="tabs" aria-label="Main">
           {nav.map(([r, label]) => (
             <a href={'#/' + r} aria-current={current === r ? 'page' : undefined}>
