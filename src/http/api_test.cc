@@ -563,7 +563,10 @@ TEST_F(ApiTest, SharesGiveAClinicianReadOnlyAccessUntilRevoked) {
   EXPECT_EQ(call("POST", "/api/v1/shares/accept", json{{"code", code}}.dump(), carol).status, 404u);
 
   EXPECT_EQ(call("GET", plan_path, "", carol).status, 200u);
-  for (const char* view : {"/history", "/progress", "/measures"}) {
+  const std::string screening_path = "/api/v1/people/" + std::to_string(ada_id) + "/screening";
+  const json screen = json::parse(call("GET", screening_path, "", carol).body);
+  EXPECT_EQ(screen["outcome"], "clear") << screen;
+  for (const char* view : {"/history", "/progress", "/measures", "/screening"}) {
     EXPECT_EQ(call("GET", "/api/v1/people/" + std::to_string(ada_id) + view, "", carol).status,
               200u)
         << view;
@@ -577,6 +580,7 @@ TEST_F(ApiTest, SharesGiveAClinicianReadOnlyAccessUntilRevoked) {
 
   EXPECT_EQ(call("DELETE", "/api/v1/shares/" + std::to_string(carol_id), "", ada).status, 204u);
   EXPECT_EQ(call("GET", plan_path, "", carol).status, 404u);
+  EXPECT_EQ(call("GET", screening_path, "", carol).status, 404u);
   EXPECT_EQ(call("DELETE", "/api/v1/shares/" + std::to_string(carol_id), "", ada).status, 404u);
 }
 
