@@ -380,11 +380,17 @@ describe.skipIf(skip !== null)('the app against the real server', () => {
     const { page: doc } = await browserPage(desktop);
     await register(doc, 'clinician', 'clinician');
     await doc.getByRole('heading', { name: 'People sharing with you' }).waitFor();
-    await doc.getByLabel('Share code').fill(code);
+    // Typed as read aloud: lower case, in groups.
+    const typed = code.replace(/\s+/g, '').toLowerCase().replace(/(.{4})(?=.)/g, '$1 ');
+    expect(typed).toMatch(/^[a-z0-9]{4} [a-z0-9]{4} [a-z0-9]{4}$/);
+    await doc.getByLabel('Share code').fill(typed);
     await doc.getByRole('button', { name: 'Add person' }).click();
     await doc.getByRole('button', { name: sharer!.email }).click();
     await doc.getByRole('heading', { name: `Recent days of ${sharer!.email}` }).waitFor();
     expect(await doc.locator('table.days tbody tr').count()).toBe(1);
+    expect(await doc.getByTestId('screen-status').textContent()).toMatch(/^Clear: no red flag, taken on \d{4}-\d{2}-\d{2}\.$/);
+    await doc.getByText('Putting on socks: 4').waitFor();
+    expect(await doc.locator('table.days tbody tr td').nth(1).textContent()).toBe('Pain 2, good');
     await doc.locator('.chart canvas').first().waitFor();
     await doc.locator('.rec', { hasText: 'shared-set.csv' }).click();
     await doc.locator('dd[data-metric="Jumps"]').waitFor();

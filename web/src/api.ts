@@ -251,7 +251,7 @@ const BASE = '/api/v1';
 
 function plainWords(status: number, code: string, message: string): string {
   if (status === 0) return 'No connection to Bounceback right now. What you typed is kept; try again in a moment.';
-  if (status === 401) return message || 'Please log in again.';
+  if (status === 401) return message ? message.charAt(0).toUpperCase() + message.slice(1) : 'Please log in again.';
   if (status === 429) return message || 'Too many attempts. Please wait a few minutes and try again.';
   if (status >= 500) return 'Something went wrong on the server. What you typed is kept; try again in a moment.';
   if (message) return message.charAt(0).toUpperCase() + message.slice(1);
@@ -296,6 +296,11 @@ async function request<T>(method: string, path: string, body?: unknown, contentT
   return data as T;
 }
 
+// "76nm 3e82 8nu7" as typed or pasted: the server accepts it too; this only tidies what is sent.
+export function tidyShareCode(typed: string): string {
+  return typed.replace(/[\s-]+/g, '').toUpperCase();
+}
+
 const q = (date?: string) => (date ? `?date=${encodeURIComponent(date)}` : '');
 
 export const api = {
@@ -327,10 +332,11 @@ export const api = {
 
   shares: () => request<{ shares: Share[] }>('GET', '/shares'),
   invite: () => request<Invite>('POST', '/shares/invites'),
-  acceptInvite: (code: string) => request<Share>('POST', '/shares/accept', { code }),
+  acceptInvite: (code: string) => request<Share>('POST', '/shares/accept', { code: tidyShareCode(code) }),
   revokeShare: (clinicianId: number) => request<void>('DELETE', `/shares/${clinicianId}`),
   personHistory: (id: number) => request<{ days: HistoryDay[] }>('GET', `/people/${id}/history`),
   personProgress: (id: number) => request<Progress>('GET', `/people/${id}/progress`),
+  personScreening: (id: number) => request<ScreenSummary>('GET', `/people/${id}/screening`),
   personMeasures: (id: number) => request<{ peg: unknown[]; psfs: unknown[] }>('GET', `/people/${id}/measures`),
   personPlan: (id: number, date: string) => request<Plan>('GET', `/people/${id}/plans/${date}`),
 

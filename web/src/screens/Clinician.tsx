@@ -1,8 +1,19 @@
 // Clinician: redeem a person's share code, then read their plans, responses and measures.
 import { useEffect, useState } from 'preact/hooks';
-import { api, type HistoryDay, type Progress, type Recording, type RecordingItem, type Share } from '../api';
+import { api, ApiError, type HistoryDay, type Progress, type PsfsActivity, type Recording, type RecordingItem, type ScreenSummary, type Share } from '../api';
+import { useApp } from '../state';
 import { Card, ErrorText, errorMessage } from '../ui';
-import { dayTypeWords } from '../words';
+import { dayTypeWords, feelWords, legWords, signWords } from '../words';
+
+// The latest PSFS entry's activities, as the measures answer lists them.
+interface PsfsEntry { date: string; activities?: PsfsActivity[]; score?: number }
+
+const stopWords: Record<string, string> = { sharp_pain: 'stopped for sharp pain', fatigue: 'ended early: felt enough', other: 'ended early' };
+const screenWords: Record<ScreenSummary['outcome'], string> = {
+  clear: 'Clear: no red flag',
+  see_clinician: 'A sign to see a clinician about',
+  urgent: 'An urgent sign',
+};
 import { ProgressView } from './Progress';
 import { RecordingList, RecordingView } from './Recordings';
 
@@ -11,7 +22,14 @@ export default function Clinician() {
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<Share | null>(null);
-  const [detail, setDetail] = useState<{ progress: Progress; days: HistoryDay[]; recordings: RecordingItem[] | null } | null>(null);
+  const [detail, setDetail] = useState<{
+    progress: Progress;
+    days: HistoryDay[];
+    recordings: RecordingItem[] | null;
+    // null: no screen taken yet; undefined: it could not be loaded.
+    screen: ScreenSummary | null | undefined;
+    psfs: PsfsEntry | null;
+  } | null>(null);
   const [recording, setRecording] = useState<Recording | null>(null);
   const [recordingError, setRecordingError] = useState<string | null>(null);
   const [detailError, setDetailError] = useState<string | null>(null);
@@ -28,12 +46,15 @@ export default function Clinician() {
     setRecording(null);
     setRecordingError(null);
     try {
-      const [progress, h, recordings] = await Promise.all([
+      const [progress, h, recordings, screen, measures] = await Promise.all([
         api.personProgress(s.person_id),
         api.personHistory(s.person_id),
         api.personRecordings(s.person_id).then((r) => r.recordings, () => null),
+        api.personScreening(s.person_id).catch((e) => (e instanceof ApiError && e.status === 404 ? null : undefined)),
+        api.personMeasures(s.person_id).catch(() => null),
       ]);
-      setDetail({ progress, days: h.days, recordings });
+      const psfs = ((measures?.psfs ?? []) as PsfsEntry[]).filter((p) => p.activities?.length).pop() ?? null;
+      setDetail({ progress, days: h.days, recordings, screen, psfs });
     } catch (e) {
       setDetailError(errorMessage(e));
     }
@@ -50,7 +71,7 @@ export default function Clinician() {
           setError(null);
           if (!code.trim()) return setError('Enter the code the person gave you.');
           try {
-            await api.acceptInvite(code.trim());
+            await api.acceptInvite(code);
             setCode('');
             await load();
           } catch (err) {
@@ -60,12 +81,13 @@ export default function Clinician() {
       >
         <label>
           Share code
-          <input name="code" value={code} autoComplete="off" onInput={(e) => setCode(e.currentTarget.value)} />
+          <input name="code" value={code} autoComplete="off" autoCapitalize="characters" spellcheck={false} onInput={(e) => setCode(e.currentTarget.value)} />
+          <small class="muted">As the person gave it: spaces and lower case are fine.</small>
         </label>
         <button class="primary" type="submit">Add person</button>
       </form>
       <ErrorText error={error} />
-      {shares && shares.length === 0 && <p class="muted">Nobody shares with you yet. Ask the person to make a share code in their Settings.</p>}
+      {shares && shares.length === 0 && <p class="muted">Nobody shares with you yet. Ask the person to make a share code under Settings in their app.</p>}
       {shares && shares.length > 0 && (
         <ul class="people">
           {shares.map((s) => (
@@ -82,12 +104,27 @@ export default function Clinician() {
           <ErrorText error={detailError} />
           {detail && (
             <>
-              <Card title={`Recent days of ${selected.person_email}`}>
+              <ScreenCard screen={detail.screen} />
+              {detail.psfs && (
+                <Card title="Activities that matter to them (PSFS)">
+                  <p class="muted small">Rated on {detail.psfs.date}: 0 is unable, 10 is as well as before the pain.</p>
+                  <ul class="psfs-list">
+                    {detail.psfs.activities!.map((a) => (
+                      <li>
+                        {a.name}: <strong>{a.score}</strong>
+                      </li>
+                    ))}
+                  </ul>
+                </Card>
+              )}
+              <Card title={`Recent days of ${selected.person_email}`} class="days-wrap">
+                {detail.days.length === 0 && <p class="muted">No check-ins yet.</p>}
+                {detail.days.length > 0 && (
                 <table class="days">
                   <thead>
                     <tr>
                       <th scope="col">Date</th>
-                      <th scope="col">Pain</th>
+                      <th scope="col">Check-in</th>
                       <th scope="col">Plan</th>
                       <th scope="col">Session</th>
                       <th scope="col">Next morning</th>
@@ -97,18 +134,30 @@ export default function Clinician() {
                     {detail.days.slice(-14).reverse().map((d) => (
                       <tr>
                         <td>{d.date}</td>
-                        <td>{d.checkin.pain}</td>
-                        <td>{d.status === 'ok' ? dayTypeWords[d.day_type] ?? d.day_type : d.status.replace('_', ' ')}</td>
                         <td>
-                          {d.session
-                            ? `${d.session.rope_minutes} min rope, pain ${d.session.pain_during_max} during, ${d.session.pain_after} after${d.session.stopped === 'sharp_pain' ? ', stopped: sharp pain' : ''}`
-                            : '—'}
+                          Pain {d.checkin.pain}, {feelWords[d.checkin.feel]?.toLowerCase() ?? d.checkin.feel}
+                          {d.checkin.leg_symptoms && d.checkin.leg_symptoms !== 'none' ? `; ${legWords[d.checkin.leg_symptoms].toLowerCase()}` : ''}
+                          {d.checkin.notes && <q class="note-text">{d.checkin.notes}</q>}
+                        </td>
+                        <td>{d.status === 'ok' ? dayTypeWords[d.day_type] ?? d.day_type : d.status === 'urgent' ? 'Paused: urgent sign' : 'Paused: see a clinician'}</td>
+                        <td>
+                          {d.session ? (
+                            <>
+                              {`${d.session.rope_minutes} min rope, pain ${d.session.pain_during_max} during, ${d.session.pain_after} after`}
+                              {d.session.effort !== undefined && d.session.effort !== null ? `, effort ${d.session.effort}/10` : ''}
+                              {d.session.stopped && d.session.stopped !== 'none' ? `, ${stopWords[d.session.stopped] ?? d.session.stopped}` : ''}
+                              {d.session.notes && <q class="note-text">{d.session.notes}</q>}
+                            </>
+                          ) : (
+                            '—'
+                          )}
                         </td>
                         <td>{d.next_morning_pain ?? '—'}</td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
+                )}
               </Card>
               <Card title="Jump recordings">
                 {detail.recordings ? (
@@ -136,5 +185,25 @@ export default function Clinician() {
         </section>
       )}
     </div>
+  );
+}
+
+// The latest safety screen: when, what it found, and a clearance if one was recorded.
+function ScreenCard({ screen }: { screen: ScreenSummary | null | undefined }) {
+  const { safety } = useApp();
+  if (screen === undefined) return <Card title="Safety screen"><p class="muted">The safety screen could not be loaded.</p></Card>;
+  if (screen === null) return <Card title="Safety screen"><p class="muted">Not taken yet.</p></Card>;
+  const signs = [...screen.urgent, ...screen.see_clinician];
+  return (
+    <Card title="Safety screen" class={screen.outcome === 'urgent' ? 'danger' : screen.outcome === 'see_clinician' && !screen.cleared_on ? 'warn' : ''}>
+      <p data-testid="screen-status">
+        <strong>{screenWords[screen.outcome]}</strong>, taken on {screen.date}.
+      </p>
+      {signs.length > 0 && <p>Answered yes: {signWords(signs, safety)}.</p>}
+      {screen.outcome === 'see_clinician' && (
+        <p>{screen.cleared_on ? `Cleared by a clinician on ${screen.cleared_on}; plans go on.` : 'Plans are paused until a clearance date is recorded.'}</p>
+      )}
+      {screen.outcome === 'urgent' && <p>Plans are paused until the safety questions are taken again.</p>}
+    </Card>
   );
 }
