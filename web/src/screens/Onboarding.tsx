@@ -284,11 +284,14 @@ export function RopeAdviceView({ advice }: { advice: RopeAdvice }) {
       {advice.surface && <p>Where: {advice.surface}</p>}
       {advice.shoes && <p>Shoes: {advice.shoes}</p>}
       {advice.avoid && advice.avoid.length > 0 && (
-        <ul>
+        <>
+        <h3>Best avoided</h3>
+        <ul class="avoid">
           {advice.avoid.map((a) => (
             <li>{a}</li>
           ))}
         </ul>
+        </>
       )}
     </div>
   );
