@@ -28,11 +28,19 @@ let n = 0;
 const email = (who: string) => `${who}.${Date.now()}.${n++}@example.org`;
 const PASSWORD = 'correct horse battery';
 
+let welcomeShot = false;
 async function register(page: Page, who: string, role: 'person' | 'clinician' = 'person'): Promise<string> {
   const address = email(who);
   await page.goto(server.url + '/');
   await page.getByRole('heading', { name: /Move a little/ }).waitFor();
   await checkA11y(page, 'welcome');
+  if (!welcomeShot) {
+    welcomeShot = true;
+    await shot(page, 'phone-welcome');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await checkA11y(page, 'welcome, dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+  }
   await page.getByLabel('Email').fill(address);
   await page.getByLabel('Password').fill(PASSWORD);
   if (role === 'clinician') await page.getByText('A clinician following someone').click();
@@ -167,6 +175,10 @@ describe.skipIf(skip !== null)('the app against the real server', () => {
     // axe waits on timers, so the page clock runs while it looks (the player itself is paused).
     await page.clock.resume();
     await checkA11y(page, 'player step');
+    await shot(page, 'phone-session-paused');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await checkA11y(page, 'player step, dark');
+    await page.emulateMedia({ colorScheme: 'light' });
     await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1000));
     expect(await page.getByRole('timer').textContent()).toBe(held);
     await page.getByRole('button', { name: 'Resume' }).click();
@@ -398,6 +410,9 @@ describe.skipIf(skip !== null)('the app against the real server', () => {
     expect(await doc.getByRole('button', { name: 'Delete…' }).count()).toBe(0);
     await checkA11y(doc, 'clinician');
     await shot(doc, 'desktop-clinician');
+    await doc.emulateMedia({ colorScheme: 'dark' });
+    await checkA11y(doc, 'clinician, dark');
+    await doc.emulateMedia({ colorScheme: 'light' });
     await doc.context().close();
   });
 
@@ -454,6 +469,9 @@ describe.skipIf(skip !== null)('the app against the real server', () => {
     expect(await page.locator('.badge.offline').isVisible()).toBe(true);
     await page.locator('.day-type').waitFor();
     await checkA11y(page, 'today offline');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await checkA11y(page, 'today offline, dark');
+    await page.emulateMedia({ colorScheme: 'light' });
     await shot(page, 'phone-today-offline');
     await page.getByRole('button', { name: 'Start session' }).click();
     await page.getByRole('button', { name: 'Begin' }).click();

@@ -98,6 +98,24 @@ describe('api client', () => {
     expect(queuedSessions()).toHaveLength(0);
   });
 
+  it('keeps the queue through an expired login and a server error, and drops what another account queued', async () => {
+    offlineCopy.keepAccount({ id: 7, email: 'a@example.org', role: 'person' });
+    queueSession({ date: '2026-03-02', session: { completed: true, rope_minutes: 1, pain_during_max: 2, pain_after: 1 } });
+    for (const status of [401, 429, 503]) {
+      setFetcher(async () => reply(status, { error: { code: String(status), message: 'not now' } }));
+      expect(await flushPending(7)).toBe(0);
+      expect(queuedSessions()).toHaveLength(1);
+    }
+    let calls = 0;
+    setFetcher(async () => {
+      calls++;
+      return reply(201, {});
+    });
+    expect(await flushPending(8)).toBe(0);
+    expect(calls).toBe(0);
+    expect(queuedSessions()).toHaveLength(0);
+  });
+
   it('keeps today for the account and date it was fetched for, and forgets everything on logout', () => {
     const today = { date: '2026-03-02', state: 'plan_ready' } as Parameters<typeof offlineCopy.keepToday>[1];
     offlineCopy.keepAccount({ id: 7, email: 'a@example.org', role: 'person' });

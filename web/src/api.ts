@@ -369,6 +369,9 @@ export const exportUrls = { json: `${BASE}/export`, csv: `${BASE}/export.csv` };
 // oldest first, when the connection returns (check-ins first: a session belongs to a day's
 // check-in). Each keeps the date it was made for.
 const QUEUE_KEY = 'bb.pendingCheckins';
+const ACCOUNT_KEY = 'bb.account';
+const CATALOG_KEY = 'bb.catalog';
+const TODAY_KEY = 'bb.today';
 const SESSION_QUEUE_KEY = 'bb.pendingSessions';
 export interface QueuedCheckIn { date: string; checkin: CheckIn }
 export interface QueuedSession { date: string; session: SessionLog }
@@ -393,7 +396,15 @@ export function queuedCheckins(): QueuedCheckIn[] {
   return readList<QueuedCheckIn>(QUEUE_KEY);
 }
 
+// Whose the queued items are: the account logged in when they were queued.
+const QUEUE_OWNER_KEY = 'bb.queueOwner';
+function markOwner(): void {
+  const owner = readJson<Account>(ACCOUNT_KEY)?.id;
+  if (owner !== undefined) localStorage.setItem(QUEUE_OWNER_KEY, String(owner));
+}
+
 export function queueCheckin(item: QueuedCheckIn): void {
+  markOwner();
   const rest = queuedCheckins().filter((x) => x.date !== item.date);
   localStorage.setItem(QUEUE_KEY, JSON.stringify([...rest, item]));
 }
@@ -404,20 +415,22 @@ export function queuedSessions(): QueuedSession[] {
 
 // One session log a day, as the server keeps it: a later one for the same date replaces it.
 export function queueSession(item: QueuedSession): void {
+  markOwner();
   const rest = queuedSessions().filter((x) => x.date !== item.date);
   localStorage.setItem(SESSION_QUEUE_KEY, JSON.stringify([...rest, item]));
 }
 
-// Sends what one queue holds; stops at the first failure for want of a connection and keeps the
-// rest. A refusal by the server (for example a date it no longer accepts) drops that item, so
-// the queue never blocks. Returns how many left the queue.
+// Sends what one queue holds; stops at the first failure that may pass (no connection, a login
+// that expired, too many requests, a server error) and keeps the rest. A refusal of the item
+// itself (for example a date the server no longer accepts) drops it, so the queue never blocks.
+// Returns how many left the queue.
 async function flushQueue<T extends { date: string }>(key: string, send: (item: T) => Promise<unknown>): Promise<{ sent: number; offline: boolean }> {
   let sent = 0;
   for (const item of readList<T>(key)) {
     try {
       await send(item);
     } catch (e) {
-      if (e instanceof ApiError && e.offline) return { sent, offline: true };
+      if (e instanceof ApiError && (e.offline || e.status === 401 || e.status === 429 || e.status >= 500)) return { sent, offline: true };
     }
     localStorage.setItem(key, JSON.stringify(readList<T>(key).filter((x) => x.date !== item.date)));
     sent++;
@@ -429,8 +442,14 @@ export async function flushCheckins(): Promise<number> {
   return (await flushQueue<QueuedCheckIn>(QUEUE_KEY, (i) => api.checkIn(i.checkin, i.date))).sent;
 }
 
-// Everything waiting: check-ins, then session logs. Returns how many went.
-export async function flushPending(): Promise<number> {
+// Everything waiting: check-ins, then session logs. Returns how many went. Items queued by
+// another account on this device are not this one's to send: they are dropped.
+export async function flushPending(accountId?: number): Promise<number> {
+  const owner = localStorage.getItem(QUEUE_OWNER_KEY);
+  if (accountId !== undefined && owner !== null && owner !== String(accountId)) {
+    for (const k of [QUEUE_KEY, SESSION_QUEUE_KEY, QUEUE_OWNER_KEY]) localStorage.removeItem(k);
+    return 0;
+  }
   const checkins = await flushQueue<QueuedCheckIn>(QUEUE_KEY, (i) => api.checkIn(i.checkin, i.date));
   if (checkins.offline) return checkins.sent;
   const sessions = await flushQueue<QueuedSession>(SESSION_QUEUE_KEY, (i) => api.logSession(i.session, i.date));
@@ -439,9 +458,6 @@ export async function flushPending(): Promise<number> {
 
 // What the last answers said, kept on the device so the app opens without a connection: who is
 // logged in, the catalog, and the last GET /today (the plan to play offline).
-const ACCOUNT_KEY = 'bb.account';
-const CATALOG_KEY = 'bb.catalog';
-const TODAY_KEY = 'bb.today';
 
 function readJson<T>(key: string): T | null {
   try {
@@ -471,6 +487,11 @@ export const offlineCopy = {
   keepToday: (accountId: number, today: TodayState) => writeJson(TODAY_KEY, { account: accountId, today }),
   // Logging out or deleting the account leaves nothing of the person on the device.
   forget: () => {
-    for (const k of [ACCOUNT_KEY, TODAY_KEY, QUEUE_KEY, SESSION_QUEUE_KEY]) localStorage.removeItem(k);
+    for (const k of [ACCOUNT_KEY, TODAY_KEY, QUEUE_KEY, SESSION_QUEUE_KEY, QUEUE_OWNER_KEY]) localStorage.removeItem(k);
+  },
+  // The login expired (401): the app no longer opens offline as this person, but what is queued
+  // stays, to be sent once they log in again.
+  signedOut: () => {
+    for (const k of [ACCOUNT_KEY, TODAY_KEY]) localStorage.removeItem(k);
   },
 };

@@ -107,9 +107,17 @@ export function App(props: { clock?: Clock }) {
     const onHash = () => setRoute(currentRoute());
     const onOnline = () => {
       setOnline(true);
-      flushPending()
+      // Opened offline, the app trusted the account kept on the device: ask the server again.
+      api
+        .account()
+        .then((a) => flushPending(a.id))
         .then((n) => n > 0 && window.dispatchEvent(new Event('bb:synced')))
-        .catch(() => {});
+        .catch((e) => {
+          if (e instanceof ApiError && e.status === 401) {
+            offlineCopy.signedOut();
+            setAccount(null);
+          }
+        });
     };
     const onOffline = () => setOnline(false);
     window.addEventListener('hashchange', onHash);
@@ -120,12 +128,12 @@ export function App(props: { clock?: Clock }) {
       .then((a) => {
         setAccount(a);
         offlineCopy.keepAccount(a);
-        flushPending()
+        flushPending(a.id)
           .then((n) => n > 0 && window.dispatchEvent(new Event('bb:synced')))
           .catch(() => {});
       })
       .catch((e) => {
-        if (e instanceof ApiError && e.status === 401) offlineCopy.forget();
+        if (e instanceof ApiError && e.status === 401) offlineCopy.signedOut();
         else if (e instanceof ApiError && e.offline && offlineCopy.account()) {
           // Without a connection the person is still who last logged in on this device: the
           // cookie stays with the browser, and the server checks it again once it is reachable.
@@ -165,8 +173,11 @@ export function App(props: { clock?: Clock }) {
     () => ({
       account,
       setAccount: (a: Account | null) => {
-        if (a) offlineCopy.keepAccount(a);
-        else offlineCopy.forget();
+        if (a) {
+          offlineCopy.keepAccount(a);
+          // Logged in again after the login expired: what waited is sent now.
+          flushPending(a.id).catch(() => {});
+        } else offlineCopy.forget();
         setAccount(a);
       },
       catalog,
