@@ -4,16 +4,11 @@ import { api, ApiError, type HistoryDay, type Progress, type PsfsActivity, type 
 import { useApp } from '../state';
 import { Card, ErrorText, errorMessage } from '../ui';
 import { dayTypeWords, feelWords, legWords, signWords } from '../words';
+import { clinicianWords as w } from './Clinician.words';
 
 // The latest PSFS entry's activities, as the measures answer lists them.
 interface PsfsEntry { date: string; activities?: PsfsActivity[]; score?: number }
 
-const stopWords: Record<string, string> = { sharp_pain: 'stopped for sharp pain', fatigue: 'ended early: felt enough', other: 'ended early' };
-const screenWords: Record<ScreenSummary['outcome'], string> = {
-  clear: 'Clear: no red flag',
-  see_clinician: 'A sign to see a clinician about',
-  urgent: 'An urgent sign',
-};
 import { ProgressView } from './Progress';
 import { RecordingList, RecordingView } from './Recordings';
 
@@ -62,14 +57,14 @@ export default function Clinician() {
 
   return (
     <div>
-      <h1>People sharing with you</h1>
+      <h1>{w.title}</h1>
       <form
         class="card row"
-        aria-label="Add a person"
+        aria-label={w.addPerson}
         onSubmit={async (e) => {
           e.preventDefault();
           setError(null);
-          if (!code.trim()) return setError('Enter the code the person gave you.');
+          if (!code.trim()) return setError(w.needCode);
           try {
             await api.acceptInvite(code);
             setCode('');
@@ -80,14 +75,14 @@ export default function Clinician() {
         }}
       >
         <label>
-          Share code
+          {w.codeLabel}
           <input name="code" value={code} autoComplete="off" autoCapitalize="characters" spellcheck={false} onInput={(e) => setCode(e.currentTarget.value)} />
-          <small class="muted">As the person gave it: spaces and lower case are fine.</small>
+          <small class="muted">{w.codeHint}</small>
         </label>
-        <button class="primary" type="submit">Add person</button>
+        <button class="primary" type="submit">{w.addButton}</button>
       </form>
       <ErrorText error={error} />
-      {shares && shares.length === 0 && <p class="muted">Nobody shares with you yet. Ask the person to make a share code under Settings in their app.</p>}
+      {shares && shares.length === 0 && <p class="muted">{w.nobody}</p>}
       {shares && shares.length > 0 && (
         <ul class="people">
           {shares.map((s) => (
@@ -100,14 +95,14 @@ export default function Clinician() {
         </ul>
       )}
       {selected && (
-        <section aria-label={`Progress of ${selected.person_email}`}>
+        <section aria-label={w.progressOf(selected.person_email)}>
           <ErrorText error={detailError} />
           {detail && (
             <>
               <ScreenCard screen={detail.screen} />
               {detail.psfs && (
-                <Card title="Activities that matter to them (PSFS)">
-                  <p class="muted small">Rated on {detail.psfs.date}: 0 is unable, 10 is as well as before the pain.</p>
+                <Card title={w.psfsTitle}>
+                  <p class="muted small">{w.psfsRated(detail.psfs.date)}</p>
                   <ul class="psfs-list">
                     {detail.psfs.activities!.map((a) => (
                       <li>
@@ -117,17 +112,17 @@ export default function Clinician() {
                   </ul>
                 </Card>
               )}
-              <Card title={`Recent days of ${selected.person_email}`} class="days-wrap">
-                {detail.days.length === 0 && <p class="muted">No check-ins yet.</p>}
+              <Card title={w.daysOf(selected.person_email)} class="days-wrap">
+                {detail.days.length === 0 && <p class="muted">{w.noDays}</p>}
                 {detail.days.length > 0 && (
                 <table class="days">
                   <thead>
                     <tr>
-                      <th scope="col">Date</th>
-                      <th scope="col">Check-in</th>
-                      <th scope="col">Plan</th>
-                      <th scope="col">Session</th>
-                      <th scope="col">Next morning</th>
+                      <th scope="col">{w.columns.date}</th>
+                      <th scope="col">{w.columns.checkin}</th>
+                      <th scope="col">{w.columns.plan}</th>
+                      <th scope="col">{w.columns.session}</th>
+                      <th scope="col">{w.columns.nextMorning}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -135,17 +130,17 @@ export default function Clinician() {
                       <tr>
                         <td>{d.date}</td>
                         <td>
-                          Pain {d.checkin.pain}, {feelWords[d.checkin.feel]?.toLowerCase() ?? d.checkin.feel}
+                          {w.checkin(d.checkin.pain, feelWords[d.checkin.feel]?.toLowerCase() ?? d.checkin.feel)}
                           {d.checkin.leg_symptoms && d.checkin.leg_symptoms !== 'none' ? `; ${legWords[d.checkin.leg_symptoms].toLowerCase()}` : ''}
                           {d.checkin.notes && <q class="note-text">{d.checkin.notes}</q>}
                         </td>
-                        <td>{d.status === 'ok' ? dayTypeWords[d.day_type] ?? d.day_type : d.status === 'urgent' ? 'Paused: urgent sign' : 'Paused: see a clinician'}</td>
+                        <td>{d.status === 'ok' ? dayTypeWords[d.day_type] ?? d.day_type : d.status === 'urgent' ? w.pausedUrgent : w.pausedClinician}</td>
                         <td>
                           {d.session ? (
                             <>
-                              {`${d.session.rope_minutes} min rope, pain ${d.session.pain_during_max} during, ${d.session.pain_after} after`}
-                              {d.session.effort !== undefined && d.session.effort !== null ? `, effort ${d.session.effort}/10` : ''}
-                              {d.session.stopped && d.session.stopped !== 'none' ? `, ${stopWords[d.session.stopped] ?? d.session.stopped}` : ''}
+                              {w.session(d.session.rope_minutes, d.session.pain_during_max, d.session.pain_after)}
+                              {d.session.effort !== undefined && d.session.effort !== null ? w.effort(d.session.effort) : ''}
+                              {d.session.stopped && d.session.stopped !== 'none' ? `, ${w.stops[d.session.stopped] ?? d.session.stopped}` : ''}
                               {d.session.notes && <q class="note-text">{d.session.notes}</q>}
                             </>
                           ) : (
@@ -159,7 +154,7 @@ export default function Clinician() {
                 </table>
                 )}
               </Card>
-              <Card title="Jump recordings">
+              <Card title={w.recordingsTitle}>
                 {detail.recordings ? (
                   <RecordingList
                     recordings={detail.recordings}
@@ -174,7 +169,7 @@ export default function Clinician() {
                     }}
                   />
                 ) : (
-                  <p class="muted">The recordings could not be loaded.</p>
+                  <p class="muted">{w.recordingsFailed}</p>
                 )}
                 <ErrorText error={recordingError} />
               </Card>
@@ -191,19 +186,20 @@ export default function Clinician() {
 // The latest safety screen: when, what it found, and a clearance if one was recorded.
 function ScreenCard({ screen }: { screen: ScreenSummary | null | undefined }) {
   const { safety } = useApp();
-  if (screen === undefined) return <Card title="Safety screen"><p class="muted">The safety screen could not be loaded.</p></Card>;
-  if (screen === null) return <Card title="Safety screen"><p class="muted">Not taken yet.</p></Card>;
+  if (screen === undefined) return <Card title={w.screenTitle}><p class="muted">{w.screenFailed}</p></Card>;
+  if (screen === null) return <Card title={w.screenTitle}><p class="muted">{w.screenNotTaken}</p></Card>;
   const signs = [...screen.urgent, ...screen.see_clinician];
   return (
-    <Card title="Safety screen" class={screen.outcome === 'urgent' ? 'danger' : screen.outcome === 'see_clinician' && !screen.cleared_on ? 'warn' : ''}>
+    <Card title={w.screenTitle} class={screen.outcome === 'urgent' ? 'danger' : screen.outcome === 'see_clinician' && !screen.cleared_on ? 'warn' : ''}>
       <p data-testid="screen-status">
-        <strong>{screenWords[screen.outcome]}</strong>, taken on {screen.date}.
+        <strong>{w.screenOutcome[screen.outcome]}</strong>
+        {w.takenOn(screen.date)}
       </p>
-      {signs.length > 0 && <p>Answered yes: {signWords(signs, safety)}.</p>}
+      {signs.length > 0 && <p>{w.answeredYes(signWords(signs, safety))}</p>}
       {screen.outcome === 'see_clinician' && (
-        <p>{screen.cleared_on ? `Cleared by a clinician on ${screen.cleared_on}; plans go on.` : 'Plans are paused until a clearance date is recorded.'}</p>
+        <p>{screen.cleared_on ? w.clearedOn(screen.cleared_on) : w.awaitingClearance}</p>
       )}
-      {screen.outcome === 'urgent' && <p>Plans are paused until the safety questions are taken again.</p>}
+      {screen.outcome === 'urgent' && <p>{w.urgentPaused}</p>}
     </Card>
   );
 }
