@@ -388,6 +388,22 @@ describe.skipIf(skip !== null)('the app against the real server', () => {
     const up = await page.request.post(server.url + '/api/v1/recordings?placement=pocket&name=shared-set.csv', { data: csv, headers: { 'Content-Type': 'text/csv' } });
     expect(up.status()).toBe(201);
     const jumps = ((await up.json()) as { analysis: { jumps: number } }).analysis.jumps;
+    // A long file name, as phone sensor apps write them, wraps: the page never scrolls sideways.
+    const longName = 'Accelerometer_export_from_a_phone_sensor_app_2026_12_03_14_22_51_session_with_a_very_long_name.csv';
+    const long = await page.request.post(server.url + '/api/v1/recordings?placement=pocket&name=' + encodeURIComponent(longName), { data: csv, headers: { 'Content-Type': 'text/csv' } });
+    expect(long.status()).toBe(201);
+    const longId = ((await long.json()) as { id: number }).id;
+    await page.goto(server.url + `/#/recordings/${longId}`);
+    await page.locator('dd[data-metric="Jumps"]').waitFor();
+    await page.getByRole('heading', { name: 'Other recordings' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    // The recording shown is not listed again under "Other recordings".
+    expect(await page.locator('.rec', { hasText: longName }).count()).toBe(0);
+    expect(await page.locator('.rec', { hasText: 'shared-set.csv' }).count()).toBe(1);
+    await shot(page, 'phone-recording-long-name');
+    await page.goto(server.url + '/#/recordings');
+    await page.locator('.rec', { hasText: longName }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 
     const { page: doc } = await browserPage(desktop);
     await register(doc, 'clinician', 'clinician');
