@@ -39,6 +39,12 @@ describe('api client', () => {
     expect(e.message).toMatch(/No connection/);
   });
 
+  it('starts the server\'s login refusal with a capital', async () => {
+    setFetcher(async () => reply(401, { error: { code: 'unauthenticated', message: 'wrong email or password', field: '' } }));
+    const e = await api.login('a@example.org', 'x').catch((x) => x);
+    expect(e.message).toBe('Wrong email or password');
+  });
+
   it('hides server internals behind a plain sentence', async () => {
     setFetcher(async () => reply(500, { error: { code: 'internal', message: 'sqlite: disk I/O error', field: '' } }));
     const e = await api.profile().catch((x) => x);

@@ -6,6 +6,7 @@ import { ManualClock } from '../clock';
 import { AppContext, type AppState } from '../state';
 import { SessionPlayer } from './Player';
 import { CheckInForm, Today } from './Today';
+import { Welcome } from './Welcome';
 
 let root: HTMLElement;
 beforeEach(() => {
@@ -349,5 +350,19 @@ describe('today', () => {
     });
     expect(posted).toEqual({ session_date: '2026-03-01', pain: 3 });
     expect(root.querySelector('form[aria-label=Check-in]')).not.toBeNull();
+  });
+});
+
+describe('welcome', () => {
+  it('offers Create account and Log in as two tabs over one form, moved between with the arrow keys', async () => {
+    mount(<Welcome />);
+    const tabs = () => [...root.querySelectorAll('[role=tab]')].map((t) => `${t.textContent}:${t.getAttribute('aria-selected')}:${t.getAttribute('tabindex')}`);
+    expect(tabs()).toEqual(['Create account:true:0', 'Log in:false:-1']);
+    await act(async () => {
+      root.querySelector('[role=tablist]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    });
+    expect(tabs()).toEqual(['Create account:false:-1', 'Log in:true:0']);
+    expect(root.querySelector('form')!.getAttribute('aria-label')).toBe('Log in');
+    expect(root.querySelector('[role=tab]')!.getAttribute('aria-controls')).toBe('account-form');
   });
 });
