@@ -178,6 +178,7 @@ describe.skipIf(skip !== null)('the app against the real server', () => {
     await shot(page, 'phone-session-paused');
     await page.emulateMedia({ colorScheme: 'dark' });
     await checkA11y(page, 'player step, dark');
+    await shot(page, 'phone-session-paused-dark');
     await page.emulateMedia({ colorScheme: 'light' });
     await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1000));
     expect(await page.getByRole('timer').textContent()).toBe(held);
