@@ -79,6 +79,18 @@ Result<OpenedSession> AccountService::register_account(const std::string& email,
 
 namespace {
 
+// A share code as typed: read aloud or copied, it may come in lower case, in groups split by
+// spaces or hyphens. Codes are made of upper-case letters and digits only, so this loses nothing.
+std::string normalize_share_code(const std::string& typed) {
+  std::string code;
+  for (const char c : typed) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isspace(u) != 0 || c == '-') continue;
+    code.push_back(static_cast<char>(std::toupper(u)));
+  }
+  return code;
+}
+
 // The window as it stands at `now`: an expired window counts from zero again.
 FailureWindow current(const FailureWindow& stored, UnixSeconds now, UnixSeconds length) {
   if (stored.failures == 0 || now >= stored.window_start + length) return {0, now};
@@ -170,9 +182,12 @@ Result<Invite> AccountService::create_invite(const Account& person, UnixSeconds 
   return invite;
 }
 
-Result<ShareRecord> AccountService::accept_invite(const Account& clinician, const std::string& code,
+Result<ShareRecord> AccountService::accept_invite(const Account& clinician,
+                                                  const std::string& typed_code,
                                                   UnixSeconds now) {
-  if (code.empty() || code.size() > 64) return Error::not_found("no such invite");
+  if (typed_code.size() > 64) return Error::not_found("no such invite");
+  const std::string code = normalize_share_code(typed_code);
+  if (code.empty()) return Error::not_found("no such invite");
   std::optional<ShareRecord> share;
   const Status done = store_.transaction([&]() -> Status {
     BB_ASSIGN_OR_RETURN(const std::optional<PersonId> person,

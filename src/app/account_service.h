@@ -82,7 +82,8 @@ class AccountService {
 
   // A person's invite code for a clinician.
   [[nodiscard]] Result<Invite> create_invite(const Account& person, UnixSeconds now);
-  // kNotFound for an unknown, used or expired code.
+  // kNotFound for an unknown, used or expired code. The code may be typed in lower case and in
+  // groups split by spaces or hyphens.
   [[nodiscard]] Result<ShareRecord> accept_invite(const Account& clinician, const std::string& code,
                                                   UnixSeconds now);
   // kNotFound when there was no such share.

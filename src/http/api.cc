@@ -127,6 +127,8 @@ Api::Api(ApiParts parts)
   add("GET", "/api/v1/people/{person_id}/plans/{date}", Access::kClinician,
       &Api::get_person_plan);
   add("GET", "/api/v1/people/{person_id}/history", Access::kClinician, &Api::get_person_history);
+  add("GET", "/api/v1/people/{person_id}/screening", Access::kClinician,
+      &Api::get_person_screening);
   add("GET", "/api/v1/people/{person_id}/progress", Access::kClinician,
       &Api::get_person_progress);
   add("GET", "/api/v1/people/{person_id}/measures", Access::kClinician,
@@ -588,6 +590,18 @@ Response Api::get_person_history(Call& call) const {
   auto date = query_date(call.request, "date", parts_.clock->today());
   if (!date.ok()) return date.failure();
   return answer(call.daily->history(person, *date), 200, app::history_to_json);
+}
+
+// The person's latest safety screen and any clearance, so a clinician sees why plans are paused.
+Response Api::get_person_screening(Call& call) const {
+  app::PersonId person = 0;
+  if (auto refused = check_viewer(*call.accounts, *call.account, call.params, person)) {
+    return *refused;
+  }
+  const auto summary = call.daily->screen_summary(person);
+  if (!summary.ok()) return error_response(summary.error());
+  if (!*summary) return error_response(HttpFailure::kNotFound, "the safety screen is not taken yet");
+  return json_response(200, app::screen_summary_to_json(**summary));
 }
 
 Response Api::get_person_progress(Call& call) const {

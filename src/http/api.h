@@ -119,6 +119,7 @@ class Api {
   Response delete_share(Call& call) const;
   Response get_person_plan(Call& call) const;
   Response get_person_history(Call& call) const;
+  Response get_person_screening(Call& call) const;
   Response get_person_progress(Call& call) const;
   Response get_person_measures(Call& call) const;
   Response post_recording(Call& call) const;

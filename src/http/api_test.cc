@@ -563,7 +563,10 @@ TEST_F(ApiTest, SharesGiveAClinicianReadOnlyAccessUntilRevoked) {
   EXPECT_EQ(call("POST", "/api/v1/shares/accept", json{{"code", code}}.dump(), carol).status, 404u);
 
   EXPECT_EQ(call("GET", plan_path, "", carol).status, 200u);
-  for (const char* view : {"/history", "/progress", "/measures"}) {
+  const std::string screening_path = "/api/v1/people/" + std::to_string(ada_id) + "/screening";
+  const json screen = json::parse(call("GET", screening_path, "", carol).body);
+  EXPECT_EQ(screen["outcome"], "clear") << screen;
+  for (const char* view : {"/history", "/progress", "/measures", "/screening"}) {
     EXPECT_EQ(call("GET", "/api/v1/people/" + std::to_string(ada_id) + view, "", carol).status,
               200u)
         << view;
@@ -577,7 +580,30 @@ TEST_F(ApiTest, SharesGiveAClinicianReadOnlyAccessUntilRevoked) {
 
   EXPECT_EQ(call("DELETE", "/api/v1/shares/" + std::to_string(carol_id), "", ada).status, 204u);
   EXPECT_EQ(call("GET", plan_path, "", carol).status, 404u);
+  EXPECT_EQ(call("GET", screening_path, "", carol).status, 404u);
   EXPECT_EQ(call("DELETE", "/api/v1/shares/" + std::to_string(carol_id), "", ada).status, 404u);
+}
+
+TEST_F(ApiTest, AShareCodeIsAcceptedInLowerCaseAndInGroups) {
+  const std::string ada = sign_up("ada@example.org");
+  const std::string carol = sign_up("carol@example.org", "clinician");
+  const std::string code =
+      json::parse(call("POST", "/api/v1/shares/invites", "", ada).body)["code"];
+  ASSERT_EQ(code.size(), 12u);
+  std::string typed;  // "76nm 3e82-8nu7 " as read aloud or copied
+  for (std::size_t i = 0; i < code.size(); ++i) {
+    if (i == 4) typed += ' ';
+    if (i == 8) typed += '-';
+    typed.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(code[i]))));
+  }
+  typed += ' ';
+  // Only separators go: another character still makes another code.
+  EXPECT_EQ(call("POST", "/api/v1/shares/accept", json{{"code", typed + "x"}}.dump(), carol).status,
+            404u);
+  EXPECT_EQ(call("POST", "/api/v1/shares/accept", json{{"code", " - "}}.dump(), carol).status,
+            404u);
+  ASSERT_EQ(call("POST", "/api/v1/shares/accept", json{{"code", typed}}.dump(), carol).status, 201u);
+  EXPECT_EQ(json::parse(call("GET", "/api/v1/shares", "", carol).body)["shares"].size(), 1u);
 }
 
 TEST_F(ApiTest, DeletingAnAccountRemovesEverything) {

@@ -12,8 +12,8 @@ if (skip) console.log(`end-to-end tests skipped: ${skip}`);
 
 let server: Server;
 const open: BrowserContext[] = [];
-async function browserPage(viewport = phone): Promise<{ page: Page }> {
-  const { context, page } = await newPage(viewport);
+async function browserPage(viewport = phone, serviceWorkers: 'allow' | 'block' = 'block'): Promise<{ page: Page }> {
+  const { context, page } = await newPage(viewport, serviceWorkers);
   open.push(context);
   return { page };
 }
@@ -28,11 +28,19 @@ let n = 0;
 const email = (who: string) => `${who}.${Date.now()}.${n++}@example.org`;
 const PASSWORD = 'correct horse battery';
 
+let welcomeShot = false;
 async function register(page: Page, who: string, role: 'person' | 'clinician' = 'person'): Promise<string> {
   const address = email(who);
   await page.goto(server.url + '/');
   await page.getByRole('heading', { name: /Move a little/ }).waitFor();
   await checkA11y(page, 'welcome');
+  if (!welcomeShot) {
+    welcomeShot = true;
+    await shot(page, 'phone-welcome');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await checkA11y(page, 'welcome, dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+  }
   await page.getByLabel('Email').fill(address);
   await page.getByLabel('Password').fill(PASSWORD);
   if (role === 'clinician') await page.getByText('A clinician following someone').click();
@@ -81,6 +89,33 @@ async function checkIn(page: Page, pain: number, feel: 'Sensitive' | 'Okay' | 'G
   await page.locator(`input[name="pain"][value="${pain}"]`).check({ force: true });
   await page.locator('fieldset', { hasText: 'How does your back feel today?' }).getByText(feel, { exact: true }).click();
   await page.getByRole('button', { name: "See today's plan" }).click();
+}
+
+// On a small phone, the player's controls are on screen and nothing covers them: each control's
+// box lies inside the viewport and overlaps neither the stop button's box nor another control's.
+const smallPhone = { width: 360, height: 640 };
+async function expectControlsUncovered(page: Page) {
+  const boxes = await page.evaluate(() =>
+    [...document.querySelectorAll('.dock button')].map((b) => {
+      const r = b.getBoundingClientRect();
+      // What is drawn at the button's centre must be the button itself (or its text).
+      const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return { name: b.textContent ?? '', x: r.left, y: r.top, w: r.width, h: r.height, onTop: top !== null && b.contains(top) };
+    }),
+  );
+  expect(boxes.length).toBeGreaterThanOrEqual(2);
+  for (const b of boxes) {
+    expect(b.onTop, `${b.name} is covered`).toBe(true);
+    expect(b.y).toBeGreaterThanOrEqual(0);
+    expect(b.y + b.h).toBeLessThanOrEqual(smallPhone.height);
+    expect(b.h).toBeGreaterThanOrEqual(44);
+  }
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++) {
+      const [a, c] = [boxes[i], boxes[j]];
+      const overlap = a.x < c.x + c.w && c.x < a.x + a.w && a.y < c.y + c.h && c.y < a.y + a.h;
+      expect(overlap, `${a.name} overlaps ${c.name}`).toBe(false);
+    }
 }
 
 describe.skipIf(skip !== null)('the app against the real server', () => {
@@ -140,6 +175,11 @@ describe.skipIf(skip !== null)('the app against the real server', () => {
     // axe waits on timers, so the page clock runs while it looks (the player itself is paused).
     await page.clock.resume();
     await checkA11y(page, 'player step');
+    await shot(page, 'phone-session-paused');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await checkA11y(page, 'player step, dark');
+    await shot(page, 'phone-session-paused-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
     await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1000));
     expect(await page.getByRole('timer').textContent()).toBe(held);
     await page.getByRole('button', { name: 'Resume' }).click();
@@ -296,6 +336,7 @@ describe.skipIf(skip !== null)('the app against the real server', () => {
     await page.getByRole('heading', { name: 'You can start gently' }).waitFor();
     await finishOnboarding(page);
     await checkIn(page, 2, 'Good');
+    await page.setViewportSize(smallPhone);
     await page.getByRole('button', { name: 'Start session' }).click();
     await page.getByRole('button', { name: 'Begin' }).click();
     const { plan, names } = await page.evaluate(async () => {
@@ -309,6 +350,8 @@ describe.skipIf(skip !== null)('the app against the real server', () => {
     const titles: string[] = [];
     for (let i = 0; i < 200 && !(await page.getByText('How did it go?').isVisible()); i++) {
       titles.push((await page.locator('.step-title').textContent()) ?? '');
+      await expectControlsUncovered(page);
+      if (titles.length === 1) await shot(page, 'phone-small-player');
       const done = page.getByRole('button', { name: 'Done' });
       if (await done.isVisible()) {
         await shot(page, 'phone-reps-step');
@@ -346,15 +389,37 @@ describe.skipIf(skip !== null)('the app against the real server', () => {
     const up = await page.request.post(server.url + '/api/v1/recordings?placement=pocket&name=shared-set.csv', { data: csv, headers: { 'Content-Type': 'text/csv' } });
     expect(up.status()).toBe(201);
     const jumps = ((await up.json()) as { analysis: { jumps: number } }).analysis.jumps;
+    // A long file name, as phone sensor apps write them, wraps: the page never scrolls sideways.
+    const longName = 'Accelerometer_export_from_a_phone_sensor_app_2026_12_03_14_22_51_session_with_a_very_long_name.csv';
+    const long = await page.request.post(server.url + '/api/v1/recordings?placement=pocket&name=' + encodeURIComponent(longName), { data: csv, headers: { 'Content-Type': 'text/csv' } });
+    expect(long.status()).toBe(201);
+    const longId = ((await long.json()) as { id: number }).id;
+    await page.goto(server.url + `/#/recordings/${longId}`);
+    await page.locator('dd[data-metric="Jumps"]').waitFor();
+    await page.getByRole('heading', { name: 'Other recordings' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    // The recording shown is not listed again under "Other recordings".
+    expect(await page.locator('.rec', { hasText: longName }).count()).toBe(0);
+    expect(await page.locator('.rec', { hasText: 'shared-set.csv' }).count()).toBe(1);
+    await shot(page, 'phone-recording-long-name');
+    await page.goto(server.url + '/#/recordings');
+    await page.locator('.rec', { hasText: longName }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 
     const { page: doc } = await browserPage(desktop);
     await register(doc, 'clinician', 'clinician');
     await doc.getByRole('heading', { name: 'People sharing with you' }).waitFor();
-    await doc.getByLabel('Share code').fill(code);
+    // Typed as read aloud: lower case, in groups.
+    const typed = code.replace(/\s+/g, '').toLowerCase().replace(/(.{4})(?=.)/g, '$1 ');
+    expect(typed).toMatch(/^[a-z0-9]{4} [a-z0-9]{4} [a-z0-9]{4}$/);
+    await doc.getByLabel('Share code').fill(typed);
     await doc.getByRole('button', { name: 'Add person' }).click();
     await doc.getByRole('button', { name: sharer!.email }).click();
     await doc.getByRole('heading', { name: `Recent days of ${sharer!.email}` }).waitFor();
     expect(await doc.locator('table.days tbody tr').count()).toBe(1);
+    expect(await doc.getByTestId('screen-status').textContent()).toMatch(/^Clear: no red flag, taken on \d{4}-\d{2}-\d{2}\.$/);
+    await doc.getByText('Putting on socks: 4').waitFor();
+    expect(await doc.locator('table.days tbody tr td').nth(1).textContent()).toBe('Pain 2, good');
     await doc.locator('.chart canvas').first().waitFor();
     await doc.locator('.rec', { hasText: 'shared-set.csv' }).click();
     await doc.locator('dd[data-metric="Jumps"]').waitFor();
@@ -362,7 +427,90 @@ describe.skipIf(skip !== null)('the app against the real server', () => {
     expect(await doc.getByRole('button', { name: 'Delete…' }).count()).toBe(0);
     await checkA11y(doc, 'clinician');
     await shot(doc, 'desktop-clinician');
+    await doc.emulateMedia({ colorScheme: 'dark' });
+    await checkA11y(doc, 'clinician, dark');
+    await doc.emulateMedia({ colorScheme: 'light' });
     await doc.context().close();
+  });
+
+  it('onboarding has no navigation bar and keeps its answers when the person leaves and comes back', async () => {
+    const { page } = await browserPage(phone);
+    await register(page, 'wanderer');
+    await page.getByRole('heading', { name: 'About you' }).waitFor();
+    expect(await page.locator('nav.tabs').count()).toBe(0);
+    await page.getByLabel('Birth year').fill('1979');
+    await page.getByLabel('Height (cm)').fill('181');
+    await page.getByText('Regularly').click();
+    await page.getByText('Heavy rope (1 lb or more)').click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('heading', { name: 'What makes your back worse?' }).waitFor();
+    await page.getByText('Bending forward').click();
+    // "Next" is not under anything.
+    const next = await page.getByRole('button', { name: 'Next' }).boundingBox();
+    expect(await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.textContent, [next!.x + next!.width / 2, next!.y + next!.height / 2])).toBe('Next');
+    await shot(page, 'phone-onboarding');
+
+    await page.goto(server.url + '/#/progress');
+    await page.getByRole('heading', { name: 'Progress' }).waitFor();
+    await page.goto(server.url + '/#/onboarding');
+    await page.getByRole('heading', { name: 'What makes your back worse?' }).waitFor();
+    expect(await page.locator('input[value="bending"]').isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Back' }).click();
+    await page.getByRole('heading', { name: 'About you' }).waitFor();
+    expect(await page.getByLabel('Birth year').inputValue()).toBe('1979');
+    expect(await page.getByLabel('Height (cm)').inputValue()).toBe('181');
+    expect(await page.locator('input[name="rope"][value="heavy"]').isChecked()).toBe(true);
+    await page.context().close();
+  });
+
+  it('offline, a reload shows the signed-in person today\'s plan, plays it, and sends the log when the connection returns', async () => {
+    const { page } = await browserPage(phone, 'allow');
+    await register(page, 'offline');
+    await onboard(page);
+    await page.getByRole('heading', { name: 'You can start gently' }).waitFor();
+    await finishOnboarding(page);
+    await checkIn(page, 2, 'Good');
+    await page.getByRole('button', { name: 'Start session' }).waitFor();
+    // The service worker has kept the shell once it controls the page.
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 10_000 }).toBe(true);
+    await page.evaluate(async () => {
+      const cache = await caches.open('bb-shell-v2');
+      for (let i = 0; i < 50 && (await cache.keys()).filter((r) => r.url.includes('/assets/')).length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    });
+
+    await page.context().setOffline(true);
+    await page.reload();
+    await page.getByTestId('kept-today').waitFor();
+    expect(await page.getByRole('button', { name: 'Create account' }).count()).toBe(0);
+    expect(await page.locator('.badge.offline').isVisible()).toBe(true);
+    await page.locator('.day-type').waitFor();
+    await checkA11y(page, 'today offline');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await checkA11y(page, 'today offline, dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await shot(page, 'phone-today-offline');
+    await page.getByRole('button', { name: 'Start session' }).click();
+    await page.getByRole('button', { name: 'Begin' }).click();
+    const first = await page.locator('.step-title').textContent();
+    const advance = page.getByRole('button', { name: /^(Done|Next step)$/ });
+    await advance.first().click();
+    await expect.poll(() => page.locator('.step-title').textContent()).not.toBe(first);
+    await page.getByRole('button', { name: 'End session' }).click();
+    await page.getByRole('button', { name: 'Felt enough for today' }).click();
+    await page.locator('input[name="pain_during"][value="2"]').check({ force: true });
+    await page.locator('input[name="pain_after"][value="1"]').check({ force: true });
+    await page.getByRole('button', { name: 'Save session' }).click();
+    await page.getByRole('heading', { name: 'Session saved on this device' }).waitFor();
+    expect(await page.evaluate(() => JSON.parse(localStorage.getItem('bb.pendingSessions') ?? '[]').length)).toBe(1);
+
+    await page.context().setOffline(false);
+    await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('bb.pendingSessions') ?? '[]').length), { timeout: 10_000 }).toBe(0);
+    const history = await page.evaluate(async () => (await fetch('/api/v1/history')).json());
+    const logged = history.days.find((d: { session?: unknown }) => d.session);
+    expect(logged.session.pain_after).toBe(1);
+    expect(logged.session.stopped).toBe('fatigue');
+    await page.context().close();
   });
 
   it('finds no serious or critical accessibility violation on any screen visited', () => {

@@ -146,8 +146,9 @@ const chromiumArgs = [
 ];
 const profiles: string[] = [];
 
-// A fresh browser with its own new profile folder (so its own cookies) and one page.
-export async function newPage(viewport = phone): Promise<{ context: BrowserContext; page: Page }> {
+// A fresh browser with its own new profile folder (so its own cookies) and one page. The service
+// worker is blocked unless a test is about it (offline), so the others always see the server.
+export async function newPage(viewport = phone, serviceWorkers: 'allow' | 'block' = 'block'): Promise<{ context: BrowserContext; page: Page }> {
   const profile = mkdtempSync(join(tmpdir(), 'bb-chromium-'));
   profiles.push(profile);
   const context = await chromium.launchPersistentContext(profile, {
@@ -156,7 +157,7 @@ export async function newPage(viewport = phone): Promise<{ context: BrowserConte
     args: chromiumArgs,
     viewport,
     deviceScaleFactor: 1,
-    serviceWorkers: 'block',
+    serviceWorkers,
   });
   context.setDefaultTimeout(15_000);
   const page = context.pages()[0] ?? (await context.newPage());

@@ -1,10 +1,23 @@
 // Bounceback service worker: keeps the app shell so the app opens without a connection.
 // Pages: network first, the cached shell when offline. Hashed assets: cache first.
-// The API is never cached; check-ins made offline are queued by the page itself.
-const CACHE = 'bb-shell-v1';
+// The API is never cached here: the page keeps its last answers (who is logged in, the catalog,
+// today's plan) and queues check-ins and session logs made offline itself.
+const CACHE = 'bb-shell-v2';
+
+// The shell and every file the page names (the hashed script and style sheet of this build), so
+// the first visit is enough to open the app offline.
+async function keepShell() {
+  const cache = await caches.open(CACHE);
+  await cache.addAll(['/manifest.webmanifest', '/icon.svg']);
+  const page = await fetch('/', { cache: 'no-cache' });
+  const html = await page.clone().text();
+  await cache.put('/', page);
+  const assets = [...new Set([...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]))];
+  await cache.addAll(assets);
+}
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(['/', '/manifest.webmanifest', '/icon.svg'])));
+  event.waitUntil(keepShell());
   self.skipWaiting();
 });
 

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { api, ApiError, flushCheckins, queueCheckin, queuedCheckins, setFetcher } from './api';
+import { api, ApiError, flushCheckins, flushPending, offlineCopy, queueCheckin, queuedCheckins, queuedSessions, queueSession, setFetcher } from './api';
 
 function reply(status: number, body?: unknown): Response {
   return new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -39,6 +39,12 @@ describe('api client', () => {
     expect(e.message).toMatch(/No connection/);
   });
 
+  it('starts the server\'s login refusal with a capital', async () => {
+    setFetcher(async () => reply(401, { error: { code: 'unauthenticated', message: 'wrong email or password', field: '' } }));
+    const e = await api.login('a@example.org', 'x').catch((x) => x);
+    expect(e.message).toBe('Wrong email or password');
+  });
+
   it('hides server internals behind a plain sentence', async () => {
     setFetcher(async () => reply(500, { error: { code: 'internal', message: 'sqlite: disk I/O error', field: '' } }));
     const e = await api.profile().catch((x) => x);
@@ -69,6 +75,65 @@ describe('api client', () => {
       '/api/v1/checkins?date=2026-03-01 {"pain":4,"feel":"sensitive"}',
       '/api/v1/checkins?date=2026-03-02 {"pain":2,"feel":"good"}',
     ]);
+  });
+
+  it('sends the queued check-ins before the queued session logs, and keeps the logs while offline', async () => {
+    queueSession({ date: '2026-03-02', session: { completed: false, rope_minutes: 1, pain_during_max: 2, pain_after: 1, stopped: 'fatigue' } });
+    queueCheckin({ date: '2026-03-02', checkin: { pain: 2, feel: 'good' } });
+    setFetcher(async () => {
+      throw new TypeError('offline');
+    });
+    expect(await flushPending()).toBe(0);
+    expect(queuedSessions()).toHaveLength(1);
+
+    const sent: string[] = [];
+    setFetcher(async (url) => {
+      sent.push(url);
+      return reply(201, {});
+    });
+    expect(await flushPending()).toBe(2);
+    expect(sent).toEqual(['/api/v1/checkins?date=2026-03-02', '/api/v1/sessions?date=2026-03-02']);
+    expect(queuedSessions()).toHaveLength(0);
+  });
+
+  it('drops a queued session log the server refuses, so the queue never blocks', async () => {
+    queueSession({ date: '2026-03-01', session: { completed: true, rope_minutes: 1, pain_during_max: 2, pain_after: 1 } });
+    queueSession({ date: '2026-03-02', session: { completed: true, rope_minutes: 1, pain_during_max: 2, pain_after: 1 } });
+    setFetcher(async (url) => (url.includes('03-01') ? reply(422, { error: { code: 'invalid_argument', message: 'no plan that day' } }) : reply(201, {})));
+    expect(await flushPending()).toBe(2);
+    expect(queuedSessions()).toHaveLength(0);
+  });
+
+  it('keeps the queue through an expired login and a server error, and drops what another account queued', async () => {
+    offlineCopy.keepAccount({ id: 7, email: 'a@example.org', role: 'person' });
+    queueSession({ date: '2026-03-02', session: { completed: true, rope_minutes: 1, pain_during_max: 2, pain_after: 1 } });
+    for (const status of [401, 429, 503]) {
+      setFetcher(async () => reply(status, { error: { code: String(status), message: 'not now' } }));
+      expect(await flushPending(7)).toBe(0);
+      expect(queuedSessions()).toHaveLength(1);
+    }
+    let calls = 0;
+    setFetcher(async () => {
+      calls++;
+      return reply(201, {});
+    });
+    expect(await flushPending(8)).toBe(0);
+    expect(calls).toBe(0);
+    expect(queuedSessions()).toHaveLength(0);
+  });
+
+  it('keeps today for the account and date it was fetched for, and forgets everything on logout', () => {
+    const today = { date: '2026-03-02', state: 'plan_ready' } as Parameters<typeof offlineCopy.keepToday>[1];
+    offlineCopy.keepAccount({ id: 7, email: 'a@example.org', role: 'person' });
+    offlineCopy.keepToday(7, today);
+    expect(offlineCopy.today(7, '2026-03-02')?.state).toBe('plan_ready');
+    expect(offlineCopy.today(8, '2026-03-02')).toBeNull();
+    expect(offlineCopy.today(7, '2026-03-03')).toBeNull();
+    queueSession({ date: '2026-03-02', session: { completed: true, rope_minutes: 1, pain_during_max: 2, pain_after: 1 } });
+    offlineCopy.forget();
+    expect(offlineCopy.account()).toBeNull();
+    expect(offlineCopy.today(7, '2026-03-02')).toBeNull();
+    expect(queuedSessions()).toHaveLength(0);
   });
 
   it('uploads a recording as the file itself, typed text/csv, with its options in the query', async () => {

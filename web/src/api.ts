@@ -251,7 +251,7 @@ const BASE = '/api/v1';
 
 function plainWords(status: number, code: string, message: string): string {
   if (status === 0) return 'No connection to Bounceback right now. What you typed is kept; try again in a moment.';
-  if (status === 401) return message || 'Please log in again.';
+  if (status === 401) return message ? message.charAt(0).toUpperCase() + message.slice(1) : 'Please log in again.';
   if (status === 429) return message || 'Too many attempts. Please wait a few minutes and try again.';
   if (status >= 500) return 'Something went wrong on the server. What you typed is kept; try again in a moment.';
   if (message) return message.charAt(0).toUpperCase() + message.slice(1);
@@ -296,6 +296,11 @@ async function request<T>(method: string, path: string, body?: unknown, contentT
   return data as T;
 }
 
+// "76nm 3e82 8nu7" as typed or pasted: the server accepts it too; this only tidies what is sent.
+export function tidyShareCode(typed: string): string {
+  return typed.replace(/[\s-]+/g, '').toUpperCase();
+}
+
 const q = (date?: string) => (date ? `?date=${encodeURIComponent(date)}` : '');
 
 export const api = {
@@ -327,10 +332,11 @@ export const api = {
 
   shares: () => request<{ shares: Share[] }>('GET', '/shares'),
   invite: () => request<Invite>('POST', '/shares/invites'),
-  acceptInvite: (code: string) => request<Share>('POST', '/shares/accept', { code }),
+  acceptInvite: (code: string) => request<Share>('POST', '/shares/accept', { code: tidyShareCode(code) }),
   revokeShare: (clinicianId: number) => request<void>('DELETE', `/shares/${clinicianId}`),
   personHistory: (id: number) => request<{ days: HistoryDay[] }>('GET', `/people/${id}/history`),
   personProgress: (id: number) => request<Progress>('GET', `/people/${id}/progress`),
+  personScreening: (id: number) => request<ScreenSummary>('GET', `/people/${id}/screening`),
   personMeasures: (id: number) => request<{ peg: unknown[]; psfs: unknown[] }>('GET', `/people/${id}/measures`),
   personPlan: (id: number, date: string) => request<Plan>('GET', `/people/${id}/plans/${date}`),
 
@@ -359,10 +365,16 @@ export const MAX_UPLOAD_BYTES = 16 * 1024 * 1024;
 
 export const exportUrls = { json: `${BASE}/export`, csv: `${BASE}/export.csv` };
 
-// Check-ins made without a connection wait in local storage and are sent, oldest first, when
-// the connection returns. Each keeps the date it was made for.
+// Check-ins and session logs made without a connection wait in local storage and are sent,
+// oldest first, when the connection returns (check-ins first: a session belongs to a day's
+// check-in). Each keeps the date it was made for.
 const QUEUE_KEY = 'bb.pendingCheckins';
+const ACCOUNT_KEY = 'bb.account';
+const CATALOG_KEY = 'bb.catalog';
+const TODAY_KEY = 'bb.today';
+const SESSION_QUEUE_KEY = 'bb.pendingSessions';
 export interface QueuedCheckIn { date: string; checkin: CheckIn }
+export interface QueuedSession { date: string; session: SessionLog }
 
 export function localToday(now: Date = new Date()): string {
   const y = now.getFullYear();
@@ -371,32 +383,115 @@ export function localToday(now: Date = new Date()): string {
   return `${y}-${m}-${d}`;
 }
 
-export function queuedCheckins(): QueuedCheckIn[] {
+function readList<T>(key: string): T[] {
   try {
-    return JSON.parse(localStorage.getItem(QUEUE_KEY) ?? '[]') as QueuedCheckIn[];
+    const v = JSON.parse(localStorage.getItem(key) ?? '[]') as unknown;
+    return Array.isArray(v) ? (v as T[]) : [];
   } catch {
     return [];
   }
 }
 
+export function queuedCheckins(): QueuedCheckIn[] {
+  return readList<QueuedCheckIn>(QUEUE_KEY);
+}
+
+// Whose the queued items are: the account logged in when they were queued.
+const QUEUE_OWNER_KEY = 'bb.queueOwner';
+function markOwner(): void {
+  const owner = readJson<Account>(ACCOUNT_KEY)?.id;
+  if (owner !== undefined) localStorage.setItem(QUEUE_OWNER_KEY, String(owner));
+}
+
 export function queueCheckin(item: QueuedCheckIn): void {
+  markOwner();
   const rest = queuedCheckins().filter((x) => x.date !== item.date);
   localStorage.setItem(QUEUE_KEY, JSON.stringify([...rest, item]));
 }
 
-// Sends what is queued; stops at the first failure and keeps the rest. Returns how many went.
-export async function flushCheckins(): Promise<number> {
+export function queuedSessions(): QueuedSession[] {
+  return readList<QueuedSession>(SESSION_QUEUE_KEY);
+}
+
+// One session log a day, as the server keeps it: a later one for the same date replaces it.
+export function queueSession(item: QueuedSession): void {
+  markOwner();
+  const rest = queuedSessions().filter((x) => x.date !== item.date);
+  localStorage.setItem(SESSION_QUEUE_KEY, JSON.stringify([...rest, item]));
+}
+
+// Sends what one queue holds; stops at the first failure that may pass (no connection, a login
+// that expired, too many requests, a server error) and keeps the rest. A refusal of the item
+// itself (for example a date the server no longer accepts) drops it, so the queue never blocks.
+// Returns how many left the queue.
+async function flushQueue<T extends { date: string }>(key: string, send: (item: T) => Promise<unknown>): Promise<{ sent: number; offline: boolean }> {
   let sent = 0;
-  for (const item of queuedCheckins()) {
+  for (const item of readList<T>(key)) {
     try {
-      await api.checkIn(item.checkin, item.date);
+      await send(item);
     } catch (e) {
-      if (e instanceof ApiError && e.offline) break;
-      // The server refused it (for example a date it no longer accepts): drop it, so the queue
-      // never blocks, and keep going.
+      if (e instanceof ApiError && (e.offline || e.status === 401 || e.status === 429 || e.status >= 500)) return { sent, offline: true };
     }
-    localStorage.setItem(QUEUE_KEY, JSON.stringify(queuedCheckins().filter((x) => x.date !== item.date)));
+    localStorage.setItem(key, JSON.stringify(readList<T>(key).filter((x) => x.date !== item.date)));
     sent++;
   }
-  return sent;
+  return { sent, offline: false };
 }
+
+export async function flushCheckins(): Promise<number> {
+  return (await flushQueue<QueuedCheckIn>(QUEUE_KEY, (i) => api.checkIn(i.checkin, i.date))).sent;
+}
+
+// Everything waiting: check-ins, then session logs. Returns how many went. Items queued by
+// another account on this device are not this one's to send: they are dropped.
+export async function flushPending(accountId?: number): Promise<number> {
+  const owner = localStorage.getItem(QUEUE_OWNER_KEY);
+  if (accountId !== undefined && owner !== null && owner !== String(accountId)) {
+    for (const k of [QUEUE_KEY, SESSION_QUEUE_KEY, QUEUE_OWNER_KEY]) localStorage.removeItem(k);
+    return 0;
+  }
+  const checkins = await flushQueue<QueuedCheckIn>(QUEUE_KEY, (i) => api.checkIn(i.checkin, i.date));
+  if (checkins.offline) return checkins.sent;
+  const sessions = await flushQueue<QueuedSession>(SESSION_QUEUE_KEY, (i) => api.logSession(i.session, i.date));
+  return checkins.sent + sessions.sent;
+}
+
+// What the last answers said, kept on the device so the app opens without a connection: who is
+// logged in, the catalog, and the last GET /today (the plan to play offline).
+
+function readJson<T>(key: string): T | null {
+  try {
+    return JSON.parse(localStorage.getItem(key) ?? 'null') as T | null;
+  } catch {
+    return null;
+  }
+}
+function writeJson(key: string, value: unknown): void {
+  try {
+    localStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    // A full storage only costs the offline copy.
+  }
+}
+
+export const offlineCopy = {
+  account: () => readJson<Account>(ACCOUNT_KEY),
+  keepAccount: (a: Account) => writeJson(ACCOUNT_KEY, a),
+  catalog: () => readJson<{ items: CatalogItem[] }>(CATALOG_KEY),
+  keepCatalog: (c: { items: CatalogItem[] }) => writeJson(CATALOG_KEY, c),
+  // The last Today of this account, only when it is for the given date.
+  today: (accountId: number, date: string): TodayState | null => {
+    const kept = readJson<{ account: number; today: TodayState }>(TODAY_KEY);
+    return kept && kept.account === accountId && kept.today.date === date ? kept.today : null;
+  },
+  keepToday: (accountId: number, today: TodayState) => writeJson(TODAY_KEY, { account: accountId, today }),
+  // Logging out or deleting the account leaves nothing of the person on the device.
+  forget: () => {
+    for (const k of [ACCOUNT_KEY, TODAY_KEY, QUEUE_KEY, SESSION_QUEUE_KEY, QUEUE_OWNER_KEY]) localStorage.removeItem(k);
+  },
+  // The login expired (401): the app no longer opens offline as this person, but what is queued
+  // stays, to be sent once they log in again.
+  signedOut: () => {
+    for (const k of [ACCOUNT_KEY, TODAY_KEY]) localStorage.removeItem(k);
+  },
+};

@@ -1,7 +1,7 @@
 // The app shell: who is logged in, which screen is showing (the hash), and the navigation bar.
 import type { ComponentType } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { api, ApiError, flushCheckins, localToday, type Account, type CatalogItem, type Plan, type SafetyQuestion, type TodayState } from './api';
+import { api, ApiError, flushPending, localToday, offlineCopy, type Account, type CatalogItem, type Plan, type SafetyQuestion, type TodayState } from './api';
 import { realClock, type Clock } from './clock';
 import { AppContext, applyTheme, loadSettings, storeSettings, useApp, type AppState, type Settings } from './state';
 import { Welcome } from './screens/Welcome';
@@ -88,7 +88,8 @@ export function App(props: { clock?: Clock }) {
   const [account, setAccount] = useState<Account | null>(null);
   const [booted, setBooted] = useState(false);
   const [bootError, setBootError] = useState<string | null>(null);
-  const [catalog, setCatalog] = useState<Map<string, CatalogItem>>(new Map());
+  // The last catalog fetched, so the plan and the player name and draw the moves offline too.
+  const [catalog, setCatalog] = useState<Map<string, CatalogItem>>(() => new Map((offlineCopy.catalog()?.items ?? []).map((i) => [i.id, i])));
   // Kept from the last load, so the check-in asks the urgent questions offline too.
   const [safety, setSafety] = useState<SafetyQuestion[]>(() => {
     try {
@@ -106,9 +107,17 @@ export function App(props: { clock?: Clock }) {
     const onHash = () => setRoute(currentRoute());
     const onOnline = () => {
       setOnline(true);
-      flushCheckins()
+      // Opened offline, the app trusted the account kept on the device: ask the server again.
+      api
+        .account()
+        .then((a) => flushPending(a.id))
         .then((n) => n > 0 && window.dispatchEvent(new Event('bb:synced')))
-        .catch(() => {});
+        .catch((e) => {
+          if (e instanceof ApiError && e.status === 401) {
+            offlineCopy.signedOut();
+            setAccount(null);
+          }
+        });
     };
     const onOffline = () => setOnline(false);
     window.addEventListener('hashchange', onHash);
@@ -118,16 +127,21 @@ export function App(props: { clock?: Clock }) {
       .account()
       .then((a) => {
         setAccount(a);
-        flushCheckins().catch(() => {});
+        offlineCopy.keepAccount(a);
+        flushPending(a.id)
+          .then((n) => n > 0 && window.dispatchEvent(new Event('bb:synced')))
+          .catch(() => {});
       })
       .catch((e) => {
-        if (!(e instanceof ApiError && e.status === 401)) setBootError(e instanceof Error ? e.message : String(e));
+        if (e instanceof ApiError && e.status === 401) offlineCopy.signedOut();
+        else if (e instanceof ApiError && e.offline && offlineCopy.account()) {
+          // Without a connection the person is still who last logged in on this device: the
+          // cookie stays with the browser, and the server checks it again once it is reachable.
+          setAccount(offlineCopy.account());
+          setOnline(false);
+        } else setBootError(e instanceof Error ? e.message : String(e));
       })
       .finally(() => setBooted(true));
-    api
-      .catalog()
-      .then((c) => setCatalog(new Map(c.items.map((i) => [i.id, i]))))
-      .catch(() => {});
     api
       .safetyQuestions()
       .then((questions) => {
@@ -142,10 +156,30 @@ export function App(props: { clock?: Clock }) {
     };
   }, []);
 
+  // The catalog is for signed-in screens: the welcome screen does not fetch it.
+  const signedIn = account !== null;
+  useEffect(() => {
+    if (!signedIn) return;
+    api
+      .catalog()
+      .then((c) => {
+        setCatalog(new Map(c.items.map((i) => [i.id, i])));
+        offlineCopy.keepCatalog(c);
+      })
+      .catch(() => {});
+  }, [signedIn]);
+
   const state: AppState = useMemo(
     () => ({
       account,
-      setAccount,
+      setAccount: (a: Account | null) => {
+        if (a) {
+          offlineCopy.keepAccount(a);
+          // Logged in again after the login expired: what waited is sent now.
+          flushPending(a.id).catch(() => {});
+        } else offlineCopy.forget();
+        setAccount(a);
+      },
       catalog,
       safety,
       settings,
@@ -206,7 +240,8 @@ export function App(props: { clock?: Clock }) {
     }
   }
   const nav = account ? (account.role === 'clinician' ? clinicianNav : personNav) : [];
-  const inSession = account && route === 'session';
+  // The session and the first-run setup have the screen to themselves: no navigation bar.
+  const focused = account && (route === 'session' || page === 'onboarding');
   // Live belongs with Recordings in the navigation; anything unknown shows Today.
   const current = page === 'live' ? 'recordings' : nav.some(([x]) => x === page) ? page : nav[0]?.[0];
 
@@ -231,7 +266,7 @@ export function App(props: { clock?: Clock }) {
         {account?.role === 'person' && <SafetyBanner route={route} />}
         {screen}
       </main>
-      {nav.length > 0 && !inSession && (
+      {nav.length > 0 && !focused && (
         <nav class="tabs" aria-label="Main">
           {nav.map(([r, label]) => (
             <a href={'#/' + r} aria-current={current === r ? 'page' : undefined}>

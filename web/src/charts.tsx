@@ -4,6 +4,7 @@ import { useThemeVersion } from './theme';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { HistoryDay, Light, Progress } from './api';
+import { formatNumber } from './words';
 
 export function toUnix(date: string): number {
   return Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / 1000;
@@ -35,7 +36,8 @@ export function Chart(props: {
     const opts: uPlot.Options = {
       width: Math.max(280, el.clientWidth),
       height: props.height ?? 200,
-      legend: { show: props.series.length > 1 },
+      // With a single point uPlot's legend has nothing to follow ("Time: --"): the key below names the series instead.
+      legend: { show: props.series.length > 1 && props.x.length > 1 },
       cursor: { drag: { x: false, y: false } },
       // A little room either side, so a single day or week does not stretch over years.
       scales: { x: { time: true, auto: false, range: [xMin, xMax] }, y: props.yMax !== undefined ? { range: [0, props.yMax] } : { range: (_u, _min, max) => [0, Math.max(1, max * 1.15)] } },
@@ -62,13 +64,25 @@ export function Chart(props: {
     };
   }, [props.x, props.series, theme]);
   if (!props.x.length) return <p class="muted">Nothing to show yet.</p>;
-  return <div ref={box} class="chart" role="img" aria-label={props.label} />;
+  const key = props.series.length > 1 && props.x.length === 1;
+  return (
+    <>
+      <div ref={box} class="chart" role="img" aria-label={props.label} />
+      {key && (
+        <p class="muted small chart-key" data-testid="chart-key">
+          {props.series
+            .map((s) => `${s.label}: ${s.values[0] === null || s.values[0] === undefined ? 'none yet' : formatNumber(s.values[0], 1)}`)
+            .join(' · ')}
+        </p>
+      )}
+    </>
+  );
 }
 
 const lightWord: Record<Light, string> = { green: 'green', amber: 'amber', red: 'red' };
 
 export function LightStrip({ lights }: { lights: Progress['traffic_lights'] }) {
-  if (!lights.length) return <p class="muted">Traffic lights appear after your first rope session and its next morning.</p>;
+  if (!lights.length) return <p class="muted">Traffic lights appear after the first rope session and its next morning.</p>;
   return (
     <ol class="lights" aria-label="Traffic lights, oldest first">
       {lights.map((l) => (

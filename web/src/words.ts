@@ -71,9 +71,25 @@ export function safetyAdvice(urgent: boolean, safety: SafetyQuestion[]): string 
   return safety.find((q) => q.urgent === urgent)?.advice ?? '';
 }
 
-// "1 jump", "2 jumps": a count with its noun in the right number (the noun's plural adds "s").
-export function count(n: number, noun: string): string {
-  return `${n} ${n === 1 ? noun : noun + 's'}`;
+// Numbers and plurals go through Intl, so a second language needs only its own words.
+export const LOCALE = 'en';
+const plurals = new Intl.PluralRules(LOCALE);
+const numberFormats = new Map<number, Intl.NumberFormat>();
+
+// A number as the reader writes it: "1,234", "2.5"; at most `digits` decimals.
+export function formatNumber(n: number, digits = 0): string {
+  let f = numberFormats.get(digits);
+  if (!f) {
+    f = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: digits });
+    numberFormats.set(digits, f);
+  }
+  return f.format(n);
+}
+
+// "1 jump", "2 jumps", "1,200 jumps": a count with its noun in the right number (the plural adds
+// "s" unless given).
+export function count(n: number, noun: string, plural = noun + 's', digits = 0): string {
+  return `${formatNumber(n, digits)} ${plurals.select(n) === 'one' ? noun : plural}`;
 }
 
 // "Thu, 3 Dec 2026" in the person's own language, for a YYYY-MM-DD day.

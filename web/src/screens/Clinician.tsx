@@ -1,8 +1,14 @@
 // Clinician: redeem a person's share code, then read their plans, responses and measures.
 import { useEffect, useState } from 'preact/hooks';
-import { api, type HistoryDay, type Progress, type Recording, type RecordingItem, type Share } from '../api';
+import { api, ApiError, type HistoryDay, type Progress, type PsfsActivity, type Recording, type RecordingItem, type ScreenSummary, type Share } from '../api';
+import { useApp } from '../state';
 import { Card, ErrorText, errorMessage } from '../ui';
-import { dayTypeWords } from '../words';
+import { dayTypeWords, feelWords, legWords, signWords } from '../words';
+import { clinicianWords as w } from './Clinician.words';
+
+// The latest PSFS entry's activities, as the measures answer lists them.
+interface PsfsEntry { date: string; activities?: PsfsActivity[]; score?: number }
+
 import { ProgressView } from './Progress';
 import { RecordingList, RecordingView } from './Recordings';
 
@@ -11,7 +17,14 @@ export default function Clinician() {
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<Share | null>(null);
-  const [detail, setDetail] = useState<{ progress: Progress; days: HistoryDay[]; recordings: RecordingItem[] | null } | null>(null);
+  const [detail, setDetail] = useState<{
+    progress: Progress;
+    days: HistoryDay[];
+    recordings: RecordingItem[] | null;
+    // null: no screen taken yet; undefined: it could not be loaded.
+    screen: ScreenSummary | null | undefined;
+    psfs: PsfsEntry | null;
+  } | null>(null);
   const [recording, setRecording] = useState<Recording | null>(null);
   const [recordingError, setRecordingError] = useState<string | null>(null);
   const [detailError, setDetailError] = useState<string | null>(null);
@@ -28,12 +41,15 @@ export default function Clinician() {
     setRecording(null);
     setRecordingError(null);
     try {
-      const [progress, h, recordings] = await Promise.all([
+      const [progress, h, recordings, screen, measures] = await Promise.all([
         api.personProgress(s.person_id),
         api.personHistory(s.person_id),
         api.personRecordings(s.person_id).then((r) => r.recordings, () => null),
+        api.personScreening(s.person_id).catch((e) => (e instanceof ApiError && e.status === 404 ? null : undefined)),
+        api.personMeasures(s.person_id).catch(() => null),
       ]);
-      setDetail({ progress, days: h.days, recordings });
+      const psfs = ((measures?.psfs ?? []) as PsfsEntry[]).filter((p) => p.activities?.length).pop() ?? null;
+      setDetail({ progress, days: h.days, recordings, screen, psfs });
     } catch (e) {
       setDetailError(errorMessage(e));
     }
@@ -41,16 +57,16 @@ export default function Clinician() {
 
   return (
     <div>
-      <h1>People sharing with you</h1>
+      <h1>{w.title}</h1>
       <form
         class="card row"
-        aria-label="Add a person"
+        aria-label={w.addPerson}
         onSubmit={async (e) => {
           e.preventDefault();
           setError(null);
-          if (!code.trim()) return setError('Enter the code the person gave you.');
+          if (!code.trim()) return setError(w.needCode);
           try {
-            await api.acceptInvite(code.trim());
+            await api.acceptInvite(code);
             setCode('');
             await load();
           } catch (err) {
@@ -59,13 +75,14 @@ export default function Clinician() {
         }}
       >
         <label>
-          Share code
-          <input name="code" value={code} autoComplete="off" onInput={(e) => setCode(e.currentTarget.value)} />
+          {w.codeLabel}
+          <input name="code" value={code} autoComplete="off" autoCapitalize="characters" spellcheck={false} onInput={(e) => setCode(e.currentTarget.value)} />
+          <small class="muted">{w.codeHint}</small>
         </label>
-        <button class="primary" type="submit">Add person</button>
+        <button class="primary" type="submit">{w.addButton}</button>
       </form>
       <ErrorText error={error} />
-      {shares && shares.length === 0 && <p class="muted">Nobody shares with you yet. Ask the person to make a share code in their Settings.</p>}
+      {shares && shares.length === 0 && <p class="muted">{w.nobody}</p>}
       {shares && shares.length > 0 && (
         <ul class="people">
           {shares.map((s) => (
@@ -78,39 +95,66 @@ export default function Clinician() {
         </ul>
       )}
       {selected && (
-        <section aria-label={`Progress of ${selected.person_email}`}>
+        <section aria-label={w.progressOf(selected.person_email)}>
           <ErrorText error={detailError} />
           {detail && (
             <>
-              <Card title={`Recent days of ${selected.person_email}`}>
+              <ScreenCard screen={detail.screen} />
+              {detail.psfs && (
+                <Card title={w.psfsTitle}>
+                  <p class="muted small">{w.psfsRated(detail.psfs.date)}</p>
+                  <ul class="psfs-list">
+                    {detail.psfs.activities!.map((a) => (
+                      <li>
+                        {a.name}: <strong>{a.score}</strong>
+                      </li>
+                    ))}
+                  </ul>
+                </Card>
+              )}
+              <Card title={w.daysOf(selected.person_email)} class="days-wrap">
+                {detail.days.length === 0 && <p class="muted">{w.noDays}</p>}
+                {detail.days.length > 0 && (
                 <table class="days">
                   <thead>
                     <tr>
-                      <th scope="col">Date</th>
-                      <th scope="col">Pain</th>
-                      <th scope="col">Plan</th>
-                      <th scope="col">Session</th>
-                      <th scope="col">Next morning</th>
+                      <th scope="col">{w.columns.date}</th>
+                      <th scope="col">{w.columns.checkin}</th>
+                      <th scope="col">{w.columns.plan}</th>
+                      <th scope="col">{w.columns.session}</th>
+                      <th scope="col">{w.columns.nextMorning}</th>
                     </tr>
                   </thead>
                   <tbody>
                     {detail.days.slice(-14).reverse().map((d) => (
                       <tr>
                         <td>{d.date}</td>
-                        <td>{d.checkin.pain}</td>
-                        <td>{d.status === 'ok' ? dayTypeWords[d.day_type] ?? d.day_type : d.status.replace('_', ' ')}</td>
                         <td>
-                          {d.session
-                            ? `${d.session.rope_minutes} min rope, pain ${d.session.pain_during_max} during, ${d.session.pain_after} after${d.session.stopped === 'sharp_pain' ? ', stopped: sharp pain' : ''}`
-                            : '—'}
+                          {w.checkin(d.checkin.pain, feelWords[d.checkin.feel]?.toLowerCase() ?? d.checkin.feel)}
+                          {d.checkin.leg_symptoms && d.checkin.leg_symptoms !== 'none' ? `; ${legWords[d.checkin.leg_symptoms].toLowerCase()}` : ''}
+                          {d.checkin.notes && <q class="note-text">{d.checkin.notes}</q>}
+                        </td>
+                        <td>{d.status === 'ok' ? dayTypeWords[d.day_type] ?? d.day_type : d.status === 'urgent' ? w.pausedUrgent : w.pausedClinician}</td>
+                        <td>
+                          {d.session ? (
+                            <>
+                              {w.session(d.session.rope_minutes, d.session.pain_during_max, d.session.pain_after)}
+                              {d.session.effort !== undefined && d.session.effort !== null ? w.effort(d.session.effort) : ''}
+                              {d.session.stopped && d.session.stopped !== 'none' ? `, ${w.stops[d.session.stopped] ?? d.session.stopped}` : ''}
+                              {d.session.notes && <q class="note-text">{d.session.notes}</q>}
+                            </>
+                          ) : (
+                            '—'
+                          )}
                         </td>
                         <td>{d.next_morning_pain ?? '—'}</td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
+                )}
               </Card>
-              <Card title="Jump recordings">
+              <Card title={w.recordingsTitle}>
                 {detail.recordings ? (
                   <RecordingList
                     recordings={detail.recordings}
@@ -125,7 +169,7 @@ export default function Clinician() {
                     }}
                   />
                 ) : (
-                  <p class="muted">The recordings could not be loaded.</p>
+                  <p class="muted">{w.recordingsFailed}</p>
                 )}
                 <ErrorText error={recordingError} />
               </Card>
@@ -136,5 +180,26 @@ export default function Clinician() {
         </section>
       )}
     </div>
+  );
+}
+
+// The latest safety screen: when, what it found, and a clearance if one was recorded.
+function ScreenCard({ screen }: { screen: ScreenSummary | null | undefined }) {
+  const { safety } = useApp();
+  if (screen === undefined) return <Card title={w.screenTitle}><p class="muted">{w.screenFailed}</p></Card>;
+  if (screen === null) return <Card title={w.screenTitle}><p class="muted">{w.screenNotTaken}</p></Card>;
+  const signs = [...screen.urgent, ...screen.see_clinician];
+  return (
+    <Card title={w.screenTitle} class={screen.outcome === 'urgent' ? 'danger' : screen.outcome === 'see_clinician' && !screen.cleared_on ? 'warn' : ''}>
+      <p data-testid="screen-status">
+        <strong>{w.screenOutcome[screen.outcome]}</strong>
+        {w.takenOn(screen.date)}
+      </p>
+      {signs.length > 0 && <p>{w.answeredYes(signWords(signs, safety))}</p>}
+      {screen.outcome === 'see_clinician' && (
+        <p>{screen.cleared_on ? w.clearedOn(screen.cleared_on) : w.awaitingClearance}</p>
+      )}
+      {screen.outcome === 'urgent' && <p>{w.urgentPaused}</p>}
+    </Card>
   );
 }

@@ -161,7 +161,7 @@ export default function Library() {
               <li>Macedo LG, et al. Graded activity and graded exposure for persistent nonspecific low back pain. Phys Ther 2010.</li>
               <li>Silbernagel KG, et al. Continued sports activity, using a pain-monitoring model, during rehabilitation in patients with Achilles tendinopathy. Am J Sports Med 2007.</li>
             </ul>
-            <p class="muted">The rules Bounceback follows, and where each comes from, are listed in the project's engine rules.</p>
+            <p class="muted">Each day's plan says which rules shaped it, and why, under "Why this plan" on Today.</p>
           </Card>
         </div>
       )}

@@ -9,24 +9,71 @@ import { aggravatorWords, experienceWords, ropeWords } from '../words';
 
 const STEPS = ['About you', 'What makes it worse', 'Safety questions', 'What the answers mean', 'Activities', 'Your rope'];
 
+// What has been answered so far, kept in the tab's session storage, so leaving for another screen
+// (or a reload) and coming back loses nothing. Cleared when the setup is done.
+interface Draft {
+  step: number;
+  birthYear: string;
+  height: string;
+  experience: RopeExperience | null;
+  rope: RopeOwned | null;
+  aggravators: Aggravator[];
+  summary: ScreenSummary | null;
+  activities: { name: string; score: number | null }[];
+  advice: RopeAdvice | null;
+}
+const emptyDraft = (): Draft => ({
+  step: 0,
+  birthYear: '',
+  height: '',
+  experience: null,
+  rope: null,
+  aggravators: [],
+  summary: null,
+  activities: [
+    { name: '', score: null },
+    { name: '', score: null },
+    { name: '', score: null },
+  ],
+  advice: null,
+});
+const draftKey = (accountId: number | undefined) => `bb.onboarding.${accountId ?? 0}`;
+function loadDraft(accountId: number | undefined): Draft {
+  try {
+    const kept = JSON.parse(sessionStorage.getItem(draftKey(accountId)) ?? 'null') as Partial<Draft> | null;
+    const draft = { ...emptyDraft(), ...(kept ?? {}) };
+    // A step that needs a server answer not kept falls back to the step that fetches it.
+    if (draft.step === 3 && !draft.summary) draft.step = 2;
+    return draft;
+  } catch {
+    return emptyDraft();
+  }
+}
+
 export function Onboarding() {
-  const { go } = useApp();
-  const [step, setStep] = useState(0);
+  const { go, account } = useApp();
+  const [initial] = useState(() => loadDraft(account?.id));
+  const [step, setStep] = useState(initial.step);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const [birthYear, setBirthYear] = useState('');
-  const [height, setHeight] = useState('');
-  const [experience, setExperience] = useState<RopeExperience | null>(null);
-  const [rope, setRope] = useState<RopeOwned | null>(null);
-  const [aggravators, setAggravators] = useState<Aggravator[]>([]);
-  const [summary, setSummary] = useState<ScreenSummary | null>(null);
-  const [activities, setActivities] = useState<{ name: string; score: number | null }[]>([
-    { name: '', score: null },
-    { name: '', score: null },
-    { name: '', score: null },
-  ]);
-  const [advice, setAdvice] = useState<RopeAdvice | null>(null);
+  const [birthYear, setBirthYear] = useState(initial.birthYear);
+  const [height, setHeight] = useState(initial.height);
+  const [experience, setExperience] = useState<RopeExperience | null>(initial.experience);
+  const [rope, setRope] = useState<RopeOwned | null>(initial.rope);
+  const [aggravators, setAggravators] = useState<Aggravator[]>(initial.aggravators);
+  const [summary, setSummary] = useState<ScreenSummary | null>(initial.summary);
+  const [activities, setActivities] = useState<{ name: string; score: number | null }[]>(initial.activities);
+  const [advice, setAdvice] = useState<RopeAdvice | null>(initial.advice);
+
+  useEffect(() => {
+    const draft: Draft = { step, birthYear, height, experience, rope, aggravators, summary, activities, advice };
+    try {
+      sessionStorage.setItem(draftKey(account?.id), JSON.stringify(draft));
+    } catch {
+      // Without storage the answers last as long as the screen.
+    }
+  }, [step, birthYear, height, experience, rope, aggravators, summary, activities, advice]);
 
   // Resume where the person left off: the profile may be saved and only the screen missing.
   useEffect(() => {
@@ -208,7 +255,14 @@ export function Onboarding() {
             {advice ? <RopeAdviceView advice={advice} /> : <p>Rope advice appears here once your profile is saved.</p>}
             {advice?.start && <p data-testid="rope-start">{advice.start}</p>}
           </Card>
-          <button class="primary big" type="button" onClick={() => go('today')}>
+          <button
+            class="primary big"
+            type="button"
+            onClick={() => {
+              sessionStorage.removeItem(draftKey(account?.id));
+              go('today');
+            }}
+          >
             Go to today's check-in
           </button>
         </div>
@@ -230,11 +284,14 @@ export function RopeAdviceView({ advice }: { advice: RopeAdvice }) {
       {advice.surface && <p>Where: {advice.surface}</p>}
       {advice.shoes && <p>Shoes: {advice.shoes}</p>}
       {advice.avoid && advice.avoid.length > 0 && (
-        <ul>
+        <>
+        <h3>Best avoided</h3>
+        <ul class="avoid">
           {advice.avoid.map((a) => (
             <li>{a}</li>
           ))}
         </ul>
+        </>
       )}
     </div>
   );

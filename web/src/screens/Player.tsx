@@ -1,7 +1,7 @@
 // The session player: one step at a time, with a countdown, cues, a metronome for rope rounds, and
 // a "Stop: sharp pain" button that is always on screen.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, type CatalogItem, type Plan } from '../api';
+import { api, ApiError, localToday, offlineCopy, queueSession, type CatalogItem, type Plan, type SessionLog } from '../api';
 import { Figure } from '../figures';
 import type { LiveView } from '../live';
 import { LivePanel, useLive } from '../livePanel';
@@ -9,7 +9,8 @@ import { speak } from '../speech';
 import { useApp } from '../state';
 import { buildSteps, expectedSeconds, formatSeconds, sessionOutcome, type Ending, type Outcome, type Step } from '../session';
 import { Card, ErrorText, Scale, errorMessage } from '../ui';
-import { count, skillWords } from '../words';
+import { skillWords } from '../words';
+import { playerWords as w } from './Player.words';
 
 // Clicks at a steady cadence, scheduled slightly ahead on the audio clock so they stay even.
 class Metronome {
@@ -46,27 +47,27 @@ class Metronome {
 }
 
 function stepTitle(st: Step): string {
-  if (st.kind === 'hold' || st.kind === 'reps') return st.name + (st.side ? ` (${st.side} side)` : '');
-  if (st.kind === 'rope') return `Rope round ${st.round} of ${st.rounds}`;
-  return `Rest after round ${st.round}`;
+  if (st.kind === 'hold' || st.kind === 'reps') return st.name + (st.side ? w.side(st.side) : '');
+  if (st.kind === 'rope') return w.roundTitle(st.round, st.rounds);
+  return w.restTitle(st.round);
 }
 
 type Phase = 'ready' | 'playing' | 'done';
 
 // Why a session was ended early, other than pain: logged with what was done.
 const END_REASONS: { label: string; stopped: Ending }[] = [
-  { label: 'Out of time', stopped: 'other' },
-  { label: 'Interrupted', stopped: 'other' },
-  { label: 'Felt enough for today', stopped: 'fatigue' },
+  { label: w.endReasons.outOfTime, stopped: 'other' },
+  { label: w.endReasons.interrupted, stopped: 'other' },
+  { label: w.endReasons.feltEnough, stopped: 'fatigue' },
 ];
 
 export function Player() {
   const { active, go } = useApp();
   if (!active) {
     return (
-      <Card title="No session in progress">
-        <p>Start a session from today's plan.</p>
-        <button class="primary" onClick={() => go('today')}>Go to Today</button>
+      <Card title={w.noSession}>
+        <p>{w.startFromToday}</p>
+        <button class="primary" onClick={() => go('today')}>{w.goToToday}</button>
       </Card>
     );
   }
@@ -118,12 +119,12 @@ export function SessionPlayer({ plan, checkinPain }: { plan: Plan; checkinPain: 
   function finish(ending: Ending, why = '') {
     leaveStep();
     outcome.current = sessionOutcome(steps, spent.current, ending);
-    note.current = why ? `Ended early: ${why.toLowerCase()}.` : '';
+    note.current = why ? w.endedEarly(why) : '';
     metronome.current?.stop();
     if (live.counting) live.end();
     setPhase('done');
-    if (ending === 'sharp_pain') speak('Stop. Rest in a comfortable position.', settings.voice);
-    else if (ending === 'finished') speak('Session complete. Well done.', settings.voice);
+    if (ending === 'sharp_pain') speak(w.sayStop, settings.voice);
+    else if (ending === 'finished') speak(w.sayComplete, settings.voice);
   }
 
   function next() {
@@ -154,20 +155,24 @@ export function SessionPlayer({ plan, checkinPain }: { plan: Plan; checkinPain: 
   const total = steps.reduce((s, x) => s + expectedSeconds(x), 0);
   const stopButton = (
     <button class="stop" onClick={() => finish('sharp_pain')}>
-      Stop: sharp pain
+      {w.stop}
     </button>
   );
+  // The beat can be muted and brought back mid-round; the choice holds for the rest of the session.
+  function toggleBeat() {
+    const on = !beat;
+    setBeat(on);
+    if (on && step?.kind === 'rope' && !paused) metronome.current?.start(step.cadence);
+    else metronome.current?.stop();
+  }
 
   if (phase === 'ready' || !step) {
     return (
       <div class="player">
-        <h1>Today's session</h1>
-        <p>
-          {steps.length} steps, about {Math.round(total / 60)} minutes. Move slowly, breathe, and stop at once for sharp pain or pain
-          spreading down a leg.
-        </p>
+        <h1>{w.readyTitle}</h1>
+        <p>{w.readyIntro(steps.length, Math.round(total / 60))}</p>
         <label class="toggle">
-          <input type="checkbox" checked={beat} onChange={(e) => setBeat(e.currentTarget.checked)} /> Metronome beat during rope rounds
+          <input type="checkbox" checked={beat} onChange={(e) => setBeat(e.currentTarget.checked)} /> {w.beatSetting}
         </label>
         <button
           class="primary huge"
@@ -177,9 +182,9 @@ export function SessionPlayer({ plan, checkinPain }: { plan: Plan; checkinPain: 
             begin(0);
           }}
         >
-          Begin
+          {w.begin}
         </button>
-        {stopButton}
+        <div class="dock">{stopButton}</div>
       </div>
     );
   }
@@ -189,8 +194,8 @@ export function SessionPlayer({ plan, checkinPain }: { plan: Plan; checkinPain: 
   if (askingWhy) {
     return (
       <div class="player">
-        <Card title="End the session now?">
-          <p>What you have done so far is logged, and tomorrow's plan builds on that, not on the full plan.</p>
+        <Card title={w.endTitle}>
+          <p>{w.endExplain}</p>
           <div class="stack">
             {END_REASONS.map((r) => (
               <button
@@ -203,84 +208,113 @@ export function SessionPlayer({ plan, checkinPain }: { plan: Plan; checkinPain: 
                 {r.label}
               </button>
             ))}
-            <button onClick={() => setAskingWhy(false)}>Back to the session</button>
+            <button onClick={() => setAskingWhy(false)}>{w.backToSession}</button>
           </div>
         </Card>
-        {stopButton}
+        <div class="dock">{stopButton}</div>
       </div>
     );
   }
   const upcoming = steps[index + 1];
+  // How far through the whole session: the expected length of the steps done, and of this one so far.
+  const doneSeconds = steps.slice(0, index).reduce((s, x) => s + expectedSeconds(x), 0) + Math.min(expectedSeconds(step), Math.max(0, elapsed()));
+  const percent = total > 0 ? Math.min(100, Math.round((doneSeconds / total) * 100)) : 0;
+  const pauseButton = (
+    <button
+      class={paused ? 'big primary' : 'big'}
+      onClick={() => {
+        const t = timing.current;
+        if (paused) {
+          t.pausedTotal += clock.now() - t.pausedAt;
+          setPaused(false);
+          if (step.kind === 'rope' && beat) metronome.current?.start(step.cadence);
+        } else {
+          t.pausedAt = clock.now();
+          setPaused(true);
+          metronome.current?.stop();
+        }
+      }}
+    >
+      {paused ? w.resume : w.pause}
+    </button>
+  );
   return (
-    <div class={'player step-' + step.kind}>
-      <p class="eyebrow" aria-live="polite">
-        Step {index + 1} of {steps.length}
-        {step.kind === 'hold' || step.kind === 'reps' ? ` · ${step.phase}` : ''}
-      </p>
+    <div class={'player step-' + step.kind + (paused ? ' paused' : '')}>
+      <div class="overall">
+        <p class="eyebrow" aria-live="polite">
+          {w.stepOf(index + 1, steps.length)}
+          {step.kind === 'hold' || step.kind === 'reps' ? ` · ${step.phase}` : ''}
+        </p>
+        <progress max={100} value={percent} aria-label={w.progressLabel(percent)} data-testid="session-progress" />
+      </div>
       <h1 class="step-title">{stepTitle(step)}</h1>
+      {paused && (
+        <p class="paused-banner" role="status">
+          {w.paused}
+        </p>
+      )}
       {(step.kind === 'hold' || step.kind === 'reps') && <Figure id={step.id} size="fill" title={item?.name} />}
       {step.kind === 'rope' && <Figure id={step.id} size="fill" title={item?.name ?? skillWords[step.skill]} />}
       {step.kind === 'reps' ? (
         <p class="reps-count" data-testid="reps">
-          {step.reps} times, slowly
+          {w.reps(step.reps)}
         </p>
       ) : (
-        <div class={step.kind === 'rope' ? 'countdown huge-count' : 'countdown'} role="timer" aria-label="Time left">
+        <div class={step.kind === 'rope' ? 'countdown huge-count' : 'countdown'} role="timer" aria-label={w.timeLeft}>
           {formatSeconds(remaining)}
         </div>
       )}
       {step.kind === 'rope' && (
-        <p class="cue">
-          {skillWords[step.skill] ?? step.skill} at {step.cadence} turns a minute.
-        </p>
+        <>
+          <div class="beat-row">
+            {/* Keeps the beat on screen, sound or not; restarted each round so it starts on the first click. */}
+            <span key={index} class={paused ? 'beat-dot still' : 'beat-dot'} style={{ animationDuration: `${60 / step.cadence}s` }} aria-hidden="true" data-testid="beat" />
+            <button type="button" class="beat-sound" aria-pressed={beat} onClick={toggleBeat}>
+              {beat ? w.beatOn : w.beatOff}
+            </button>
+          </div>
+          <p class="cue">
+            {w.ropeCue(sentenceCase(skillWords[step.skill] ?? step.skill), step.cadence)}
+          </p>
+        </>
       )}
       {step.kind === 'rope' && <HoldCues item={item} />}
-      {step.kind === 'rest' && <p class="cue">Walk it off, breathe out slowly. Next: round {step.round + 1}.</p>}
+      {step.kind === 'rest' && <p class="cue">{w.restCue(step.round + 1)}</p>}
       {(step.kind === 'hold' || step.kind === 'reps') && <HoldCues item={item} />}
       {/* Side swings have no jumps to count. */}
       {((step.kind === 'rope' && step.skill !== 'side_swing') || ((step.kind === 'rope' || step.kind === 'rest') && live.view)) && <LivePanel live={live} link={false} target={step.kind === 'rope' ? step.cadence : undefined} />}
-      <div class="controls">
-        {/* A repetition move has no timer to hold, so it has no Pause. */}
-        {(step.kind !== 'reps' || paused) && (
-        <button
-          class="big"
-          onClick={() => {
-            const t = timing.current;
-            if (paused) {
-              t.pausedTotal += clock.now() - t.pausedAt;
-              setPaused(false);
-              if (step.kind === 'rope' && beat) metronome.current?.start(step.cadence);
-            } else {
-              t.pausedAt = clock.now();
-              setPaused(true);
-              metronome.current?.stop();
-            }
-          }}
-        >
-          {paused ? 'Resume' : 'Pause'}
-        </button>
-        )}
-        <button class={step.kind === 'reps' ? 'big primary' : 'big'} onClick={next}>
-          {step.kind === 'reps' ? 'Done' : upcoming ? 'Next step' : 'Finish'}
-        </button>
-      </div>
-      {upcoming && <p class="muted">Up next: {stepTitle(upcoming)}</p>}
+      {upcoming && <p class="muted">{w.upNext(stepTitle(upcoming))}</p>}
       <button class="link" onClick={() => setAskingWhy(true)}>
-        End session
+        {w.endSession}
       </button>
-      {stopButton}
+      {/* The controls and the stop share one bar at the bottom, so neither ever covers the other. */}
+      <div class="dock">
+        <div class="controls">
+          {/* A repetition move has no timer to hold, so it has no Pause. */}
+          {(step.kind !== 'reps' || paused) && pauseButton}
+          <button class={step.kind === 'reps' ? 'big primary' : 'big'} onClick={next}>
+            {step.kind === 'reps' ? w.done : upcoming ? w.nextStep : w.finish}
+          </button>
+        </div>
+        {stopButton}
+      </div>
     </div>
   );
+}
+
+// "basic bounce at 100 turns" opens a sentence: "Basic bounce at 100 turns".
+function sentenceCase(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function HoldCues({ item }: { item: CatalogItem | undefined }) {
   if (!item) return null;
   return (
     <div class="cues">
-      {item.breath && <p class="cue">Breath: {item.breath}</p>}
-      {item.cues?.[0] && <p class="cue">Form: {item.cues[0]}</p>}
-      <details>
-        <summary>How to do it</summary>
+      {item.breath && <p class="cue">{w.breath(item.breath)}</p>}
+      {item.cues?.[0] && <p class="cue">{w.form(item.cues[0])}</p>}
+      <details class="how">
+        <summary>{w.howTo}</summary>
         <ol>
           {item.steps.map((s) => (
             <li>{s}</li>
@@ -296,13 +330,15 @@ function HoldCues({ item }: { item: CatalogItem | undefined }) {
 export function AfterSession(props: { plan: Plan; outcome: Outcome; note?: string; checkinPain: number; live?: LiveView | null }) {
   const { stopped, completed, ropeMinutes, roundsPlayed } = props.outcome;
   const sharpPain = stopped === 'sharp_pain';
-  const { go } = useApp();
+  const { go, account } = useApp();
   const [during, setDuring] = useState<number | null>(null);
   const [after, setAfter] = useState<number | null>(null);
   const [effort, setEffort] = useState<number | null>(null);
   const [notes, setNotes] = useState(props.note ?? '');
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  // Saved on this device for want of a connection; sent when it returns.
+  const [queued, setQueued] = useState(false);
   const [busy, setBusy] = useState(false);
   // What the phone counted live, offered as the rope time to log; the person chooses.
   const countedSeconds = props.live?.status === 'saved' ? props.live.recording?.analysis.active_seconds ?? 0 : 0;
@@ -312,25 +348,30 @@ export function AfterSession(props: { plan: Plan; outcome: Outcome; note?: strin
 
   async function submit(e: Event) {
     e.preventDefault();
-    if (during === null || after === null) return setError('Choose your worst pain during the session and your pain now.');
+    if (during === null || after === null) return setError(w.choosePain);
     setBusy(true);
     setError(null);
+    const log: SessionLog = {
+      completed,
+      rope_minutes: loggedMinutes,
+      pain_during_max: during,
+      pain_after: after,
+      stopped,
+      ...(effort !== null ? { effort } : {}),
+      ...(notes.trim() ? { notes: notes.trim() } : {}),
+    };
     try {
-      await api.logSession(
-        {
-          completed,
-          rope_minutes: loggedMinutes,
-          pain_during_max: during,
-          pain_after: after,
-          stopped,
-          ...(effort !== null ? { effort } : {}),
-          ...(notes.trim() ? { notes: notes.trim() } : {}),
-        },
-        props.plan.date,
-      );
+      await api.logSession(log, props.plan.date);
       setSaved(true);
     } catch (err) {
-      setError(errorMessage(err));
+      if (err instanceof ApiError && err.offline) {
+        queueSession({ date: props.plan.date, session: log });
+        // Today, opened again offline, shows the day as done rather than offering it again.
+        const kept = account ? offlineCopy.today(account.id, localToday()) : null;
+        if (account && kept && kept.date === props.plan.date) offlineCopy.keepToday(account.id, { ...kept, state: 'session_logged', session: log });
+        setQueued(true);
+        setSaved(true);
+      } else setError(errorMessage(err));
     } finally {
       setBusy(false);
     }
@@ -339,60 +380,58 @@ export function AfterSession(props: { plan: Plan; outcome: Outcome; note?: strin
   return (
     <div class="after">
       {sharpPain && (
-        <Card title="You stopped for sharp pain" class="danger">
-          <p>That was the right call. For now:</p>
+        <Card title={w.sharpTitle} class="danger">
+          <p>{w.sharpIntro}</p>
           <ul>
-            <li>Stop exercising for today. Find a position that eases the pain, such as lying on your back with your knees bent and feet flat.</li>
-            <li>Keep moving gently through the day, like short easy walks, if that feels better than staying still.</li>
-            <li>
-              Get medical help now if the pain is severe and not easing, spreads below a knee, or comes with numbness around the groin, a change in
-              bladder or bowel control, or a weak leg.
-            </li>
-            <li>Tomorrow's plan will step back; it will not get harder after a stop for pain.</li>
+            {w.sharpAdvice.map((line) => (
+              <li>{line}</li>
+            ))}
           </ul>
         </Card>
       )}
       {props.live && <LiveSaved view={props.live} link={saved} />}
       {saved ? (
-        <Card title="Session logged" class="ok">
-          <p>Thank you. Tomorrow morning, Bounceback will ask how your back feels on waking.</p>
+        <Card title={queued ? w.savedOffline : w.logged} class="ok">
+          {queued && <p role="status">{w.offlineNote}</p>}
+          <p>{w.thanks}</p>
           <div class="row">
-            <button class="primary" onClick={() => go('today')}>Back to Today</button>
-            <button onClick={() => go('progress')}>See progress</button>
+            <button class="primary" onClick={() => go('today')}>{w.backToToday}</button>
+            <button onClick={() => go('progress')}>{w.seeProgress}</button>
           </div>
         </Card>
       ) : (
-        <form class="card" onSubmit={submit} aria-label="Session log">
-          <h2>{sharpPain ? 'Log what happened' : 'How did it go?'}</h2>
-          {props.plan.rope && (
+        <form class="card" onSubmit={submit} aria-label={w.logLabel}>
+          <h2>{sharpPain ? w.logTitleSharp : w.logTitle}</h2>
+          {/* A day without rope (restorative, or a plan whose rope part is empty) has no rope time to report. */}
+          {props.plan.rope && props.plan.rope.minutes > 0 && (props.plan.steps ?? []).some((st) => st.kind === 'rope') && (
             <p class="muted" data-testid="rope-done">
-              Rope time done: {ropeMinutes} of {props.plan.rope.minutes} min{roundsPlayed ? '' : ', some rounds cut short'}.
+              {w.ropeDone(ropeMinutes, props.plan.rope.minutes, roundsPlayed)}
             </p>
           )}
           {counted !== null && (
             <fieldset class="choice" data-testid="counted-choice">
-              <legend>Rope time to log</legend>
+              <legend>{w.ropeToLog}</legend>
               <label class={!logCounted ? 'choice-opt on' : 'choice-opt'}>
                 <input type="radio" name="rope_time" value="timed" checked={!logCounted} onChange={() => setLogCounted(false)} />
-                <span>{ropeMinutes} min, timed by the rounds</span>
+                <span>{w.timed(ropeMinutes)}</span>
               </label>
               <label class={logCounted ? 'choice-opt on' : 'choice-opt'}>
                 <input type="radio" name="rope_time" value="counted" checked={logCounted} onChange={() => setLogCounted(true)} />
-                <span>{counted} min of jumping, counted by your phone</span>
+                <span>{w.counted(counted)}</span>
               </label>
-              <small class="muted">Either way the recording stays with this session, and the next plan builds on the counted time when it is clearly less.</small>
+              <small class="muted">{w.countedNote}</small>
             </fieldset>
           )}
-          <Scale label="Worst back pain during the session" name="pain_during" value={during} onChange={setDuring} low="0 none" high="10 worst" />
-          <Scale label="Back pain now" name="pain_after" value={after} onChange={setAfter} low="0 none" high="10 worst" />
-          <Scale label="Effort (optional)" name="effort" value={effort} onChange={setEffort} low="0 easy" high="10 all-out" />
+          <Scale label={w.painDuring} name="pain_during" value={during} onChange={setDuring} low={w.scaleNone} high={w.scaleWorst} />
+          <Scale label={w.painNow} name="pain_after" value={after} onChange={setAfter} low={w.scaleNone} high={w.scaleWorst} />
+          <Scale label={w.effort} name="effort" value={effort} onChange={setEffort} low={w.scaleEasy} high={w.scaleAllOut} />
           <label>
-            Note (optional)
+            {w.note}
             <textarea name="session_notes" rows={2} maxLength={500} value={notes} onInput={(e) => setNotes(e.currentTarget.value)} />
           </label>
           <ErrorText error={error} />
           <button class="primary big" type="submit" disabled={busy}>
-            Save session
+            {w.save}
           </button>
         </form>
       )}
@@ -404,16 +443,16 @@ export function AfterSession(props: { plan: Plan; outcome: Outcome; note?: strin
 // The link waits for the session log, so following it loses nothing.
 function LiveSaved({ view, link }: { view: LiveView; link: boolean }) {
   if (view.status === 'ending' || view.status === 'live' || view.status === 'connecting')
-    return <p class="muted" role="status">Saving the jumps counted live…</p>;
+    return <p class="muted" role="status">{w.savingLive}</p>;
   if (view.status === 'failed') return <p class="note">{view.error}</p>;
   const r = view.recording;
   if (!r) return null;
   return (
-    <Card title="Jumps counted live" class="ok">
+    <Card title={w.liveTitle} class="ok">
       <p data-testid="after-live">
-        {count(r.analysis.jumps, 'jump')}{r.analysis.cadence_per_min > 0 ? ` at ${Math.round(r.analysis.cadence_per_min)} a minute` : ''}.
+        {w.liveCount(r.analysis.jumps, r.analysis.cadence_per_min)}
       </p>
-      {link ? <a href={`#/recordings/${r.id}`}>See the recording</a> : <p class="muted small">Saved under Recordings.</p>}
+      {link ? <a href={`#/recordings/${r.id}`}>{w.seeRecording}</a> : <p class="muted small">{w.savedUnder}</p>}
     </Card>
   );
 }

@@ -48,7 +48,7 @@ function JumpCharts({ recordings }: { recordings: RecordingItem[] }) {
   if (!recordings.length)
     return (
       <p class="muted">
-        Upload a recording or count your jumps live with the phone (under <a href="#/recordings">Recordings</a>) to see them here.
+        No recordings yet: they come from a phone, uploaded or counted live under <a href="#/recordings">Recordings</a>.
       </p>
     );
   const last = data.days[data.days.length - 1];
@@ -218,7 +218,7 @@ export function ProgressView({ progress, days, title, recordings, planFor }: { p
       <Card title="Form from recorded sessions">
         <FormCharts days={days} />
       </Card>
-      <Card title="How your back responded">
+      <Card title="How the back responded to rope">
         <LightStrip lights={progress.traffic_lights} />
       </Card>
       <Card title="PEG-3 and activities (PSFS)">

@@ -16,6 +16,11 @@ export const newestFirst = (rs: RecordingItem[]) =>
 
 const one = (n: number) => (Math.round(n * 10) / 10).toString();
 const whole = (n: number) => Math.round(n).toString();
+// A phone or tablet, where the chart cannot be dragged with a mouse.
+function coarsePointer(): boolean {
+  return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('(pointer: coarse)').matches;
+}
+
 export const recordingTitle = (r: { source: string; name: string }) => (r.source === 'live' ? 'Counted live' : r.name || 'Uploaded recording');
 
 // The metrics as label and value; a missing value says why.
@@ -67,8 +72,10 @@ export function RecordingView(props: { recording: Recording; onDelete?: () => Pr
         </p>
         <SignalChart analysis={a} />
         <p class="muted small">
-          The band is the acceleration the phone felt (1 g is standing still); each dot marks a landing. Drag across the chart to zoom in,
-          double-click to zoom out.
+          The band is the acceleration the phone felt (1 g is standing still); each dot marks a landing.{' '}
+          {coarsePointer()
+            ? 'The chart shows the whole recording; on a computer you can drag across it to zoom in.'
+            : 'Drag across the chart to zoom in, double-click to zoom out.'}
         </p>
         <dl class="metrics" data-testid="metrics">
           {metrics(a).map(([k, v]) => (
@@ -171,9 +178,9 @@ export function RecordingView(props: { recording: Recording; onDelete?: () => Pr
 // The newest 20 at first; the rest on request.
 const FIRST_SHOWN = 20;
 
-export function RecordingList(props: { recordings: RecordingItem[]; selected?: number; href: (id: number) => string; onOpen?: (id: number) => void }) {
+export function RecordingList(props: { recordings: RecordingItem[]; selected?: number; href: (id: number) => string; onOpen?: (id: number) => void; empty?: string }) {
   const [all, setAll] = useState(false);
-  if (!props.recordings.length) return <p class="muted">No recordings yet.</p>;
+  if (!props.recordings.length) return <p class="muted">{props.empty ?? 'No recordings yet.'}</p>;
   const sorted = newestFirst(props.recordings);
   const shown = all ? sorted : sorted.slice(0, FIRST_SHOWN);
   return (
@@ -376,7 +383,8 @@ export default function Recordings({ id }: { id?: number }) {
         <h2 id="earlier">{id === undefined ? 'Earlier recordings' : 'Other recordings'}</h2>
         <ErrorText error={listError} />
         {!list && !listError && <p class="muted">Loading…</p>}
-        {list && <RecordingList recordings={list} selected={id} href={(x) => `#/recordings/${x}`} />}
+        {/* The recording shown above is not listed again. */}
+        {list && <RecordingList recordings={id === undefined ? list : list.filter((r) => r.id !== id)} selected={id} href={(x) => `#/recordings/${x}`} empty={id === undefined ? undefined : 'No other recordings.'} />}
       </section>
     </div>
   );

@@ -94,11 +94,7 @@ export function Settings() {
           >
             Make a share code
           </button>
-          {invite && (
-            <p class="code" role="status">
-              Code: <strong data-testid="invite-code">{invite}</strong> (valid for 7 days, works once)
-            </p>
-          )}
+          {invite && <InviteCode code={invite} />}
           {shares.length > 0 && (
             <ul class="shares">
               {shares.map((s) => (
@@ -180,6 +176,45 @@ export function Settings() {
           </form>
         </details>
       </Card>
+    </div>
+  );
+}
+
+// The code in groups of four, easy to read aloud (the server accepts it with or without the
+// spaces, in any case), with buttons to copy it or hand it to another app.
+function InviteCode({ code }: { code: string }) {
+  const [said, setSaid] = useState<string | null>(null);
+  const grouped = code.replace(/(.{4})(?=.)/g, '$1 ');
+  const canShare = typeof navigator !== 'undefined' && typeof navigator.share === 'function';
+  return (
+    <div class="code">
+      <p role="status">
+        Code: <strong data-testid="invite-code">{grouped}</strong> (valid for 7 days, works once)
+      </p>
+      <div class="row">
+        <button
+          type="button"
+          onClick={() => {
+            navigator.clipboard
+              ?.writeText(code)
+              .then(() => setSaid('Copied.'))
+              .catch(() => setSaid('Could not copy: select the code and copy it by hand.'));
+            if (!navigator.clipboard) setSaid('Could not copy: select the code and copy it by hand.');
+          }}
+        >
+          Copy code
+        </button>
+        {canShare && (
+          <button type="button" onClick={() => void navigator.share({ text: `My Bounceback share code: ${grouped}` }).catch(() => {})}>
+            Share…
+          </button>
+        )}
+      </div>
+      {said && (
+        <p class="muted small" role="status">
+          {said}
+        </p>
+      )}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import {
   api,
   ApiError,
   localToday,
+  offlineCopy,
   queueCheckin,
   type CheckIn,
   type Feel,
@@ -20,11 +21,12 @@ import { Card, Choice, ErrorText, Scale, errorMessage } from '../ui';
 import { dayTypeHint, dayTypeWords, feelWords, legWords, lightWords, skillWords } from '../words';
 import { EmergencyCall } from './Screen';
 
-type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; today: TodayState };
+// `kept`: no connection, so this is today's answer as last fetched on this device.
+type Load = { state: 'loading' } | { state: 'error'; message: string; offline: boolean } | { state: 'ready'; today: TodayState; kept?: boolean };
 
 // One request says what the person needs now; each state has its one card.
 export function Today() {
-  const { go } = useApp();
+  const { go, account } = useApp();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [queued, setQueued] = useState(false);
   const [recheck, setRecheck] = useState(false);
@@ -37,9 +39,12 @@ export function Today() {
         return;
       }
       setRecheck(false);
+      if (account) offlineCopy.keepToday(account.id, today);
       setLoad({ state: 'ready', today });
     } catch (e) {
-      setLoad({ state: 'error', message: errorMessage(e) });
+      const kept = e instanceof ApiError && e.offline && account ? offlineCopy.today(account.id, localToday()) : null;
+      if (kept) setLoad({ state: 'ready', today: kept, kept: true });
+      else setLoad({ state: 'error', message: errorMessage(e), offline: e instanceof ApiError && e.offline });
     }
   }
 
@@ -65,6 +70,13 @@ export function Today() {
           <ErrorText error={load.message} />
           <button onClick={() => void refresh()}>Try again</button>
         </Card>
+      )}
+      {/* Offline with no plan kept for today: the check-in waits on the device. */}
+      {load.state === 'error' && load.offline && !queued && <CheckInForm askUrgent onDone={() => void refresh()} onQueued={() => setQueued(true)} />}
+      {load.state === 'ready' && load.kept && (
+        <p class="note" role="status" data-testid="kept-today">
+          No connection: this is today as it was last loaded on this device. A session you log now is sent when the connection returns.
+        </p>
       )}
       {today && (today.state === 'blocked_urgent' || today.state === 'blocked_until_clearance') && <Blocked today={today} onRefresh={() => void refresh()} />}
       {today?.state === 'needs_followup' && today.followup_session_date && <MorningPrompt sessionDate={today.followup_session_date} onDone={() => void refresh()} />}

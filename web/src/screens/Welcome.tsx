@@ -41,15 +41,26 @@ export function Welcome() {
         A 30-second check-in, then today's plan: gentle stretches on a sensitive day, a short jump-rope session on a good one,
         with the reasons in plain words. Bounceback does not diagnose; if something needs a clinician, it says so.
       </p>
-      <div class="segmented" role="tablist" aria-label="Account">
-        <button role="tab" type="button" aria-selected={mode === 'register'} onClick={() => setMode('register')}>
+      {/* Two tabs over one form; arrow keys move between them, as in any tab list. */}
+      <div
+        class="segmented"
+        role="tablist"
+        aria-label="Account"
+        onKeyDown={(e) => {
+          if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+          const next = mode === 'register' ? 'login' : 'register';
+          setMode(next);
+          (e.currentTarget.querySelector(`#tab-${next}`) as HTMLElement | null)?.focus();
+        }}
+      >
+        <button id="tab-register" role="tab" type="button" aria-selected={mode === 'register'} aria-controls="account-form" tabIndex={mode === 'register' ? 0 : -1} onClick={() => setMode('register')}>
           Create account
         </button>
-        <button role="tab" type="button" aria-selected={mode === 'login'} onClick={() => setMode('login')}>
+        <button id="tab-login" role="tab" type="button" aria-selected={mode === 'login'} aria-controls="account-form" tabIndex={mode === 'login' ? 0 : -1} onClick={() => setMode('login')}>
           Log in
         </button>
       </div>
-      <form class="card" onSubmit={submit} aria-label={mode === 'register' ? 'Create account' : 'Log in'}>
+      <form id="account-form" class="card" onSubmit={submit} aria-label={mode === 'register' ? 'Create account' : 'Log in'}>
         <label>
           Email
           <input type="email" name="email" autoComplete="email" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />

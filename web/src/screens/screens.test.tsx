@@ -6,6 +6,7 @@ import { ManualClock } from '../clock';
 import { AppContext, type AppState } from '../state';
 import { SessionPlayer } from './Player';
 import { CheckInForm, Today } from './Today';
+import { Welcome } from './Welcome';
 
 let root: HTMLElement;
 beforeEach(() => {
@@ -199,6 +200,53 @@ describe('session player: what was done', () => {
   });
 });
 
+describe('session player: how it looks', () => {
+  it('shows the whole session\'s progress, a beat that can be muted, and a paused state', async () => {
+    const clock = mount(<SessionPlayer plan={plan} checkinPain={2} />);
+    await click(button('Begin'));
+    const progress = () => Number(root.querySelector<HTMLProgressElement>('[data-testid=session-progress]')!.value);
+    expect(progress()).toBe(0);
+    expect(root.querySelector('.cue')!.textContent).toMatch(/^Basic bounce at 100 turns a minute/);
+    const dot = root.querySelector<HTMLElement>('[data-testid=beat]')!;
+    expect(dot.style.animationDuration).toBe('0.6s');
+    expect(button('Beat sound off').getAttribute('aria-pressed')).toBe('false');
+    await click(button('Beat sound off'));
+    expect(button('Beat sound on').getAttribute('aria-pressed')).toBe('true');
+    await tick(clock, 30_000);
+    // 30 s of the 120 s session.
+    expect(progress()).toBe(25);
+    await click(button('Pause'));
+    expect(root.querySelector('.player')!.classList.contains('paused')).toBe(true);
+    expect(root.querySelector('.paused-banner')!.textContent).toBe('Paused');
+    await click(button('Resume'));
+    expect(root.querySelector('.paused-banner')).toBeNull();
+  });
+
+  it('keeps the session log on the device when offline, to send later', async () => {
+    setFetcher(async () => {
+      throw new TypeError('offline');
+    });
+    mount(<SessionPlayer plan={plan} checkinPain={2} />);
+    await click(button('Begin'));
+    await click(button('Stop: sharp pain'));
+    await pick('pain_during', '6');
+    await pick('pain_after', '4');
+    await click(button('Save session'));
+    expect(root.textContent).toContain('Session saved on this device');
+    expect(JSON.parse(localStorage.getItem('bb.pendingSessions')!)).toEqual([
+      { date: '2026-03-02', session: { completed: false, rope_minutes: 0, pain_during_max: 6, pain_after: 4, stopped: 'sharp_pain' } },
+    ]);
+  });
+
+  it('says nothing of rope time on a day whose plan has a rope dose of 0 minutes', async () => {
+    const clock = mount(<SessionPlayer plan={{ ...plan, day_type: 'restorative', rope: { ...plan.rope!, minutes: 0, rounds: 0 }, steps: [plan.steps[3]] }} checkinPain={2} />);
+    await click(button('Begin'));
+    await tick(clock, 31_000);
+    expect(root.textContent).toContain('How did it go?');
+    expect(root.textContent).not.toContain('Rope time done');
+  });
+});
+
 describe('check-in', () => {
   it('shows a server error in words and keeps what was chosen', async () => {
     setFetcher(async () => new Response(JSON.stringify({ error: { code: 'internal', message: 'x', field: '' } }), { status: 500 }));
@@ -302,5 +350,19 @@ describe('today', () => {
     });
     expect(posted).toEqual({ session_date: '2026-03-01', pain: 3 });
     expect(root.querySelector('form[aria-label=Check-in]')).not.toBeNull();
+  });
+});
+
+describe('welcome', () => {
+  it('offers Create account and Log in as two tabs over one form, moved between with the arrow keys', async () => {
+    mount(<Welcome />);
+    const tabs = () => [...root.querySelectorAll('[role=tab]')].map((t) => `${t.textContent}:${t.getAttribute('aria-selected')}:${t.getAttribute('tabindex')}`);
+    expect(tabs()).toEqual(['Create account:true:0', 'Log in:false:-1']);
+    await act(async () => {
+      root.querySelector('[role=tablist]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    });
+    expect(tabs()).toEqual(['Create account:false:-1', 'Log in:true:0']);
+    expect(root.querySelector('form')!.getAttribute('aria-label')).toBe('Log in');
+    expect(root.querySelector('[role=tab]')!.getAttribute('aria-controls')).toBe('account-form');
   });
 });
