@@ -19,13 +19,12 @@ namespace {
 
 enum class Narration { kExplain, kSilent };
 
-std::string flag_list(const std::vector<const RedFlagInfo*>& flags) {
+// "numbness around the saddle area and new trouble controlling your bladder or bowels"
+std::string sign_list(const std::vector<const RedFlagInfo*>& flags) {
   std::string out;
   for (std::size_t i = 0; i < flags.size(); ++i) {
     if (i > 0) out += i + 1 == flags.size() ? " and " : ", ";
-    out += '"';
-    out += flags[i]->question;
-    out += '"';
+    out += flags[i]->summary;
   }
   return out;
 }
@@ -292,10 +291,12 @@ bool CoachState::safety_blocks(const Day& day, Plan& plan) const {
   const auto& see_clinician = screen_see_clinician_;
   if (!urgent.empty()) {
     plan.status = PlanStatus::kUrgent;
-    say(plan, Rule::kUrgentScreen, [&] { return std::string("Seek emergency care now: you answered yes to " + flag_list(urgent) +
-             ". This can be a sign of pressure on the nerves of the lower spine, which needs to be "
-             "checked today. There is no exercise plan until a clinician has seen you and you "
-             "retake the safety screen."); });
+    // What to do now is the safety advice, shown beside the reasons: the reason says why only.
+    say(plan, Rule::kUrgentScreen, [&] {
+      return "Plans are paused: on the safety screen you answered yes to " + sign_list(urgent) +
+             ", a sign that needs emergency care. There is no exercise plan until a clinician has "
+             "seen you and you take the safety questions again.";
+    });
     return true;
   }
   if (!day.checkin.urgent_flags.empty()) {
@@ -303,9 +304,10 @@ bool CoachState::safety_blocks(const Day& day, Plan& plan) const {
     say(plan, Rule::kUrgentCheckIn, [&] {
       std::vector<const RedFlagInfo*> today;
       for (RedFlag f : day.checkin.urgent_flags) today.push_back(&info(f));
-      return std::string("Seek emergency care now: today you answered yes to " + flag_list(today) +
-             ". Do not exercise today. After you have been seen, record the clearance date to "
-             "resume."); });
+      return "Plans are paused: today you answered yes to " + sign_list(today) +
+             ", a sign that needs emergency care. Do not exercise today. After you have been "
+             "seen, record the date a clinician cleared you to resume.";
+    });
     return true;
   }
   const bool cleared_today = timeline_.clearance && *timeline_.clearance <= day.date;
@@ -321,7 +323,7 @@ bool CoachState::safety_blocks(const Day& day, Plan& plan) const {
     if (!cleared_today) {
       plan.status = PlanStatus::kSeeClinician;
       say(plan, Rule::kSeeClinician, [&] { return std::string("Please see a clinician before exercising: you answered yes to " +
-               flag_list(see_clinician) +
+               sign_list(see_clinician) +
                ". These can have causes that need checking first. When a clinician clears you, "
                "record the date and your plans start."); });
       return true;
