@@ -520,6 +520,7 @@ bool MotionCsvReader::still_window_found() {
 
 void MotionCsvReader::decide_units() {
   bool no_gravity = false;
+  double mean_vector = 0;
   if (!pending_.empty() && !still_found_) {
     // No moment of rest: gravity is then the mean acceleration vector, because the body's own
     // acceleration averages out (its velocity stays bounded). Without gravity that mean is
@@ -539,13 +540,16 @@ void MotionCsvReader::decide_units() {
     const double typical = magnitudes[magnitudes.size() / 2];
     // With gravity in the signal the mean vector is 1 g and the median |a| stays near it (below
     // 2 g even at the ankle while jumping), so a mean below half the median means no gravity.
-    no_gravity = gravity < 0.5 * typical || typical == 0;
+    // The mean can shrink below gravity (the phone turning) but never grow past it: a mean
+    // between 1.3 (above 1 g) and 4.5 (below 9.8 m/s^2 turned a lot) is no gravity reading.
+    no_gravity = gravity < 0.5 * typical || typical == 0 || (gravity > 1.3 && gravity < 4.5);
     report_.resting_magnitude = no_gravity ? typical : gravity;
+    mean_vector = gravity;
   }
   const double rest = report_.resting_magnitude;
   if (!units_known_) {
     units_known_ = true;
-    if (no_gravity && report_.resting_magnitude > 1.5) {
+    if (no_gravity && (report_.resting_magnitude > 1.5 || mean_vector > 1.3)) {
       // Gravity removed, the body's own acceleration remains: a median above 1.5 g is not a
       // person moving, the same median in m/s^2 (0.15 g) is.
       report_.units = Units::kMetersPerSecond2;
