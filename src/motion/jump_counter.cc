@@ -73,7 +73,9 @@ Sample JumpCounter::restore_gravity(const Sample& s) {
 void JumpCounter::push(const Sample& input, std::vector<JumpEvent>& out) {
   const Sample s = gravity_ == Gravity::kRemoved ? restore_gravity(input) : input;
   if (detector_.placement() == Placement::kWrist) {
-    const double mag = std::sqrt(s.x * s.x + s.y * s.y + s.z * s.z);
+    // Without gravity the hand's own circle is what is left: judged on the input as it came.
+    const Sample& felt = gravity_ == Gravity::kRemoved ? input : s;
+    const double mag = std::sqrt(felt.x * felt.x + felt.y * felt.y + felt.z * felt.z);
     if (std::isfinite(mag) && std::isfinite(s.t)) {
       const double dt = have_sample_ ? std::clamp(s.t - last_sample_t_, 0.0, 1.0) : 0;
       if (!have_sample_ || dt >= kGapSeconds) {
@@ -103,10 +105,12 @@ void JumpCounter::finish(std::vector<JumpEvent>& out) {
 void JumpCounter::consider(const JumpEvent& event, std::vector<JumpEvent>& out) {
   ++counts_.candidates;
   // The jump on its own.
-  if (detector_.placement() == Placement::kWrist && turning_sum_ < G::kWristTurningG) {
-    ++counts_.not_turning;
-    return;
-  }
+  // Wrist: is a rope turning around this turn? Judged once the run has its fourth turn (the
+  // mean over the last second lags the start of turning) and on every turn after.
+  const double turning_floor =
+      gravity_ == Gravity::kRemoved ? G::kWristTurningLinearG : G::kWristTurningG;
+  const bool not_turning =
+      detector_.placement() == Placement::kWrist && turning_sum_ < turning_floor;
   // Against its neighbours.
   const double interval = have_last_ ? event.t - last_t_ : 0;
   const bool in_range = have_last_ && interval >= G::kMinIntervalS && interval <= G::kMaxIntervalS;
@@ -122,8 +126,12 @@ void JumpCounter::consider(const JumpEvent& event, std::vector<JumpEvent>& out) 
   }
   if (run_size_ >= G::kMinRunJumps) {
     ++run_size_;
-    if (run_rejected_) {
+    if (run_rejected_ == RunRejection::kShortFlight) {
       ++counts_.short_flight;
+      return;
+    }
+    if (run_rejected_ == RunRejection::kNotTurning || not_turning) {
+      ++counts_.not_turning;
       return;
     }
     ++counts_.kept;
@@ -137,9 +145,14 @@ void JumpCounter::consider(const JumpEvent& event, std::vector<JumpEvent>& out) 
   // Unmeasured flights (the raw |a| never reached 0.3 g, as when a phone clips or bursts) do
   // not count against the run.
   const double flight = typical_flight(held_);
-  run_rejected_ = shows_flight(detector_.placement()) && flight > 0 && flight < G::kMinFlightS;
-  if (run_rejected_) {
+  if (shows_flight(detector_.placement()) && flight > 0 && flight < G::kMinFlightS) {
+    run_rejected_ = RunRejection::kShortFlight;
     counts_.short_flight += G::kMinRunJumps;
+    return;
+  }
+  if (not_turning) {
+    run_rejected_ = RunRejection::kNotTurning;
+    counts_.not_turning += G::kMinRunJumps;
     return;
   }
   ++counts_.runs;
@@ -150,7 +163,7 @@ void JumpCounter::consider(const JumpEvent& event, std::vector<JumpEvent>& out) 
 void JumpCounter::end_run() {
   if (run_size_ < G::kMinRunJumps) counts_.no_rhythm += run_size_;
   run_size_ = 0;
-  run_rejected_ = false;
+  run_rejected_ = RunRejection::kNone;
 }
 
 PlacementGuesser::PlacementGuesser(Gravity gravity)

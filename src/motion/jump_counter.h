@@ -32,8 +32,12 @@ struct GateTuning {
   // At least this many such jumps in a row make a run; shorter runs are not counted.
   static constexpr int kMinRunJumps = 4;
   // Wrist: turning a rope swings the hand in a small fast circle, whose centripetal
-  // acceleration adds to gravity: the mean |a| over the last second stays above this.
-  static constexpr double kWristTurningG = 1.2;
+  // acceleration adds to gravity: the mean |a| over the last second stays above this (a 7.5 cm
+  // circle at 2 turns a second is 1.2 g centripetal, 1.56 g with gravity) ...
+  static constexpr double kWristTurningG = 1.5;
+  // ... and with gravity removed the circle alone stays above this (1.5 g with gravity is
+  // 1.1 g without; wide room, because the phone's gravity estimate swings with the hand).
+  static constexpr double kWristTurningLinearG = 0.6;
   static constexpr double kWristTurningWindowS = 1.0;
   // Gravity-removed input: the vertical axis is the main axis of the signal over this time.
   static constexpr double kGravityAxisWindowS = 2.0;
@@ -77,7 +81,8 @@ class JumpCounter {
   double last_t_ = 0;
   double run_interval_ = 0;  // the last interval inside the current run, 0 at its start
   int run_size_ = 0;
-  bool run_rejected_ = false;  // its typical flight was too short
+  enum class RunRejection { kNone, kShortFlight, kNotTurning };
+  RunRejection run_rejected_ = RunRejection::kNone;
   std::array<JumpEvent, GateTuning::kMinRunJumps> held_{};
 
   // Wrist turning: mean |a| over the last second.
