@@ -44,9 +44,12 @@ Sample JumpCounter::restore_gravity(const Sample& s) {
   // The phone subtracted the gravity it estimated, so standing reads 0, free fall reads 1 g
   // downwards and a landing is a spike upwards, all along the vertical. The vertical is the main
   // axis of the signal over the last seconds (jumping moves the body up and down far more than
-  // sideways); its sign is the side of the long tail, because landings are short tall spikes up
-  // while flights are long flat stretches of 1 g down. Adding 1 g up gives back what the sensor
-  // felt, which the detector reads as usual.
+  // sideways). Its sign: along the true vertical the reading never falls below -1 g (the feet
+  // can push the body up but not pull it down, so the sensor feels 0 g at least), while landings
+  // rise well above +1 g; so up is the side that reaches further over the last seconds, and the
+  // sign is turned only when the side taken as down reaches beyond 1 g (impossible along the
+  // true down), so that it never flips in the middle of a flight before the first landing. Adding
+  // 1 g up gives back what the sensor felt, which the detector reads as usual.
   const double dt = have_sample_ ? std::clamp(s.t - last_sample_t_, 0.0, kGapSeconds) : 0.01;
   const double alpha = std::min(1.0, dt / G::kGravityAxisWindowS);
   const double v[3] = {s.x, s.y, s.z};
@@ -65,8 +68,15 @@ Sample JumpCounter::restore_gravity(const Sample& s) {
     }
   }
   const double p = v[0] * axis_[0] + v[1] * axis_[1] + v[2] * axis_[2];
-  if (std::isfinite(p)) skew_ += alpha * (p * p * p - skew_);
-  const double up = skew_ >= 0 ? 1.0 : -1.0;
+  if (std::isfinite(p)) {
+    // Envelopes that forget over the same 2 s.
+    high_ = std::max(p, high_ * (1 - alpha));
+    low_ = std::min(p, low_ * (1 - alpha));
+  }
+  // Turn only on proof: a reach beyond 1 g on the side taken as down, further than up reaches.
+  if (up_ > 0 && low_ < -G::kBeyondFreeFallG && -low_ > high_) up_ = -1;
+  if (up_ < 0 && high_ > G::kBeyondFreeFallG && high_ > -low_) up_ = 1;
+  const double up = up_;
   return {s.t, s.x + up * axis_[0], s.y + up * axis_[1], s.z + up * axis_[2]};
 }
 

@@ -41,6 +41,9 @@ struct GateTuning {
   static constexpr double kWristTurningWindowS = 1.0;
   // Gravity-removed input: the vertical axis is the main axis of the signal over this time.
   static constexpr double kGravityAxisWindowS = 2.0;
+  // ... and its sign turns only when the side taken as down reaches beyond this: along the true
+  // vertical a gravity-removed reading never falls below -1 g (free fall).
+  static constexpr double kBeyondFreeFallG = 1.2;
 };
 
 // What the gate decided, for the warnings.
@@ -92,8 +95,11 @@ class JumpCounter {
 
   // Gravity axis for gravity-removed input.
   double cov_[6] = {1e-6, 0, 0, 1e-6, 0, 1e-6};  // xx xy xz yy yz zz
-  double axis_[3] = {0, 0, 1};
-  double skew_ = 0;
+  double axis_[3] = {0.577, 0.577, 0.577};  // any start off the main axes: power iteration
+                                            // cannot leave a plane it starts orthogonal to
+  double high_ = 0;  // furthest reach of the signal along the axis, each way
+  double low_ = 0;
+  double up_ = 1;  // the sign of the axis taken as up
   std::int64_t restored_ = 0;
 };
 
