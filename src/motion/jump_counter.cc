@@ -81,6 +81,9 @@ Sample JumpCounter::restore_gravity(const Sample& s) {
 }
 
 void JumpCounter::push(const Sample& input, std::vector<JumpEvent>& out) {
+  // A hole ends the segment: the gravity axis and the rhythm restart, never bridged.
+  const bool gap = have_sample_ && std::isfinite(input.t) && input.t - last_sample_t_ > kGapSeconds;
+  if (gap) restart_gravity_axis();
   const Sample s = gravity_ == Gravity::kRemoved ? restore_gravity(input) : input;
   if (detector_.placement() == Placement::kWrist) {
     // Without gravity the hand's own circle is what is left: judged on the input as it came.
@@ -101,7 +104,22 @@ void JumpCounter::push(const Sample& input, std::vector<JumpEvent>& out) {
   }
   raw_.clear();
   detector_.push(s, raw_);
+  // What the detector reports at a hole's first sample still belongs to the segment before it.
   for (const JumpEvent& event : raw_) consider(event, out);
+  if (gap) {
+    end_run();
+    have_last_ = false;
+    run_interval_ = 0;
+  }
+}
+
+void JumpCounter::restart_gravity_axis() {
+  const double start[6] = {1e-6, 0, 0, 1e-6, 0, 1e-6};
+  for (int k = 0; k < 6; ++k) cov_[k] = start[k];
+  for (double& a : axis_) a = 0.577;
+  high_ = 0;
+  low_ = 0;
+  up_ = 1;
 }
 
 void JumpCounter::finish(std::vector<JumpEvent>& out) {
@@ -114,7 +132,6 @@ void JumpCounter::finish(std::vector<JumpEvent>& out) {
 
 void JumpCounter::consider(const JumpEvent& event, std::vector<JumpEvent>& out) {
   ++counts_.candidates;
-  // The jump on its own.
   // Wrist: is a rope turning around this turn? Judged once the run has its fourth turn (the
   // mean over the last second lags the start of turning) and on every turn after.
   const double turning_floor =

@@ -71,6 +71,7 @@ class JumpCounter {
 
  private:
   [[nodiscard]] Sample restore_gravity(const Sample& s);
+  void restart_gravity_axis();
   void consider(const JumpEvent& event, std::vector<JumpEvent>& out);
   void end_run();
 

@@ -112,6 +112,22 @@ TEST(JumpCounter, AWristWithoutARopeTurningCountsNothing) {
   EXPECT_TRUE(count(sim.samples, Placement::kWrist, Gravity::kIncluded).empty());
 }
 
+TEST(JumpCounter, ARunNeverBridgesAHole) {
+  // Five jumps with a 0.3 s hole after the second: neither side is a run of four, together they
+  // would be one if the hole were bridged.
+  SimulatedSession session;
+  session.jumps = 5;
+  session.cadence_per_min = 100;  // 0.6 s a jump
+  const Simulation sim = simulate(session);
+  const double hole_start = sim.jumps[1].touchdown_t + 0.15;
+  session.gaps = {{hole_start, hole_start + 0.3}};
+  GateCounts gate;
+  const auto events = count(simulate(session).samples, Placement::kPocket, Gravity::kIncluded,
+                            &gate);
+  EXPECT_TRUE(events.empty());
+  EXPECT_GE(gate.no_rhythm, 3);
+}
+
 TEST(JumpCounter, GuessesThePlacementAndSaysHowSure) {
   for (const Placement p : {Placement::kPocket, Placement::kAnkle, Placement::kWrist}) {
     SimulatedSession session;
