@@ -1,11 +1,14 @@
 // Arbitrary bytes through the streaming CSV reader, split into chunks at fuzzer-chosen places,
-// then the samples through the detector and the session summary.
+// then the samples through the counter (detector and gate, gravity restored when the reader says
+// it was removed) and the session summary.
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 #include <vector>
 
 #include "motion/csv_reader.h"
+#include "motion/jump_counter.h"
 #include "motion/jump_detector.h"
 #include "motion/session.h"
 
@@ -18,21 +21,35 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::size_t chunk = 1 + data[1] % 64;
   const std::string_view text(reinterpret_cast<const char*>(data + 2), size - 2);
   MotionCsvReader reader(options);
-  JumpDetector detector(static_cast<Placement>((data[0] >> 3) % 5));
+  const auto placement = static_cast<Placement>((data[0] >> 3) % 5);
+  std::optional<JumpCounter> counter;
+  const auto feed = [&](const std::vector<Sample>& samples, std::vector<JumpEvent>& events) {
+    for (const Sample& s : samples) {
+      if (!counter) {
+        counter.emplace(placement, reader.report().gravity_removed ? Gravity::kRemoved
+                                                                   : Gravity::kIncluded);
+      }
+      counter->push(s, events);
+    }
+  };
   std::vector<Sample> samples;
   std::vector<JumpEvent> events;
   bool ok = true;
   for (std::size_t offset = 0; ok && offset < text.size(); offset += chunk) {
     samples.clear();
     ok = reader.push(text.substr(offset, chunk), samples).ok();
-    for (const Sample& s : samples) detector.push(s, events);
+    feed(samples, events);
   }
   if (ok) {
     samples.clear();
     ok = reader.finish(samples).ok();
-    for (const Sample& s : samples) detector.push(s, events);
+    feed(samples, events);
+    (void)reader.report().sampling_rate_hz;
   }
-  detector.finish(events);
-  (void)summarize(events, detector.placement());
+  if (counter) {
+    counter->finish(events);
+    (void)explain_gate(counter->gate(), placement);
+  }
+  (void)summarize(events, placement);
   return 0;
 }

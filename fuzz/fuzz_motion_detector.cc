@@ -1,12 +1,14 @@
 // Arbitrary floats (NaN, infinities, huge values, time going backwards) into the jump detector.
 // Byte 0 picks the placement and whether time is taken as given or accumulated from steps, so
-// the fuzzer reaches both the sanitising paths and the detection state machines.
+// the fuzzer reaches both the sanitising paths and the detection state machines; bit 6 feeds
+// the counter the samples as gravity-removed, so the gravity restoration and the gate run too.
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <vector>
 
+#include "motion/jump_counter.h"
 #include "motion/jump_detector.h"
 #include "motion/session.h"
 #include "motion/signal_plot.h"
@@ -16,8 +18,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   using namespace bb::motion;
   const auto placement = static_cast<Placement>(data[0] % 5);
   const bool accumulate = (data[0] & 0x80) != 0;
+  const Gravity gravity = (data[0] & 0x40) != 0 ? Gravity::kRemoved : Gravity::kIncluded;
   JumpDetector detector(placement);
-  PlacementGuesser guesser;
+  JumpCounter counter(placement, gravity);
+  PlacementGuesser guesser(gravity);
+  std::vector<JumpEvent> counted;
   SignalEnvelope envelope(60);
   std::vector<JumpEvent> events;
   double clock = 0;
@@ -30,10 +35,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       s.t = clock;
     }
     detector.push(s, events);
+    counter.push(s, counted);
     guesser.push(s);
     envelope.push(s);
   }
   detector.finish(events);
+  counter.finish(counted);
+  if (counted.size() > events.size()) __builtin_trap();  // the gate only ever removes
+  (void)explain_gate(counter.gate(), placement);
   (void)guesser.guess();
   const SessionSummary summary = summarize(events, placement);
   (void)render_svg(envelope, events, summary, {"fuzz", "pocket"});

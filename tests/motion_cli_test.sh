@@ -104,6 +104,46 @@ else
   fail "header only" "status $status"
 fi
 
+# The same jumps as a phone's linear acceleration (gravity removed, "Linear Acceleration" header):
+# counted after gravity is put back, and the warning says so.
+python3 - "$WORK/jumps.csv" "$WORK/linear.csv" <<'PY'
+import sys
+rows = open(sys.argv[1]).read().split("\n")
+out = ['"Time (s)","Linear Acceleration x (m/s^2)","Linear Acceleration y (m/s^2)","Linear Acceleration z (m/s^2)"']
+for row in rows[1:]:
+    if not row:
+        continue
+    t, x, y, z = row.split(",")
+    out.append("%s,%s,%.5f,%s" % (t, x, float(y) - 9.80665, z))
+open(sys.argv[2], "w").write("\n".join(out) + "\n")
+PY
+if run analyze "$WORK/linear.csv" --placement pocket --json &&
+   json_check 'abs(d["jumps"] - 19) <= 1 and any("gravity removed" in w for w in d["warnings"])'; then
+  pass "gravity-removed export: counted, and said so"
+else
+  fail "gravity-removed export" "unexpected JSON"
+fi
+
+# Three jumps, each alone after a long pause: jump-like, no rhythm, nothing counted, said why.
+python3 - "$WORK/jumps.csv" "$WORK/sparse.csv" <<'PY'
+import sys
+rows = open(sys.argv[1]).read().split("\n")
+out = [rows[0]]
+for row in rows[1:]:
+    if not row:
+        continue
+    t = float(row.split(",")[0])
+    keep = t < 3.0 or (5.5 <= t < 6.5) or (9.5 <= t < 10.5) or t >= 12.0
+    out.append(row if keep else "%s,0,9.80665,0" % row.split(",")[0])
+open(sys.argv[2], "w").write("\n".join(out) + "\n")
+PY
+if run analyze "$WORK/sparse.csv" --placement pocket --json &&
+   json_check 'd["jumps"] == 0 and any("does not look like jumping" in w for w in d["warnings"])'; then
+  pass "isolated jumps: none counted, with the reason"
+else
+  fail "isolated jumps" "unexpected JSON"
+fi
+
 # The development set, when present: the labelled ankle file gives its count.
 DEV="$ROOT/../shared/data/motion/rope_luciebonn/ankle_series1.csv"
 if [[ -f "$DEV" ]]; then

@@ -15,7 +15,7 @@ LiveRecorder::LiveRecorder(motion::Placement placement, LiveUnits units,
     : placement_(placement == motion::Placement::kAuto ? motion::Placement::kPocket : placement),
       target_cadence_(target_cadence),
       to_g_(units == LiveUnits::kG ? 1.0 : 1.0 / motion::kStandardGravity),
-      detector_(placement_) {}
+      counter_(placement_, motion::Gravity::kIncluded) {}
 
 Result<LiveProgress> LiveRecorder::push(const std::vector<motion::Sample>& batch) {
   if (batch.size() > kMaxBatchSamples) {
@@ -49,7 +49,7 @@ Result<LiveProgress> LiveRecorder::push(const std::vector<motion::Sample>& batch
   const std::size_t before = events_.size();
   for (const motion::Sample& s : batch) {
     const motion::Sample in_g{s.t, s.x * to_g_, s.y * to_g_, s.z * to_g_};
-    detector_.push(in_g, events_);
+    counter_.push(in_g, events_);
     samples_.push_back({in_g.t, static_cast<float>(in_g.x), static_cast<float>(in_g.y),
                         static_cast<float>(in_g.z)});
   }
@@ -79,8 +79,9 @@ MotionAnalysis LiveRecorder::analysis() const {
   MotionAnalysis analysis;
   analysis.placement = placement_;
   analysis.events = events_;
-  motion::JumpDetector rest = detector_;  // finishing must not end the stream itself
+  motion::JumpCounter rest = counter_;  // finishing must not end the stream itself
   rest.finish(analysis.events);
+  analysis.gate = rest.gate();
   analysis.summary = motion::summarize(analysis.events, placement_);
   motion::CsvReport& r = analysis.report;
   r.has_header = true;
@@ -92,6 +93,23 @@ MotionAnalysis LiveRecorder::analysis() const {
   r.units_source = motion::UnitsSource::kOverride;
   r.rows = static_cast<std::int64_t>(samples_.size());
   r.duration_s = samples_.empty() ? 0 : samples_.back().t - samples_.front().t;
+  // Rate and gaps per continuous segment, as the file reader counts them.
+  std::size_t segment_first = 0;
+  for (std::size_t i = 0; i < samples_.size(); ++i) {
+    if (i > 0 && samples_[i].t - samples_[i - 1].t > motion::kGapSeconds) {
+      ++r.gaps;
+      segment_first = i;
+    }
+    if (i == segment_first) ++r.segments;
+    const double span = samples_[i].t - samples_[segment_first].t;
+    if (span > r.longest_segment_s) {
+      r.longest_segment_s = span;
+      r.sampling_rate_hz = static_cast<double>(i - segment_first) / span;
+    }
+  }
+  if (r.longest_segment_s == 0 && r.duration_s > 0) {
+    r.sampling_rate_hz = static_cast<double>(r.rows) / r.duration_s;
+  }
   analysis.envelope.emplace(samples_.empty() ? 0 : samples_.back().t);
   for (const Stored& s : samples_) analysis.envelope->push({s.t, s.x, s.y, s.z});
   analysis.warnings = motion_warnings(analysis);

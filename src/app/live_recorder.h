@@ -9,6 +9,7 @@
 
 #include "app/motion_file.h"
 #include "base/result.h"
+#include "motion/jump_counter.h"
 #include "motion/jump_detector.h"
 #include "motion/sample.h"
 
@@ -62,7 +63,7 @@ class LiveRecorder {
   motion::Placement placement_;
   std::optional<int> target_cadence_;
   double to_g_;
-  motion::JumpDetector detector_;
+  motion::JumpCounter counter_;  // the detector and the plausibility gate, as for a file
   std::vector<Stored> samples_;
   std::vector<motion::JumpEvent> events_;
 };

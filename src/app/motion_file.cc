@@ -78,8 +78,11 @@ Error labelled(Error error, const std::string& label) {
 }
 
 // One pass over the recording: every sample goes to `sink`.
-Result<motion::CsvReport> read_pass(ByteSource& source, const motion::CsvOptions& csv,
-                                    const std::function<void(const Sample&)>& sink) {
+// The sink also sees the reader's report: by the first sample the units and whether gravity
+// was removed are decided.
+Result<motion::CsvReport> read_pass(
+    ByteSource& source, const motion::CsvOptions& csv,
+    const std::function<void(const Sample&, const motion::CsvReport&)>& sink) {
   BB_RETURN_IF_ERROR(source.restart());
   motion::MotionCsvReader reader(csv);
   std::vector<char> buffer(kChunkBytes);
@@ -91,13 +94,13 @@ Result<motion::CsvReport> read_pass(ByteSource& source, const motion::CsvOptions
     if (Status status = reader.push({buffer.data(), got}, samples); !status.ok()) {
       return labelled(status.error(), source.label());
     }
-    for (const Sample& s : samples) sink(s);
+    for (const Sample& s : samples) sink(s, reader.report());
   }
   samples.clear();
   if (Status status = reader.finish(samples); !status.ok()) {
     return labelled(status.error(), source.label());
   }
-  for (const Sample& s : samples) sink(s);
+  for (const Sample& s : samples) sink(s, reader.report());
   return reader.report();
 }
 
@@ -121,9 +124,9 @@ std::vector<std::string> motion_warnings(const MotionAnalysis& analysis) {
   }
   if (r.gravity_removed) {
     out.push_back(
-        "the file seems to hold linear acceleration (gravity removed): free fall and "
-        "landings cannot be seen, so no jumps are counted; export raw acceleration "
-        "(with gravity) instead");
+        "the file holds linear acceleration (gravity removed): gravity was put back along the "
+        "signal's main axis, taken as the vertical, so jumps are counted from free fall and "
+        "landings; impact peaks are less exact and sideways motion can hide the vertical");
   }
   if (r.clip_level_g > 0) {
     out.push_back(printf_string("the sensor clips at about %.1f g: impact peaks are lower bounds",
@@ -148,7 +151,8 @@ std::vector<std::string> motion_warnings(const MotionAnalysis& analysis) {
                       "readings spread evenly over each interval",
                       static_cast<double>(r.repeated_timestamps)));
   }
-  const double rate = r.duration_s > 0 ? static_cast<double>(r.rows) / r.duration_s : 0;
+  // Measured within the longest continuous segment: a logging pause is not a low rate.
+  const double rate = r.sampling_rate_hz;
   if (r.rows > 1 && rate < 40) {
     out.push_back(
         printf_string("the sampling rate (%.0f Hz) is too low to see landings "
@@ -156,14 +160,27 @@ std::vector<std::string> motion_warnings(const MotionAnalysis& analysis) {
                       rate));
   }
   if (analysis.placement_guessed) {
+    const auto& c = analysis.guess_counts;
+    const char* sureness = analysis.guess_confidence == motion::GuessConfidence::kHigh  ? "sure"
+                           : analysis.guess_confidence == motion::GuessConfidence::kLow ? "unsure"
+                                                                                        : "no evidence";
+    char evidence[256];
+    std::snprintf(evidence, sizeof evidence,
+                  " (%s: jumps in rhythm read as ankle %lld, pocket %lld, wrist %lld; set the "
+                  "placement to choose another)",
+                  sureness, static_cast<long long>(c[0]), static_cast<long long>(c[1]),
+                  static_cast<long long>(c[2]));
     out.push_back(std::string("placement guessed from the signal: ") +
-                  motion::to_string(analysis.placement) + " (set the placement to choose another)");
+                  motion::to_string(analysis.placement) + evidence);
+  }
+  if (std::string why = motion::explain_gate(analysis.gate, analysis.placement); !why.empty()) {
+    out.push_back(std::move(why));
   }
   const int jumps = analysis.summary.jumps;
-  if (jumps > 0 && jumps < 5) {
+  if (jumps > 0 && jumps < 10) {
     out.push_back(
-        printf_string("only %.0f jump-like event(s): this does not look like a jumping "
-                      "session",
+        printf_string("only %.0f jumps in rhythm: few for a jumping session (a short run of "
+                      "steps, stairs or hops reads the same)",
                       jumps));
   }
   return out;
@@ -171,35 +188,45 @@ std::vector<std::string> motion_warnings(const MotionAnalysis& analysis) {
 
 namespace {
 
+motion::Gravity gravity_of(const motion::CsvReport& report) {
+  return report.gravity_removed ? motion::Gravity::kRemoved : motion::Gravity::kIncluded;
+}
+
 Result<MotionAnalysis> analyze(ByteSource& source, const MotionFileOptions& options) {
   MotionAnalysis analysis;
   analysis.placement = options.placement;
   double duration = 0;
   // A first pass when the placement must be guessed or the plot needs the duration.
   if (options.placement == motion::Placement::kAuto || options.plot != MotionPlot::kNone) {
-    motion::PlacementGuesser guesser;
+    std::optional<motion::PlacementGuesser> guesser;
     const bool guess = options.placement == motion::Placement::kAuto;
-    auto first = read_pass(source, options.csv, [&](const Sample& s) {
-      if (guess) guesser.push(s);
+    auto first = read_pass(source, options.csv, [&](const Sample& s, const motion::CsvReport& r) {
+      if (!guess) return;
+      if (!guesser) guesser.emplace(gravity_of(r));
+      guesser->push(s);
     });
     if (!first.ok()) return first.error();
     duration = first->duration_s;
     if (guess) {
-      analysis.placement = guesser.guess();
+      if (!guesser) guesser.emplace(gravity_of(*first));
+      analysis.placement = guesser->guess();
       analysis.placement_guessed = true;
+      analysis.guess_confidence = guesser->confidence();
+      analysis.guess_counts = guesser->counts();
     }
   }
   if (options.plot != MotionPlot::kNone) analysis.envelope.emplace(duration);
-  motion::JumpDetector detector(analysis.placement);
-  // Without gravity in the signal neither free fall nor landing can be told apart from motion:
-  // count nothing rather than guess (a warning says why).
-  auto pass = read_pass(source, options.csv, [&](const Sample& s) {
-    detector.push(s, analysis.events);
+  // Created at the first sample, when the reader knows whether gravity is in the signal.
+  std::optional<motion::JumpCounter> counter;
+  auto pass = read_pass(source, options.csv, [&](const Sample& s, const motion::CsvReport& r) {
+    if (!counter) counter.emplace(analysis.placement, gravity_of(r));
+    counter->push(s, analysis.events);
     if (analysis.envelope) analysis.envelope->push(s);
   });
   if (!pass.ok()) return pass.error();
-  detector.finish(analysis.events);
-  if (pass->gravity_removed) analysis.events.clear();
+  if (!counter) counter.emplace(analysis.placement, gravity_of(*pass));
+  counter->finish(analysis.events);
+  analysis.gate = counter->gate();
   analysis.report = *pass;
   analysis.summary = motion::summarize(analysis.events, analysis.placement);
   analysis.warnings = motion_warnings(analysis);

@@ -2,6 +2,8 @@
 // reader and jump detector (src/motion), in constant memory apart from the jump list.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -9,6 +11,7 @@
 
 #include "base/result.h"
 #include "motion/csv_reader.h"
+#include "motion/jump_counter.h"
 #include "motion/jump_detector.h"
 #include "motion/session.h"
 #include "motion/signal_plot.h"
@@ -27,6 +30,9 @@ struct MotionAnalysis {
   motion::CsvReport report;
   motion::Placement placement = motion::Placement::kPocket;
   bool placement_guessed = false;
+  motion::GuessConfidence guess_confidence = motion::GuessConfidence::kNone;
+  std::array<std::int64_t, 3> guess_counts{0, 0, 0};  // jumps kept at ankle, pocket, wrist
+  motion::GateCounts gate;  // what the plausibility gate set aside, and why
   std::vector<motion::JumpEvent> events;
   motion::SessionSummary summary;
   std::vector<std::string> warnings;  // what was inferred or is doubtful, in plain words

@@ -520,6 +520,7 @@ bool MotionCsvReader::still_window_found() {
 
 void MotionCsvReader::decide_units() {
   bool no_gravity = false;
+  double mean_vector = 0;
   if (!pending_.empty() && !still_found_) {
     // No moment of rest: gravity is then the mean acceleration vector, because the body's own
     // acceleration averages out (its velocity stays bounded). Without gravity that mean is
@@ -537,13 +538,23 @@ void MotionCsvReader::decide_units() {
     std::nth_element(magnitudes.begin(), magnitudes.begin() + magnitudes.size() / 2,
                      magnitudes.end());
     const double typical = magnitudes[magnitudes.size() / 2];
-    no_gravity = gravity < 0.25 * typical || typical == 0;
+    // With gravity in the signal the mean vector is 1 g and the median |a| stays near it (below
+    // 2 g even at the ankle while jumping), so a mean below half the median means no gravity.
+    // The mean can shrink below gravity (the phone turning) but never grow past it: a mean
+    // between 1.3 (above 1 g) and 4.5 (below 9.8 m/s^2 turned a lot) is no gravity reading.
+    no_gravity = gravity < 0.5 * typical || typical == 0 || (gravity > 1.3 && gravity < 4.5);
     report_.resting_magnitude = no_gravity ? typical : gravity;
+    mean_vector = gravity;
   }
   const double rest = report_.resting_magnitude;
   if (!units_known_) {
     units_known_ = true;
-    if (pending_.empty() || no_gravity) {
+    if (no_gravity && (report_.resting_magnitude > 1.5 || mean_vector > 1.3)) {
+      // Gravity removed, the body's own acceleration remains: a median above 1.5 g is not a
+      // person moving, the same median in m/s^2 (0.15 g) is.
+      report_.units = Units::kMetersPerSecond2;
+      report_.units_source = UnitsSource::kRestingMagnitude;
+    } else if (pending_.empty() || no_gravity) {
       report_.units = Units::kG;
       report_.units_source = UnitsSource::kDefault;
     } else {
@@ -598,8 +609,16 @@ void MotionCsvReader::emit(const Row& row, std::vector<Sample>& out) {
       return;
     }
     if (t == last) ++report_.repeated_timestamps;
-    if (t - last > kGapSeconds) ++report_.gaps;
+    if (t - last > kGapSeconds) {
+      ++report_.gaps;
+      close_segment();
+    }
   }
+  if (segment_rows_ == 0) {
+    segment_start_ = t;
+    ++report_.segments;
+  }
+  ++segment_rows_;
   last_time_ = row.time_value;
   Sample sample{t, row.axes[0] * unit_scale_, row.axes[1] * unit_scale_, row.axes[2] * unit_scale_};
   track_clipping(sample.x, 0);
@@ -616,6 +635,16 @@ void MotionCsvReader::emit(const Row& row, std::vector<Sample>& out) {
   report_.duration_s = t;
   ++report_.rows;
   out.push_back(sample);
+  // Kept current so that the report is right however far the reading got.
+  const double span = t - segment_start_;
+  if (span > report_.longest_segment_s) {
+    report_.longest_segment_s = span;
+    report_.sampling_rate_hz = static_cast<double>(segment_rows_ - 1) / span;
+  } else if (report_.longest_segment_s == 0 && report_.duration_s > 0) {
+    report_.sampling_rate_hz = static_cast<double>(report_.rows) / report_.duration_s;
+  }
 }
+
+void MotionCsvReader::close_segment() { segment_rows_ = 0; }
 
 }  // namespace bb::motion

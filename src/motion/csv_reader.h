@@ -47,6 +47,12 @@ struct CsvReport {
   double clip_level_g = 0;                // > 0: some axis sat at this |value| repeatedly
   double duration_s = 0;
   bool gravity_removed = false;  // resting magnitude near zero: "linear acceleration" export
+  // Per continuous segment (split at holes longer than kGapSeconds): a logging pause must not
+  // dilute the rate. The rate is the longest segment's; without any segment that spans time
+  // (every row alone between holes) it falls back to rows over the whole duration.
+  std::int64_t segments = 0;
+  double longest_segment_s = 0;
+  double sampling_rate_hz = 0;
 };
 
 class MotionCsvReader {
@@ -97,6 +103,9 @@ class MotionCsvReader {
   double last_time_ = 0;
   double clip_max_[3] = {0, 0, 0};
   int clip_hits_[3] = {0, 0, 0};
+  double segment_start_ = 0;  // time of the current segment's first row
+  std::int64_t segment_rows_ = 0;
+  void close_segment();
 };
 
 // The longest hole in the time stamps that is still treated as continuous data (bursty loggers

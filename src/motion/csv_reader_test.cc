@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -231,6 +232,64 @@ TEST(MotionCsvReader, ReadsTheRealExportsOfTheFormatsFolder) {
     ++files;
   }
   EXPECT_GT(files, 10);
+}
+
+}  // namespace
+}  // namespace bb::motion
+
+namespace bb::motion {
+namespace {
+
+TEST(MotionCsvReader, SamplingRateIsMeasuredWithinContinuousSegments) {
+  // 10 s at 100 Hz, a 400 s logging pause, then 1 s more: averaged over the whole file that
+  // would be 2.7 Hz, yet every continuous part runs at 100 Hz.
+  std::string text = "t_s,ax_g,ay_g,az_g\n";
+  char line[64];
+  for (int i = 0; i <= 1000; ++i) {
+    std::snprintf(line, sizeof line, "%.2f,0,0,1\n", i * 0.01);
+    text += line;
+  }
+  for (int i = 0; i <= 100; ++i) {
+    std::snprintf(line, sizeof line, "%.2f,0,0,1\n", 410 + i * 0.01);
+    text += line;
+  }
+  const Parsed p = parse(text);
+  ASSERT_TRUE(p.status.ok()) << p.status.error().describe();
+  EXPECT_EQ(p.report.gaps, 1);
+  EXPECT_EQ(p.report.segments, 2);
+  EXPECT_NEAR(p.report.longest_segment_s, 10.0, 1e-6);
+  EXPECT_NEAR(p.report.sampling_rate_hz, 100.0, 0.5);
+}
+
+TEST(MotionCsvReader, EveryRowAloneBetweenHolesFallsBackToTheFileRate) {
+  // One row every 0.5 s: each row is its own segment, the rate is rows over duration.
+  std::string text = "t_s,ax_g,ay_g,az_g\n";
+  char line[64];
+  for (int i = 0; i < 20; ++i) {
+    std::snprintf(line, sizeof line, "%.2f,0,0,1\n", i * 0.5);
+    text += line;
+  }
+  const Parsed p = parse(text);
+  ASSERT_TRUE(p.status.ok());
+  EXPECT_EQ(p.report.segments, 20);
+  EXPECT_NEAR(p.report.sampling_rate_hz, 20 / 9.5, 0.01);
+}
+
+TEST(MotionCsvReader, LinearAccelerationWithoutUnitsInTheHeaderIsRecognised) {
+  // Gravity removed, values in m/s^2 that the header does not name: the mean vector is near
+  // zero, the median |a| (about 5) too large for g.
+  std::string text = "time,ax,ay,az\n";
+  char line[96];
+  for (int i = 0; i < 3000; ++i) {
+    const double phase = i * 0.13;
+    std::snprintf(line, sizeof line, "%.2f,%.3f,%.3f,%.3f\n", i * 0.01, 5 * std::sin(phase),
+                  4 * std::cos(phase * 1.3), 3 * std::sin(phase * 0.7 + 1));
+    text += line;
+  }
+  const Parsed p = parse(text);
+  ASSERT_TRUE(p.status.ok());
+  EXPECT_TRUE(p.report.gravity_removed);
+  EXPECT_EQ(p.report.units, Units::kMetersPerSecond2);
 }
 
 }  // namespace

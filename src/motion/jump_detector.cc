@@ -475,38 +475,4 @@ void JumpDetector::process_wrist(std::vector<JumpEvent>& out) {
   out.push_back(event);
 }
 
-PlacementGuesser::PlacementGuesser()
-    : ankle_(Placement::kAnkle), pocket_(Placement::kPocket), wrist_(Placement::kWrist) {}
-
-void PlacementGuesser::push(const Sample& sample) {
-  ankle_.push(sample, ankle_events_);
-  pocket_.push(sample, pocket_events_);
-  wrist_.push(sample, wrist_events_);
-  ankle_count_ += static_cast<std::int64_t>(ankle_events_.size());
-  pocket_count_ += static_cast<std::int64_t>(pocket_events_.size());
-  wrist_count_ += static_cast<std::int64_t>(wrist_events_.size());
-  ankle_events_.clear();
-  pocket_events_.clear();
-  wrist_events_.clear();
-}
-
-Placement PlacementGuesser::guess() {
-  ankle_.finish(ankle_events_);
-  pocket_.finish(pocket_events_);
-  wrist_.finish(wrist_events_);
-  ankle_count_ += static_cast<std::int64_t>(ankle_events_.size());
-  pocket_count_ += static_cast<std::int64_t>(pocket_events_.size());
-  wrist_count_ += static_cast<std::int64_t>(wrist_events_.size());
-  ankle_events_.clear();
-  pocket_events_.clear();
-  wrist_events_.clear();
-  // Sharp landing spikes at least as often as free falls mean the ankle (the foot may fall
-  // freely too); free falls mean a sensor riding with the body; a steady rope rhythm with
-  // neither means the wrist.
-  if (ankle_count_ >= 3 && 5 * ankle_count_ >= 4 * pocket_count_) return Placement::kAnkle;
-  if (pocket_count_ >= 3 && 2 * pocket_count_ >= wrist_count_) return Placement::kPocket;
-  if (wrist_count_ >= 3) return Placement::kWrist;
-  return Placement::kPocket;
-}
-
 }  // namespace bb::motion

@@ -166,27 +166,4 @@ class JumpDetector {
   bool in_run_ = false;
 };
 
-// Offline placement guess for `--placement auto`: feed the whole recording, then ask.
-class PlacementGuesser {
- public:
-  PlacementGuesser();
-  void push(const Sample& sample);
-  [[nodiscard]] Placement guess();
-  // Events each placement's detector found so far: ankle, pocket, wrist (for diagnostics).
-  [[nodiscard]] std::array<std::int64_t, 3> counts() const {
-    return {ankle_count_, pocket_count_, wrist_count_};
-  }
-
- private:
-  JumpDetector ankle_;
-  JumpDetector pocket_;
-  JumpDetector wrist_;
-  std::vector<JumpEvent> ankle_events_;
-  std::vector<JumpEvent> pocket_events_;
-  std::vector<JumpEvent> wrist_events_;
-  std::int64_t ankle_count_ = 0;
-  std::int64_t pocket_count_ = 0;
-  std::int64_t wrist_count_ = 0;
-};
-
 }  // namespace bb::motion

@@ -7,6 +7,7 @@
 #include <limits>
 #include <vector>
 
+#include "motion/jump_counter.h"
 #include "motion/simulator.h"
 
 namespace bb::motion {

@@ -179,8 +179,8 @@ Simulation simulate(const SimulatedSession& session) {
       const double turning = ts - line.takeoff_first;
       if (turning >= 0 && turning < session.jumps * period) {
         const double phase = 2 * kPi * turning / period;
-        a[0] += 1.5 * std::sin(phase);
-        a[1] += 0.9 * std::cos(phase);
+        a[0] += 2.0 * std::sin(phase);
+        a[1] += 1.2 * std::cos(phase);
       }
     }
     a[0] += session.noise_g * n0;

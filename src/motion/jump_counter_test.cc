@@ -1,0 +1,149 @@
+// The counter (detector, gravity restoration, plausibility gate) on simulated sessions and on
+// event patterns that are not jumping.
+#include "motion/jump_counter.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <vector>
+
+#include "motion/simulator.h"
+
+namespace bb::motion {
+namespace {
+
+std::vector<JumpEvent> count(const std::vector<Sample>& samples, Placement placement,
+                             Gravity gravity, GateCounts* gate = nullptr) {
+  JumpCounter counter(placement, gravity);
+  std::vector<JumpEvent> events;
+  for (const Sample& s : samples) counter.push(s, events);
+  counter.finish(events);
+  if (gate) *gate = counter.gate();
+  return events;
+}
+
+// What a phone's linear acceleration gives: the simulator's vertical (1 g) taken off.
+std::vector<Sample> without_gravity(std::vector<Sample> samples) {
+  const double norm = std::sqrt(0.28 * 0.28 + 0.90 * 0.90 + 0.33 * 0.33);
+  for (Sample& s : samples) {
+    s.x -= 0.28 / norm;
+    s.y -= 0.90 / norm;
+    s.z -= 0.33 / norm;
+  }
+  return samples;
+}
+
+TEST(JumpCounter, CountsEveryJumpOfARhythmAtEachPlacement) {
+  for (const Placement p : {Placement::kPocket, Placement::kChest, Placement::kAnkle,
+                            Placement::kWrist}) {
+    SimulatedSession session;
+    session.placement = p;
+    const Simulation sim = simulate(session);
+    GateCounts gate;
+    const auto events = count(sim.samples, p, Gravity::kIncluded, &gate);
+    // The wrist may set aside its first turn while the turning mean still rises.
+    const std::size_t slack = p == Placement::kWrist ? 1 : 0;
+    EXPECT_LE(events.size(), sim.jumps.size()) << to_string(p);
+    EXPECT_GE(events.size() + slack, sim.jumps.size()) << to_string(p);
+    EXPECT_EQ(gate.runs, 1) << to_string(p);
+  }
+}
+
+TEST(JumpCounter, CountsFromGravityRemovedInput) {
+  for (const Placement p : {Placement::kPocket, Placement::kAnkle, Placement::kWrist}) {
+    for (const double cadence : {90.0, 120.0, 160.0}) {
+      SimulatedSession session;
+      session.placement = p;
+      session.cadence_per_min = cadence;
+      const Simulation sim = simulate(session);
+      const auto events = count(without_gravity(sim.samples), p, Gravity::kRemoved);
+      // The estimated vertical wobbles: within 3 of the truth.
+      EXPECT_LE(std::abs(static_cast<int>(events.size()) - static_cast<int>(sim.jumps.size())), 3)
+          << to_string(p) << " at " << cadence;
+    }
+  }
+}
+
+TEST(JumpCounter, WithoutRestorationGravityRemovedInputCountsNothing) {
+  // The restoration is what makes it work: read as if gravity were in it, nothing is a jump.
+  SimulatedSession session;
+  const Simulation sim = simulate(session);
+  EXPECT_TRUE(count(without_gravity(sim.samples), Placement::kPocket, Gravity::kIncluded).empty());
+}
+
+TEST(JumpCounter, AFewJumpsOutOfRhythmAreNotCounted) {
+  // Three jumps, each followed by a long pause: jump-like, never a rhythm.
+  SimulatedSession session;
+  session.jumps = 1;
+  std::vector<Sample> samples;
+  for (int k = 0; k < 3; ++k) {
+    session.seed = static_cast<std::uint64_t>(k + 1);
+    for (Sample s : simulate(session).samples) {
+      s.t += k * 10.0;
+      samples.push_back(s);
+    }
+  }
+  GateCounts gate;
+  EXPECT_TRUE(count(samples, Placement::kPocket, Gravity::kIncluded, &gate).empty());
+  EXPECT_EQ(gate.candidates, 3);
+  EXPECT_EQ(gate.no_rhythm, 3);
+  const std::string why = explain_gate(gate, Placement::kPocket);
+  EXPECT_NE(why.find("does not look like jumping"), std::string::npos) << why;
+}
+
+TEST(JumpCounter, StandingStillSaysNothingJumpLikeWasSeen) {
+  SimulatedSession session;
+  session.jumps = 0;
+  session.standing_before_s = 20;
+  GateCounts gate;
+  for (const Placement p : {Placement::kPocket, Placement::kAnkle, Placement::kWrist}) {
+    EXPECT_TRUE(count(simulate(session).samples, p, Gravity::kIncluded, &gate).empty());
+    EXPECT_NE(explain_gate(gate, p).find("no jumps counted"), std::string::npos);
+  }
+}
+
+TEST(JumpCounter, AWristWithoutARopeTurningCountsNothing) {
+  // Jumping without a rope, sensor at the wrist: the body's rhythm is there, the hand's circle
+  // is not, so the wrist's rope-turn count must not run.
+  SimulatedSession session;
+  session.placement = Placement::kPocket;  // the body's motion only
+  const Simulation sim = simulate(session);
+  EXPECT_TRUE(count(sim.samples, Placement::kWrist, Gravity::kIncluded).empty());
+}
+
+TEST(JumpCounter, ARunNeverBridgesAHole) {
+  // Five jumps with a 0.3 s hole after the second: neither side is a run of four, together they
+  // would be one if the hole were bridged.
+  SimulatedSession session;
+  session.jumps = 5;
+  session.cadence_per_min = 100;  // 0.6 s a jump
+  const Simulation sim = simulate(session);
+  const double hole_start = sim.jumps[1].touchdown_t + 0.15;
+  session.gaps = {{hole_start, hole_start + 0.3}};
+  GateCounts gate;
+  const auto events = count(simulate(session).samples, Placement::kPocket, Gravity::kIncluded,
+                            &gate);
+  EXPECT_TRUE(events.empty());
+  EXPECT_GE(gate.no_rhythm, 3);
+}
+
+TEST(JumpCounter, GuessesThePlacementAndSaysHowSure) {
+  for (const Placement p : {Placement::kPocket, Placement::kAnkle, Placement::kWrist}) {
+    SimulatedSession session;
+    session.placement = p;
+    PlacementGuesser guesser;
+    for (const Sample& s : simulate(session).samples) guesser.push(s);
+    EXPECT_EQ(guesser.guess(), p) << to_string(p);
+    EXPECT_NE(guesser.confidence(), GuessConfidence::kNone) << to_string(p);
+  }
+  SimulatedSession still;
+  still.jumps = 0;
+  PlacementGuesser guesser;
+  for (const Sample& s : simulate(still).samples) guesser.push(s);
+  (void)guesser.guess();
+  EXPECT_EQ(guesser.confidence(), GuessConfidence::kNone);
+}
+
+}  // namespace
+}  // namespace bb::motion
