@@ -133,11 +133,13 @@ std::vector<std::string> motion_warnings(const MotionAnalysis& analysis) {
                                 r.clip_level_g));
   }
   if (r.gaps > 0) {
-    out.push_back(printf_string("%.0f gap(s) longer than %.2f s: analysed as separate segments",
+    out.push_back(printf_string(r.gaps == 1 ? "%.0f gap longer than %.2f s: analysed as separate segments"
+                                            : "%.0f gaps longer than %.2f s: analysed as separate segments",
                                 static_cast<double>(r.gaps), motion::kGapSeconds));
   }
   if (r.skipped_rows > 0) {
-    out.push_back(printf_string("%.0f malformed row(s) skipped, the first at line %.0f",
+    out.push_back(printf_string(r.skipped_rows == 1 ? "%.0f malformed row skipped, the first at line %.0f"
+                                                    : "%.0f malformed rows skipped, the first at line %.0f",
                                 static_cast<double>(r.skipped_rows),
                                 static_cast<double>(r.first_skipped_line)));
   }

@@ -45,8 +45,13 @@ void print_text(const std::string& file, const app::MotionAnalysis& a) {
       r.axis_columns[0].c_str(), r.axis_columns[1].c_str(), r.axis_columns[2].c_str(),
       motion::to_string(r.units));
   if (r.sampling_rate_hz > 0) {
-    std::printf("  rate:        %.0f Hz (in the longest continuous part, %.1f s; %lld part(s))\n",
-                r.sampling_rate_hz, r.longest_segment_s, static_cast<long long>(r.segments));
+    if (r.segments > 1) {
+      std::printf("  rate:        %.0f Hz (in the longest of %lld continuous parts, %.1f s)\n",
+                  r.sampling_rate_hz, static_cast<long long>(r.segments), r.longest_segment_s);
+    } else {
+      std::printf("  rate:        %.0f Hz (one continuous part, %.1f s)\n", r.sampling_rate_hz,
+                  r.longest_segment_s);
+    }
   }
   std::printf("  placement:   %s%s\n", motion::to_string(a.placement),
               a.placement_guessed ? " (guessed)" : "");

@@ -136,7 +136,9 @@ SessionSummary summarize(const std::vector<JumpEvent>& events, Placement placeme
   }
   if (summary.trips > 0) {
     notes.push_back(
-        format("%.0f trip(s) or short stops: slow the rope down a little.", summary.trips));
+        summary.trips == 1
+            ? std::string("1 trip or short stop: slow the rope down a little.")
+            : format("%.0f trips or short stops: slow the rope down a little.", summary.trips));
   }
   if (notes.empty()) notes.push_back("Steady, low and soft: good form.");
   return summary;
