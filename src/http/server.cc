@@ -6,7 +6,10 @@
 #include <spdlog/spdlog.h>
 
 #include <atomic>
+#include <chrono>
+#include <cstdint>
 #include <functional>
+#include <optional>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
@@ -22,10 +25,12 @@
 #include <boost/beast/ssl.hpp>
 #include <boost/beast/websocket.hpp>
 #include <boost/beast/websocket/ssl.hpp>
+#include <map>
 #include <mutex>
 #include <thread>
-#include <unordered_set>
 #include <vector>
+
+#include <sys/resource.h>
 
 #include "http/api_error.h"
 #include "http/beast_request.h"
@@ -48,8 +53,70 @@ struct ConnectionState {
   explicit ConnectionState(asio::any_io_executor ex) : executor(std::move(ex)) {}
   asio::any_io_executor executor;
   beast::tcp_stream* stream = nullptr;  // touched only on `executor`
-  bool busy = false;                    // a request is being answered
+  std::atomic<bool> busy{false};        // a request is being answered (read by the registry)
+  bool closing = false;                 // chosen to make room (guarded by the registry)
+  std::uint64_t order = 0;              // accept order (guarded by the registry)
 };
+
+// Counts a connection from its accept to the end of its coroutine.
+class OpenConnection {
+ public:
+  explicit OpenConnection(std::atomic<std::size_t>& count) : count_(count) {}
+  ~OpenConnection() { count_.fetch_sub(1); }
+  OpenConnection(const OpenConnection&) = delete;
+  OpenConnection& operator=(const OpenConnection&) = delete;
+
+ private:
+  std::atomic<std::size_t>& count_;
+};
+
+// A warning that may come thousands of times a second is written at most once per interval,
+// with the number of times it came since the last line.
+class ThrottledWarning {
+ public:
+  explicit ThrottledWarning(std::chrono::seconds interval) : interval_(interval) {}
+  // The number of occurrences to report now, or 0 to stay quiet.
+  std::size_t occurred() {
+    std::lock_guard lock(mutex_);
+    ++pending_;
+    const auto now = std::chrono::steady_clock::now();
+    if (last_ && now - *last_ < interval_) return 0;
+    last_ = now;
+    return std::exchange(pending_, 0);
+  }
+
+ private:
+  std::mutex mutex_;
+  std::chrono::seconds interval_;
+  std::optional<std::chrono::steady_clock::time_point> last_;
+  std::size_t pending_ = 0;
+};
+
+// File descriptors kept for everything but client connections: database files and sockets,
+// logs, the listener, TLS files.
+std::size_t reserved_descriptors(std::size_t limit) {
+  return std::min<std::size_t>(256, limit / 2);
+}
+
+// Raises the soft limit on open files to the hard limit (the usual soft limit of 1,024 is far
+// below what a server needs) and returns the limit in force.
+std::size_t raise_file_limit(spdlog::logger& events) {
+  rlimit limits{};
+  if (getrlimit(RLIMIT_NOFILE, &limits) != 0) return 1024;
+  constexpr rlim_t kEnough = 1 << 20;
+  const rlim_t wanted = limits.rlim_max == RLIM_INFINITY ? kEnough
+                                                         : std::min<rlim_t>(limits.rlim_max, kEnough);
+  if (limits.rlim_cur != RLIM_INFINITY && limits.rlim_cur < wanted) {
+    const rlim_t before = limits.rlim_cur;
+    limits.rlim_cur = wanted;
+    if (setrlimit(RLIMIT_NOFILE, &limits) == 0) {
+      events.info("raised the open-file limit from {} to {}", before, wanted);
+    } else {
+      limits.rlim_cur = before;
+    }
+  }
+  return limits.rlim_cur == RLIM_INFINITY ? kEnough : static_cast<std::size_t>(limits.rlim_cur);
+}
 
 // The body limit of the route a request header names.
 std::size_t body_limit_for(const Api& api, const ServerOptions& options,
@@ -65,15 +132,31 @@ std::size_t body_limit_for(const Api& api, const ServerOptions& options,
              : options.body_limit;
 }
 
+// Open connections, oldest first.
 class ConnectionRegistry {
  public:
   void add(const std::shared_ptr<ConnectionState>& state) {
     std::lock_guard lock(mutex_);
-    states_.insert(state);
+    state->order = next_order_++;
+    states_.emplace(state->order, state);
   }
   void remove(const std::shared_ptr<ConnectionState>& state) {
     std::lock_guard lock(mutex_);
-    states_.erase(state);
+    states_.erase(state->order);
+  }
+  // Closes the oldest connection that waits for a request (no request in flight is cut), so a
+  // new client gets its file descriptor; false when every connection is busy.
+  bool close_oldest_idle() {
+    std::lock_guard lock(mutex_);
+    for (const auto& [order, state] : states_) {
+      if (state->busy || state->closing) continue;
+      state->closing = true;
+      asio::post(state->executor, [state = state] {
+        if (state->stream != nullptr && !state->busy) state->stream->socket().close();
+      });
+      return true;
+    }
+    return false;
   }
   // Closes every connection that is waiting for a request; busy ones close after answering.
   bool empty() {
@@ -82,7 +165,7 @@ class ConnectionRegistry {
   }
   void close_idle() {
     std::lock_guard lock(mutex_);
-    for (const auto& state : states_) {
+    for (const auto& [order, state] : states_) {
       asio::post(state->executor, [state] {
         if (state->stream != nullptr && !state->busy) state->stream->socket().close();
       });
@@ -91,7 +174,8 @@ class ConnectionRegistry {
 
  private:
   std::mutex mutex_;
-  std::unordered_set<std::shared_ptr<ConnectionState>> states_;
+  std::uint64_t next_order_ = 0;
+  std::map<std::uint64_t, std::shared_ptr<ConnectionState>> states_;
 };
 
 BeastResponse to_beast(Response response, const BeastRequest& request, bool keep_alive) {
@@ -141,6 +225,9 @@ struct Server::Impl {
   std::shared_ptr<spdlog::logger> access;
   std::shared_ptr<spdlog::logger> events;
   ConnectionRegistry connections;
+  std::atomic<std::size_t> open_connections{0};
+  std::size_t max_connections = 0;
+  ThrottledWarning accept_warning{std::chrono::seconds(10)};
   std::atomic<bool> draining{false};
   std::shared_ptr<std::function<void()>> drain_check;  // kept alive while draining
 
@@ -154,19 +241,50 @@ struct Server::Impl {
                                    const std::string& remote);
   asio::awaitable<void> serve_plain(tcp::socket socket);
   asio::awaitable<void> serve_tls(tcp::socket socket);
+  void warn_accept_failed(const boost::system::error_code& ec);
   void start_drain();
 };
 
+void Server::Impl::warn_accept_failed(const boost::system::error_code& ec) {
+  if (const std::size_t times = accept_warning.occurred(); times > 0) {
+    events->warn("accept failed: {} ({} time(s) since the last such line; {} connections open)",
+                 ec.message(), times, open_connections.load());
+  }
+}
+
 asio::awaitable<void> Server::Impl::accept_loop() {
+  // Out of file descriptors, accept fails at once until one is freed: waiting (longer each time)
+  // keeps the loop from spinning on a core, and closing an idle connection frees one.
+  constexpr std::chrono::milliseconds kFirstPause{10};
+  constexpr std::chrono::milliseconds kLongestPause{1000};
+  std::chrono::milliseconds pause = kFirstPause;
+  asio::steady_timer backoff(ioc);
   while (!draining) {
     boost::system::error_code ec;
     tcp::socket socket = co_await acceptor.async_accept(
         asio::make_strand(ioc), asio::redirect_error(asio::use_awaitable, ec));
     if (ec) {
       if (draining || ec == asio::error::operation_aborted) break;
-      events->warn("accept failed: {}", ec.message());
+      warn_accept_failed(ec);
+      if (ec == asio::error::no_descriptors ||
+          ec == boost::system::errc::too_many_files_open_in_system ||
+          ec == asio::error::no_buffer_space || ec == asio::error::no_memory) {
+        connections.close_oldest_idle();
+        backoff.expires_after(pause);
+        co_await backoff.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+        pause = std::min(pause * 2, kLongestPause);
+      }
       continue;
     }
+    pause = kFirstPause;
+    // At the connection cap the oldest idle connection makes room; when all are busy the new one
+    // is turned away, so the descriptors left stay for the database.
+    if (open_connections.load() >= max_connections && !connections.close_oldest_idle()) {
+      socket.close(ec);
+      warn_accept_failed(asio::error::no_descriptors);
+      continue;
+    }
+    open_connections.fetch_add(1);
     auto executor = socket.get_executor();
     if (options.tls) {
       asio::co_spawn(executor, serve_tls(std::move(socket)), asio::detached);
@@ -177,6 +295,7 @@ asio::awaitable<void> Server::Impl::accept_loop() {
 }
 
 asio::awaitable<void> Server::Impl::serve_plain(tcp::socket socket) {
+  const OpenConnection counted(open_connections);
   boost::system::error_code ec;
   const auto endpoint = socket.remote_endpoint(ec);
   std::string remote = ec ? std::string() : endpoint.address().to_string();
@@ -190,6 +309,7 @@ asio::awaitable<void> Server::Impl::serve_plain(tcp::socket socket) {
 }
 
 asio::awaitable<void> Server::Impl::serve_tls(tcp::socket socket) {
+  const OpenConnection counted(open_connections);
   boost::system::error_code ec;
   const auto endpoint = socket.remote_endpoint(ec);
   std::string remote = ec ? std::string() : endpoint.address().to_string();
@@ -424,6 +544,10 @@ Result<std::unique_ptr<Server>> Server::create(const Api& api, const ServerOptio
   if (options.access_log == AccessLog::kOn) {
     impl->access = std::make_shared<spdlog::logger>("access", sink);
   }
+  const std::size_t file_limit = raise_file_limit(*impl->events);
+  impl->max_connections = options.max_connections > 0
+                              ? options.max_connections
+                              : file_limit - reserved_descriptors(file_limit);
   boost::system::error_code ec;
   const auto address = asio::ip::make_address(options.host, ec);
   if (ec) return Error::invalid("listen", "not an IP address: " + options.host);
@@ -471,8 +595,9 @@ Status Server::run() {
   asio::co_spawn(impl.ioc, impl.accept_loop(), asio::detached);
   unsigned threads = impl.options.threads;
   if (threads == 0) threads = std::max(1U, std::thread::hardware_concurrency());
-  impl.events->info("serving on {}://{}:{} with {} thread(s)", impl.options.tls ? "https" : "http",
-                    impl.options.host, port(), threads);
+  impl.events->info("serving on {}://{}:{} with {} thread(s), at most {} connections",
+                    impl.options.tls ? "https" : "http", impl.options.host, port(), threads,
+                    impl.max_connections);
   std::vector<std::thread> workers;
   for (unsigned i = 1; i < threads; ++i) {
     workers.emplace_back([&impl] {

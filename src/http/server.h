@@ -41,6 +41,9 @@ struct ServerOptions {
   // (what it sent is kept).
   std::chrono::milliseconds live_idle_timeout{60'000};
   std::size_t header_limit = 16 * 1024;
+  // Open connections at most; 0 takes the open-file limit (raised to the hard limit at start)
+  // less what the database and logs need. At the cap the oldest idle connection is closed.
+  std::size_t max_connections = 0;
   std::optional<TlsFiles> tls;
   AccessLog access_log = AccessLog::kOn;
 };
