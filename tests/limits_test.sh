@@ -53,3 +53,51 @@ healthz_in_time "after the idle connections closed" >/dev/null
 stop_server
 SERVER_NOFILE=""
 echo "ok (last /healthz in ${t}s, $lines accept warnings)"
+
+echo "== a body is read only after the session is checked, and few large ones at once"
+start_server
+r=$(curl -s -X POST -H 'Content-Type: application/json' \
+  --data '{"email":"ada@example.org","password":"correct horse"}' "$BASE/api/v1/auth/register")
+ADA=$(grep -o '"token":"[0-9a-f]*"' <<<"$r" | grep -o '[0-9a-f]\{64\}') || fail "register: $r"
+upload_head='POST /api/v1/recordings HTTP/1.1\r\nHost: x\r\nContent-Type: text/csv\r\nContent-Length: 16000000\r\n'
+[[ "$(raw "$upload_head\r\n")" == "HTTP/1.1 401 Unauthorized" ]] ||
+  fail "a 16 MB upload without a session was not refused before its body"
+[[ "$(raw "${upload_head}Authorization: Bearer $(printf '0%.0s' $(seq 1 64))\r\n\r\n")" == "HTTP/1.1 401 Unauthorized" ]] ||
+  fail "a 16 MB upload with an unknown session was not refused before its body"
+[[ "$(raw 'POST /api/v1/checkins HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 60000\r\n\r\n')" == "HTTP/1.1 401 Unauthorized" ]] ||
+  fail "a check-in without a session was not refused before its body"
+# Uploads that stream slowly (chunked, from a pipe) hold their places for three seconds.
+held=()
+hold_upload() {  # ADDRESS OUTPUT
+  (sleep 3; printf 't_s,ax_g,ay_g,az_g\n') |
+    curl -s -o /dev/null -w '%{http_code}' --max-time 20 --interface "$1" -X POST -T - \
+      -H 'Content-Type: text/csv' -H "Authorization: Bearer $ADA" "$BASE/api/v1/recordings" >"$2" &
+  held+=($!)
+}
+hold_upload 127.0.0.1 "$WORK/held1"
+hold_upload 127.0.0.1 "$WORK/held2"
+sleep 0.5
+r=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 -X POST -T - -H 'Content-Type: text/csv' \
+  -H "Authorization: Bearer $ADA" "$BASE/api/v1/recordings" </dev/null)
+[[ $r == 429 ]] || fail "a third large upload at once from one address: expected 429, got $r"
+for i in 2 3 4; do
+  hold_upload "127.0.0.$i" "$WORK/held${i}a"
+  hold_upload "127.0.0.$i" "$WORK/held${i}b"
+done
+sleep 0.5
+r=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 --interface 127.0.0.5 -X POST -T - \
+  -H 'Content-Type: text/csv' -H "Authorization: Bearer $ADA" "$BASE/api/v1/recordings" </dev/null)
+[[ $r == 503 ]] || fail "a ninth large upload at once: expected 503, got $r"
+# A small body needs no place: a check-in still goes through.
+r=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 -X POST -H 'Content-Type: application/json' \
+  -H "Authorization: Bearer $ADA" --data '{"pain":3,"feel":"okay"}' "$BASE/api/v1/checkins?date=2026-03-01")
+[[ $r == 201 ]] || fail "a check-in while large uploads are held: expected 201, got $r"
+wait "${held[@]}" || true
+for f in "$WORK"/held*; do
+  [[ $(cat "$f") == 422 ]] || fail "a held upload ended with $(cat "$f"), not 422 (a header alone)"
+done
+r=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 -X POST -T - -H 'Content-Type: text/csv' \
+  -H "Authorization: Bearer $ADA" "$BASE/api/v1/recordings" </dev/null)
+[[ $r == 422 ]] || fail "a large upload once the others ended: expected 422, got $r"
+stop_server
+echo ok

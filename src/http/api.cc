@@ -207,6 +207,31 @@ bool from_this_site(const Request& request) {
 }
 }  // namespace
 
+std::optional<Response> Api::refuse_before_body(const Request& header,
+                                                SessionCheck check) const {
+  try {
+    const auto match = router_.find(header.method, header.path);
+    if (match.handler == nullptr) return std::nullopt;
+    const Route& route = *match.handler;
+    if (route.access == Access::kPublic || route.access == Access::kAnonymous) return std::nullopt;
+    if (check == SessionCheck::kLookup) {
+      Call call{header, match.params};
+      return admit(route, call);
+    }
+    const bool writes = header.method != "GET" && header.method != "HEAD";
+    if (writes && authenticated_by_cookie(header) && !from_this_site(header)) {
+      return error_response(HttpFailure::kForbidden,
+                            "a write with the session cookie must come from this site's pages");
+    }
+    if (session_token(header).empty()) {
+      return error_response(HttpFailure::kUnauthenticated, "log in first");
+    }
+    return std::nullopt;
+  } catch (const std::exception& e) {
+    return error_response(HttpFailure::kInternal, std::string("unexpected: ") + e.what());
+  }
+}
+
 std::optional<Response> Api::admit(const Route& route, Call& call) const {
   if (route.access != Access::kPublic) {
     Result<StorePool::Lease> lease = parts_.stores->acquire();

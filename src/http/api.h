@@ -36,6 +36,10 @@ enum class Access {
 // How large a body a route takes: small JSON, or an uploaded recording.
 enum class BodySize { kSmall, kUpload };
 
+// How much of the session a check before the body looks at: whether one is sent at all (no
+// database), or whether it is valid (a lookup, worth it before a large body).
+enum class SessionCheck { kPresence, kLookup };
+
 struct ApiParts {
   StorePool* stores = nullptr;
   app::Secrets* secrets = nullptr;
@@ -61,6 +65,12 @@ class Api {
   // The body size the route of `method` and `path` takes (kSmall for unknown routes), so the
   // server can set its limit once the header is in.
   [[nodiscard]] BodySize body_size(std::string_view method, std::string_view path) const;
+
+  // Checks a request whose header is in, before its body is read: 401 when a route that needs a
+  // session has none (or, with kLookup, an invalid one), 403 for a cross-site cookie write or
+  // the wrong role (kLookup). std::nullopt: read the body. Never throws.
+  [[nodiscard]] std::optional<Response> refuse_before_body(const Request& header,
+                                                           SessionCheck check) const;
 
   // Whether `path` is the live WebSocket route.
   [[nodiscard]] static bool is_live_path(std::string_view path);

@@ -5,6 +5,7 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -133,6 +134,72 @@ std::size_t body_limit_for(const Api& api, const ServerOptions& options,
 }
 
 // Open connections, oldest first.
+// Bodies that may pass the small limit (up to the upload limit each), counted overall and per
+// client address, so a few clients cannot make the server hold many of them at once.
+class LargeBodies {
+ public:
+  LargeBodies(std::size_t overall, std::size_t per_address)
+      : overall_(overall), per_address_(per_address) {}
+  enum class Taken { kYes, kTooManyFromAddress, kTooManyOverall };
+  Taken take(const std::string& address) {
+    std::lock_guard lock(mutex_);
+    std::size_t& mine = by_address_[address];
+    if (mine >= per_address_) {
+      if (mine == 0) by_address_.erase(address);
+      return Taken::kTooManyFromAddress;
+    }
+    if (total_ >= overall_) {
+      if (mine == 0) by_address_.erase(address);
+      return Taken::kTooManyOverall;
+    }
+    ++mine;
+    ++total_;
+    return Taken::kYes;
+  }
+  void give_back(const std::string& address) {
+    std::lock_guard lock(mutex_);
+    const auto found = by_address_.find(address);
+    if (found == by_address_.end()) return;
+    if (--found->second == 0) by_address_.erase(found);
+    --total_;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::size_t overall_;
+  std::size_t per_address_;
+  std::size_t total_ = 0;
+  std::map<std::string, std::size_t> by_address_;
+};
+
+// One large body being read or answered; gives its place back when the request is done.
+class LargeBodyTicket {
+ public:
+  LargeBodyTicket(LargeBodies& bodies, std::string address)
+      : bodies_(bodies), address_(std::move(address)) {}
+  ~LargeBodyTicket() { bodies_.give_back(address_); }
+  LargeBodyTicket(const LargeBodyTicket&) = delete;
+  LargeBodyTicket& operator=(const LargeBodyTicket&) = delete;
+
+ private:
+  LargeBodies& bodies_;
+  std::string address_;
+};
+
+// After an answer sent before the whole request was read: stop sending, then read and drop
+// what the client still sends for a moment, so the answer is not lost to a connection reset.
+asio::awaitable<void> linger(beast::tcp_stream& lowest) {
+  boost::system::error_code ec;
+  lowest.socket().shutdown(tcp::socket::shutdown_send, ec);
+  std::array<char, 16 * 1024> sink{};
+  std::size_t drained = 0;
+  lowest.expires_after(std::chrono::seconds(2));
+  while (!ec && drained < 1024 * 1024) {
+    drained += co_await lowest.async_read_some(asio::buffer(sink),
+                                               asio::redirect_error(asio::use_awaitable, ec));
+  }
+}
+
 class ConnectionRegistry {
  public:
   void add(const std::shared_ptr<ConnectionState>& state) {
@@ -228,6 +295,7 @@ struct Server::Impl {
   std::atomic<std::size_t> open_connections{0};
   std::size_t max_connections = 0;
   ThrottledWarning accept_warning{std::chrono::seconds(10)};
+  LargeBodies large_bodies{options.max_large_bodies, options.max_large_bodies_per_address};
   std::atomic<bool> draining{false};
   std::shared_ptr<std::function<void()>> drain_check;  // kept alive while draining
 
@@ -378,6 +446,43 @@ asio::awaitable<void> Server::Impl::serve(Stream& stream, std::shared_ptr<Connec
         failed = true;
       }
     }
+    // Who sends a body is checked before it is read: without a session the answer is 401 at
+    // once, and a body that may pass the small limit is read only for a valid session, within
+    // a cap on such bodies overall and per address.
+    std::optional<LargeBodyTicket> large_ticket;
+    if (!failed) {
+      const std::uint64_t declared = parser.content_length().value_or(0);
+      const bool has_body = parser.chunked() || declared > 0;
+      const bool large =
+          parser.chunked() ? body_limit > options.body_limit : declared > options.body_limit;
+      Request head = to_request(parser.get(), remote, transport);
+      if (has_body && split_target(head.target, head.path, head.query)) {
+        if (std::optional<Response> refusal = api.refuse_before_body(
+                head, large ? SessionCheck::kLookup : SessionCheck::kPresence)) {
+          early = to_beast(std::move(*refusal), parser.get(), false);
+          failed = true;
+        }
+      }
+      if (!failed && large) {
+        switch (large_bodies.take(remote)) {
+          case LargeBodies::Taken::kYes:
+            large_ticket.emplace(large_bodies, remote);
+            break;
+          case LargeBodies::Taken::kTooManyFromAddress:
+            early = early_response(HttpFailure::kRateLimited,
+                                   "too many large uploads at once from this address");
+            early.set(bhttp::field::retry_after, "5");
+            failed = true;
+            break;
+          case LargeBodies::Taken::kTooManyOverall:
+            early = early_response(HttpFailure::kUnavailable,
+                                   "too many large uploads at once: try again shortly");
+            early.set(bhttp::field::retry_after, "5");
+            failed = true;
+            break;
+        }
+      }
+    }
     if (!failed) {
       state->busy = true;
       auto& header = parser.get();
@@ -407,6 +512,8 @@ asio::awaitable<void> Server::Impl::serve(Stream& stream, std::shared_ptr<Connec
       lowest.expires_after(options.write_timeout);
       co_await bhttp::async_write(stream, early, asio::redirect_error(asio::use_awaitable, ec));
       if (access) access->info("{} - - {} 0", remote, early.result_int());
+      state->busy = false;
+      if (!ec) co_await linger(lowest);
       co_return;
     }
 

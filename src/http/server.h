@@ -37,6 +37,10 @@ struct ServerOptions {
   std::size_t body_limit = 64 * 1024;
   // Routes that take an uploaded recording (BodySize::kUpload) get this limit instead.
   std::size_t upload_body_limit = 16 * 1024 * 1024;
+  // Bodies over body_limit are read only for a valid session, and only this many at once
+  // (503 past it), at most max_large_bodies_per_address of them from one address (429).
+  std::size_t max_large_bodies = 8;
+  std::size_t max_large_bodies_per_address = 2;
   // A live WebSocket that sends nothing, not even an answer to a ping, for this long is closed
   // (what it sent is kept).
   std::chrono::milliseconds live_idle_timeout{60'000};
