@@ -133,7 +133,7 @@ echo "== malformed HTTP is answered or cut off"
 [[ "$(raw 'GET /healthz HTTP/1.1\r\nHost localhost\r\n\r\n')" == "HTTP/1.1 400 Bad Request" ]] || fail "a header without a colon"
 [[ "$(raw 'POST /api/v1/checkins HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n')" == "HTTP/1.1 400 Bad Request" ]] || fail "a bad Content-Length"
 long=$(head -c 20000 /dev/zero | tr '\0' 'a')
-[[ "$(raw "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Long: $long\r\n\r\n")" == "HTTP/1.1 400 Bad Request" ]] || fail "an oversized header"
+[[ "$(raw "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Long: $long\r\n\r\n")" == "HTTP/1.1 431 Request Header Fields Too Large" ]] || fail "an oversized header"
 [[ "$(raw 'POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: 999999999\r\n\r\n')" == "HTTP/1.1 413 Payload Too Large" ]] || fail "a huge Content-Length"
 [[ "$(raw 'GET http://evil.example/healthz HTTP/1.1\r\nHost: x\r\n\r\n')" == "HTTP/1.1 400 Bad Request" ]] || fail "an absolute target"
 echo ok

@@ -101,3 +101,126 @@ r=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 -X POST -T - -H 'Content
 [[ $r == 422 ]] || fail "a large upload once the others ended: expected 422, got $r"
 stop_server
 echo ok
+
+# login EMAIL PASSWORD [CURL OPTION...]: prints the status of a login.
+login() {
+  local email=$1 password=$2
+  shift 2
+  curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$@" -X POST -H 'Content-Type: application/json' \
+    --data "{\"email\":\"$email\",\"password\":\"$password\"}" "$BASE/api/v1/auth/login"
+}
+register_status() {  # EMAIL [CURL OPTION...]
+  local email=$1
+  shift
+  curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$@" -X POST -H 'Content-Type: application/json' \
+    --data "{\"email\":\"$email\",\"password\":\"correct horse\"}" "$BASE/api/v1/auth/register"
+}
+
+echo "== wrong passwords slow down that email from that address only"
+start_server --registrations-per-hour 3
+for _ in 1 2 3 4 5; do
+  [[ $(login ada@example.org 'wrong password' --interface 127.0.0.2) == 401 ]] || fail "a wrong password"
+done
+[[ $(login ada@example.org 'correct horse' --interface 127.0.0.2) == 429 ]] ||
+  fail "a sixth try at once from the guessing address was not slowed down"
+retry=$(curl -s -D - -o /dev/null --interface 127.0.0.2 -X POST -H 'Content-Type: application/json' \
+  --data '{"email":"ada@example.org","password":"correct horse"}' "$BASE/api/v1/auth/login" |
+  tr -d '\r' | awk 'tolower($1) == "retry-after:" {print $2}')
+[[ -n $retry ]] && ((retry >= 1 && retry <= 30)) || fail "Retry-After after five failures: '$retry'"
+[[ $(login ada@example.org 'correct horse') == 200 ]] ||
+  fail "the owner, from another address, was locked out by someone else's guesses"
+[[ $(login bob@example.org 'wrong password' --interface 127.0.0.2) == 401 ]] ||
+  fail "another email from the guessing address was limited too"
+echo ok
+
+echo "== registrations are limited per address; a taken email counts too"
+[[ $(register_status bea@example.org --interface 127.0.0.3) == 201 ]] || fail "a registration"
+[[ $(register_status bea@example.org --interface 127.0.0.3) == 409 ]] || fail "a taken email"
+[[ $(register_status cy@example.org --interface 127.0.0.3) == 201 ]] || fail "a third registration"
+[[ $(register_status dee@example.org --interface 127.0.0.3) == 429 ]] ||
+  fail "a fourth registration within the hour from one address was not refused"
+[[ $(register_status dee@example.org --interface 127.0.0.4) == 201 ]] ||
+  fail "another address was refused too"
+stop_server
+echo ok
+
+echo "== behind a trusted proxy the client is the address in X-Forwarded-For"
+start_server --trusted-proxy 127.0.0.1
+for _ in 1 2 3 4 5; do
+  [[ $(login ada@example.org 'wrong password' -H 'X-Forwarded-For: 198.51.100.1') == 401 ]] || fail "a wrong password"
+done
+[[ $(login ada@example.org 'correct horse' -H 'X-Forwarded-For: 198.51.100.1') == 429 ]] ||
+  fail "the guessing client behind the proxy was not slowed down"
+[[ $(login ada@example.org 'correct horse' -H 'X-Forwarded-For: 198.51.100.2') == 200 ]] ||
+  fail "another client behind the proxy was slowed down"
+# What a client writes itself is further left and not believed.
+[[ $(login ada@example.org 'correct horse' -H 'X-Forwarded-For: 198.51.100.2, 198.51.100.1') == 429 ]] ||
+  fail "a forged X-Forwarded-For was believed"
+stop_server
+echo "== without --trusted-proxy, X-Forwarded-For is ignored"
+start_server
+for _ in 1 2 3 4 5; do login ada@example.org 'wrong password' -H 'X-Forwarded-For: 198.51.100.1' >/dev/null; done
+[[ $(login ada@example.org 'correct horse' -H 'X-Forwarded-For: 198.51.100.2') == 429 ]] ||
+  fail "X-Forwarded-For was believed from an untrusted peer"
+stop_server
+echo ok
+
+echo "== framing: what cannot be told apart from the next request is refused, and the connection closed"
+start_server
+# What follows the header must not be served as a second request.
+smuggled='GET /api/v1/openapi.yaml HTTP/1.1\r\nHost: x\r\n\r\n'
+for encoding in xchunked gzip 'chunked, identity' 'identity'; do
+  answer=$( (printf '%b' "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: $encoding\r\nContent-Type: application/json\r\n\r\n$smuggled"; sleep 1) |
+    timeout 5 bash -c "exec 3<>/dev/tcp/127.0.0.1/$PORT; cat <&0 >&3 & cat <&3" 2>/dev/null | tr -d '\r' || true)
+  [[ $(head -n 1 <<<"$answer") == "HTTP/1.1 400 Bad Request" ]] ||
+    fail "Transfer-Encoding: $encoding: $(head -n 1 <<<"$answer")"
+  ! grep -q '^openapi:' <<<"$answer" || fail "Transfer-Encoding: $encoding: the bytes after it were served"
+done
+[[ "$(raw 'GET /healthz HTTP/1.1\r\n\r\n')" == "HTTP/1.1 400 Bad Request" ]] || fail "HTTP/1.1 without Host"
+[[ "$(raw 'GET /healthz HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n')" == "HTTP/1.1 400 Bad Request" ]] || fail "two Host headers"
+[[ "$(raw 'GET /healthz HTTP/1.0\r\n\r\n')" == "HTTP/1.0 200 OK" || "$(raw 'GET /healthz HTTP/1.0\r\n\r\n')" == "HTTP/1.1 200 OK" ]] ||
+  fail "HTTP/1.0 without Host"
+long=$(head -c 20000 /dev/zero | tr '\0' 'a')
+[[ "$(raw "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Long: $long\r\n\r\n")" == "HTTP/1.1 431 Request Header Fields Too Large" ]] ||
+  fail "an oversized header"
+echo ok
+
+echo "== a JSON key or a query parameter given twice is refused"
+# From an address of its own: the case before left failed logins for Ada from 127.0.0.1.
+r=$(curl -s --interface 127.0.0.6 -X POST -H 'Content-Type: application/json' \
+  --data '{"email":"ada@example.org","password":"correct horse"}' "$BASE/api/v1/auth/login")
+ADA=$(grep -o '"token":"[0-9a-f]*"' <<<"$r" | grep -o '[0-9a-f]\{64\}') || fail "login: $r"
+r=$(curl -s -w '\n%{http_code}' -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $ADA" \
+  --data '{"pain": {"x": 1}, "feel": "okay", "pain": 3}' "$BASE/api/v1/checkins?date=2026-03-02")
+[[ $(tail -n 1 <<<"$r") == 400 ]] || fail "a key given twice: $r"
+grep -q '"pain\\" more than once' <<<"$r" || fail "the error does not name the key: $r"
+r=$(curl -s -w '\n%{http_code}' -H "Authorization: Bearer $ADA" "$BASE/api/v1/checkins/2026-03-02")
+[[ $(tail -n 1 <<<"$r") == 404 ]] || fail "the refused check-in was written: $r"
+r=$(curl -s -w '\n%{http_code}' -H "Authorization: Bearer $ADA" "$BASE/api/v1/history?date=2026-03-02&date=2020-01-01")
+[[ $(tail -n 1 <<<"$r") == 400 ]] || fail "a query parameter given twice: $r"
+grep -q 'date is given more than once' <<<"$r" || fail "the error does not name the parameter: $r"
+stop_server
+echo ok
+
+echo "== headers: a content security policy everywhere, no caching of health data, HSTS under TLS"
+start_server
+# From an address of its own: the case before left failed logins for Ada from 127.0.0.1.
+r=$(curl -s --interface 127.0.0.6 -X POST -H 'Content-Type: application/json' \
+  --data '{"email":"ada@example.org","password":"correct horse"}' "$BASE/api/v1/auth/login")
+ADA=$(grep -o '"token":"[0-9a-f]*"' <<<"$r" | grep -o '[0-9a-f]\{64\}') || fail "login: $r"
+for path in / /healthz /api/v1/history /api/v1/export; do
+  h=$(curl -s -D - -o /dev/null -H "Authorization: Bearer $ADA" "$BASE$path" | tr -d '\r')
+  grep -qi "^content-security-policy: .*frame-ancestors 'none'" <<<"$h" || fail "$path has no CSP with frame-ancestors: $h"
+  ! grep -qi '^strict-transport-security' <<<"$h" || fail "$path sends HSTS over plain HTTP"
+done
+for path in /api/v1/history /api/v1/export /api/v1/export.csv /api/v1/plans/today /api/v1/account; do
+  curl -s -D - -o /dev/null -H "Authorization: Bearer $ADA" "$BASE$path" | tr -d '\r' |
+    grep -qi '^cache-control: no-store' || fail "$path may be cached"
+done
+stop_server
+(cd "$WORK" && "$BIN" cert --cert "$WORK/cert.pem" --key "$WORK/key.pem" >/dev/null) || fail "bounceback cert"
+start_server --tls-cert "$WORK/cert.pem" --tls-key "$WORK/key.pem"
+curl -s -D - -o /dev/null --cacert "$WORK/cert.pem" "$BASE/" | tr -d '\r' |
+  grep -qi '^strict-transport-security: max-age=' || fail "no HSTS under TLS"
+stop_server
+echo ok

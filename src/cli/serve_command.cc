@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "app/catalog_loader.h"
 #include "cli/cli.h"
@@ -33,6 +34,8 @@ struct ServeOptions {
   std::size_t body_limit = 64 * 1024;
   bool quiet = false;
   std::string password_cost = "interactive";
+  std::vector<std::string> trusted_proxies;
+  int registrations_per_hour = app::AccountPolicy{}.max_registrations_per_address;
 };
 
 Status split_listen(const std::string& listen, http::ServerOptions& out) {
@@ -78,6 +81,7 @@ int serve(const ServeOptions& opts, const CliContext& ctx) {
   server_options.idle_timeout = std::chrono::milliseconds(opts.idle_timeout_ms);
   server_options.drain_timeout = std::chrono::milliseconds(opts.drain_timeout_ms);
   server_options.body_limit = opts.body_limit;
+  server_options.trusted_proxies = opts.trusted_proxies;
   server_options.access_log = opts.quiet ? http::AccessLog::kOff : http::AccessLog::kOn;
 
   // serve's own --db first, then the global one.
@@ -110,6 +114,7 @@ int serve(const ServeOptions& opts, const CliContext& ctx) {
   parts.secrets = secrets->get();
   parts.clock = &clock;
   parts.catalog = &*catalog;
+  parts.account_policy.max_registrations_per_address = opts.registrations_per_hour;
   for (const auto& file : data::openapi_files()) parts.openapi_document = std::string(file.contents);
 #ifdef BB_HAVE_WEB_FILES
   parts.web = http::StaticFiles(data::web_files());
@@ -155,6 +160,14 @@ void register_serve_command(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--body-limit", opts->body_limit, "Largest request body in bytes")
       ->capture_default_str();
   cmd->add_flag("--quiet", opts->quiet, "No access log");
+  cmd->add_option("--registrations-per-hour", opts->registrations_per_hour,
+                  "New accounts one client address may ask for in an hour")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000000));
+  cmd->add_option("--trusted-proxy", opts->trusted_proxies,
+                  "Address of a reverse proxy whose X-Forwarded-For names the client (repeat for "
+                  "several); without it the client is the connection's peer")
+      ->check(CLI::ValidIPV4 | CLI::TypeValidator<std::string>());
   cmd->add_option("--password-cost", opts->password_cost,
                   "interactive (default), or minimal for tests and benchmarks only")
       ->check(CLI::IsMember({"interactive", "minimal"}));

@@ -156,9 +156,21 @@ BodySize Api::body_size(std::string_view method, std::string_view path) const {
   return match.handler == nullptr ? BodySize::kSmall : match.handler->body;
 }
 
+namespace {
+// What the API answers is a person's health data (or about their account): no cache keeps it.
+Response not_cached(Response response, const Request& request) {
+  if (request.path.rfind("/api/", 0) != 0) return response;
+  for (const auto& [name, value] : response.headers) {
+    if (name == "Cache-Control") return response;
+  }
+  response.headers.emplace_back("Cache-Control", "no-store");
+  return response;
+}
+}  // namespace
+
 Response Api::handle(const Request& request) const {
   try {
-    return dispatch(request);
+    return not_cached(dispatch(request), request);
   } catch (const std::exception& e) {
     return error_response(HttpFailure::kInternal, std::string("unexpected: ") + e.what());
   } catch (...) {
@@ -167,6 +179,11 @@ Response Api::handle(const Request& request) const {
 }
 
 Response Api::dispatch(const Request& request) const {
+  if (const std::optional<std::string> repeated = repeated_query_parameter(request.query)) {
+    return error_response(HttpFailure::kBadRequest,
+                          "the query parameter " + *repeated + " is given more than once",
+                          *repeated);
+  }
   const auto match = router_.find(request.method, request.path);
   if (match.handler == nullptr) {
     const bool api_path = request.path.rfind("/api/", 0) == 0;
@@ -239,7 +256,7 @@ std::optional<Response> Api::admit(const Route& route, Call& call) const {
     call.lease.emplace(std::move(lease).value());
     call.daily.emplace(*(*call.lease)->persons, *parts_.catalog, plans_.get(),
                        (*call.lease)->recordings.get());
-    call.accounts.emplace(*(*call.lease)->accounts, *parts_.secrets);
+    call.accounts.emplace(*(*call.lease)->accounts, *parts_.secrets, parts_.account_policy);
     call.recordings.emplace(*(*call.lease)->recordings);
   }
   if (route.access == Access::kAccount || route.access == Access::kPerson ||
@@ -298,10 +315,17 @@ Response Api::register_account(Call& call) const {
   const Result<Credentials> credentials = credentials_from_json(*body, RoleField::kAllowed);
   if (!credentials.ok()) return error_response(credentials.error());
   const app::UnixSeconds now = parts_.clock->now();
-  const Result<app::OpenedSession> opened = call.accounts->register_account(
-      credentials->email, credentials->password, credentials->role, now);
-  if (!opened.ok()) return error_response(opened.error());
-  return session_response(201, call.request, *opened, now);
+  const Result<app::RegisterOutcome> outcome = call.accounts->register_account(
+      credentials->email, credentials->password, credentials->role, call.request.remote_address,
+      now);
+  if (!outcome.ok()) return error_response(outcome.error());
+  if (!outcome->session) {
+    Response response = error_response(HttpFailure::kRateLimited,
+                                       "too many registrations from this address: try again later");
+    response.headers.emplace_back("Retry-After", std::to_string(outcome->retry_after));
+    return response;
+  }
+  return session_response(201, call.request, *outcome->session, now);
 }
 
 Response Api::login(Call& call) const {
@@ -317,8 +341,10 @@ Response Api::login(Call& call) const {
     case app::LoginVerdict::kOpened:
       return session_response(200, call.request, *outcome->session, now);
     case app::LoginVerdict::kRateLimited: {
-      Response response = error_response(HttpFailure::kRateLimited,
-                                         "too many failed logins: try again later");
+      Response response = error_response(
+          HttpFailure::kRateLimited,
+          "too many failed logins for this email from this address: try again in " +
+              std::to_string(outcome->retry_after) + " s");
       response.headers.emplace_back("Retry-After", std::to_string(outcome->retry_after));
       return response;
     }

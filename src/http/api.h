@@ -49,6 +49,8 @@ struct ApiParts {
   StaticFiles web;               // the browser app; may be empty
   // How many plans (a person and a date each) the server keeps to send again; 0 keeps none.
   std::size_t plans_kept = 4096;
+  // Sessions, passwords and the limits on logins and registrations.
+  app::AccountPolicy account_policy;
 };
 
 class Api {

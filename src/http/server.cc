@@ -245,11 +245,26 @@ class ConnectionRegistry {
   std::map<std::uint64_t, std::shared_ptr<ConnectionState>> states_;
 };
 
-BeastResponse to_beast(Response response, const BeastRequest& request, bool keep_alive) {
-  BeastResponse out{static_cast<bhttp::status>(response.status), request.version()};
-  if (!response.content_type.empty()) out.set(bhttp::field::content_type, response.content_type);
+// The app's pages load only their own scripts, styles and connections, and no other site may
+// frame them.
+constexpr const char* kContentSecurityPolicy =
+    "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; connect-src 'self'; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+// Headers every answer carries; HSTS only over TLS (a browser ignores it over plain HTTP).
+void set_security_headers(BeastResponse& out, Transport transport) {
   out.set("X-Content-Type-Options", "nosniff");
   out.set("Referrer-Policy", "no-referrer");
+  out.set("Content-Security-Policy", kContentSecurityPolicy);
+  out.set("X-Frame-Options", "DENY");
+  if (transport == Transport::kTls) out.set("Strict-Transport-Security", "max-age=31536000");
+}
+
+BeastResponse to_beast(Response response, const BeastRequest& request, bool keep_alive,
+                       Transport transport) {
+  BeastResponse out{static_cast<bhttp::status>(response.status), request.version()};
+  if (!response.content_type.empty()) out.set(bhttp::field::content_type, response.content_type);
+  set_security_headers(out, transport);
   for (auto& [name, value] : response.headers) out.insert(name, value);
   const std::size_t size = response.body.size();
   out.body() = std::move(response.body);
@@ -263,10 +278,12 @@ BeastResponse to_beast(Response response, const BeastRequest& request, bool keep
 }
 
 // A response to a request that could not be read as one.
-BeastResponse early_response(HttpFailure failure, const std::string& message) {
+BeastResponse early_response(HttpFailure failure, const std::string& message,
+                             Transport transport) {
   Response response = error_response(failure, message);
   BeastResponse out{static_cast<bhttp::status>(response.status), 11};
   out.set(bhttp::field::content_type, response.content_type);
+  set_security_headers(out, transport);
   out.body() = std::move(response.body);
   out.keep_alive(false);
   out.prepare_payload();
@@ -399,7 +416,7 @@ asio::awaitable<void> Server::Impl::serve_tls(tcp::socket socket) {
 
 template <typename Stream>
 asio::awaitable<void> Server::Impl::serve(Stream& stream, std::shared_ptr<ConnectionState> state,
-                                          std::string remote, Transport transport) {
+                                          std::string peer, Transport transport) {
   auto& lowest = beast::get_lowest_layer(stream);
   beast::flat_buffer buffer;
   int answered = 0;
@@ -419,6 +436,9 @@ asio::awaitable<void> Server::Impl::serve(Stream& stream, std::shared_ptr<Connec
         ec == asio::error::eof || ec == asio::error::bad_descriptor) {
       co_return;
     }
+    const auto forwarded_for = parser.get()["X-Forwarded-For"];
+    const std::string remote = client_address(
+        peer, {forwarded_for.data(), forwarded_for.size()}, options.trusted_proxies);
     BeastResponse early;
     bool failed = false;
     if (ec == bhttp::error::body_limit) {
@@ -427,13 +447,20 @@ asio::awaitable<void> Server::Impl::serve(Stream& stream, std::shared_ptr<Connec
                              "the body is larger than " +
                                  std::to_string(std::max(options.body_limit,
                                                          options.upload_body_limit)) +
-                                 " bytes");
+                                 " bytes", transport);
       failed = true;
     } else if (ec == bhttp::error::header_limit) {
-      early = early_response(HttpFailure::kBadRequest, "the request header is too large");
+      early = early_response(HttpFailure::kHeaderTooLarge,
+                             "the request header is larger than " +
+                                 std::to_string(options.header_limit) + " bytes", transport);
       failed = true;
     } else if (ec) {
-      early = early_response(HttpFailure::kBadRequest, "malformed HTTP request: " + ec.message());
+      early = early_response(HttpFailure::kBadRequest, "malformed HTTP request: " + ec.message(),
+                             transport);
+      failed = true;
+    } else if (const std::string problem = framing_problem(parser.get()); !problem.empty()) {
+      // Served, the rest of the bytes would be read as another request: answer and close.
+      early = early_response(HttpFailure::kBadRequest, problem, transport);
       failed = true;
     }
     std::size_t body_limit = options.body_limit;
@@ -442,7 +469,7 @@ asio::awaitable<void> Server::Impl::serve(Stream& stream, std::shared_ptr<Connec
       parser.body_limit(body_limit);
       if (parser.content_length() && *parser.content_length() > body_limit) {
         early = early_response(HttpFailure::kPayloadTooLarge,
-                               "the body is larger than " + std::to_string(body_limit) + " bytes");
+                               "the body is larger than " + std::to_string(body_limit) + " bytes", transport);
         failed = true;
       }
     }
@@ -459,7 +486,7 @@ asio::awaitable<void> Server::Impl::serve(Stream& stream, std::shared_ptr<Connec
       if (has_body && split_target(head.target, head.path, head.query)) {
         if (std::optional<Response> refusal = api.refuse_before_body(
                 head, large ? SessionCheck::kLookup : SessionCheck::kPresence)) {
-          early = to_beast(std::move(*refusal), parser.get(), false);
+          early = to_beast(std::move(*refusal), parser.get(), false, transport);
           failed = true;
         }
       }
@@ -470,13 +497,13 @@ asio::awaitable<void> Server::Impl::serve(Stream& stream, std::shared_ptr<Connec
             break;
           case LargeBodies::Taken::kTooManyFromAddress:
             early = early_response(HttpFailure::kRateLimited,
-                                   "too many large uploads at once from this address");
+                                   "too many large uploads at once from this address", transport);
             early.set(bhttp::field::retry_after, "5");
             failed = true;
             break;
           case LargeBodies::Taken::kTooManyOverall:
             early = early_response(HttpFailure::kUnavailable,
-                                   "too many large uploads at once: try again shortly");
+                                   "too many large uploads at once: try again shortly", transport);
             early.set(bhttp::field::retry_after, "5");
             failed = true;
             break;
@@ -497,14 +524,15 @@ asio::awaitable<void> Server::Impl::serve(Stream& stream, std::shared_ptr<Connec
                                  asio::redirect_error(asio::use_awaitable, ec));
       if (ec == bhttp::error::body_limit) {
         early = early_response(HttpFailure::kPayloadTooLarge,
-                               "the body is larger than " + std::to_string(body_limit) + " bytes");
+                               "the body is larger than " + std::to_string(body_limit) + " bytes", transport);
         failed = true;
       } else if (ec == beast::error::timeout || ec == asio::error::eof ||
                  ec == bhttp::error::partial_message || ec == asio::error::connection_reset ||
                  ec == asio::error::operation_aborted) {
         co_return;  // a body that never came: nobody to answer
       } else if (ec) {
-        early = early_response(HttpFailure::kBadRequest, "malformed HTTP body: " + ec.message());
+        early = early_response(HttpFailure::kBadRequest, "malformed HTTP body: " + ec.message(),
+                               transport);
         failed = true;
       }
     }
@@ -534,7 +562,7 @@ asio::awaitable<void> Server::Impl::serve(Stream& stream, std::shared_ptr<Connec
       response = api.handle(request);
     }
     const bool keep_alive = beast_request.keep_alive() && !draining;
-    BeastResponse out = to_beast(std::move(response), beast_request, keep_alive);
+    BeastResponse out = to_beast(std::move(response), beast_request, keep_alive, transport);
     lowest.expires_after(options.write_timeout);
     co_await bhttp::async_write(stream, out, asio::redirect_error(asio::use_awaitable, ec));
     state->busy = false;

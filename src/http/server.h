@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "base/result.h"
 #include "http/api.h"
@@ -49,6 +50,9 @@ struct ServerOptions {
   // less what the database and logs need. At the cap the oldest idle connection is closed.
   std::size_t max_connections = 0;
   std::optional<TlsFiles> tls;
+  // Reverse proxies whose X-Forwarded-For is believed (exact addresses); the client address of
+  // a request through them is the rightmost one they did not add themselves.
+  std::vector<std::string> trusted_proxies;
   AccessLog access_log = AccessLog::kOn;
 };
 

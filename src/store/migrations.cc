@@ -193,6 +193,26 @@ $$;
       // What a session's recordings measured is a plan input too (docs/engine-rules.md).
       {6, "recordings change the plan revision, since what they measured shapes the next dose",
        BB_SQLITE_REVISION_TRIGGERS("recordings"), BB_POSTGRES_REVISION_TRIGGER("recordings")},
+      // Attempts (failed logins, registrations) are counted per key, e.g. an email and an
+      // address together, so no one can lock another person's account. Person ids come from a
+      // counter that only goes up: the id of a deleted account is never given again. Expired
+      // sessions are purged, which wants their expiry indexed.
+      {7, "attempt windows per key, a person id counter that never goes back, session expiry",
+       R"sql(
+ALTER TABLE address_failures RENAME TO attempt_windows;
+ALTER TABLE attempt_windows RENAME COLUMN address TO attempt_key;
+DELETE FROM attempt_windows;
+CREATE INDEX attempt_windows_by_start ON attempt_windows (window_start);
+ALTER TABLE accounts DROP COLUMN failures;
+ALTER TABLE accounts DROP COLUMN failure_window_start;
+CREATE TABLE id_counters (
+  name TEXT PRIMARY KEY,
+  last_id BIGINT NOT NULL
+);
+INSERT INTO id_counters (name, last_id) SELECT 'person', COALESCE(MAX(id), 1) FROM persons;
+CREATE INDEX login_sessions_by_expiry ON login_sessions (expires_at)
+)sql",
+       {}},
   };
   return kMigrations;
 }
