@@ -224,3 +224,28 @@ curl -s -D - -o /dev/null --cacert "$WORK/cert.pem" "$BASE/" | tr -d '\r' |
   grep -qi '^strict-transport-security: max-age=' || fail "no HSTS under TLS"
 stop_server
 echo ok
+
+echo "== live streams: a few at once per person"
+start_server
+r=$(curl -s --interface 127.0.0.6 -X POST -H 'Content-Type: application/json' \
+  --data '{"email":"ada@example.org","password":"correct horse"}' "$BASE/api/v1/auth/login")
+ADA=$(grep -o '"token":"[0-9a-f]*"' <<<"$r" | grep -o '[0-9a-f]\{64\}') || fail "login: $r"
+upgrade="GET /api/v1/live?placement=pocket HTTP/1.1\r\nHost: 127.0.0.1:$PORT\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nAuthorization: Bearer $ADA\r\n\r\n"
+streams=()
+for i in 1 2 3; do
+  exec {fd}<>"/dev/tcp/127.0.0.1/$PORT"
+  printf '%b' "$upgrade" >&"$fd"
+  read -r -t 5 line <&"$fd" || fail "stream $i: no answer"
+  [[ ${line%$'\r'} == "HTTP/1.1 101 Switching Protocols" ]] || fail "stream $i: $line"
+  streams+=("$fd")
+done
+[[ "$(raw "$upgrade")" == "HTTP/1.1 429 Too Many Requests" ]] || fail "a fourth stream at once was opened"
+for fd in "${streams[@]}"; do exec {fd}>&-; done
+ok=""
+for _ in $(seq 1 50); do
+  [[ "$(raw "$upgrade" 0.3)" == "HTTP/1.1 101 Switching Protocols" ]] && { ok=yes; break; }
+  sleep 0.1
+done
+[[ -n $ok ]] || fail "a stream could not open after the others closed"
+stop_server
+echo ok

@@ -732,6 +732,18 @@ Response show_recording(app::RecordingService& recordings, app::PersonId person,
 
 bool Api::is_live_path(std::string_view path) { return path == "/api/v1/live"; }
 
+std::shared_ptr<void> Api::take_live_place(app::PersonId person) const {
+  std::lock_guard lock(live_streams_->mutex);
+  std::size_t& open = live_streams_->open[person];
+  if (open >= parts_.live_streams_per_person) return nullptr;
+  ++open;
+  // Holds the registry, not the Api, so a stream that outlives a request is safe.
+  return std::shared_ptr<void>(live_streams_.get(), [streams = live_streams_, person](void*) {
+    std::lock_guard release(streams->mutex);
+    if (--streams->open[person] == 0) streams->open.erase(person);
+  });
+}
+
 Response Api::post_recording(Call& call) const {
   auto date = query_date(call.request, "date", parts_.clock->today());
   if (!date.ok()) return date.failure();
@@ -868,9 +880,17 @@ std::variant<Response, std::unique_ptr<LiveSession>> Api::open_live(const Reques
     if (std::optional<Response> refused = admit(*match.handler, call)) return std::move(*refused);
     auto params = live_params(request, parts_.clock->today());
     if (!params.ok()) return params.failure();
-    return std::make_unique<LiveSession>(*parts_.stores, *parts_.clock, call.me(), params->date,
-                                         params->placement, params->units,
-                                         params->target_cadence);
+    std::shared_ptr<void> place = take_live_place(call.me());
+    if (!place) {
+      return error_response(HttpFailure::kRateLimited,
+                            "already " + std::to_string(parts_.live_streams_per_person) +
+                                " live streams open: end one first");
+    }
+    auto session = std::make_unique<LiveSession>(*parts_.stores, *parts_.clock, call.me(),
+                                                 params->date, params->placement, params->units,
+                                                 params->target_cadence);
+    session->hold(std::move(place));
+    return session;
   } catch (const std::exception& e) {
     return error_response(HttpFailure::kInternal, std::string("unexpected: ") + e.what());
   }

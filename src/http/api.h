@@ -5,6 +5,8 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
+#include <mutex>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -49,6 +51,8 @@ struct ApiParts {
   StaticFiles web;               // the browser app; may be empty
   // How many plans (a person and a date each) the server keeps to send again; 0 keeps none.
   std::size_t plans_kept = 4096;
+  // Live streams one person may have open at once (on this server).
+  std::size_t live_streams_per_person = 3;
   // Sessions, passwords and the limits on logins and registrations.
   app::AccountPolicy account_policy;
 };
@@ -145,7 +149,15 @@ class Api {
   Response get_safety_questions(Call& call) const;
   Response get_catalog_item(Call& call) const;
 
+  // Open live streams per person on this server; a place is given back when its stream ends.
+  struct LiveStreams {
+    std::mutex mutex;
+    std::map<app::PersonId, std::size_t> open;
+  };
+  [[nodiscard]] std::shared_ptr<void> take_live_place(app::PersonId person) const;
+
   ApiParts parts_;
+  std::shared_ptr<LiveStreams> live_streams_ = std::make_shared<LiveStreams>();
   // Plans sent before, found again while the person's records keep their revision.
   std::unique_ptr<app::PlanCache> plans_;
   Router<Route> router_;

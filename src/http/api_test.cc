@@ -811,8 +811,14 @@ TEST_F(ApiTest, ALiveStreamCountsLikeTheSameFileUploaded) {
   }
   EXPECT_EQ(new_jumps, last_count);
   // A bad batch is refused whole and changes nothing.
+  const double next = samples.back().t + 0.01;
   const json refused = json::parse(
-      session.on_message(R"({"type":"samples","samples":[[99,0,0,1],[98,0,0,1]]})").text);
+      session
+          .on_message(json{{"type", "samples"},
+                           {"samples", json::array({json::array({next, 0, 0, 1}),
+                                                    json::array({next - 0.005, 0, 0, 1})})}}
+                          .dump())
+          .text);
   EXPECT_EQ(refused["type"], "error");
   EXPECT_EQ(refused["error"]["field"], "samples[1]");
   EXPECT_EQ(count_rows("recordings"), 1);  // nothing saved before the end
