@@ -66,7 +66,15 @@ echo ok
 
 echo "== the authorization walk: every documented route as nobody, another person, a clinician"
 BOB=$(register bob@example.org person)
-CAROL=$(register carol@example.org clinician)
+# A clinician account needs an invite made on the server; each works once.
+r=$(call POST /api/v1/auth/register "" '{"email":"carol@example.org","password":"correct horse","role":"clinician"}')
+expect 422 "a clinician without an invite" "$r"
+grep -q '"field":"invite"' <<<"$r" || fail "the refusal does not name the invite: $r"
+INVITE=$("$BIN" --db "sqlite:$DB" clinician-invite 2>/dev/null) || fail "bounceback clinician-invite"
+r=$(call POST /api/v1/auth/register "" "{\"email\":\"carol@example.org\",\"password\":\"correct horse\",\"role\":\"clinician\",\"invite\":\"$INVITE\"}")
+expect 201 "a clinician with an invite" "$r"
+CAROL=$(token_of "$r")
+expect 422 "an invite used twice" "$(call POST /api/v1/auth/register "" "{\"email\":\"cy@example.org\",\"password\":\"correct horse\",\"role\":\"clinician\",\"invite\":\"$INVITE\"}")"
 ADA_ID=$(call GET /api/v1/account "$ADA" | grep -o '"id":[0-9]*' | grep -o '[0-9]*')
 CAROL_ID=$(call GET /api/v1/account "$CAROL" | grep -o '"id":[0-9]*' | grep -o '[0-9]*')
 routes=$(curl -s "$BASE/api/v1/openapi.yaml" | awk '

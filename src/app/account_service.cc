@@ -105,7 +105,8 @@ std::string register_key(const std::string& address) {
 Result<RegisterOutcome> AccountService::register_account(const std::string& email,
                                                          const std::string& password, Role role,
                                                          const std::string& address,
-                                                         UnixSeconds now) {
+                                                         UnixSeconds now,
+                                                         const std::string& clinician_invite) {
   BB_ASSIGN_OR_RETURN(const std::string normalized, normalize_email(email));
   BB_RETURN_IF_ERROR(
       check_password(password, policy_.min_password_length, policy_.max_password_length));
@@ -128,9 +129,20 @@ Result<RegisterOutcome> AccountService::register_account(const std::string& emai
   // Hashing is slow on purpose: do it before taking the write lock. A taken email costs the
   // same work, so timing does not tell it apart.
   BB_ASSIGN_OR_RETURN(const std::string hash, secrets_.hash_password(password));
+  const bool needs_invite = role == Role::kClinician &&
+                            policy_.clinician_signup == AccountPolicy::ClinicianSignup::kByInvite;
   const Status done = store_.transaction([&]() -> Status {
     BB_ASSIGN_OR_RETURN(const std::optional<Account> existing, store_.account_by_email(normalized));
     if (existing) return Error::conflict("an account with this email already exists");
+    if (needs_invite) {
+      const Error refused = Error::invalid(
+          "invite", "a clinician account needs an invite code from the server's operator "
+                    "(bounceback clinician-invite), unused and not expired");
+      if (clinician_invite.empty() || clinician_invite.size() > 64) return refused;
+      BB_ASSIGN_OR_RETURN(const bool taken,
+                          store_.take_clinician_invite(secrets_.digest(clinician_invite), now));
+      if (!taken) return refused;
+    }
     BB_ASSIGN_OR_RETURN(const PersonId id, store_.create_account(normalized, role, hash));
     BB_ASSIGN_OR_RETURN(outcome.session, open_session(Account{id, normalized, role, {}}, now));
     return Status::success();
@@ -203,6 +215,12 @@ Result<bool> AccountService::delete_account(const Account& account, const std::s
   if (!secrets_.verify_password(stored->password_hash, password)) return false;
   BB_RETURN_IF_ERROR(store_.delete_account(account.id));
   return true;
+}
+
+Result<Invite> AccountService::create_clinician_invite(UnixSeconds now) {
+  Invite invite{secrets_.random_code(), now + policy_.clinician_invite_lifetime};
+  BB_RETURN_IF_ERROR(store_.add_clinician_invite(secrets_.digest(invite.code), invite.expires_at));
+  return invite;
 }
 
 Result<Invite> AccountService::create_invite(const Account& person, UnixSeconds now) {

@@ -41,6 +41,9 @@ struct AccountPolicy {
   // Registrations (taken emails included) per client address within a window.
   int max_registrations_per_address = 10;
   UnixSeconds registration_window = 60 * 60;
+  // Whether anyone may register as a clinician; otherwise it takes an operator's invite.
+  enum class ClinicianSignup { kByInvite, kOpen } clinician_signup = ClinicianSignup::kByInvite;
+  UnixSeconds clinician_invite_lifetime = 7 * 24 * 3600;
   // Login sessions kept per account: a new one ends the oldest beyond this.
   std::size_t max_sessions_per_account = 10;
   // Passwords, in characters (UTF-8 code points).
@@ -80,10 +83,15 @@ class AccountService {
 
   // kInvalidArgument (fields "email", "password") or kConflict when the email is taken; no
   // session but a retry_after when `address` registered too often.
+  // A clinician needs `clinician_invite` (from create_clinician_invite) unless sign-up is open:
+  // kInvalidArgument (field "invite") without a valid one, and the invite is used up.
   [[nodiscard]] Result<RegisterOutcome> register_account(const std::string& email,
                                                          const std::string& password, Role role,
                                                          const std::string& address,
-                                                         UnixSeconds now);
+                                                         UnixSeconds now,
+                                                         const std::string& clinician_invite = {});
+  // A one-use code the operator hands to a clinician so they can register.
+  [[nodiscard]] Result<Invite> create_clinician_invite(UnixSeconds now);
   // Counts failures per email and `address` together in the store.
   [[nodiscard]] Result<LoginOutcome> login(const std::string& email, const std::string& password,
                                            const std::string& address, UnixSeconds now);

@@ -94,6 +94,12 @@ class AccountStore {
   // Removes the invite and returns its person when it exists and has not expired.
   [[nodiscard]] virtual Result<std::optional<PersonId>> take_invite(const std::string& code_hash,
                                                                     UnixSeconds now) = 0;
+  // One-use codes, made by the operator, that let an account register as a clinician.
+  [[nodiscard]] virtual Status add_clinician_invite(const std::string& code_hash,
+                                                    UnixSeconds expires_at) = 0;
+  // Removes the invite; true when it existed and had not expired.
+  [[nodiscard]] virtual Result<bool> take_clinician_invite(const std::string& code_hash,
+                                                           UnixSeconds now) = 0;
   // Adding an existing share keeps the first one.
   [[nodiscard]] virtual Status add_share(PersonId person, PersonId clinician,
                                          UnixSeconds since) = 0;

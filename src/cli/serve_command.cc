@@ -36,6 +36,7 @@ struct ServeOptions {
   std::string password_cost = "interactive";
   std::vector<std::string> trusted_proxies;
   int registrations_per_hour = app::AccountPolicy{}.max_registrations_per_address;
+  bool open_clinician_signup = false;
 };
 
 Status split_listen(const std::string& listen, http::ServerOptions& out) {
@@ -115,6 +116,9 @@ int serve(const ServeOptions& opts, const CliContext& ctx) {
   parts.clock = &clock;
   parts.catalog = &*catalog;
   parts.account_policy.max_registrations_per_address = opts.registrations_per_hour;
+  if (opts.open_clinician_signup) {
+    parts.account_policy.clinician_signup = app::AccountPolicy::ClinicianSignup::kOpen;
+  }
   for (const auto& file : data::openapi_files()) parts.openapi_document = std::string(file.contents);
 #ifdef BB_HAVE_WEB_FILES
   parts.web = http::StaticFiles(data::web_files());
@@ -134,6 +138,27 @@ int serve(const ServeOptions& opts, const CliContext& ctx) {
 }
 
 }  // namespace
+
+// `bounceback clinician-invite`: a one-use code, valid for a week, that lets one account register
+// as a clinician on a server over this database.
+int clinician_invite(const CliContext& ctx) {
+  const Result<std::string> url = database_url(ctx);
+  if (!url.ok()) return report(url.error());
+  auto store = store::open_account_store(*url);
+  if (!store.ok()) return report(store.error());
+  auto secrets = http::SodiumSecrets::create(http::PasswordCost::kMinimal);
+  if (!secrets.ok()) return report(secrets.error());
+  app::AccountService accounts(**store, **secrets);
+  const http::SystemClock clock;
+  const Result<app::Invite> invite = accounts.create_clinician_invite(clock.now());
+  if (!invite.ok()) return report(invite.error());
+  std::printf("%s\n", invite->code.c_str());
+  std::fprintf(stderr,
+               "Give this code to the clinician: they enter it as \"invite\" when they register "
+               "(POST /api/v1/auth/register with \"role\": \"clinician\"). It works once, for 7 "
+               "days.\n");
+  return kExitOk;
+}
 
 void register_serve_command(CLI::App& app, CliContext& ctx) {
   auto opts = std::make_shared<ServeOptions>();
@@ -164,6 +189,9 @@ void register_serve_command(CLI::App& app, CliContext& ctx) {
                   "New accounts one client address may ask for in an hour")
       ->capture_default_str()
       ->check(CLI::Range(1, 1000000));
+  cmd->add_flag("--open-clinician-signup", opts->open_clinician_signup,
+                "Anyone may register as a clinician (default: only with an invite from "
+                "`bounceback clinician-invite`)");
   cmd->add_option("--trusted-proxy", opts->trusted_proxies,
                   "Address of a reverse proxy whose X-Forwarded-For names the client (repeat for "
                   "several); without it the client is the connection's peer")
@@ -172,6 +200,10 @@ void register_serve_command(CLI::App& app, CliContext& ctx) {
                   "interactive (default), or minimal for tests and benchmarks only")
       ->check(CLI::IsMember({"interactive", "minimal"}));
   cmd->callback([opts, &ctx] { ctx.exit_code = serve(*opts, ctx); });
+
+  auto* invite = app.add_subcommand(
+      "clinician-invite", "Make a one-use code that lets one account register as a clinician");
+  invite->callback([&ctx] { ctx.exit_code = clinician_invite(ctx); });
 }
 
 }  // namespace bb::cli

@@ -317,7 +317,7 @@ Response Api::register_account(Call& call) const {
   const app::UnixSeconds now = parts_.clock->now();
   const Result<app::RegisterOutcome> outcome = call.accounts->register_account(
       credentials->email, credentials->password, credentials->role, call.request.remote_address,
-      now);
+      now, credentials->invite);
   if (!outcome.ok()) return error_response(outcome.error());
   if (!outcome->session) {
     Response response = error_response(HttpFailure::kRateLimited,

@@ -86,6 +86,8 @@ class ApiTest : public ::testing::Test {
     parts.secrets = secrets_.get();
     parts.clock = &clock_;
     parts.catalog = &catalog_;
+    // The unit tests make clinicians freely; tests/http_server_test.sh covers the invite.
+    parts.account_policy.clinician_signup = app::AccountPolicy::ClinicianSignup::kOpen;
     parts.openapi_document = "openapi: 3.0.3\n";
     api_ = std::make_unique<Api>(std::move(parts));
   }

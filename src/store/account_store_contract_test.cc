@@ -223,6 +223,23 @@ TEST_P(AccountStoreContractTest, AttemptWindowsAreKeptPerKeyAndForgottenWhenOld)
   EXPECT_EQ(kept->failures, 3);
 }
 
+TEST_P(AccountStoreContractTest, AClinicianInviteIsTakenOnceAndNotAfterItExpires) {
+  auto store = open_store();
+  ASSERT_TRUE(store);
+  ASSERT_OK(store->add_clinician_invite("clinician-code-1", 1000));
+  ASSERT_OK(store->add_clinician_invite("clinician-code-2", 1000));
+  auto taken = store->take_clinician_invite("clinician-code-1", 999);
+  ASSERT_OK(taken);
+  EXPECT_TRUE(*taken);
+  auto again = store->take_clinician_invite("clinician-code-1", 999);
+  ASSERT_OK(again);
+  EXPECT_FALSE(*again);
+  auto expired = store->take_clinician_invite("clinician-code-2", 1000);
+  ASSERT_OK(expired);
+  EXPECT_FALSE(*expired);
+  EXPECT_EQ(count_rows("clinician_invites"), 0);
+}
+
 TEST_P(AccountStoreContractTest, AnIdIsNeverGivenAgainAfterItsAccountIsDeleted) {
   auto store = open_store();
   ASSERT_TRUE(store);

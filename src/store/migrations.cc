@@ -196,8 +196,10 @@ $$;
       // Attempts (failed logins, registrations) are counted per key, e.g. an email and an
       // address together, so no one can lock another person's account. Person ids come from a
       // counter that only goes up: the id of a deleted account is never given again. Expired
-      // sessions are purged, which wants their expiry indexed.
-      {7, "attempt windows per key, a person id counter that never goes back, session expiry",
+      // sessions are purged, which wants their expiry indexed. A clinician account needs an
+      // invite the operator made on the server.
+      {7, "attempt windows per key, a person id counter that never goes back, session expiry, "
+          "clinician invites",
        R"sql(
 ALTER TABLE address_failures RENAME TO attempt_windows;
 ALTER TABLE attempt_windows RENAME COLUMN address TO attempt_key;
@@ -210,7 +212,11 @@ CREATE TABLE id_counters (
   last_id BIGINT NOT NULL
 );
 INSERT INTO id_counters (name, last_id) SELECT 'person', COALESCE(MAX(id), 1) FROM persons;
-CREATE INDEX login_sessions_by_expiry ON login_sessions (expires_at)
+CREATE INDEX login_sessions_by_expiry ON login_sessions (expires_at);
+CREATE TABLE clinician_invites (
+  code_hash TEXT PRIMARY KEY,
+  expires_at BIGINT NOT NULL
+)
 )sql",
        {}},
   };

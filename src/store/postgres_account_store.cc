@@ -67,6 +67,12 @@ constexpr PgStatement kAddInvite{
 constexpr PgStatement kTakeInvite{
     "account.take_invite",
     "DELETE FROM share_invites WHERE code_hash = $1 RETURNING person_id, expires_at"};
+constexpr PgStatement kAddClinicianInvite{
+    "account.add_clinician_invite",
+    "INSERT INTO clinician_invites (code_hash, expires_at) VALUES ($1, $2)"};
+constexpr PgStatement kTakeClinicianInvite{
+    "account.take_clinician_invite",
+    "DELETE FROM clinician_invites WHERE code_hash = $1 RETURNING expires_at"};
 constexpr PgStatement kAddShare{
     "account.add_share",
     "INSERT INTO shares (person_id, clinician_id, since) VALUES ($1, $2, $3)"
@@ -93,7 +99,8 @@ const std::vector<PgStatement>& statements() {
       kNextPersonId,       kInsertPerson,    kInsertAccount,      kAccountByEmail,
       kAccountById,        kDeletePerson,    kAddLoginSession,    kLoginSession,
       kDeleteLoginSession, kAttempts,        kSetAttempts,        kForgetAttempts,
-      kDeleteExpiredSessions, kDeleteOldSessions, kAddInvite,       kTakeInvite,         kAddShare,
+      kDeleteExpiredSessions, kDeleteOldSessions, kAddClinicianInvite, kTakeClinicianInvite,
+      kAddInvite,       kTakeInvite,         kAddShare,
       kDeleteShare,        kHasShare,        kSharesOfPerson,     kSharesWithClinician,
       kSessionAccount};
   return kAll;
@@ -254,6 +261,24 @@ Status PostgresAccountStore::add_invite(const std::string& code_hash, app::Perso
     run(tx, kAddInvite, code_hash, person, expires_at);
     return Status::success();
   });
+}
+
+Status PostgresAccountStore::add_clinician_invite(const std::string& code_hash,
+                                                  app::UnixSeconds expires_at) {
+  return connection_->unit("saving a clinician invite", [&](pqxx::dbtransaction& tx) -> Status {
+    run(tx, kAddClinicianInvite, code_hash, expires_at);
+    return Status::success();
+  });
+}
+
+Result<bool> PostgresAccountStore::take_clinician_invite(const std::string& code_hash,
+                                                         app::UnixSeconds now) {
+  return connection_->unit("taking a clinician invite",
+                           [&](pqxx::dbtransaction& tx) -> Result<bool> {
+                             // An expired invite is removed all the same.
+                             const pqxx::result rows = run(tx, kTakeClinicianInvite, code_hash);
+                             return !rows.empty() && rows[0][0].as<app::UnixSeconds>() > now;
+                           });
 }
 
 Result<std::optional<app::PersonId>> PostgresAccountStore::take_invite(const std::string& code_hash,

@@ -159,6 +159,31 @@ Status SqliteAccountStore::forget_attempts_before(app::UnixSeconds start) {
   return q.run();
 }
 
+Status SqliteAccountStore::add_clinician_invite(const std::string& code_hash,
+                                              app::UnixSeconds expires_at) {
+  BB_STATEMENT(q, "INSERT INTO clinician_invites (code_hash, expires_at) VALUES (?, ?)", code_hash,
+               expires_at);
+  return q.run();
+}
+
+Result<bool> SqliteAccountStore::take_clinician_invite(const std::string& code_hash,
+                                                       app::UnixSeconds now) {
+  bool taken = false;
+  const Status done = transaction([&]() -> Status {
+    {
+      BB_STATEMENT(q, "SELECT expires_at FROM clinician_invites WHERE code_hash = ?", code_hash);
+      BB_ASSIGN_OR_RETURN(const bool row, q.step());
+      if (!row) return Status::success();
+      taken = q.integer(0) > now;
+    }
+    // An expired invite is removed all the same.
+    BB_STATEMENT(remove, "DELETE FROM clinician_invites WHERE code_hash = ?", code_hash);
+    return remove.run();
+  });
+  BB_RETURN_IF_ERROR(done);
+  return taken;
+}
+
 Status SqliteAccountStore::add_invite(const std::string& code_hash, app::PersonId person,
                                       app::UnixSeconds expires_at) {
   BB_STATEMENT(q, "INSERT INTO share_invites (code_hash, person_id, expires_at) VALUES (?, ?, ?)",

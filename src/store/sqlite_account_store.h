@@ -43,6 +43,10 @@ class SqliteAccountStore final : public app::AccountStore {
   [[nodiscard]] Status set_attempts(const std::string& key,
                                     const app::FailureWindow& window) override;
   [[nodiscard]] Status forget_attempts_before(app::UnixSeconds start) override;
+  [[nodiscard]] Status add_clinician_invite(const std::string& code_hash,
+                                            app::UnixSeconds expires_at) override;
+  [[nodiscard]] Result<bool> take_clinician_invite(const std::string& code_hash,
+                                                   app::UnixSeconds now) override;
   [[nodiscard]] Status prune_login_sessions(app::PersonId id, app::UnixSeconds now,
                                             std::size_t keep) override;
 

@@ -43,7 +43,7 @@ export async function startServer(): Promise<Server> {
   const dir = mkdtempSync(join(tmpdir(), 'bb-e2e-'));
   const proc: ChildProcess = spawn(
     binary,
-    ['serve', '--db', join(dir, 'e2e.db'), '--listen', '127.0.0.1:0', '--quiet', '--password-cost', 'minimal'],
+    ['serve', '--db', join(dir, 'e2e.db'), '--listen', '127.0.0.1:0', '--quiet', '--password-cost', 'minimal', '--open-clinician-signup'],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let log = '';
