@@ -55,6 +55,7 @@ struct ConnectionState {
   asio::any_io_executor executor;
   beast::tcp_stream* stream = nullptr;  // touched only on `executor`
   std::atomic<bool> busy{false};        // a request is being answered (read by the registry)
+  std::atomic<bool> live{false};        // a live stream: never closed to make room
   bool closing = false;                 // chosen to make room (guarded by the registry)
   std::uint64_t order = 0;              // accept order (guarded by the registry)
 };
@@ -211,12 +212,12 @@ class ConnectionRegistry {
     std::lock_guard lock(mutex_);
     states_.erase(state->order);
   }
-  // Closes the oldest connection that waits for a request (no request in flight is cut), so a
-  // new client gets its file descriptor; false when every connection is busy.
+  // Closes the oldest connection that waits for a request (no request in flight or live stream
+  // is cut), so a new client gets its file descriptor; false when every connection is busy.
   bool close_oldest_idle() {
     std::lock_guard lock(mutex_);
     for (const auto& [order, state] : states_) {
-      if (state->busy || state->closing) continue;
+      if (state->busy || state->live || state->closing) continue;
       state->closing = true;
       asio::post(state->executor, [state = state] {
         if (state->stream != nullptr && !state->busy) state->stream->socket().close();
@@ -594,6 +595,7 @@ asio::awaitable<void> Server::Impl::serve_live(Stream& stream, const BeastReques
   ws.read_message_max(kMaxLiveMessageBytes);
   boost::system::error_code ec;
   co_await ws.async_accept(request, asio::redirect_error(asio::use_awaitable, ec));
+  state.live = true;   // not closed to make room for others
   state.busy = false;  // from now on a drain may close it: what came is kept all the same
   if (ec) co_return;
   ws.text(true);
