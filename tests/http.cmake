@@ -15,3 +15,9 @@ add_test(NAME live_test
          COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/live_test.sh $<TARGET_FILE:bounceback>
                  $<TARGET_FILE:live_client> ${PROJECT_SOURCE_DIR})
 set_tests_properties(live_test PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)
+
+# The server under pressure: file descriptors run out, large bodies without credentials, login
+# guessing, registration floods, framing (skips, exit 77, without curl).
+add_test(NAME limits_test
+         COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/limits_test.sh $<TARGET_FILE:bounceback>)
+set_tests_properties(limits_test PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)

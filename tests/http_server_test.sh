@@ -66,7 +66,15 @@ echo ok
 
 echo "== the authorization walk: every documented route as nobody, another person, a clinician"
 BOB=$(register bob@example.org person)
-CAROL=$(register carol@example.org clinician)
+# A clinician account needs an invite made on the server; each works once.
+r=$(call POST /api/v1/auth/register "" '{"email":"carol@example.org","password":"correct horse","role":"clinician"}')
+expect 422 "a clinician without an invite" "$r"
+grep -q '"field":"invite"' <<<"$r" || fail "the refusal does not name the invite: $r"
+INVITE=$("$BIN" --db "sqlite:$DB" clinician-invite 2>/dev/null) || fail "bounceback clinician-invite"
+r=$(call POST /api/v1/auth/register "" "{\"email\":\"carol@example.org\",\"password\":\"correct horse\",\"role\":\"clinician\",\"invite\":\"$INVITE\"}")
+expect 201 "a clinician with an invite" "$r"
+CAROL=$(token_of "$r")
+expect 422 "an invite used twice" "$(call POST /api/v1/auth/register "" "{\"email\":\"cy@example.org\",\"password\":\"correct horse\",\"role\":\"clinician\",\"invite\":\"$INVITE\"}")"
 ADA_ID=$(call GET /api/v1/account "$ADA" | grep -o '"id":[0-9]*' | grep -o '[0-9]*')
 CAROL_ID=$(call GET /api/v1/account "$CAROL" | grep -o '"id":[0-9]*' | grep -o '[0-9]*')
 routes=$(curl -s "$BASE/api/v1/openapi.yaml" | awk '
@@ -133,7 +141,7 @@ echo "== malformed HTTP is answered or cut off"
 [[ "$(raw 'GET /healthz HTTP/1.1\r\nHost localhost\r\n\r\n')" == "HTTP/1.1 400 Bad Request" ]] || fail "a header without a colon"
 [[ "$(raw 'POST /api/v1/checkins HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n')" == "HTTP/1.1 400 Bad Request" ]] || fail "a bad Content-Length"
 long=$(head -c 20000 /dev/zero | tr '\0' 'a')
-[[ "$(raw "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Long: $long\r\n\r\n")" == "HTTP/1.1 400 Bad Request" ]] || fail "an oversized header"
+[[ "$(raw "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Long: $long\r\n\r\n")" == "HTTP/1.1 431 Request Header Fields Too Large" ]] || fail "an oversized header"
 [[ "$(raw 'POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: 999999999\r\n\r\n')" == "HTTP/1.1 413 Payload Too Large" ]] || fail "a huge Content-Length"
 [[ "$(raw 'GET http://evil.example/healthz HTTP/1.1\r\nHost: x\r\n\r\n')" == "HTTP/1.1 400 Bad Request" ]] || fail "an absolute target"
 echo ok

@@ -18,8 +18,11 @@ source "$(dirname "$0")/server_harness.sh"
 ws_base() { sed 's|^http|ws|' <<<"$BASE"; }
 
 register() {
+  local invite=""
+  # A clinician needs an invite made on the server.
+  [[ $2 == clinician ]] && invite=",\"invite\":\"$("$BIN" --db "sqlite:$DB" clinician-invite 2>/dev/null)\""
   curl -ksf -X POST "$BASE/api/v1/auth/register" -H 'Content-Type: application/json' \
-    -d "{\"email\":\"$1\",\"password\":\"correct horse\",\"role\":\"$2\"}" |
+    -d "{\"email\":\"$1\",\"password\":\"correct horse\",\"role\":\"$2\"$invite}" |
     python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])'
 }
 # json EXPRESSION FILE: evaluates a Python expression over the JSON in FILE (d), or over the

@@ -1,6 +1,7 @@
 # Sourced by the tests that drive the real `bounceback serve`: a scratch folder, a server on a
 # free loopback port over a SQLite file in it, and cleanup on exit. The caller sets BIN (the
-# binary) first, and may set SERVER_ARGS (extra options for every start).
+# binary) first, and may set SERVER_ARGS (extra options for every start) and SERVER_NOFILE (the
+# server's `ulimit -n`, "SOFT" or "SOFT:HARD").
 WORK=$(mktemp -d)
 readonly WORK
 readonly DB="$WORK/bounceback.db"
@@ -8,6 +9,7 @@ SERVER_PID=""
 BASE=""  # http://127.0.0.1:PORT, or https:// under TLS
 PORT=""
 SERVER_ARGS=${SERVER_ARGS:-}
+SERVER_NOFILE=${SERVER_NOFILE:-}
 
 harness_cleanup() {
   [[ -n "$SERVER_PID" ]] && kill -KILL "$SERVER_PID" 2>/dev/null || true
@@ -25,8 +27,14 @@ fail() {
 # start_server [OPTION...]: options after SERVER_ARGS (--tls-cert/--tls-key switch to https).
 start_server() {
   : >"$WORK/server.out"
+  local limit=(env)
+  if [[ -n "$SERVER_NOFILE" ]]; then
+    local soft=${SERVER_NOFILE%%:*} hard=${SERVER_NOFILE#*:}
+    # exec keeps the pid: the limits apply to the server alone, not to this script.
+    limit=(bash -c "ulimit -Sn $soft && ulimit -Hn $hard && exec \"\$@\"" limit)
+  fi
   # shellcheck disable=SC2086  # SERVER_ARGS is a list of words
-  "$BIN" serve --listen 127.0.0.1:0 --db "sqlite:$DB" --password-cost minimal $SERVER_ARGS "$@" \
+  "${limit[@]}" "$BIN" serve --listen 127.0.0.1:0 --db "sqlite:$DB" --password-cost minimal $SERVER_ARGS "$@" \
     >"$WORK/server.out" 2>>"$WORK/server.log" &
   SERVER_PID=$!
   local scheme=http

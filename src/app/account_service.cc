@@ -45,36 +45,43 @@ Result<std::string> normalize_email(std::string_view email) {
   return out;
 }
 
+Status check_password(std::string_view password, std::size_t min, std::size_t max) {
+  const auto wrong_length = [&] {
+    return Error::invalid("password", "must be " + std::to_string(min) + " to " +
+                                          std::to_string(max) + " characters long");
+  };
+  std::size_t characters = 0;
+  bool only_space = true;
+  for (std::size_t i = 0; i < password.size();) {
+    const auto lead = static_cast<unsigned char>(password[i]);
+    const std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xe ? 3
+                                               : (lead >> 3) == 0x1e ? 4 : 0;
+    if (length == 0 || i + length > password.size()) {
+      return Error::invalid("password", "must be UTF-8 text");
+    }
+    for (std::size_t k = 1; k < length; ++k) {
+      if ((static_cast<unsigned char>(password[i + k]) & 0xc0) != 0x80) {
+        return Error::invalid("password", "must be UTF-8 text");
+      }
+    }
+    if (length > 1 || !std::isspace(lead)) only_space = false;
+    i += length;
+    ++characters;
+    if (characters > max) return wrong_length();
+  }
+  if (characters < min) return wrong_length();
+  if (only_space) return Error::invalid("password", "must not be only spaces");
+  return Status::success();
+}
+
 Result<OpenedSession> AccountService::open_session(const Account& account, UnixSeconds now) {
   OpenedSession opened{account, secrets_.random_token(), now + policy_.session_lifetime};
   opened.account.password_hash.clear();
   BB_RETURN_IF_ERROR(
       store_.add_login_session(secrets_.digest(opened.token), account.id, opened.expires_at));
+  BB_RETURN_IF_ERROR(
+      store_.prune_login_sessions(account.id, now, policy_.max_sessions_per_account));
   return opened;
-}
-
-Result<OpenedSession> AccountService::register_account(const std::string& email,
-                                                       const std::string& password, Role role,
-                                                       UnixSeconds now) {
-  BB_ASSIGN_OR_RETURN(const std::string normalized, normalize_email(email));
-  if (password.size() < policy_.min_password_length ||
-      password.size() > policy_.max_password_length) {
-    return Error::invalid("password", "must be " + std::to_string(policy_.min_password_length) +
-                                          " to " + std::to_string(policy_.max_password_length) +
-                                          " characters long");
-  }
-  // Hashing is slow on purpose: do it before taking the write lock.
-  BB_ASSIGN_OR_RETURN(const std::string hash, secrets_.hash_password(password));
-  std::optional<OpenedSession> opened;
-  const Status done = store_.transaction([&]() -> Status {
-    BB_ASSIGN_OR_RETURN(const std::optional<Account> existing, store_.account_by_email(normalized));
-    if (existing) return Error::conflict("an account with this email already exists");
-    BB_ASSIGN_OR_RETURN(const PersonId id, store_.create_account(normalized, role, hash));
-    BB_ASSIGN_OR_RETURN(opened, open_session(Account{id, normalized, role, {}}, now));
-    return Status::success();
-  });
-  BB_RETURN_IF_ERROR(done);
-  return std::move(*opened);
 }
 
 namespace {
@@ -97,33 +104,81 @@ FailureWindow current(const FailureWindow& stored, UnixSeconds now, UnixSeconds 
   return stored;
 }
 
+std::string login_key(const std::string& email, const std::string& address) {
+  return "login " + email + " from " + address;
+}
+
+std::string register_key(const std::string& address) {
+  return address.empty() ? std::string() : "register from " + address;
+}
+
 }  // namespace
+
+Result<RegisterOutcome> AccountService::register_account(const std::string& email,
+                                                         const std::string& password, Role role,
+                                                         const std::string& address,
+                                                         UnixSeconds now,
+                                                         const std::string& clinician_invite) {
+  BB_ASSIGN_OR_RETURN(const std::string normalized, normalize_email(email));
+  BB_RETURN_IF_ERROR(
+      check_password(password, policy_.min_password_length, policy_.max_password_length));
+  // Counted before the work, so a flood costs the server little.
+  const std::string key = register_key(address);
+  RegisterOutcome outcome;
+  const Status counted = store_.transaction([&]() -> Status {
+    BB_ASSIGN_OR_RETURN(FailureWindow window, store_.attempts(key));
+    window = current(window, now, policy_.registration_window);
+    if (window.failures >= policy_.max_registrations_per_address) {
+      outcome.retry_after =
+          std::max<UnixSeconds>(1, window.window_start + policy_.registration_window - now);
+      return Status::success();
+    }
+    ++window.failures;
+    return store_.set_attempts(key, window);
+  });
+  BB_RETURN_IF_ERROR(counted);
+  if (outcome.retry_after > 0) return outcome;
+  // Hashing is slow on purpose: do it before taking the write lock. A taken email costs the
+  // same work, so timing does not tell it apart.
+  BB_ASSIGN_OR_RETURN(const std::string hash, secrets_.hash_password(password));
+  const bool needs_invite = role == Role::kClinician &&
+                            policy_.clinician_signup == AccountPolicy::ClinicianSignup::kByInvite;
+  const Status done = store_.transaction([&]() -> Status {
+    BB_ASSIGN_OR_RETURN(const std::optional<Account> existing, store_.account_by_email(normalized));
+    if (existing) return Error::conflict("an account with this email already exists");
+    if (needs_invite) {
+      const Error refused = Error::invalid(
+          "invite", "a clinician account needs an invite code from the server's operator "
+                    "(bounceback clinician-invite), unused and not expired");
+      if (clinician_invite.empty() || clinician_invite.size() > 64) return refused;
+      BB_ASSIGN_OR_RETURN(const bool taken,
+                          store_.take_clinician_invite(secrets_.digest(clinician_invite), now));
+      if (!taken) return refused;
+    }
+    BB_ASSIGN_OR_RETURN(const PersonId id, store_.create_account(normalized, role, hash));
+    BB_ASSIGN_OR_RETURN(outcome.session, open_session(Account{id, normalized, role, {}}, now));
+    return Status::success();
+  });
+  BB_RETURN_IF_ERROR(done);
+  return outcome;
+}
 
 Result<LoginOutcome> AccountService::login(const std::string& email, const std::string& password,
                                            const std::string& address, UnixSeconds now) {
   Result<std::string> normalized = normalize_email(email);
   if (!normalized.ok()) return LoginOutcome{};  // no account can match: a plain wrong login
+  const std::string key = login_key(*normalized, address);
+  // Unknown emails are counted the same way, so the answers do not tell which emails exist.
+  BB_ASSIGN_OR_RETURN(FailureWindow window, store_.attempts(key));
+  window = current(window, now, policy_.failure_window);
+  if (window.failures >= policy_.free_failures) {
+    // One more attempt each failure_spacing after the free ones.
+    const UnixSeconds next =
+        window.window_start +
+        (window.failures - policy_.free_failures + 1) * policy_.failure_spacing;
+    if (now < next) return LoginOutcome{LoginVerdict::kRateLimited, std::nullopt, next - now};
+  }
   BB_ASSIGN_OR_RETURN(const std::optional<Account> account, store_.account_by_email(*normalized));
-
-  FailureWindow by_address;
-  FailureWindow by_account;
-  BB_ASSIGN_OR_RETURN(by_address, store_.address_failures(address));
-  by_address = current(by_address, now, policy_.failure_window);
-  if (account) {
-    BB_ASSIGN_OR_RETURN(by_account, store_.account_failures(account->id));
-    by_account = current(by_account, now, policy_.failure_window);
-  }
-  const auto limited = [&](const FailureWindow& w, int max) { return w.failures >= max; };
-  if (limited(by_address, policy_.max_failures_per_address) ||
-      limited(by_account, policy_.max_failures_per_account)) {
-    LoginOutcome outcome{LoginVerdict::kRateLimited, std::nullopt, 0};
-    const UnixSeconds end = std::max(
-        limited(by_address, policy_.max_failures_per_address) ? by_address.window_start : 0,
-        limited(by_account, policy_.max_failures_per_account) ? by_account.window_start : 0);
-    outcome.retry_after = std::max<UnixSeconds>(1, end + policy_.failure_window - now);
-    return outcome;
-  }
-
   bool matches = false;
   if (account) {
     matches = secrets_.verify_password(account->password_hash, password);
@@ -135,7 +190,7 @@ Result<LoginOutcome> AccountService::login(const std::string& email, const std::
   if (matches) {
     LoginOutcome outcome{LoginVerdict::kOpened, std::nullopt, 0};
     const Status done = store_.transaction([&]() -> Status {
-      BB_RETURN_IF_ERROR(store_.set_account_failures(account->id, {0, now}));
+      BB_RETURN_IF_ERROR(store_.set_attempts(key, {0, now}));
       BB_ASSIGN_OR_RETURN(outcome.session, open_session(*account, now));
       return Status::success();
     });
@@ -144,15 +199,13 @@ Result<LoginOutcome> AccountService::login(const std::string& email, const std::
   }
   // Counted again inside the transaction, so concurrent failures on several instances add up.
   const Status done = store_.transaction([&]() -> Status {
-    BB_ASSIGN_OR_RETURN(FailureWindow stored, store_.address_failures(address));
+    BB_ASSIGN_OR_RETURN(FailureWindow stored, store_.attempts(key));
     stored = current(stored, now, policy_.failure_window);
     ++stored.failures;
-    BB_RETURN_IF_ERROR(store_.set_address_failures(address, stored));
-    if (!account) return Status::success();
-    BB_ASSIGN_OR_RETURN(stored, store_.account_failures(account->id));
-    stored = current(stored, now, policy_.failure_window);
-    ++stored.failures;
-    return store_.set_account_failures(account->id, stored);
+    BB_RETURN_IF_ERROR(store_.set_attempts(key, stored));
+    const UnixSeconds oldest_kept =
+        now - std::max(policy_.failure_window, policy_.registration_window);
+    return store_.forget_attempts_before(oldest_kept);
   });
   BB_RETURN_IF_ERROR(done);
   return LoginOutcome{};
@@ -174,6 +227,12 @@ Result<bool> AccountService::delete_account(const Account& account, const std::s
   if (!secrets_.verify_password(stored->password_hash, password)) return false;
   BB_RETURN_IF_ERROR(store_.delete_account(account.id));
   return true;
+}
+
+Result<Invite> AccountService::create_clinician_invite(UnixSeconds now) {
+  Invite invite{secrets_.random_code(), now + policy_.clinician_invite_lifetime};
+  BB_RETURN_IF_ERROR(store_.add_clinician_invite(secrets_.digest(invite.code), invite.expires_at));
+  return invite;
 }
 
 Result<Invite> AccountService::create_invite(const Account& person, UnixSeconds now) {

@@ -32,11 +32,21 @@ class Secrets {
 struct AccountPolicy {
   UnixSeconds session_lifetime = 30 * 24 * 3600;
   UnixSeconds invite_lifetime = 7 * 24 * 3600;
-  // Failed logins: so many per account, or per client address, within the window lock further
-  // attempts until the window ends.
-  int max_failures_per_account = 5;
-  int max_failures_per_address = 20;
+  // Failed logins are counted per email and client address together, so nobody elsewhere can
+  // slow down the owner: within a window the first `free_failures` go through at once, then one
+  // more each `failure_spacing` (a slow-down, never a lock).
+  int free_failures = 5;
+  UnixSeconds failure_spacing = 30;
   UnixSeconds failure_window = 15 * 60;
+  // Registrations (taken emails included) per client address within a window.
+  int max_registrations_per_address = 10;
+  UnixSeconds registration_window = 60 * 60;
+  // Whether anyone may register as a clinician; otherwise it takes an operator's invite.
+  enum class ClinicianSignup { kByInvite, kOpen } clinician_signup = ClinicianSignup::kByInvite;
+  UnixSeconds clinician_invite_lifetime = 7 * 24 * 3600;
+  // Login sessions kept per account: a new one ends the oldest beyond this.
+  std::size_t max_sessions_per_account = 10;
+  // Passwords, in characters (UTF-8 code points).
   std::size_t min_password_length = 10;
   std::size_t max_password_length = 256;
 };
@@ -48,6 +58,11 @@ struct OpenedSession {
 };
 
 enum class LoginVerdict { kOpened, kWrongCredentials, kRateLimited };
+
+struct RegisterOutcome {
+  std::optional<OpenedSession> session;  // set unless rate limited
+  UnixSeconds retry_after = 0;           // seconds, when rate limited
+};
 
 struct LoginOutcome {
   LoginVerdict verdict = LoginVerdict::kWrongCredentials;
@@ -66,11 +81,18 @@ class AccountService {
   AccountService(AccountStore& store, Secrets& secrets, AccountPolicy policy = {})
       : store_(store), secrets_(secrets), policy_(policy) {}
 
-  // kInvalidArgument (fields "email", "password") or kConflict when the email is taken.
-  [[nodiscard]] Result<OpenedSession> register_account(const std::string& email,
-                                                       const std::string& password, Role role,
-                                                       UnixSeconds now);
-  // Counts failures per account and per `address` in the store.
+  // kInvalidArgument (fields "email", "password") or kConflict when the email is taken; no
+  // session but a retry_after when `address` registered too often.
+  // A clinician needs `clinician_invite` (from create_clinician_invite) unless sign-up is open:
+  // kInvalidArgument (field "invite") without a valid one, and the invite is used up.
+  [[nodiscard]] Result<RegisterOutcome> register_account(const std::string& email,
+                                                         const std::string& password, Role role,
+                                                         const std::string& address,
+                                                         UnixSeconds now,
+                                                         const std::string& clinician_invite = {});
+  // A one-use code the operator hands to a clinician so they can register.
+  [[nodiscard]] Result<Invite> create_clinician_invite(UnixSeconds now);
+  // Counts failures per email and `address` together in the store.
   [[nodiscard]] Result<LoginOutcome> login(const std::string& email, const std::string& password,
                                            const std::string& address, UnixSeconds now);
   // The account of a live session token; empty for an unknown or expired one.
@@ -100,6 +122,10 @@ class AccountService {
   Secrets& secrets_;
   AccountPolicy policy_;
 };
+
+// kInvalidArgument (field "password") unless `password` is valid UTF-8 of `min` to `max`
+// characters with something besides white space.
+[[nodiscard]] Status check_password(std::string_view password, std::size_t min, std::size_t max);
 
 // Lowercased and trimmed; kInvalidArgument (field "email") for anything that is not one address.
 [[nodiscard]] Result<std::string> normalize_email(std::string_view email);

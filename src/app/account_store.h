@@ -4,6 +4,7 @@
 // strings, session tokens and invite codes as hashes. Times are Unix seconds given by the caller.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -34,7 +35,7 @@ struct ShareRecord {
   UnixSeconds since = 0;
 };
 
-// Failed logins counted over a window that starts at the first failure.
+// Attempts (failed logins, registrations) counted over a window that starts at the first one.
 struct FailureWindow {
   int failures = 0;
   UnixSeconds window_start = 0;
@@ -50,7 +51,8 @@ class AccountStore {
   // Same semantics as PersonStore::transaction.
   [[nodiscard]] virtual Status transaction(const std::function<Status()>& work) = 0;
 
-  // Creates the account and its person under a fresh id; kConflict when the email is taken.
+  // Creates the account and its person under a fresh id, never one given before (not even to a
+  // deleted account); kConflict when the email is taken.
   [[nodiscard]] virtual Result<PersonId> create_account(const std::string& email, Role role,
                                                         const std::string& password_hash) = 0;
   [[nodiscard]] virtual Result<std::optional<Account>> account_by_email(
@@ -65,6 +67,9 @@ class AccountStore {
   [[nodiscard]] virtual Result<std::optional<PersonId>> login_session(const std::string& token_hash,
                                                                       UnixSeconds now) = 0;
   [[nodiscard]] virtual Status delete_login_session(const std::string& token_hash) = 0;
+  // Deletes every expired session, and the account's oldest ones beyond the newest `keep`.
+  [[nodiscard]] virtual Status prune_login_sessions(PersonId id, UnixSeconds now,
+                                                    std::size_t keep) = 0;
   // The account of an unexpired session, without its password hash: what login_session and then
   // account_by_id give, in one lookup. The default asks those two.
   [[nodiscard]] virtual Result<std::optional<Account>> session_account(
@@ -77,18 +82,24 @@ class AccountStore {
     return account;
   }
 
-  // Failed-login windows per account and per client address; an empty key is never stored.
-  [[nodiscard]] virtual Result<FailureWindow> account_failures(PersonId id) = 0;
-  [[nodiscard]] virtual Status set_account_failures(PersonId id, const FailureWindow& window) = 0;
-  [[nodiscard]] virtual Result<FailureWindow> address_failures(const std::string& address) = 0;
-  [[nodiscard]] virtual Status set_address_failures(const std::string& address,
-                                                    const FailureWindow& window) = 0;
+  // Attempt windows by key (the service makes the keys); an empty key is never stored.
+  [[nodiscard]] virtual Result<FailureWindow> attempts(const std::string& key) = 0;
+  [[nodiscard]] virtual Status set_attempts(const std::string& key,
+                                            const FailureWindow& window) = 0;
+  // Forgets windows that started before `start`.
+  [[nodiscard]] virtual Status forget_attempts_before(UnixSeconds start) = 0;
 
   [[nodiscard]] virtual Status add_invite(const std::string& code_hash, PersonId person,
                                           UnixSeconds expires_at) = 0;
   // Removes the invite and returns its person when it exists and has not expired.
   [[nodiscard]] virtual Result<std::optional<PersonId>> take_invite(const std::string& code_hash,
                                                                     UnixSeconds now) = 0;
+  // One-use codes, made by the operator, that let an account register as a clinician.
+  [[nodiscard]] virtual Status add_clinician_invite(const std::string& code_hash,
+                                                    UnixSeconds expires_at) = 0;
+  // Removes the invite; true when it existed and had not expired.
+  [[nodiscard]] virtual Result<bool> take_clinician_invite(const std::string& code_hash,
+                                                           UnixSeconds now) = 0;
   // Adding an existing share keeps the first one.
   [[nodiscard]] virtual Status add_share(PersonId person, PersonId clinician,
                                          UnixSeconds since) = 0;

@@ -38,6 +38,14 @@ Result<LiveProgress> LiveRecorder::push(const std::vector<motion::Sample>& batch
     if (s.t < last_t) {
       return Error::invalid(field, "time went back (samples must come in time order)");
     }
+    if (samples_.empty() && i == 0 && s.t > kMaxFirstSampleSeconds) {
+      return Error::invalid(field, "the first sample must come within 10 s of the stream's start "
+                                   "(time counts from 0)");
+    }
+    if ((!samples_.empty() || i > 0) && s.t - last_t > kMaxGapSeconds) {
+      return Error::invalid(field, "more than 10 s between two samples: end this stream and "
+                                   "start another");
+    }
     for (const double axis : {s.x, s.y, s.z}) {
       if (std::abs(axis * to_g_) > kMaxAbsoluteG) {
         return Error::invalid(field, "an acceleration beyond 64 g: check the units");

@@ -34,6 +34,10 @@ class LiveRecorder {
   static constexpr std::size_t kRecentJumps = 20;
   // Larger readings are not acceleration from a body (phones clip near 8 or 16 g).
   static constexpr double kMaxAbsoluteG = 64;
+  // A stream's clock starts near 0 and runs on without long silences: a first sample later than
+  // this, or a gap longer than this between samples, is a client's clock gone wrong.
+  static constexpr double kMaxFirstSampleSeconds = 10;
+  static constexpr double kMaxGapSeconds = 10;
 
   // `placement` must not be kAuto (a live stream cannot look ahead). With `target_cadence` (the
   // round's planned turns a minute) the cues say "slower" when the count runs well above it.

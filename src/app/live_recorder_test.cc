@@ -44,5 +44,23 @@ TEST(LiveRecorder, SaysSlowerWhenThePaceRunsWellAboveThePlannedCadence) {
   EXPECT_FALSE(says_slower(cues_after(150, 110, motion::Placement::kWrist)));
 }
 
+TEST(LiveRecorder, RefusesAFirstSampleFarFromTheStartAndLongGaps) {
+  LiveRecorder far(motion::Placement::kPocket, LiveUnits::kG);
+  auto late = far.push({{1e15, 0, 0, 1}});
+  ASSERT_FALSE(late.ok());
+  EXPECT_EQ(late.error().field, "samples[0]");
+  EXPECT_EQ(far.size(), 0u);
+
+  LiveRecorder gaps(motion::Placement::kPocket, LiveUnits::kG);
+  ASSERT_TRUE(gaps.push({{0.5, 0, 0, 1}, {0.51, 0, 0, 1}}).ok());
+  auto gap_within = gaps.push({{0.52, 0, 0, 1}, {30, 0, 0, 1}});
+  ASSERT_FALSE(gap_within.ok());
+  EXPECT_EQ(gap_within.error().field, "samples[1]");
+  auto gap_between = gaps.push({{11, 0, 0, 1}});
+  ASSERT_FALSE(gap_between.ok());
+  EXPECT_EQ(gaps.size(), 2u) << "a refused batch keeps nothing";
+  EXPECT_TRUE(gaps.push({{10.5, 0, 0, 1}}).ok());
+}
+
 }  // namespace
 }  // namespace bb::app

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "app/catalog_loader.h"
 #include "cli/cli.h"
@@ -33,6 +34,9 @@ struct ServeOptions {
   std::size_t body_limit = 64 * 1024;
   bool quiet = false;
   std::string password_cost = "interactive";
+  std::vector<std::string> trusted_proxies;
+  int registrations_per_hour = app::AccountPolicy{}.max_registrations_per_address;
+  bool open_clinician_signup = false;
 };
 
 Status split_listen(const std::string& listen, http::ServerOptions& out) {
@@ -78,6 +82,7 @@ int serve(const ServeOptions& opts, const CliContext& ctx) {
   server_options.idle_timeout = std::chrono::milliseconds(opts.idle_timeout_ms);
   server_options.drain_timeout = std::chrono::milliseconds(opts.drain_timeout_ms);
   server_options.body_limit = opts.body_limit;
+  server_options.trusted_proxies = opts.trusted_proxies;
   server_options.access_log = opts.quiet ? http::AccessLog::kOff : http::AccessLog::kOn;
 
   // serve's own --db first, then the global one.
@@ -110,6 +115,10 @@ int serve(const ServeOptions& opts, const CliContext& ctx) {
   parts.secrets = secrets->get();
   parts.clock = &clock;
   parts.catalog = &*catalog;
+  parts.account_policy.max_registrations_per_address = opts.registrations_per_hour;
+  if (opts.open_clinician_signup) {
+    parts.account_policy.clinician_signup = app::AccountPolicy::ClinicianSignup::kOpen;
+  }
   for (const auto& file : data::openapi_files()) parts.openapi_document = std::string(file.contents);
 #ifdef BB_HAVE_WEB_FILES
   parts.web = http::StaticFiles(data::web_files());
@@ -129,6 +138,27 @@ int serve(const ServeOptions& opts, const CliContext& ctx) {
 }
 
 }  // namespace
+
+// `bounceback clinician-invite`: a one-use code, valid for a week, that lets one account register
+// as a clinician on a server over this database.
+int clinician_invite(const CliContext& ctx) {
+  const Result<std::string> url = database_url(ctx);
+  if (!url.ok()) return report(url.error());
+  auto store = store::open_account_store(*url);
+  if (!store.ok()) return report(store.error());
+  auto secrets = http::SodiumSecrets::create(http::PasswordCost::kMinimal);
+  if (!secrets.ok()) return report(secrets.error());
+  app::AccountService accounts(**store, **secrets);
+  const http::SystemClock clock;
+  const Result<app::Invite> invite = accounts.create_clinician_invite(clock.now());
+  if (!invite.ok()) return report(invite.error());
+  std::printf("%s\n", invite->code.c_str());
+  std::fprintf(stderr,
+               "Give this code to the clinician: they enter it as \"invite\" when they register "
+               "(POST /api/v1/auth/register with \"role\": \"clinician\"). It works once, for 7 "
+               "days.\n");
+  return kExitOk;
+}
 
 void register_serve_command(CLI::App& app, CliContext& ctx) {
   auto opts = std::make_shared<ServeOptions>();
@@ -155,10 +185,25 @@ void register_serve_command(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--body-limit", opts->body_limit, "Largest request body in bytes")
       ->capture_default_str();
   cmd->add_flag("--quiet", opts->quiet, "No access log");
+  cmd->add_option("--registrations-per-hour", opts->registrations_per_hour,
+                  "New accounts one client address may ask for in an hour")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000000));
+  cmd->add_flag("--open-clinician-signup", opts->open_clinician_signup,
+                "Anyone may register as a clinician (default: only with an invite from "
+                "`bounceback clinician-invite`)");
+  cmd->add_option("--trusted-proxy", opts->trusted_proxies,
+                  "Address of a reverse proxy whose X-Forwarded-For names the client (repeat for "
+                  "several); without it the client is the connection's peer")
+      ->check(CLI::ValidIPV4 | CLI::TypeValidator<std::string>());
   cmd->add_option("--password-cost", opts->password_cost,
                   "interactive (default), or minimal for tests and benchmarks only")
       ->check(CLI::IsMember({"interactive", "minimal"}));
   cmd->callback([opts, &ctx] { ctx.exit_code = serve(*opts, ctx); });
+
+  auto* invite = app.add_subcommand(
+      "clinician-invite", "Make a one-use code that lets one account register as a clinician");
+  invite->callback([&ctx] { ctx.exit_code = clinician_invite(ctx); });
 }
 
 }  // namespace bb::cli

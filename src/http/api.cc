@@ -158,9 +158,21 @@ BodySize Api::body_size(std::string_view method, std::string_view path) const {
   return match.handler == nullptr ? BodySize::kSmall : match.handler->body;
 }
 
+namespace {
+// What the API answers is a person's health data (or about their account): no cache keeps it.
+Response not_cached(Response response, const Request& request) {
+  if (request.path.rfind("/api/", 0) != 0) return response;
+  for (const auto& [name, value] : response.headers) {
+    if (name == "Cache-Control") return response;
+  }
+  response.headers.emplace_back("Cache-Control", "no-store");
+  return response;
+}
+}  // namespace
+
 Response Api::handle(const Request& request) const {
   try {
-    return dispatch(request);
+    return not_cached(dispatch(request), request);
   } catch (const std::exception& e) {
     return error_response(HttpFailure::kInternal, std::string("unexpected: ") + e.what());
   } catch (...) {
@@ -169,6 +181,11 @@ Response Api::handle(const Request& request) const {
 }
 
 Response Api::dispatch(const Request& request) const {
+  if (const std::optional<std::string> repeated = repeated_query_parameter(request.query)) {
+    return error_response(HttpFailure::kBadRequest,
+                          "the query parameter " + *repeated + " is given more than once",
+                          *repeated);
+  }
   const auto match = router_.find(request.method, request.path);
   if (match.handler == nullptr) {
     const bool api_path = request.path.rfind("/api/", 0) == 0;
@@ -209,6 +226,31 @@ bool from_this_site(const Request& request) {
 }
 }  // namespace
 
+std::optional<Response> Api::refuse_before_body(const Request& header,
+                                                SessionCheck check) const {
+  try {
+    const auto match = router_.find(header.method, header.path);
+    if (match.handler == nullptr) return std::nullopt;
+    const Route& route = *match.handler;
+    if (route.access == Access::kPublic || route.access == Access::kAnonymous) return std::nullopt;
+    if (check == SessionCheck::kLookup) {
+      Call call{header, match.params};
+      return admit(route, call);
+    }
+    const bool writes = header.method != "GET" && header.method != "HEAD";
+    if (writes && authenticated_by_cookie(header) && !from_this_site(header)) {
+      return error_response(HttpFailure::kForbidden,
+                            "a write with the session cookie must come from this site's pages");
+    }
+    if (session_token(header).empty()) {
+      return error_response(HttpFailure::kUnauthenticated, "log in first");
+    }
+    return std::nullopt;
+  } catch (const std::exception& e) {
+    return error_response(HttpFailure::kInternal, std::string("unexpected: ") + e.what());
+  }
+}
+
 std::optional<Response> Api::admit(const Route& route, Call& call) const {
   if (route.access != Access::kPublic) {
     Result<StorePool::Lease> lease = parts_.stores->acquire();
@@ -216,7 +258,7 @@ std::optional<Response> Api::admit(const Route& route, Call& call) const {
     call.lease.emplace(std::move(lease).value());
     call.daily.emplace(*(*call.lease)->persons, *parts_.catalog, plans_.get(),
                        (*call.lease)->recordings.get());
-    call.accounts.emplace(*(*call.lease)->accounts, *parts_.secrets);
+    call.accounts.emplace(*(*call.lease)->accounts, *parts_.secrets, parts_.account_policy);
     call.recordings.emplace(*(*call.lease)->recordings);
   }
   if (route.access == Access::kAccount || route.access == Access::kPerson ||
@@ -275,10 +317,17 @@ Response Api::register_account(Call& call) const {
   const Result<Credentials> credentials = credentials_from_json(*body, RoleField::kAllowed);
   if (!credentials.ok()) return error_response(credentials.error());
   const app::UnixSeconds now = parts_.clock->now();
-  const Result<app::OpenedSession> opened = call.accounts->register_account(
-      credentials->email, credentials->password, credentials->role, now);
-  if (!opened.ok()) return error_response(opened.error());
-  return session_response(201, call.request, *opened, now);
+  const Result<app::RegisterOutcome> outcome = call.accounts->register_account(
+      credentials->email, credentials->password, credentials->role, call.request.remote_address,
+      now, credentials->invite);
+  if (!outcome.ok()) return error_response(outcome.error());
+  if (!outcome->session) {
+    Response response = error_response(HttpFailure::kRateLimited,
+                                       "too many registrations from this address: try again later");
+    response.headers.emplace_back("Retry-After", std::to_string(outcome->retry_after));
+    return response;
+  }
+  return session_response(201, call.request, *outcome->session, now);
 }
 
 Response Api::login(Call& call) const {
@@ -294,8 +343,10 @@ Response Api::login(Call& call) const {
     case app::LoginVerdict::kOpened:
       return session_response(200, call.request, *outcome->session, now);
     case app::LoginVerdict::kRateLimited: {
-      Response response = error_response(HttpFailure::kRateLimited,
-                                         "too many failed logins: try again later");
+      Response response = error_response(
+          HttpFailure::kRateLimited,
+          "too many failed logins for this email from this address: try again in " +
+              std::to_string(outcome->retry_after) + " s");
       response.headers.emplace_back("Retry-After", std::to_string(outcome->retry_after));
       return response;
     }
@@ -695,6 +746,18 @@ Response show_recording(app::RecordingService& recordings, app::PersonId person,
 
 bool Api::is_live_path(std::string_view path) { return path == "/api/v1/live"; }
 
+std::shared_ptr<void> Api::take_live_place(app::PersonId person) const {
+  std::lock_guard lock(live_streams_->mutex);
+  std::size_t& open = live_streams_->open[person];
+  if (open >= parts_.live_streams_per_person) return nullptr;
+  ++open;
+  // Holds the registry, not the Api, so a stream that outlives a request is safe.
+  return std::shared_ptr<void>(live_streams_.get(), [streams = live_streams_, person](void*) {
+    std::lock_guard release(streams->mutex);
+    if (--streams->open[person] == 0) streams->open.erase(person);
+  });
+}
+
 Response Api::post_recording(Call& call) const {
   auto date = query_date(call.request, "date", parts_.clock->today());
   if (!date.ok()) return date.failure();
@@ -831,9 +894,17 @@ std::variant<Response, std::unique_ptr<LiveSession>> Api::open_live(const Reques
     if (std::optional<Response> refused = admit(*match.handler, call)) return std::move(*refused);
     auto params = live_params(request, parts_.clock->today());
     if (!params.ok()) return params.failure();
-    return std::make_unique<LiveSession>(*parts_.stores, *parts_.clock, call.me(), params->date,
-                                         params->placement, params->units,
-                                         params->target_cadence);
+    std::shared_ptr<void> place = take_live_place(call.me());
+    if (!place) {
+      return error_response(HttpFailure::kRateLimited,
+                            "already " + std::to_string(parts_.live_streams_per_person) +
+                                " live streams open: end one first");
+    }
+    auto session = std::make_unique<LiveSession>(*parts_.stores, *parts_.clock, call.me(),
+                                                 params->date, params->placement, params->units,
+                                                 params->target_cadence);
+    session->hold(std::move(place));
+    return session;
   } catch (const std::exception& e) {
     return error_response(HttpFailure::kInternal, std::string("unexpected: ") + e.what());
   }

@@ -5,6 +5,8 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
+#include <mutex>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -36,6 +38,10 @@ enum class Access {
 // How large a body a route takes: small JSON, or an uploaded recording.
 enum class BodySize { kSmall, kUpload };
 
+// How much of the session a check before the body looks at: whether one is sent at all (no
+// database), or whether it is valid (a lookup, worth it before a large body).
+enum class SessionCheck { kPresence, kLookup };
+
 struct ApiParts {
   StorePool* stores = nullptr;
   app::Secrets* secrets = nullptr;
@@ -45,6 +51,10 @@ struct ApiParts {
   StaticFiles web;               // the browser app; may be empty
   // How many plans (a person and a date each) the server keeps to send again; 0 keeps none.
   std::size_t plans_kept = 4096;
+  // Live streams one person may have open at once (on this server).
+  std::size_t live_streams_per_person = 3;
+  // Sessions, passwords and the limits on logins and registrations.
+  app::AccountPolicy account_policy;
 };
 
 class Api {
@@ -61,6 +71,12 @@ class Api {
   // The body size the route of `method` and `path` takes (kSmall for unknown routes), so the
   // server can set its limit once the header is in.
   [[nodiscard]] BodySize body_size(std::string_view method, std::string_view path) const;
+
+  // Checks a request whose header is in, before its body is read: 401 when a route that needs a
+  // session has none (or, with kLookup, an invalid one), 403 for a cross-site cookie write or
+  // the wrong role (kLookup). std::nullopt: read the body. Never throws.
+  [[nodiscard]] std::optional<Response> refuse_before_body(const Request& header,
+                                                           SessionCheck check) const;
 
   // Whether `path` is the live WebSocket route.
   [[nodiscard]] static bool is_live_path(std::string_view path);
@@ -134,7 +150,15 @@ class Api {
   Response get_safety_questions(Call& call) const;
   Response get_catalog_item(Call& call) const;
 
+  // Open live streams per person on this server; a place is given back when its stream ends.
+  struct LiveStreams {
+    std::mutex mutex;
+    std::map<app::PersonId, std::size_t> open;
+  };
+  [[nodiscard]] std::shared_ptr<void> take_live_place(app::PersonId person) const;
+
   ApiParts parts_;
+  std::shared_ptr<LiveStreams> live_streams_ = std::make_shared<LiveStreams>();
   // Plans sent before, found again while the person's records keep their revision.
   std::unique_ptr<app::PlanCache> plans_;
   Router<Route> router_;

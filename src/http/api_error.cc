@@ -22,6 +22,8 @@ unsigned status_of(HttpFailure failure) {
       return 413;
     case HttpFailure::kUnsupportedMediaType:
       return 415;
+    case HttpFailure::kHeaderTooLarge:
+      return 431;
     case HttpFailure::kUpgradeRequired:
       return 426;
     case HttpFailure::kInvalidArgument:
@@ -54,6 +56,8 @@ const char* code_of(HttpFailure failure) {
       return "payload_too_large";
     case HttpFailure::kUnsupportedMediaType:
       return "unsupported_media_type";
+    case HttpFailure::kHeaderTooLarge:
+      return "header_too_large";
     case HttpFailure::kUpgradeRequired:
       return "upgrade_required";
     case HttpFailure::kInvalidArgument:

@@ -19,6 +19,7 @@ enum class HttpFailure {
   kConflict,              // 409
   kPayloadTooLarge,       // 413
   kUnsupportedMediaType,  // 415
+  kHeaderTooLarge,        // 431: the request header is over the limit
   kUpgradeRequired,       // 426: a WebSocket route asked for without the upgrade
   kInvalidArgument,       // 422: well-formed, but a value is out of range
   kRateLimited,           // 429

@@ -139,7 +139,7 @@ std::string export_to_csv(const coach::Timeline& timeline, const app::Progress& 
 
 Result<Credentials> credentials_from_json(const json& j, RoleField role_field) {
   const bool with_role = role_field == RoleField::kAllowed;
-  BB_RETURN_IF_ERROR(with_role ? app::expect_object(j, "", {"email", "password", "role"})
+  BB_RETURN_IF_ERROR(with_role ? app::expect_object(j, "", {"email", "password", "role", "invite"})
                                : app::expect_object(j, "", {"email", "password"}));
   Credentials out;
   BB_ASSIGN_OR_RETURN(const auto email, app::read_string(j, "", "email", 254, Presence::kRequired));
@@ -152,6 +152,9 @@ Result<Credentials> credentials_from_json(const json& j, RoleField role_field) {
                                                                    "person, clinician",
                                                                    Presence::kOptional));
     if (role) out.role = *role;
+    BB_ASSIGN_OR_RETURN(const auto invite,
+                        app::read_string(j, "", "invite", 64, Presence::kOptional));
+    if (invite) out.invite = *invite;
   }
   return out;
 }

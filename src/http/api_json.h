@@ -31,8 +31,9 @@ struct Credentials {
   std::string email;
   std::string password;
   app::Role role = app::Role::kPerson;
+  std::string invite;  // a clinician's invite code, when registering as one
 };
-// {"email", "password", "role"?}; `role` only when `with_role`.
+// {"email", "password", "role"?, "invite"?}; `role` and `invite` only when `with_role`.
 enum class RoleField { kAllowed, kRefused };
 Result<Credentials> credentials_from_json(const nlohmann::json& j, RoleField role_field);
 Result<coach::Peg3> peg_from_json(const nlohmann::json& j);

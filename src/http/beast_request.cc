@@ -3,6 +3,7 @@
 #include <boost/asio/buffer.hpp>
 #include <boost/beast/http/field.hpp>
 #include <boost/beast/http/parser.hpp>
+#include <cctype>
 #include <cstdint>
 
 #include "http/api_error.h"
@@ -13,6 +14,25 @@ namespace bb::http {
 
 namespace asio = boost::asio;
 namespace bhttp = boost::beast::http;
+
+std::string framing_problem(const BeastRequest& header) {
+  std::size_t encodings = 0;
+  for (auto it = header.find(bhttp::field::transfer_encoding);
+       it != header.end() && it->name() == bhttp::field::transfer_encoding; ++it) {
+    ++encodings;
+    std::string value(it->value());
+    while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.pop_back();
+    while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.erase(0, 1);
+    for (char& c : value) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (value != "chunked" || encodings > 1) {
+      return "Transfer-Encoding must be chunked alone, not '" + std::string(it->value()) + "'";
+    }
+  }
+  const std::size_t hosts = header.count(bhttp::field::host);
+  if (hosts > 1) return "more than one Host header";
+  if (hosts == 0 && header.version() >= 11) return "an HTTP/1.1 request needs a Host header";
+  return {};
+}
 
 Request to_request(const BeastRequest& in, const std::string& remote, Transport transport) {
   Request out;
@@ -47,10 +67,16 @@ Decoded<Request> parse_request_bytes(std::string_view bytes, const ServerOptions
   if (ec == bhttp::error::body_limit) {
     return error_response(HttpFailure::kPayloadTooLarge, "the body is too large");
   }
+  if (ec == bhttp::error::header_limit) {
+    return error_response(HttpFailure::kHeaderTooLarge, "the request header is too large");
+  }
   if (ec || !parser.is_done()) {
     return error_response(HttpFailure::kBadRequest, "malformed or incomplete HTTP request");
   }
   const BeastRequest& in = parser.get();
+  if (const std::string problem = framing_problem(in); !problem.empty()) {
+    return error_response(HttpFailure::kBadRequest, problem);
+  }
   Request request = to_request(in, "192.0.2.1", Transport::kPlain);
   if (!split_target(request.target, request.path, request.query)) {
     return error_response(HttpFailure::kBadRequest, "malformed request target");

@@ -13,6 +13,11 @@ namespace bb::http {
 
 using BeastRequest = boost::beast::http::request<boost::beast::http::string_body>;
 
+// Why a parsed header cannot be served, or empty: a Transfer-Encoding other than plain
+// "chunked" (its body could not be told from the next request), HTTP/1.1 without a Host, or
+// more than one Host.
+[[nodiscard]] std::string framing_problem(const BeastRequest& header);
+
 [[nodiscard]] Request to_request(const BeastRequest& in, const std::string& remote,
                                  Transport transport);
 

@@ -3,6 +3,7 @@
 // recording is saved once, on "end" or when the connection goes away.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,6 +41,9 @@ class LiveSession {
 
   [[nodiscard]] std::size_t samples() const { return recorder_.size(); }
 
+  // Keeps `place` (a place among the person's open streams) for as long as the stream lives.
+  void hold(std::shared_ptr<void> place) { place_ = std::move(place); }
+
  private:
   // Saves what came once (nothing when no sample came); kept unfinished when saving fails.
   [[nodiscard]] Result<std::optional<app::StoredRecording>> save();
@@ -52,6 +56,7 @@ class LiveSession {
   app::LiveUnits units_;
   app::LiveRecorder recorder_;
   bool finished_ = false;
+  std::shared_ptr<void> place_;
 };
 
 }  // namespace bb::http

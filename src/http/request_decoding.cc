@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
+#include <vector>
 
 #include "http/api_error.h"
 
@@ -119,9 +121,31 @@ Decoded<nlohmann::json> json_body(const Request& request) {
   if (json_depth(request.body, kMaxJsonDepth) > kMaxJsonDepth) {
     return error_response(HttpFailure::kBadRequest, "the JSON is nested too deeply");
   }
-  nlohmann::json doc = nlohmann::json::parse(request.body, nullptr, /*allow_exceptions=*/false);
+  // A key given twice would leave which value counts to the parser: refused instead.
+  std::vector<std::set<std::string>> keys_seen;  // one set per open object
+  std::optional<std::string> repeated;
+  const nlohmann::json::parser_callback_t check_keys =
+      [&](int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+        using Event = nlohmann::json::parse_event_t;
+        if (event == Event::object_start) {
+          keys_seen.emplace_back();
+        } else if (event == Event::object_end && !keys_seen.empty()) {
+          keys_seen.pop_back();
+        } else if (event == Event::key && !keys_seen.empty() && !repeated) {
+          if (!keys_seen.back().insert(parsed.get<std::string>()).second) {
+            repeated = parsed.get<std::string>();
+          }
+        }
+        return true;
+      };
+  nlohmann::json doc =
+      nlohmann::json::parse(request.body, check_keys, /*allow_exceptions=*/false);
   if (doc.is_discarded()) {
     return error_response(HttpFailure::kBadRequest, "the body is not well-formed JSON");
+  }
+  if (repeated) {
+    return error_response(HttpFailure::kBadRequest,
+                          "the JSON gives the key \"" + *repeated + "\" more than once", *repeated);
   }
   return doc;
 }
@@ -134,6 +158,36 @@ Decoded<std::string_view> upload_body(const Request& request) {
                           "send the recording as Content-Type: text/csv");
   }
   return std::string_view(request.body);
+}
+
+std::string client_address(const std::string& peer, std::string_view forwarded_for,
+                           const std::vector<std::string>& trusted_proxies) {
+  const auto trusted = [&](std::string_view address) {
+    return std::find(trusted_proxies.begin(), trusted_proxies.end(), address) !=
+           trusted_proxies.end();
+  };
+  if (!trusted(peer)) return peer;
+  std::string client = peer;
+  while (!forwarded_for.empty()) {
+    const std::size_t comma = forwarded_for.rfind(',');
+    const std::string_view hop =
+        trim(comma == std::string_view::npos ? forwarded_for : forwarded_for.substr(comma + 1));
+    forwarded_for = comma == std::string_view::npos ? std::string_view()
+                                                    : forwarded_for.substr(0, comma);
+    if (hop.empty()) break;
+    client = std::string(hop);
+    if (!trusted(hop)) break;
+  }
+  return client;
+}
+
+std::optional<std::string> repeated_query_parameter(
+    const std::multimap<std::string, std::string>& query) {
+  for (auto it = query.begin(); it != query.end(); ++it) {
+    const auto next = std::next(it);
+    if (next != query.end() && next->first == it->first) return it->first;
+  }
+  return std::nullopt;
 }
 
 std::optional<std::string> query_text(const Request& request, const std::string& name) {

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <utility>
 #include <variant>
+#include <vector>
 
 #include "base/date.h"
 #include "http/message.h"
@@ -46,14 +47,24 @@ inline constexpr std::size_t kMaxJsonDepth = 32;
                                 std::multimap<std::string, std::string>& query);
 
 // The body as JSON: 415 unless the content type is application/json, 400 for an empty body,
-// malformed or too deeply nested JSON.
+// malformed or too deeply nested JSON, or an object with a key given twice.
 Decoded<nlohmann::json> json_body(const Request& request);
 
 // The body of a file upload (a sensor app's CSV): 415 unless the content type is text/csv,
 // text/plain or application/octet-stream. An empty body is the use case's to refuse.
 Decoded<std::string_view> upload_body(const Request& request);
 
-// The query parameter `name`, if given (the first one when repeated).
+// The address of the client: `peer` itself, or, when `peer` is one of `trusted_proxies`, the
+// rightmost address of X-Forwarded-For that is not a trusted proxy (proxies append the address
+// they saw; what a client wrote itself is further left and not believed).
+std::string client_address(const std::string& peer, std::string_view forwarded_for,
+                           const std::vector<std::string>& trusted_proxies);
+
+// A query parameter given more than once, if any (requests with one are refused with 400).
+std::optional<std::string> repeated_query_parameter(
+    const std::multimap<std::string, std::string>& query);
+
+// The query parameter `name`, if given.
 std::optional<std::string> query_text(const Request& request, const std::string& name);
 
 // The session token from "Authorization: Bearer ..." or else the bb_session cookie; empty when

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "base/result.h"
 #include "http/api.h"
@@ -37,11 +38,21 @@ struct ServerOptions {
   std::size_t body_limit = 64 * 1024;
   // Routes that take an uploaded recording (BodySize::kUpload) get this limit instead.
   std::size_t upload_body_limit = 16 * 1024 * 1024;
+  // Bodies over body_limit are read only for a valid session, and only this many at once
+  // (503 past it), at most max_large_bodies_per_address of them from one address (429).
+  std::size_t max_large_bodies = 8;
+  std::size_t max_large_bodies_per_address = 2;
   // A live WebSocket that sends nothing, not even an answer to a ping, for this long is closed
   // (what it sent is kept).
   std::chrono::milliseconds live_idle_timeout{60'000};
   std::size_t header_limit = 16 * 1024;
+  // Open connections at most; 0 takes the open-file limit (raised to the hard limit at start)
+  // less what the database and logs need. At the cap the oldest idle connection is closed.
+  std::size_t max_connections = 0;
   std::optional<TlsFiles> tls;
+  // Reverse proxies whose X-Forwarded-For is believed (exact addresses); the client address of
+  // a request through them is the rightmost one they did not add themselves.
+  std::vector<std::string> trusted_proxies;
   AccessLog access_log = AccessLog::kOn;
 };
 

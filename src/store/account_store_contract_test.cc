@@ -196,35 +196,80 @@ TEST_P(AccountStoreContractTest, ALoginSessionSavedByOneInstanceIsSeenByAnother)
   EXPECT_FALSE(gone->has_value());
 }
 
-TEST_P(AccountStoreContractTest, FailureWindowsPerAccountAndPerAddress) {
+TEST_P(AccountStoreContractTest, AttemptWindowsAreKeptPerKeyAndForgottenWhenOld) {
   auto store = open_store();
   ASSERT_TRUE(store);
-  const PersonId ana = create(*store, "ana@example.org");
-  auto none = store->account_failures(ana);
-  ASSERT_OK(none);
-  EXPECT_EQ(none->failures, 0);
-  EXPECT_EQ(none->window_start, 0);
-  ASSERT_OK(store->set_account_failures(ana, {3, 1700000000}));
-  auto three = store->account_failures(ana);
-  ASSERT_OK(three);
-  EXPECT_EQ(three->failures, 3);
-  EXPECT_EQ(three->window_start, 1700000000);
-
-  auto fresh = store->address_failures("192.0.2.7");
+  auto fresh = store->attempts("login ana@example.org from 192.0.2.7");
   ASSERT_OK(fresh);
   EXPECT_EQ(fresh->failures, 0);
-  ASSERT_OK(store->set_address_failures("192.0.2.7", {1, 10}));
-  ASSERT_OK(store->set_address_failures("192.0.2.7", {2, 10}));
-  auto two = store->address_failures("192.0.2.7");
+  EXPECT_EQ(fresh->window_start, 0);
+  ASSERT_OK(store->set_attempts("login ana@example.org from 192.0.2.7", {1, 10}));
+  ASSERT_OK(store->set_attempts("login ana@example.org from 192.0.2.7", {2, 10}));
+  ASSERT_OK(store->set_attempts("register from 192.0.2.7", {3, 500}));
+  auto two = store->attempts("login ana@example.org from 192.0.2.7");
   ASSERT_OK(two);
   EXPECT_EQ(two->failures, 2);
   EXPECT_EQ(two->window_start, 10);
-  // An empty address is never stored.
-  ASSERT_OK(store->set_address_failures("", {9, 9}));
-  auto empty = store->address_failures("");
+  // An empty key is never stored.
+  ASSERT_OK(store->set_attempts("", {9, 9}));
+  auto empty = store->attempts("");
   ASSERT_OK(empty);
   EXPECT_EQ(empty->failures, 0);
-  EXPECT_EQ(count_rows("address_failures"), 1);
+  EXPECT_EQ(count_rows("attempt_windows"), 2);
+  ASSERT_OK(store->forget_attempts_before(100));
+  EXPECT_EQ(count_rows("attempt_windows"), 1);
+  auto kept = store->attempts("register from 192.0.2.7");
+  ASSERT_OK(kept);
+  EXPECT_EQ(kept->failures, 3);
+}
+
+TEST_P(AccountStoreContractTest, AClinicianInviteIsTakenOnceAndNotAfterItExpires) {
+  auto store = open_store();
+  ASSERT_TRUE(store);
+  ASSERT_OK(store->add_clinician_invite("clinician-code-1", 1000));
+  ASSERT_OK(store->add_clinician_invite("clinician-code-2", 1000));
+  auto taken = store->take_clinician_invite("clinician-code-1", 999);
+  ASSERT_OK(taken);
+  EXPECT_TRUE(*taken);
+  auto again = store->take_clinician_invite("clinician-code-1", 999);
+  ASSERT_OK(again);
+  EXPECT_FALSE(*again);
+  auto expired = store->take_clinician_invite("clinician-code-2", 1000);
+  ASSERT_OK(expired);
+  EXPECT_FALSE(*expired);
+  EXPECT_EQ(count_rows("clinician_invites"), 0);
+}
+
+TEST_P(AccountStoreContractTest, AnIdIsNeverGivenAgainAfterItsAccountIsDeleted) {
+  auto store = open_store();
+  ASSERT_TRUE(store);
+  const PersonId ana = create(*store, "ana@example.org");
+  const PersonId bea = create(*store, "bea@example.org");
+  ASSERT_OK(store->delete_account(bea));
+  const PersonId cy = create(*store, "cy@example.org");
+  EXPECT_GT(cy, bea);
+  EXPECT_GT(bea, ana);
+}
+
+TEST_P(AccountStoreContractTest, PruningEndsExpiredSessionsAndTheOldestBeyondTheLimit) {
+  auto store = open_store();
+  ASSERT_TRUE(store);
+  const PersonId ana = create(*store, "ana@example.org");
+  const PersonId bea = create(*store, "bea@example.org");
+  ASSERT_OK(store->add_login_session("bea-expired", bea, 50));
+  for (int i = 1; i <= 4; ++i) {
+    ASSERT_OK(store->add_login_session("ana-" + std::to_string(i), ana, 1000 + i));
+  }
+  ASSERT_OK(store->prune_login_sessions(ana, 100, 2));
+  EXPECT_EQ(count_rows("login_sessions"), 2);
+  for (const char* gone : {"ana-1", "ana-2"}) {
+    auto session = store->login_session(gone, 100);
+    ASSERT_OK(session);
+    EXPECT_FALSE(session->has_value()) << gone;
+  }
+  auto newest = store->login_session("ana-4", 100);
+  ASSERT_OK(newest);
+  EXPECT_EQ(*newest, ana);
 }
 
 TEST_P(AccountStoreContractTest, AnInviteIsTakenOnceAndNotAfterItExpires) {

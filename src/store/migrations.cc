@@ -247,6 +247,32 @@ UPDATE recordings SET
   trips = COALESCE((analysis::jsonb ->> 'trips')::integer, 0),
   longest_run = COALESCE((analysis::jsonb ->> 'longest_run')::integer, 0)
 )sql"},
+      // Attempts (failed logins, registrations) are counted per key, e.g. an email and an
+      // address together, so no one can lock another person's account. Person ids come from a
+      // counter that only goes up: the id of a deleted account is never given again. Expired
+      // sessions are purged, which wants their expiry indexed. A clinician account needs an
+      // invite the operator made on the server.
+      {8, "attempt windows per key, a person id counter that never goes back, session expiry, "
+          "clinician invites",
+       R"sql(
+ALTER TABLE address_failures RENAME TO attempt_windows;
+ALTER TABLE attempt_windows RENAME COLUMN address TO attempt_key;
+DELETE FROM attempt_windows;
+CREATE INDEX attempt_windows_by_start ON attempt_windows (window_start);
+ALTER TABLE accounts DROP COLUMN failures;
+ALTER TABLE accounts DROP COLUMN failure_window_start;
+CREATE TABLE id_counters (
+  name TEXT PRIMARY KEY,
+  last_id BIGINT NOT NULL
+);
+INSERT INTO id_counters (name, last_id) SELECT 'person', COALESCE(MAX(id), 1) FROM persons;
+CREATE INDEX login_sessions_by_expiry ON login_sessions (expires_at);
+CREATE TABLE clinician_invites (
+  code_hash TEXT PRIMARY KEY,
+  expires_at BIGINT NOT NULL
+)
+)sql",
+       {}},
   };
   return kMigrations;
 }

@@ -13,8 +13,10 @@ namespace {
 // Serializes new person ids between server instances ("bbids").
 constexpr long kNewIdLock = 0x6262696473;
 
-constexpr PgStatement kNextPersonId{"account.next_id",
-                                    "SELECT COALESCE(MAX(id), $1) + 1 FROM persons"};
+constexpr PgStatement kNextPersonId{
+    "account.next_id",
+    "UPDATE id_counters SET last_id = GREATEST(last_id, $1, (SELECT COALESCE(MAX(id), 0)"
+    " FROM persons)) + 1 WHERE name = 'person' RETURNING last_id"};
 constexpr PgStatement kInsertPerson{"account.insert_person",
                                     "INSERT INTO persons (id) VALUES ($1)"};
 constexpr PgStatement kInsertAccount{
@@ -41,19 +43,23 @@ constexpr PgStatement kSessionAccount{
     " WHERE s.token_hash = $1 AND s.expires_at > $2"};
 constexpr PgStatement kDeleteLoginSession{"account.delete_login_session",
                                           "DELETE FROM login_sessions WHERE token_hash = $1"};
-constexpr PgStatement kAccountFailures{
-    "account.failures", "SELECT failures, failure_window_start FROM accounts WHERE person_id = $1"};
-constexpr PgStatement kSetAccountFailures{
-    "account.set_failures",
-    "UPDATE accounts SET failures = $1, failure_window_start = $2 WHERE person_id = $3"};
-constexpr PgStatement kAddressFailures{
-    "account.address_failures",
-    "SELECT failures, window_start FROM address_failures WHERE address = $1"};
-constexpr PgStatement kSetAddressFailures{
-    "account.set_address_failures",
-    "INSERT INTO address_failures (address, failures, window_start) VALUES ($1, $2, $3)"
-    " ON CONFLICT (address) DO UPDATE SET failures = excluded.failures,"
+constexpr PgStatement kAttempts{
+    "account.attempts",
+    "SELECT failures, window_start FROM attempt_windows WHERE attempt_key = $1"};
+constexpr PgStatement kSetAttempts{
+    "account.set_attempts",
+    "INSERT INTO attempt_windows (attempt_key, failures, window_start) VALUES ($1, $2, $3)"
+    " ON CONFLICT (attempt_key) DO UPDATE SET failures = excluded.failures,"
     " window_start = excluded.window_start"};
+constexpr PgStatement kForgetAttempts{"account.forget_attempts",
+                                      "DELETE FROM attempt_windows WHERE window_start < $1"};
+constexpr PgStatement kDeleteExpiredSessions{"account.delete_expired_sessions",
+                                             "DELETE FROM login_sessions WHERE expires_at <= $1"};
+constexpr PgStatement kDeleteOldSessions{
+    "account.delete_old_sessions",
+    "DELETE FROM login_sessions WHERE person_id = $1 AND token_hash NOT IN"
+    " (SELECT token_hash FROM login_sessions WHERE person_id = $1"
+    " ORDER BY expires_at DESC, token_hash LIMIT $2)"};
 constexpr PgStatement kAddInvite{
     "account.add_invite",
     "INSERT INTO share_invites (code_hash, person_id, expires_at) VALUES ($1, $2, $3)"};
@@ -61,6 +67,12 @@ constexpr PgStatement kAddInvite{
 constexpr PgStatement kTakeInvite{
     "account.take_invite",
     "DELETE FROM share_invites WHERE code_hash = $1 RETURNING person_id, expires_at"};
+constexpr PgStatement kAddClinicianInvite{
+    "account.add_clinician_invite",
+    "INSERT INTO clinician_invites (code_hash, expires_at) VALUES ($1, $2)"};
+constexpr PgStatement kTakeClinicianInvite{
+    "account.take_clinician_invite",
+    "DELETE FROM clinician_invites WHERE code_hash = $1 RETURNING expires_at"};
 constexpr PgStatement kAddShare{
     "account.add_share",
     "INSERT INTO shares (person_id, clinician_id, since) VALUES ($1, $2, $3)"
@@ -86,8 +98,9 @@ const std::vector<PgStatement>& statements() {
   static const std::vector<PgStatement> kAll = {
       kNextPersonId,       kInsertPerson,    kInsertAccount,      kAccountByEmail,
       kAccountById,        kDeletePerson,    kAddLoginSession,    kLoginSession,
-      kDeleteLoginSession, kAccountFailures, kSetAccountFailures, kAddressFailures,
-      kSetAddressFailures, kAddInvite,       kTakeInvite,         kAddShare,
+      kDeleteLoginSession, kAttempts,        kSetAttempts,        kForgetAttempts,
+      kDeleteExpiredSessions, kDeleteOldSessions, kAddClinicianInvite, kTakeClinicianInvite,
+      kAddInvite,       kTakeInvite,         kAddShare,
       kDeleteShare,        kHasShare,        kSharesOfPerson,     kSharesWithClinician,
       kSessionAccount};
   return kAll;
@@ -149,9 +162,9 @@ Result<app::PersonId> PostgresAccountStore::create_account(const std::string& em
         tx.exec_params("SELECT pg_advisory_xact_lock($1)", kNewIdLock);
         // Ids start above the command line's local person, so a server on the same database
         // never hands that person's records to an account.
-        const app::PersonId id = std::max<app::PersonId>(
-            run(tx, kNextPersonId, app::kLocalPerson)[0][0].as<app::PersonId>(),
-            app::kLocalPerson + 1);
+        const pqxx::result next = run(tx, kNextPersonId, app::kLocalPerson);
+        if (next.empty()) return Error::internal("no next person id");
+        const app::PersonId id = next[0][0].as<app::PersonId>();
         run(tx, kInsertPerson, id);
         run(tx, kInsertAccount, id, email, app::to_string(role), password_hash);
         return id;
@@ -210,32 +223,34 @@ Status PostgresAccountStore::delete_login_session(const std::string& token_hash)
   });
 }
 
-Result<app::FailureWindow> PostgresAccountStore::account_failures(app::PersonId id) {
-  return connection_->unit("reading failed logins", [&](pqxx::dbtransaction& tx) {
-    return read_window(run(tx, kAccountFailures, id));
-  });
-}
-
-Status PostgresAccountStore::set_account_failures(app::PersonId id,
-                                                  const app::FailureWindow& window) {
-  return connection_->unit("saving failed logins", [&](pqxx::dbtransaction& tx) -> Status {
-    run(tx, kSetAccountFailures, window.failures, window.window_start, id);
+Status PostgresAccountStore::prune_login_sessions(app::PersonId id, app::UnixSeconds now,
+                                                  std::size_t keep) {
+  return connection_->unit("pruning login sessions", [&](pqxx::dbtransaction& tx) -> Status {
+    run(tx, kDeleteExpiredSessions, now);
+    run(tx, kDeleteOldSessions, id, static_cast<std::int64_t>(keep));
     return Status::success();
   });
 }
 
-Result<app::FailureWindow> PostgresAccountStore::address_failures(const std::string& address) {
-  if (address.empty()) return app::FailureWindow{};
-  return connection_->unit("reading failed logins", [&](pqxx::dbtransaction& tx) {
-    return read_window(run(tx, kAddressFailures, address));
+Result<app::FailureWindow> PostgresAccountStore::attempts(const std::string& key) {
+  if (key.empty()) return app::FailureWindow{};
+  return connection_->unit("reading attempts", [&](pqxx::dbtransaction& tx) {
+    return read_window(run(tx, kAttempts, key));
   });
 }
 
-Status PostgresAccountStore::set_address_failures(const std::string& address,
-                                                  const app::FailureWindow& window) {
-  if (address.empty()) return Status::success();
-  return connection_->unit("saving failed logins", [&](pqxx::dbtransaction& tx) -> Status {
-    run(tx, kSetAddressFailures, address, window.failures, window.window_start);
+Status PostgresAccountStore::set_attempts(const std::string& key,
+                                          const app::FailureWindow& window) {
+  if (key.empty()) return Status::success();
+  return connection_->unit("saving attempts", [&](pqxx::dbtransaction& tx) -> Status {
+    run(tx, kSetAttempts, key, window.failures, window.window_start);
+    return Status::success();
+  });
+}
+
+Status PostgresAccountStore::forget_attempts_before(app::UnixSeconds start) {
+  return connection_->unit("forgetting attempts", [&](pqxx::dbtransaction& tx) -> Status {
+    run(tx, kForgetAttempts, start);
     return Status::success();
   });
 }
@@ -246,6 +261,24 @@ Status PostgresAccountStore::add_invite(const std::string& code_hash, app::Perso
     run(tx, kAddInvite, code_hash, person, expires_at);
     return Status::success();
   });
+}
+
+Status PostgresAccountStore::add_clinician_invite(const std::string& code_hash,
+                                                  app::UnixSeconds expires_at) {
+  return connection_->unit("saving a clinician invite", [&](pqxx::dbtransaction& tx) -> Status {
+    run(tx, kAddClinicianInvite, code_hash, expires_at);
+    return Status::success();
+  });
+}
+
+Result<bool> PostgresAccountStore::take_clinician_invite(const std::string& code_hash,
+                                                         app::UnixSeconds now) {
+  return connection_->unit("taking a clinician invite",
+                           [&](pqxx::dbtransaction& tx) -> Result<bool> {
+                             // An expired invite is removed all the same.
+                             const pqxx::result rows = run(tx, kTakeClinicianInvite, code_hash);
+                             return !rows.empty() && rows[0][0].as<app::UnixSeconds>() > now;
+                           });
 }
 
 Result<std::optional<app::PersonId>> PostgresAccountStore::take_invite(const std::string& code_hash,

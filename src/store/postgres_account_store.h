@@ -38,12 +38,16 @@ class PostgresAccountStore final : public app::AccountStore {
   [[nodiscard]] Result<std::optional<app::Account>> session_account(const std::string& token_hash,
                                                                     app::UnixSeconds now) override;
 
-  [[nodiscard]] Result<app::FailureWindow> account_failures(app::PersonId id) override;
-  [[nodiscard]] Status set_account_failures(app::PersonId id,
-                                            const app::FailureWindow& window) override;
-  [[nodiscard]] Result<app::FailureWindow> address_failures(const std::string& address) override;
-  [[nodiscard]] Status set_address_failures(const std::string& address,
-                                            const app::FailureWindow& window) override;
+  [[nodiscard]] Result<app::FailureWindow> attempts(const std::string& key) override;
+  [[nodiscard]] Status set_attempts(const std::string& key,
+                                    const app::FailureWindow& window) override;
+  [[nodiscard]] Status forget_attempts_before(app::UnixSeconds start) override;
+  [[nodiscard]] Status add_clinician_invite(const std::string& code_hash,
+                                            app::UnixSeconds expires_at) override;
+  [[nodiscard]] Result<bool> take_clinician_invite(const std::string& code_hash,
+                                                   app::UnixSeconds now) override;
+  [[nodiscard]] Status prune_login_sessions(app::PersonId id, app::UnixSeconds now,
+                                            std::size_t keep) override;
 
   [[nodiscard]] Status add_invite(const std::string& code_hash, app::PersonId person,
                                   app::UnixSeconds expires_at) override;

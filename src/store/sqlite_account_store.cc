@@ -38,11 +38,14 @@ Result<app::PersonId> SqliteAccountStore::create_account(const std::string& emai
   const Status done = transaction([&]() -> Status {
     {
       // Ids start above the command line's local person, so a server on the same file never
-      // hands that person's records to an account.
-      BB_STATEMENT(next, "SELECT COALESCE(MAX(id), ?) + 1 FROM persons", app::kLocalPerson);
+      // hands that person's records to an account; the counter never goes back.
+      BB_STATEMENT(next,
+                   "UPDATE id_counters SET last_id = MAX(last_id, ?, (SELECT COALESCE(MAX(id), 0)"
+                   " FROM persons)) + 1 WHERE name = 'person' RETURNING last_id",
+                   app::kLocalPerson);
       BB_ASSIGN_OR_RETURN(const bool row, next.step());
       if (!row) return Error::internal("no next person id");
-      id = std::max<app::PersonId>(next.integer(0), app::kLocalPerson + 1);
+      id = next.integer(0);
     }
     {
       BB_STATEMENT(person, "INSERT INTO persons (id) VALUES (?)", id);
@@ -119,37 +122,66 @@ Status SqliteAccountStore::delete_login_session(const std::string& token_hash) {
   return q.run();
 }
 
-Result<app::FailureWindow> SqliteAccountStore::account_failures(app::PersonId id) {
-  BB_STATEMENT(q, "SELECT failures, failure_window_start FROM accounts WHERE person_id = ?", id);
-  BB_ASSIGN_OR_RETURN(const bool row, q.step());
-  if (!row) return app::FailureWindow{};
-  return app::FailureWindow{static_cast<int>(q.integer(0)), q.integer(1)};
-}
-
-Status SqliteAccountStore::set_account_failures(app::PersonId id,
-                                                const app::FailureWindow& window) {
-  BB_STATEMENT(q, "UPDATE accounts SET failures = ?, failure_window_start = ? WHERE person_id = ?",
-               window.failures, window.window_start, id);
-  return q.run();
-}
-
-Result<app::FailureWindow> SqliteAccountStore::address_failures(const std::string& address) {
-  if (address.empty()) return app::FailureWindow{};
-  BB_STATEMENT(q, "SELECT failures, window_start FROM address_failures WHERE address = ?", address);
-  BB_ASSIGN_OR_RETURN(const bool row, q.step());
-  if (!row) return app::FailureWindow{};
-  return app::FailureWindow{static_cast<int>(q.integer(0)), q.integer(1)};
-}
-
-Status SqliteAccountStore::set_address_failures(const std::string& address,
-                                                const app::FailureWindow& window) {
-  if (address.empty()) return Status::success();
+Status SqliteAccountStore::prune_login_sessions(app::PersonId id, app::UnixSeconds now,
+                                                std::size_t keep) {
+  {
+    BB_STATEMENT(q, "DELETE FROM login_sessions WHERE expires_at <= ?", now);
+    BB_RETURN_IF_ERROR(q.run());
+  }
   BB_STATEMENT(q,
-               "INSERT INTO address_failures (address, failures, window_start) VALUES (?, ?, ?)"
-               " ON CONFLICT (address) DO UPDATE SET failures = excluded.failures,"
-               " window_start = excluded.window_start",
-               address, window.failures, window.window_start);
+               "DELETE FROM login_sessions WHERE person_id = ? AND token_hash NOT IN"
+               " (SELECT token_hash FROM login_sessions WHERE person_id = ?"
+               " ORDER BY expires_at DESC, token_hash LIMIT ?)",
+               id, id, static_cast<std::int64_t>(keep));
   return q.run();
+}
+
+Result<app::FailureWindow> SqliteAccountStore::attempts(const std::string& key) {
+  if (key.empty()) return app::FailureWindow{};
+  BB_STATEMENT(q, "SELECT failures, window_start FROM attempt_windows WHERE attempt_key = ?", key);
+  BB_ASSIGN_OR_RETURN(const bool row, q.step());
+  if (!row) return app::FailureWindow{};
+  return app::FailureWindow{static_cast<int>(q.integer(0)), q.integer(1)};
+}
+
+Status SqliteAccountStore::set_attempts(const std::string& key, const app::FailureWindow& window) {
+  if (key.empty()) return Status::success();
+  BB_STATEMENT(q,
+               "INSERT INTO attempt_windows (attempt_key, failures, window_start) VALUES (?, ?, ?)"
+               " ON CONFLICT (attempt_key) DO UPDATE SET failures = excluded.failures,"
+               " window_start = excluded.window_start",
+               key, window.failures, window.window_start);
+  return q.run();
+}
+
+Status SqliteAccountStore::forget_attempts_before(app::UnixSeconds start) {
+  BB_STATEMENT(q, "DELETE FROM attempt_windows WHERE window_start < ?", start);
+  return q.run();
+}
+
+Status SqliteAccountStore::add_clinician_invite(const std::string& code_hash,
+                                              app::UnixSeconds expires_at) {
+  BB_STATEMENT(q, "INSERT INTO clinician_invites (code_hash, expires_at) VALUES (?, ?)", code_hash,
+               expires_at);
+  return q.run();
+}
+
+Result<bool> SqliteAccountStore::take_clinician_invite(const std::string& code_hash,
+                                                       app::UnixSeconds now) {
+  bool taken = false;
+  const Status done = transaction([&]() -> Status {
+    {
+      BB_STATEMENT(q, "SELECT expires_at FROM clinician_invites WHERE code_hash = ?", code_hash);
+      BB_ASSIGN_OR_RETURN(const bool row, q.step());
+      if (!row) return Status::success();
+      taken = q.integer(0) > now;
+    }
+    // An expired invite is removed all the same.
+    BB_STATEMENT(remove, "DELETE FROM clinician_invites WHERE code_hash = ?", code_hash);
+    return remove.run();
+  });
+  BB_RETURN_IF_ERROR(done);
+  return taken;
 }
 
 Status SqliteAccountStore::add_invite(const std::string& code_hash, app::PersonId person,
