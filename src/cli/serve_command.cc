@@ -154,9 +154,9 @@ int clinician_invite(const CliContext& ctx) {
   if (!invite.ok()) return report(invite.error());
   std::printf("%s\n", invite->code.c_str());
   std::fprintf(stderr,
-               "Give this code to the clinician: they enter it as \"invite\" when they register "
-               "(POST /api/v1/auth/register with \"role\": \"clinician\"). It works once, for 7 "
-               "days.\n");
+               "Give this code to the clinician: they enter it as the invite code when they create "
+               "a clinician account (in the app, or \"invite\" in POST /api/v1/auth/register). It "
+               "works once, for 7 days.\n");
   return kExitOk;
 }
 

@@ -43,7 +43,10 @@ async function register(page: Page, who: string, role: 'person' | 'clinician' = 
   }
   await page.getByLabel('Email').fill(address);
   await page.getByLabel('Password').fill(PASSWORD);
-  if (role === 'clinician') await page.getByText('A clinician following someone').click();
+  if (role === 'clinician') {
+    await page.getByText('A clinician following someone').click();
+    await page.getByLabel('Clinician invite code').fill(server.clinicianInvite());
+  }
   await page.getByRole('button', { name: 'Create account' }).last().click();
   return address;
 }

@@ -36,14 +36,17 @@ export function missingPrerequisite(): string | null {
 export interface Server {
   url: string;
   stop: () => Promise<void>;
+  // A one-use clinician invite made as the operator does, with the CLI on the server's database;
+  // empty against an external server (which must then open clinician sign-up).
+  clinicianInvite: () => string;
 }
 
 export async function startServer(): Promise<Server> {
-  if (externalUrl) return { url: externalUrl.replace(/\/$/, ''), stop: async () => {} };
+  if (externalUrl) return { url: externalUrl.replace(/\/$/, ''), stop: async () => {}, clinicianInvite: () => '' };
   const dir = mkdtempSync(join(tmpdir(), 'bb-e2e-'));
   const proc: ChildProcess = spawn(
     binary,
-    ['serve', '--db', join(dir, 'e2e.db'), '--listen', '127.0.0.1:0', '--quiet', '--password-cost', 'minimal', '--open-clinician-signup'],
+    ['serve', '--db', join(dir, 'e2e.db'), '--listen', '127.0.0.1:0', '--quiet', '--password-cost', 'minimal'],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let log = '';
@@ -66,6 +69,7 @@ export async function startServer(): Promise<Server> {
   const front = await frontIfStale(url);
   return {
     url: front?.url ?? url,
+    clinicianInvite: () => spawnSync(binary, ['--db', join(dir, 'e2e.db'), 'clinician-invite'], { encoding: 'utf8' }).stdout.trim(),
     stop: async () => {
       await front?.stop();
       if (proc.exitCode === null) {
@@ -85,7 +89,7 @@ const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javas
 // The binary embeds the app as it was built when the binary was. When web/dist is newer (the app
 // was rebuilt since), the tests check the app in web/dist: a small front serves its files and
 // forwards everything else, WebSocket upgrades too, to the real server.
-async function frontIfStale(backend: string): Promise<Server | null> {
+async function frontIfStale(backend: string): Promise<Omit<Server, 'clinicianInvite'> | null> {
   const built = join(dist, 'index.html');
   if (!existsSync(built)) return null;
   const embedded = await fetch(backend + '/').then((r) => r.text(), () => '');

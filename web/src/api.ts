@@ -304,8 +304,9 @@ export function tidyShareCode(typed: string): string {
 const q = (date?: string) => (date ? `?date=${encodeURIComponent(date)}` : '');
 
 export const api = {
-  register: (email: string, password: string, role: Role = 'person') =>
-    request<SessionOpened>('POST', '/auth/register', { email, password, role }),
+  // A clinician account needs the invite code the server's operator made, unless sign-up is open.
+  register: (email: string, password: string, role: Role = 'person', invite = '') =>
+    request<SessionOpened>('POST', '/auth/register', { email, password, role, ...(role === 'clinician' && invite ? { invite } : {}) }),
   login: (email: string, password: string) => request<SessionOpened>('POST', '/auth/login', { email, password }),
   logout: () => request<void>('POST', '/auth/logout'),
   account: () => request<Account>('GET', '/account'),

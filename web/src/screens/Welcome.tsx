@@ -10,6 +10,7 @@ export function Welcome() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [role, setRole] = useState<Role>('person');
+  const [invite, setInvite] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -22,7 +23,7 @@ export function Welcome() {
     }
     setBusy(true);
     try {
-      const opened = mode === 'register' ? await api.register(email.trim(), password, role) : await api.login(email.trim(), password);
+      const opened = mode === 'register' ? await api.register(email.trim(), password, role, invite.trim()) : await api.login(email.trim(), password);
       setAccount(opened.account);
       if (opened.account.role === 'clinician') go('clinician');
       else if (mode === 'register') go('onboarding');
@@ -89,6 +90,13 @@ export function Welcome() {
             ]}
             onChange={setRole}
           />
+        )}
+        {mode === 'register' && role === 'clinician' && (
+          <label>
+            Clinician invite code
+            <input name="invite" autocomplete="off" autocapitalize="characters" value={invite} onInput={(e) => setInvite(e.currentTarget.value)} />
+            <small class="muted">From whoever runs this Bounceback server: clinician accounts are by invitation.</small>
+          </label>
         )}
         <ErrorText error={error} />
         <button class="primary big" type="submit" disabled={busy}>

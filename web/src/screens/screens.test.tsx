@@ -365,4 +365,26 @@ describe('welcome', () => {
     expect(root.querySelector('form')!.getAttribute('aria-label')).toBe('Log in');
     expect(root.querySelector('[role=tab]')!.getAttribute('aria-controls')).toBe('account-form');
   });
+
+  it('asks a clinician for the invite code the operator made, and sends it with the account', async () => {
+    const posted = recordPosts();
+    mount(<Welcome />);
+    expect(root.querySelector('input[name=invite]')).toBeNull();
+    await pick('role', 'clinician');
+    const fill = async (selector: string, value: string) => {
+      const input = root.querySelector<HTMLInputElement>(selector)!;
+      await act(async () => {
+        input.value = value;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+    };
+    await fill('input[type=email]', 'dr@example.org');
+    await fill('input[type=password]', 'correct horse battery');
+    await fill('input[name=invite]', ' JDBTMKCTZ9XT ');
+    await act(async () => {
+      root.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+      for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+    });
+    expect(posted[0]).toEqual({ email: 'dr@example.org', password: 'correct horse battery', role: 'clinician', invite: 'JDBTMKCTZ9XT' });
+  });
 });
