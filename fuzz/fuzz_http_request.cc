@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "app/catalog_loader.h"
 #include "http/api.h"
@@ -48,6 +49,10 @@ struct Harness {
     parts.clock = &clock;
     parts.catalog = &catalog;
     parts.openapi_document = "openapi: 3.0.3\n";
+    // A web app with compressed variants, so Accept-Encoding is read on every page request.
+    static const std::vector<bb::data::EmbeddedFile> kWeb = {
+        {"index.html", "<!doctype html>"}, {"index.html.br", "B"}, {"index.html.gz", "G"}};
+    parts.web = bb::http::StaticFiles(kWeb);
     api = std::make_unique<bb::http::Api>(std::move(parts));
   }
   ~Harness() {

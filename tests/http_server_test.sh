@@ -136,6 +136,32 @@ r=$(call POST /api/v1/auth/login "" '{"email":"ada@example.org","password":"corr
 expect 429 "a login after five failures" "$r"
 echo ok
 
+echo "== the app's files go in the encoding the browser accepts"
+if [[ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/")" == 200 ]]; then
+  curl -s "$BASE/" >"$WORK/index.plain"
+  script=$(grep -o 'assets/[^"]*\.js' "$WORK/index.plain" | head -n 1)
+  [[ -n $script ]] || fail "index.html names no script"
+  curl -s "$BASE/$script" >"$WORK/app.plain"
+  for coding in br gzip; do
+    headers=$(curl -s -D - -o "$WORK/app.$coding" -H "Accept-Encoding: $coding" "$BASE/$script")
+    grep -qi "^Content-Encoding: $coding" <<<"$headers" || fail "$coding was asked for and not sent: $headers"
+    grep -qi '^Vary: Accept-Encoding' <<<"$headers" || fail "no Vary: Accept-Encoding with $coding"
+    (($(stat -c %s "$WORK/app.$coding") * 2 < $(stat -c %s "$WORK/app.plain"))) ||
+      fail "the $coding script is not much smaller than the plain one"
+  done
+  gunzip -c "$WORK/app.gzip" | cmp -s - "$WORK/app.plain" || fail "the gzip script does not unpack to the script"
+  if command -v node >/dev/null; then
+    node -e 'const z = require("zlib"), fs = require("fs");
+      process.exit(z.brotliDecompressSync(fs.readFileSync(process.argv[1])).equals(fs.readFileSync(process.argv[2])) ? 0 : 1)' \
+      "$WORK/app.br" "$WORK/app.plain" || fail "the Brotli script does not unpack to the script"
+  fi
+  headers=$(curl -s -D - -o /dev/null "$BASE/$script")
+  ! grep -qi '^Content-Encoding' <<<"$headers" || fail "a client that asked for no encoding got one"
+  echo ok
+else
+  echo "SKIPPED: this binary has no web app built in"
+fi
+
 echo "== malformed HTTP is answered or cut off"
 [[ "$(raw 'GARBAGE\r\n\r\n')" == "HTTP/1.1 400 Bad Request" ]] || fail "a bad request line"
 [[ "$(raw 'GET /healthz HTTP/1.1\r\nHost localhost\r\n\r\n')" == "HTTP/1.1 400 Bad Request" ]] || fail "a header without a colon"

@@ -194,7 +194,7 @@ Response Api::dispatch(const Request& request) const {
                                                                 request.method);
     }
     if (!api_path && (request.method == "GET" || request.method == "HEAD")) {
-      return parts_.web.serve(request.path, request.if_none_match);
+      return parts_.web.serve(request.path, request.if_none_match, request.accept_encoding);
     }
     return error_response(HttpFailure::kNotFound, "no such resource");
   }

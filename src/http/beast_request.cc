@@ -42,6 +42,7 @@ Request to_request(const BeastRequest& in, const std::string& remote, Transport 
   out.authorization = std::string(in[bhttp::field::authorization]);
   out.cookie = std::string(in[bhttp::field::cookie]);
   out.if_none_match = std::string(in[bhttp::field::if_none_match]);
+  out.accept_encoding = std::string(in[bhttp::field::accept_encoding]);
   out.host = std::string(in[bhttp::field::host]);
   out.origin = std::string(in[bhttp::field::origin]);
   out.sec_fetch_site = std::string(in["Sec-Fetch-Site"]);

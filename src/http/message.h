@@ -20,6 +20,7 @@ struct Request {
   std::string authorization;
   std::string cookie;
   std::string if_none_match;
+  std::string accept_encoding;  // the Accept-Encoding header
   std::string host;    // the Host header
   std::string origin;  // the Origin header a browser sends with a WebSocket upgrade or a write
   std::string sec_fetch_site;  // the Sec-Fetch-Site header: same-origin, same-site, cross-site, none

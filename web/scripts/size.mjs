@@ -21,7 +21,7 @@ for (const f of first) {
   else css += s.gz;
   console.log(`first load  ${f.padEnd(40)} ${kb(s.raw).padStart(9)} raw ${kb(s.gz).padStart(9)} gzipped`);
 }
-for (const f of readdirSync(join(dist, 'assets')).map((x) => 'assets/' + x).filter((x) => !first.includes(x))) {
+for (const f of readdirSync(join(dist, 'assets')).map((x) => 'assets/' + x).filter((x) => !first.includes(x) && !/\.(br|gz)$/.test(x))) {
   const s = size(f);
   console.log(`on demand   ${f.padEnd(40)} ${kb(s.raw).padStart(9)} raw ${kb(s.gz).padStart(9)} gzipped`);
 }
