@@ -56,7 +56,8 @@ const clinicianNav: [string, string][] = [
 const SAFETY_KEY = 'bb.safety-questions';
 
 // While a red flag blocks plans, every screen says so (Today, onboarding and the screen itself
-// show the full card): asked again on each change of screen, so a lifted block goes at once.
+// show the full card): asked again on each change of screen (not of a recording or a person
+// within one), so a lifted block goes at once.
 function SafetyBanner({ route }: { route: string }) {
   const { go } = useApp();
   const [blocked, setBlocked] = useState<TodayState['state'] | null>(null);
@@ -69,7 +70,7 @@ function SafetyBanner({ route }: { route: string }) {
       .today(localToday())
       .then((t) => setBlocked(t.state === 'blocked_urgent' || t.state === 'blocked_until_clearance' ? t.state : null))
       .catch(() => {});
-  }, [route]);
+  }, [page]);
   if (own || !blocked) return null;
   const urgent = blocked === 'blocked_urgent';
   return (
