@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "motion/csv_reader.h"
+#include "motion/principal_axis.h"
 
 namespace bb::motion {
 namespace {
@@ -56,17 +57,7 @@ Sample JumpCounter::restore_gravity(const Sample& s) {
   const double products[6] = {v[0] * v[0], v[0] * v[1], v[0] * v[2],
                               v[1] * v[1], v[1] * v[2], v[2] * v[2]};
   for (int k = 0; k < 6; ++k) cov_[k] += alpha * (products[k] - cov_[k]);
-  if ((restored_++ & 3) == 0) {
-    const double nx = cov_[0] * axis_[0] + cov_[1] * axis_[1] + cov_[2] * axis_[2];
-    const double ny = cov_[1] * axis_[0] + cov_[3] * axis_[1] + cov_[4] * axis_[2];
-    const double nz = cov_[2] * axis_[0] + cov_[4] * axis_[1] + cov_[5] * axis_[2];
-    const double norm = std::sqrt(nx * nx + ny * ny + nz * nz);
-    if (norm > 1e-12 && std::isfinite(norm)) {
-      axis_[0] = nx / norm;
-      axis_[1] = ny / norm;
-      axis_[2] = nz / norm;
-    }
-  }
+  if ((restored_++ & 3) == 0) step_towards_main_axis(cov_, axis_);
   const double p = v[0] * axis_[0] + v[1] * axis_[1] + v[2] * axis_[2];
   if (std::isfinite(p)) {
     // Envelopes that forget over the same 2 s.

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "motion/csv_reader.h"
+#include "motion/principal_axis.h"
 
 namespace bb::motion {
 namespace {
@@ -376,17 +377,7 @@ void JumpDetector::flush_ankle(std::vector<JumpEvent>& out) {
   out.push_back(event);
 }
 
-void JumpDetector::refine_axis() {
-  const double nx = cov_[0] * axis_[0] + cov_[1] * axis_[1] + cov_[2] * axis_[2];
-  const double ny = cov_[1] * axis_[0] + cov_[3] * axis_[1] + cov_[4] * axis_[2];
-  const double nz = cov_[2] * axis_[0] + cov_[4] * axis_[1] + cov_[5] * axis_[2];
-  const double norm = std::sqrt(nx * nx + ny * ny + nz * nz);
-  if (norm > 1e-12 && std::isfinite(norm)) {
-    axis_[0] = nx / norm;
-    axis_[1] = ny / norm;
-    axis_[2] = nz / norm;
-  }
-}
+void JumpDetector::refine_axis() { step_towards_main_axis(cov_, axis_); }
 
 void JumpDetector::process_wrist(std::vector<JumpEvent>& out) {
   const std::int64_t i = n_;
