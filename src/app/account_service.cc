@@ -45,33 +45,59 @@ Result<std::string> normalize_email(std::string_view email) {
   return out;
 }
 
-Status check_password(std::string_view password, std::size_t min, std::size_t max) {
-  const auto wrong_length = [&] {
-    return Error::invalid("password", "must be " + std::to_string(min) + " to " +
-                                          std::to_string(max) + " characters long");
-  };
+// What a person typed, read as UTF-8: its length in characters, whether it is only spaces, and
+// whether it holds a control character. kInvalidArgument naming `field` when it is not UTF-8.
+struct TypedText {
   std::size_t characters = 0;
   bool only_space = true;
-  for (std::size_t i = 0; i < password.size();) {
-    const auto lead = static_cast<unsigned char>(password[i]);
+  bool control = false;
+};
+Result<TypedText> read_typed(std::string_view text, const char* field) {
+  TypedText out;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[i]);
     const std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xe ? 3
                                                : (lead >> 3) == 0x1e ? 4 : 0;
-    if (length == 0 || i + length > password.size()) {
-      return Error::invalid("password", "must be UTF-8 text");
-    }
+    if (length == 0 || i + length > text.size()) return Error::invalid(field, "must be UTF-8 text");
     for (std::size_t k = 1; k < length; ++k) {
-      if ((static_cast<unsigned char>(password[i + k]) & 0xc0) != 0x80) {
-        return Error::invalid("password", "must be UTF-8 text");
+      if ((static_cast<unsigned char>(text[i + k]) & 0xc0) != 0x80) {
+        return Error::invalid(field, "must be UTF-8 text");
       }
     }
-    if (length > 1 || !std::isspace(lead)) only_space = false;
+    if (length > 1 || !std::isspace(lead)) out.only_space = false;
+    if (length == 1 && (lead < 0x20 || lead == 0x7f)) out.control = true;
     i += length;
-    ++characters;
-    if (characters > max) return wrong_length();
+    ++out.characters;
   }
-  if (characters < min) return wrong_length();
-  if (only_space) return Error::invalid("password", "must not be only spaces");
+  return out;
+}
+
+Status check_password(std::string_view password, std::size_t min, std::size_t max) {
+  BB_ASSIGN_OR_RETURN(const TypedText typed, read_typed(password, "password"));
+  if (typed.characters < min || typed.characters > max) {
+    return Error::invalid("password", "must be " + std::to_string(min) + " to " +
+                                          std::to_string(max) + " characters long");
+  }
+  if (typed.only_space) return Error::invalid("password", "must not be only spaces");
   return Status::success();
+}
+
+Result<Account> AccountService::set_display_name(const Account& account, const std::string& name) {
+  BB_ASSIGN_OR_RETURN(const TypedText typed, read_typed(name, "display_name"));
+  if (typed.characters > kMaxDisplayNameCharacters) {
+    return Error::invalid("display_name", "must be at most " +
+                                              std::to_string(kMaxDisplayNameCharacters) +
+                                              " characters");
+  }
+  if (typed.control) return Error::invalid("display_name", "must not contain control characters");
+  if (typed.only_space && !name.empty()) {
+    return Error::invalid("display_name", "must not be only spaces (send \"\" to clear it)");
+  }
+  BB_RETURN_IF_ERROR(store_.set_display_name(account.id, name));
+  Account updated = account;
+  updated.display_name = name;
+  updated.password_hash.clear();
+  return updated;
 }
 
 Result<OpenedSession> AccountService::open_session(const Account& account, UnixSeconds now) {
@@ -156,7 +182,7 @@ Result<RegisterOutcome> AccountService::register_account(const std::string& emai
       if (!taken) return refused;
     }
     BB_ASSIGN_OR_RETURN(const PersonId id, store_.create_account(normalized, role, hash));
-    BB_ASSIGN_OR_RETURN(outcome.session, open_session(Account{id, normalized, role, {}}, now));
+    BB_ASSIGN_OR_RETURN(outcome.session, open_session(Account{id, normalized, role, {}, {}}, now));
     return Status::success();
   });
   BB_RETURN_IF_ERROR(done);

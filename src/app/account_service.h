@@ -75,6 +75,9 @@ struct Invite {
   UnixSeconds expires_at = 0;
 };
 
+// A display name is at most this many characters.
+inline constexpr std::size_t kMaxDisplayNameCharacters = 60;
+
 class AccountService {
  public:
   // Both must outlive the service.
@@ -112,6 +115,11 @@ class AccountService {
   [[nodiscard]] Status revoke_share(const Account& person, PersonId clinician);
   // For a person: the clinicians they share with. For a clinician: the people sharing with them.
   [[nodiscard]] Result<std::vector<ShareRecord>> shares(const Account& account);
+
+  // How the account is shown to others: "" clears it. kInvalidArgument (field "display_name")
+  // for text that is not UTF-8, longer than kMaxDisplayNameCharacters, only spaces or holding a
+  // control character. Returns the account as it is now.
+  [[nodiscard]] Result<Account> set_display_name(const Account& account, const std::string& name);
   // Whether `viewer` may read `person`'s plans, responses and measures.
   [[nodiscard]] Result<bool> may_view(const Account& viewer, PersonId person);
 

@@ -25,6 +25,7 @@ struct Account {
   std::string email;
   Role role = Role::kPerson;
   std::string password_hash;  // crypto_pwhash_str output
+  std::string display_name;   // how the person is shown to others (clinicians); may be empty
 };
 
 struct ShareRecord {
@@ -33,6 +34,8 @@ struct ShareRecord {
   std::string person_email;
   std::string clinician_email;
   UnixSeconds since = 0;
+  std::string person_name;  // display names; empty when not set
+  std::string clinician_name;
 };
 
 // Attempts (failed logins, registrations) counted over a window that starts at the first one.
@@ -60,6 +63,8 @@ class AccountStore {
   [[nodiscard]] virtual Result<std::optional<Account>> account_by_id(PersonId id) = 0;
   // Removes the account, its person and everything recorded for them, sessions and shares too.
   [[nodiscard]] virtual Status delete_account(PersonId id) = 0;
+  // Sets the account's display name (already checked by the caller).
+  [[nodiscard]] virtual Status set_display_name(PersonId id, const std::string& name) = 0;
 
   [[nodiscard]] virtual Status add_login_session(const std::string& token_hash, PersonId id,
                                                  UnixSeconds expires_at) = 0;

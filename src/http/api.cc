@@ -100,6 +100,7 @@ Api::Api(ApiParts parts)
   add("POST", "/api/v1/auth/logout", Access::kAccount, &Api::logout);
   add("GET", "/api/v1/account", Access::kAccount, &Api::get_account);
   add("DELETE", "/api/v1/account", Access::kAccount, &Api::delete_account);
+  add("PUT", "/api/v1/account", Access::kAccount, &Api::put_account);
   add("GET", "/api/v1/profile", Access::kPerson, &Api::get_profile);
   add("PUT", "/api/v1/profile", Access::kPerson, &Api::put_profile);
   add("GET", "/api/v1/screening", Access::kPerson, &Api::get_screening);
@@ -367,6 +368,16 @@ Response Api::logout(Call& call) const {
 
 Response Api::get_account(Call& call) const {
   return json_response(200, account_to_json(*call.account));
+}
+
+Response Api::put_account(Call& call) const {
+  auto body = json_body(call.request);
+  if (!body.ok()) return body.failure();
+  const Result<std::string> name = display_name_from_json(*body);
+  if (!name.ok()) return error_response(name.error());
+  const Result<app::Account> updated = call.accounts->set_display_name(*call.account, *name);
+  if (!updated.ok()) return error_response(updated.error());
+  return json_response(200, account_to_json(*updated));
 }
 
 Response Api::delete_account(Call& call) const {

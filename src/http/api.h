@@ -108,6 +108,7 @@ class Api {
   Response login(Call& call) const;
   Response logout(Call& call) const;
   Response get_account(Call& call) const;
+  Response put_account(Call& call) const;
   Response delete_account(Call& call) const;
   Response get_profile(Call& call) const;
   Response put_profile(Call& call) const;

@@ -34,7 +34,10 @@ std::string number_text(double value) {
 }  // namespace
 
 json account_to_json(const app::Account& account) {
-  return {{"id", account.id}, {"email", account.email}, {"role", app::to_string(account.role)}};
+  return {{"id", account.id},
+          {"email", account.email},
+          {"role", app::to_string(account.role)},
+          {"display_name", account.display_name}};
 }
 
 json session_opened_to_json(const app::OpenedSession& opened) {
@@ -48,6 +51,8 @@ json share_to_json(const app::ShareRecord& share) {
           {"clinician_id", share.clinician},
           {"person_email", share.person_email},
           {"clinician_email", share.clinician_email},
+          {"person_name", share.person_name},
+          {"clinician_name", share.clinician_name},
           {"since", share.since}};
 }
 
@@ -217,6 +222,15 @@ Result<std::string> password_from_json(const json& j) {
   BB_ASSIGN_OR_RETURN(const auto password,
                       app::read_string(j, "", "password", 256, Presence::kRequired));
   return *password;
+}
+
+Result<std::string> display_name_from_json(const json& j) {
+  BB_RETURN_IF_ERROR(app::expect_object(j, "", {"display_name"}));
+  // Bytes bound the read; the service counts characters.
+  BB_ASSIGN_OR_RETURN(const auto name,
+                      app::read_string(j, "", "display_name", 4 * app::kMaxDisplayNameCharacters,
+                                       Presence::kRequired));
+  return *name;
 }
 
 Result<std::string> invite_code_from_json(const json& j) {

@@ -50,5 +50,7 @@ Result<Date> clearance_from_json(const nlohmann::json& j);
 Result<std::string> password_from_json(const nlohmann::json& j);
 // {"code"}
 Result<std::string> invite_code_from_json(const nlohmann::json& j);
+// {"display_name"}
+Result<std::string> display_name_from_json(const nlohmann::json& j);
 
 }  // namespace bb::http

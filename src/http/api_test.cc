@@ -595,6 +595,22 @@ TEST_F(ApiTest, SharesGiveAClinicianReadOnlyAccessUntilRevoked) {
   const json shared = json::parse(call("GET", "/api/v1/shares", "", carol).body);
   ASSERT_EQ(shared["shares"].size(), 1u);
   EXPECT_EQ(shared["shares"][0]["person_email"], "ada@example.org");
+  EXPECT_EQ(shared["shares"][0]["person_name"], "");
+  // Ada names herself; the clinician sees the name. Bad names change nothing.
+  const Response named =
+      call("PUT", "/api/v1/account", R"({"display_name": "Ada Lovelace"})", ada);
+  ASSERT_EQ(named.status, 200u) << named.body;
+  EXPECT_EQ(json::parse(named.body)["display_name"], "Ada Lovelace");
+  for (const char* bad : {R"({"display_name": "   "})", R"({"display_name": "tab\there"})",
+                          R"({"display_name": 7})", R"({"name": "Ada"})",
+                          R"({"display_name": "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})"}) {
+    const Response refused = call("PUT", "/api/v1/account", bad, ada);
+    EXPECT_EQ(refused.status, 422u) << bad << " " << refused.body;
+  }
+  EXPECT_EQ(json::parse(call("GET", "/api/v1/account", "", ada).body)["display_name"],
+            "Ada Lovelace");
+  EXPECT_EQ(json::parse(call("GET", "/api/v1/shares", "", carol).body)["shares"][0]["person_name"],
+            "Ada Lovelace");
   // Read-only: the clinician's own writes land nowhere near Ada.
   EXPECT_EQ(call("POST", "/api/v1/checkins", R"({"pain": 9, "feel": "sensitive"})", carol).status,
             403u);

@@ -295,6 +295,34 @@ TEST_P(AccountStoreContractTest, AnInviteIsTakenOnceAndNotAfterItExpires) {
   EXPECT_EQ(clash.error().code, ErrorCode::kConflict);
 }
 
+TEST_P(AccountStoreContractTest, ADisplayNameIsKeptAndListedWithTheShares) {
+  auto store = open_store();
+  ASSERT_TRUE(store);
+  const PersonId ana = create(*store, "ana@example.org");
+  const PersonId doc = create(*store, "doc@example.org", Role::kClinician);
+  auto fresh = store->account_by_id(ana);
+  ASSERT_OK(fresh);
+  EXPECT_EQ((*fresh)->display_name, "") << "none until the person sets one";
+  ASSERT_OK(store->set_display_name(ana, "Ana Núñez"));
+  ASSERT_OK(store->add_share(ana, doc, 100));
+  auto by_email = store->account_by_email("ana@example.org");
+  ASSERT_OK(by_email);
+  EXPECT_EQ((*by_email)->display_name, "Ana Núñez");
+  auto with_doc = store->shares_with_clinician(doc);
+  ASSERT_OK(with_doc);
+  ASSERT_EQ(with_doc->size(), 1u);
+  EXPECT_EQ((*with_doc)[0].person_name, "Ana Núñez");
+  EXPECT_EQ((*with_doc)[0].clinician_name, "");
+  ASSERT_OK(store->add_login_session("tokenhash", ana, 1000));
+  auto session = store->session_account("tokenhash", 10);
+  ASSERT_OK(session);
+  EXPECT_EQ((*session)->display_name, "Ana Núñez");
+  ASSERT_OK(store->set_display_name(ana, ""));
+  auto cleared = store->account_by_id(ana);
+  ASSERT_OK(cleared);
+  EXPECT_EQ((*cleared)->display_name, "");
+}
+
 TEST_P(AccountStoreContractTest, SharesKeepTheFirstAndListWithEmails) {
   auto store = open_store();
   ASSERT_TRUE(store);

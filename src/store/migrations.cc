@@ -273,6 +273,11 @@ CREATE TABLE clinician_invites (
 )
 )sql",
        {}},
+      // How a person is shown to the clinicians they share with, instead of an email.
+      {9, "a display name for each account", R"sql(
+ALTER TABLE accounts ADD COLUMN display_name TEXT NOT NULL DEFAULT ''
+)sql",
+       {}},
   };
   return kMigrations;
 }

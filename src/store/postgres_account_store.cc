@@ -24,10 +24,13 @@ constexpr PgStatement kInsertAccount{
     "INSERT INTO accounts (person_id, email, role, password_hash) VALUES ($1, $2, $3, $4)"};
 constexpr PgStatement kAccountByEmail{
     "account.by_email",
-    "SELECT person_id, email, role, password_hash FROM accounts WHERE email = $1"};
+    "SELECT person_id, email, role, password_hash, display_name FROM accounts WHERE email = $1"};
 constexpr PgStatement kAccountById{
     "account.by_id",
-    "SELECT person_id, email, role, password_hash FROM accounts WHERE person_id = $1"};
+    "SELECT person_id, email, role, password_hash, display_name FROM accounts"
+    " WHERE person_id = $1"};
+constexpr PgStatement kSetDisplayName{
+    "account.set_display_name", "UPDATE accounts SET display_name = $1 WHERE person_id = $2"};
 // Every table hangs off persons with ON DELETE CASCADE: one row takes everything with it.
 constexpr PgStatement kDeletePerson{"account.delete", "DELETE FROM persons WHERE id = $1"};
 constexpr PgStatement kAddLoginSession{
@@ -38,7 +41,7 @@ constexpr PgStatement kLoginSession{
     "SELECT person_id FROM login_sessions WHERE token_hash = $1 AND expires_at > $2"};
 constexpr PgStatement kSessionAccount{
     "account.session_account",
-    "SELECT a.person_id, a.email, a.role, '' FROM login_sessions s"
+    "SELECT a.person_id, a.email, a.role, '', a.display_name FROM login_sessions s"
     " JOIN accounts a ON a.person_id = s.person_id"
     " WHERE s.token_hash = $1 AND s.expires_at > $2"};
 constexpr PgStatement kDeleteLoginSession{"account.delete_login_session",
@@ -83,13 +86,15 @@ constexpr PgStatement kHasShare{"account.has_share",
                                 "SELECT 1 FROM shares WHERE person_id = $1 AND clinician_id = $2"};
 constexpr PgStatement kSharesOfPerson{
     "account.shares_of_person",
-    "SELECT s.person_id, s.clinician_id, p.email, c.email, s.since FROM shares s"
+    "SELECT s.person_id, s.clinician_id, p.email, c.email, s.since, p.display_name,"
+    " c.display_name FROM shares s"
     " JOIN accounts p ON p.person_id = s.person_id"
     " JOIN accounts c ON c.person_id = s.clinician_id WHERE s.person_id = $1"
     " ORDER BY s.since, s.person_id, s.clinician_id"};
 constexpr PgStatement kSharesWithClinician{
     "account.shares_with_clinician",
-    "SELECT s.person_id, s.clinician_id, p.email, c.email, s.since FROM shares s"
+    "SELECT s.person_id, s.clinician_id, p.email, c.email, s.since, p.display_name,"
+    " c.display_name FROM shares s"
     " JOIN accounts p ON p.person_id = s.person_id"
     " JOIN accounts c ON c.person_id = s.clinician_id WHERE s.clinician_id = $1"
     " ORDER BY s.since, s.person_id, s.clinician_id"};
@@ -102,7 +107,7 @@ const std::vector<PgStatement>& statements() {
       kDeleteExpiredSessions, kDeleteOldSessions, kAddClinicianInvite, kTakeClinicianInvite,
       kAddInvite,       kTakeInvite,         kAddShare,
       kDeleteShare,        kHasShare,        kSharesOfPerson,     kSharesWithClinician,
-      kSessionAccount};
+      kSessionAccount,     kSetDisplayName};
   return kAll;
 }
 
@@ -118,7 +123,8 @@ Result<std::optional<app::Account>> read_account(const pqxx::result& rows) {
   const std::optional<app::Role> role = app::role_from(role_text);
   if (!role) return Error::corrupt("stored role is unreadable: '" + role_text + "'");
   return std::optional<app::Account>(app::Account{
-      row[0].as<app::PersonId>(), row[1].as<std::string>(), *role, row[3].as<std::string>()});
+      row[0].as<app::PersonId>(), row[1].as<std::string>(), *role, row[3].as<std::string>(),
+      row[4].as<std::string>()});
 }
 
 Result<app::FailureWindow> read_window(const pqxx::result& rows) {
@@ -131,7 +137,8 @@ std::vector<app::ShareRecord> read_shares(const pqxx::result& rows) {
   for (const pqxx::row& row : rows) {
     shares.push_back({row[0].as<app::PersonId>(), row[1].as<app::PersonId>(),
                       row[2].as<std::string>(), row[3].as<std::string>(),
-                      row[4].as<app::UnixSeconds>()});
+                      row[4].as<app::UnixSeconds>(), row[5].as<std::string>(),
+                      row[6].as<std::string>()});
   }
   return shares;
 }
@@ -187,6 +194,13 @@ Result<std::optional<app::Account>> PostgresAccountStore::account_by_id(app::Per
 Status PostgresAccountStore::delete_account(app::PersonId id) {
   return connection_->unit("deleting an account", [&](pqxx::dbtransaction& tx) -> Status {
     run(tx, kDeletePerson, id);
+    return Status::success();
+  });
+}
+
+Status PostgresAccountStore::set_display_name(app::PersonId id, const std::string& name) {
+  return connection_->unit("setting a display name", [&](pqxx::dbtransaction& tx) -> Status {
+    run(tx, kSetDisplayName, name, id);
     return Status::success();
   });
 }

@@ -68,21 +68,31 @@ Result<std::optional<app::Account>> read_account(Row& q) {
   if (!row) return std::optional<app::Account>();
   const std::optional<app::Role> role = app::role_from(q.text(2));
   if (!role) return Error::corrupt("stored role is unreadable: '" + q.text(2) + "'");
-  return std::optional<app::Account>(app::Account{q.integer(0), q.text(1), *role, q.text(3)});
+  return std::optional<app::Account>(
+      app::Account{q.integer(0), q.text(1), *role, q.text(3), q.text(4)});
 }
 
 }  // namespace
 
 Result<std::optional<app::Account>> SqliteAccountStore::account_by_email(const std::string& email) {
-  BB_STATEMENT(q, "SELECT person_id, email, role, password_hash FROM accounts WHERE email = ?",
+  BB_STATEMENT(q,
+               "SELECT person_id, email, role, password_hash, display_name FROM accounts"
+               " WHERE email = ?",
                email);
   return read_account(q);
 }
 
 Result<std::optional<app::Account>> SqliteAccountStore::account_by_id(app::PersonId id) {
-  BB_STATEMENT(q, "SELECT person_id, email, role, password_hash FROM accounts WHERE person_id = ?",
+  BB_STATEMENT(q,
+               "SELECT person_id, email, role, password_hash, display_name FROM accounts"
+               " WHERE person_id = ?",
                id);
   return read_account(q);
+}
+
+Status SqliteAccountStore::set_display_name(app::PersonId id, const std::string& name) {
+  BB_STATEMENT(q, "UPDATE accounts SET display_name = ? WHERE person_id = ?", name, id);
+  return q.run();
 }
 
 Status SqliteAccountStore::delete_account(app::PersonId id) {
@@ -110,7 +120,7 @@ Result<std::optional<app::PersonId>> SqliteAccountStore::login_session(
 Result<std::optional<app::Account>> SqliteAccountStore::session_account(
     const std::string& token_hash, app::UnixSeconds now) {
   BB_STATEMENT(q,
-               "SELECT a.person_id, a.email, a.role, '' FROM login_sessions s"
+               "SELECT a.person_id, a.email, a.role, '', a.display_name FROM login_sessions s"
                " JOIN accounts a ON a.person_id = s.person_id"
                " WHERE s.token_hash = ? AND s.expires_at > ?",
                token_hash, now);
@@ -233,7 +243,8 @@ Result<bool> SqliteAccountStore::has_share(app::PersonId person, app::PersonId c
 Result<std::vector<app::ShareRecord>> SqliteAccountStore::shares_where(std::string_view column,
                                                                        app::PersonId id) {
   const std::string sql =
-      "SELECT s.person_id, s.clinician_id, p.email, c.email, s.since FROM shares s"
+      "SELECT s.person_id, s.clinician_id, p.email, c.email, s.since, p.display_name,"
+      " c.display_name FROM shares s"
       " JOIN accounts p ON p.person_id = s.person_id"
       " JOIN accounts c ON c.person_id = s.clinician_id WHERE s." +
       std::string(column) + " = ? ORDER BY s.since, s.person_id, s.clinician_id";
@@ -242,7 +253,8 @@ Result<std::vector<app::ShareRecord>> SqliteAccountStore::shares_where(std::stri
   while (true) {
     BB_ASSIGN_OR_RETURN(const bool row, q.step());
     if (!row) break;
-    out.push_back({q.integer(0), q.integer(1), q.text(2), q.text(3), q.integer(4)});
+    out.push_back({q.integer(0), q.integer(1), q.text(2), q.text(3), q.integer(4), q.text(5),
+                   q.text(6)});
   }
   return out;
 }

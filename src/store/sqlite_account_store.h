@@ -30,6 +30,7 @@ class SqliteAccountStore final : public app::AccountStore {
       const std::string& email) override;
   [[nodiscard]] Result<std::optional<app::Account>> account_by_id(app::PersonId id) override;
   [[nodiscard]] Status delete_account(app::PersonId id) override;
+  [[nodiscard]] Status set_display_name(app::PersonId id, const std::string& name) override;
 
   [[nodiscard]] Status add_login_session(const std::string& token_hash, app::PersonId id,
                                          app::UnixSeconds expires_at) override;

@@ -384,6 +384,10 @@ describe.skipIf(skip !== null)('the app against the real server', () => {
   it('shares with a clinician, who sees the plans, responses and measures', async () => {
     expect(sharer).not.toBeNull();
     const { page } = sharer!;
+    // The person names themself, so the clinician sees a name, not an email.
+    await page.getByLabel('Your name, as your clinician sees it').fill('Ada Example');
+    await page.getByRole('button', { name: 'Save name' }).click();
+    await page.getByText('Saved.').waitFor();
     await page.getByRole('button', { name: 'Make a share code' }).click();
     const code = (await page.getByTestId('invite-code').textContent())!.trim();
     expect(code.length).toBeGreaterThan(3);
@@ -417,8 +421,8 @@ describe.skipIf(skip !== null)('the app against the real server', () => {
     expect(typed).toMatch(/^[a-z0-9]{4} [a-z0-9]{4} [a-z0-9]{4}$/);
     await doc.getByLabel('Share code').fill(typed);
     await doc.getByRole('button', { name: 'Add person' }).click();
-    await doc.getByRole('button', { name: sharer!.email }).click();
-    await doc.getByRole('heading', { name: `Recent days of ${sharer!.email}` }).waitFor();
+    await doc.getByRole('button', { name: /^Ada Example/ }).click();
+    await doc.getByRole('heading', { name: 'Recent days of Ada Example' }).waitFor();
     expect(await doc.locator('table.days tbody tr').count()).toBe(1);
     expect(await doc.getByTestId('screen-status').textContent()).toMatch(/^Clear: no red flag, taken on \d{4}-\d{2}-\d{2}\.$/);
     await doc.getByText('Putting on socks: 4').waitFor();

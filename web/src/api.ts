@@ -14,7 +14,7 @@ export type DayType = 'rest' | 'restorative' | 'mixed' | 'rope';
 export type PlanStatus = 'ok' | 'see_clinician' | 'urgent';
 export type ScreenOutcome = 'clear' | 'see_clinician' | 'urgent';
 
-export interface Account { id: number; email: string; role: Role }
+export interface Account { id: number; email: string; role: Role; display_name?: string }
 export interface SessionOpened { account: Account; token: string; expires_at: number }
 export interface Profile {
   birth_year: number;
@@ -160,6 +160,8 @@ export interface Share {
   clinician_id: number;
   person_email: string;
   clinician_email: string;
+  person_name?: string; // display names, empty when not set
+  clinician_name?: string;
   since: number;
 }
 export interface Invite { code: string; expires_at: number }
@@ -311,6 +313,7 @@ export const api = {
   logout: () => request<void>('POST', '/auth/logout'),
   account: () => request<Account>('GET', '/account'),
   deleteAccount: (password: string) => request<void>('DELETE', '/account', { password }),
+  setDisplayName: (display_name: string) => request<Account>('PUT', '/account', { display_name }),
 
   profile: () => request<Profile>('GET', '/profile'),
   saveProfile: (p: Profile) => request<Profile>('PUT', '/profile', p),

@@ -88,14 +88,15 @@ export default function Clinician() {
           {shares.map((s) => (
             <li>
               <button class={selected?.person_id === s.person_id ? 'person on' : 'person'} onClick={() => void open(s)}>
-                {s.person_email}
+                {s.person_name || s.person_email}
+                {s.person_name && <small> · {s.person_email}</small>}
               </button>
             </li>
           ))}
         </ul>
       )}
       {selected && (
-        <section aria-label={w.progressOf(selected.person_email)}>
+        <section aria-label={w.progressOf(selected.person_name || selected.person_email)}>
           <ErrorText error={detailError} />
           {detail && (
             <>
@@ -112,7 +113,7 @@ export default function Clinician() {
                   </ul>
                 </Card>
               )}
-              <Card title={w.daysOf(selected.person_email)} class="days-wrap">
+              <Card title={w.daysOf(selected.person_name || selected.person_email)} class="days-wrap">
                 {detail.days.length === 0 && <p class="muted">{w.noDays}</p>}
                 {detail.days.length > 0 && (
                 <table class="days">

@@ -138,6 +138,7 @@ export function Settings() {
       )}
       <Card title="Account">
         <p class="muted">Logged in as {account?.email}</p>
+        {account?.role === 'person' && <DisplayNameForm />}
         <button
           onClick={async () => {
             await api.logout().catch(() => {});
@@ -216,5 +217,38 @@ function InviteCode({ code }: { code: string }) {
         </p>
       )}
     </div>
+  );
+}
+
+// How the person is shown to the clinicians they share with, instead of their email.
+function DisplayNameForm() {
+  const { account, setAccount } = useApp();
+  const [name, setName] = useState(account?.display_name ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  return (
+    <form
+      aria-label="Display name"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setError(null);
+        setSaved(false);
+        try {
+          setAccount(await api.setDisplayName(name.trim()));
+          setSaved(true);
+        } catch (err) {
+          setError(errorMessage(err));
+        }
+      }}
+    >
+      <label>
+        Your name, as your clinician sees it
+        <input name="display_name" maxLength={60} autocomplete="name" value={name} onInput={(e) => setName(e.currentTarget.value)} />
+        <small class="muted">Shown instead of your email to clinicians you share with. Leave it empty to show your email.</small>
+      </label>
+      <button type="submit">Save name</button>
+      {saved && <p role="status">Saved.</p>}
+      <ErrorText error={error} />
+    </form>
   );
 }
