@@ -8,5 +8,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     pool: 'threads',
     poolOptions: { threads: { maxThreads: 2, minThreads: 1 } },
+    // The figures' stylesheet is read as text for standalone SVGs.
+    css: { include: [/figures\.css/] },
   },
 });

@@ -9,5 +9,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     fileParallelism: false,
     pool: 'forks',
+    // The figures' stylesheet is read as text for standalone SVGs (the contact sheet).
+    css: { include: [/figures\.css/] },
   },
 });

@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifacts, axeViolations, desktop, missingPrerequisite, newPage, phone, removeProfiles, shot, startServer, type Server } from './harness';
+import { artifacts, axeViolations, cspViolations, desktop, missingPrerequisite, newPage, phone, removeProfiles, shot, startServer, type Server } from './harness';
 import { jumpSignal } from './motion';
 
 const skip = missingPrerequisite();
@@ -522,5 +522,9 @@ describe.skipIf(skip !== null)('the app against the real server', () => {
 
   it('finds no serious or critical accessibility violation on any screen visited', () => {
     expect(a11y).toEqual([]);
+  });
+
+  it('needs nothing the Content-Security-Policy of the server refuses (no inline style or script)', () => {
+    expect(cspViolations).toEqual([]);
   });
 });

@@ -149,6 +149,12 @@ const chromiumArgs = [
   '--disable-sync',
 ];
 const profiles: string[] = [];
+// What the server's Content-Security-Policy refused on any page: the app must need none of it.
+export const cspViolations: string[] = [];
+const watchCsp = (page: Page) =>
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) cspViolations.push(`${page.url()}: ${m.text()}`);
+  });
 
 // A fresh browser with its own new profile folder (so its own cookies) and one page. The service
 // worker is blocked unless a test is about it (offline), so the others always see the server.
@@ -164,7 +170,9 @@ export async function newPage(viewport = phone, serviceWorkers: 'allow' | 'block
     serviceWorkers,
   });
   context.setDefaultTimeout(15_000);
+  context.on('page', watchCsp);
   const page = context.pages()[0] ?? (await context.newPage());
+  watchCsp(page);
   return { context, page };
 }
 

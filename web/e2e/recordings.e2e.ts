@@ -3,7 +3,7 @@
 // from synthetic devicemotion events on the Live screen and in a session's rope round.
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, desktop, missingPrerequisite, newPage, phone, removeProfiles, shot, shotOf, startServer, type Server } from './harness';
+import { axeViolations, cspViolations, desktop, missingPrerequisite, newPage, phone, removeProfiles, shot, shotOf, startServer, type Server } from './harness';
 import { jumpSignal, motion, motionDir } from './motion';
 
 const skip = missingPrerequisite();
@@ -254,5 +254,9 @@ describe.skipIf(skip !== null)('recordings and live counting against the real se
 
   it('finds no serious or critical accessibility violation on the new screens, light and dark', () => {
     expect(a11y).toEqual([]);
+  });
+
+  it('needs nothing the Content-Security-Policy of the server refuses (no inline style or script)', () => {
+    expect(cspViolations).toEqual([]);
   });
 });

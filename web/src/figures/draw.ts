@@ -377,28 +377,8 @@ function animated(def: FigureDef, lowBack: boolean): string {
 // start pose faint behind the end pose), or one of the two key poses alone.
 export type FigureMode = 'animate' | 'still' | 'start' | 'end';
 
-export const FIGURE_CSS =
-  '.bb-figure{overflow:visible}' +
-  '.bb-figure .b{fill:none;stroke:currentColor;stroke-linecap:round;stroke-linejoin:round}' +
-  '.bb-figure .solid{fill:currentColor;stroke:none}' +
-  '.bb-figure .knee{fill:currentColor;stroke:var(--card,#fff);stroke-width:1.2}' +
-  '.bb-figure .far{opacity:.5}' +
-  '.bb-figure .low-back{stroke:var(--mark,#a84a12)}' +
-  '.bb-figure .ghost{opacity:.2}' +
-  '.bb-figure .floor{fill:none;stroke:currentColor;stroke-width:1;opacity:.45}' +
-  '.bb-figure .mat{fill:currentColor;opacity:.3}' +
-  '.bb-figure .mat-above{fill:currentColor;opacity:.1}' +
-  '.bb-figure .wall{fill:currentColor;opacity:.18}' +
-  '.bb-figure .box{fill:currentColor;opacity:.2}' +
-  '.bb-figure .prop{fill:none;stroke:currentColor;opacity:.55;stroke-linecap:round}' +
-  '.bb-figure .strap,.bb-figure .rope{fill:none;stroke:var(--accent,#1f6f5c);stroke-width:1.3;stroke-linecap:round}' +
-  '.bb-figure .handle{fill:none;stroke:var(--accent,#1f6f5c);stroke-width:2.6;stroke-linecap:round}' +
-  '.bb-figure .dowel{fill:none;stroke:var(--accent,#1f6f5c);stroke-width:1.8;stroke-linecap:round}' +
-  '.bb-figure .arrow{fill:none;stroke:var(--accent,#1f6f5c);stroke-width:1.6;stroke-linecap:round;stroke-linejoin:round}' +
-  '.bb-figure .marks{fill:none;stroke:currentColor;stroke-width:1;opacity:.5;stroke-linecap:round}' +
-  '.bb-figure .intervals{fill:var(--accent,#1f6f5c)}' +
-  '.bb-figure .bb-still-alt{display:none}' +
-  '@media (prefers-reduced-motion:reduce){.bb-figure .bb-moving{display:none}.bb-figure .bb-still-alt{display:inline}}';
+// The drawing's classes live in figures.css: the app bundles it, and standalone SVGs embed it.
+export { default as FIGURE_CSS } from './figures.css?raw';
 
 // The inside of the figure's <svg>.
 export function figureMarkup(def: FigureDef, mode: FigureMode): string {

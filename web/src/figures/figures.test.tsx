@@ -31,6 +31,10 @@ describe('figures', () => {
     expect(Object.keys(figures).filter((id) => !ids.includes(id))).toEqual([]);
   });
 
+  it('carries its stylesheet into a standalone SVG (the contact sheet has no app around it)', () => {
+    expect(figureSvg('cat_cow', 'still')).toContain('.bb-figure .b{fill:none');
+  });
+
   it('draws each figure as well-formed SVG, in every mode', { timeout: 30_000 }, () => {
     for (const id of ids) {
       for (const mode of ['animate', 'still', 'start', 'end'] as const) {

@@ -1,24 +1,14 @@
 // <Figure id="cat_cow" />: the drawing of a catalog item, moving from its start pose to its end
 // pose (still, with the start pose faint behind, for people who ask for reduced motion, and in
 // thumbnails).
-import { FIGURE_CSS, VIEW_BOX, figureInner, hasFigure, type FigureMode } from './svg';
+import './figures.css';
+import { VIEW_BOX, figureInner, hasFigure, type FigureMode } from './svg';
 
 export { figureSvg, figures, hasFigure } from './svg';
-
-let styled = false;
-function addStyle() {
-  if (styled || typeof document === 'undefined') return;
-  styled = true;
-  const style = document.createElement('style');
-  style.dataset.figures = '';
-  style.textContent = FIGURE_CSS;
-  document.head.appendChild(style);
-}
 
 // size: the width in CSS pixels, or 'fill' for the width of the container (the player).
 export function Figure({ id, size = 120, title, motion = 'animate' }: { id: string; size?: number | 'fill'; title?: string; motion?: Extract<FigureMode, 'animate' | 'still'> }) {
   if (!hasFigure(id)) return null;
-  addStyle();
   const fill = size === 'fill';
   return (
     <svg
