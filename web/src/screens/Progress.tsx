@@ -229,7 +229,7 @@ export function ProgressView({ progress, days, title, recordings, planFor }: { p
       <Card title="Calendar">
         <Calendar days={days} month={month} selected={opened} onSelect={planFor ? (d) => setOpened(d === opened ? null : d) : undefined} />
         {planFor && !openedDay && <p class="muted small">Tap a day to see what was done and why that day's plan was what it was.</p>}
-        {planFor && openedDay && <DayDetail day={openedDay} planFor={planFor} />}
+        {planFor && openedDay && <DayDetail key={openedDay.date} day={openedDay} planFor={planFor} />}
       </Card>
     </div>
   );
