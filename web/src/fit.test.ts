@@ -1,0 +1,163 @@
+// FIT files written with Garmin's SDK and read back with the same SDK's decoder: the laps, jump
+// counts, records and time stamps come back as they went in, with a valid CRC and no errors.
+import { Decoder, Encoder, Profile, Stream } from '@garmin/fitsdk';
+import { describe, expect, it } from 'vitest';
+import type { Analysis, HistoryDay, Plan, Recording } from './api';
+import { activityFromRecording, activityFromSession, encodeActivity, jumpingStretches, recordingStart, type FitActivity, type FitSdk } from './fit';
+
+const sdk = { Encoder, Profile } as unknown as FitSdk;
+
+interface Decoded {
+  fileIdMesgs: Record<string, unknown>[];
+  deviceInfoMesgs: Record<string, unknown>[];
+  eventMesgs: Record<string, unknown>[];
+  recordMesgs: Record<string, unknown>[];
+  lapMesgs: Record<string, unknown>[];
+  sessionMesgs: Record<string, unknown>[];
+  activityMesgs: Record<string, unknown>[];
+}
+function decode(bytes: Uint8Array): Decoded {
+  const decoder = new Decoder(Stream.fromByteArray(Array.from(bytes)));
+  expect(decoder.isFIT()).toBe(true);
+  expect(decoder.checkIntegrity()).toBe(true); // header and file CRC
+  const { messages, errors } = decoder.read();
+  expect(errors).toEqual([]);
+  return messages as unknown as Decoded;
+}
+
+// Three rounds of jumping at 2 a second (20, 16 and 12 landings), 20 s rests between them, and
+// one trip (a 3 s gap) in the second round: the server counts that as a trip, not a rest.
+function roundsOfJumps(): number[] {
+  const t: number[] = [];
+  let now = 1;
+  for (const [n, trip] of [[20, false], [16, true], [12, false]] as const) {
+    for (let i = 0; i < n; i++) {
+      t.push(now);
+      now += trip && i === 7 ? 3 : 0.5;
+    }
+    now += 20;
+  }
+  return t;
+}
+
+function recording(over: Partial<Recording> = {}, times = roundsOfJumps()): Recording {
+  const analysis = {
+    placement: 'pocket', jumps: times.length, events: times.map((t) => ({ t, flight_s: 0.3, impact_g: 2 })),
+    cadence_per_min: 120, cadence_over_time: [{ t: 0, per_min: 118 }, { t: 10, per_min: 121 }, { t: 30, per_min: 119.6 }, { t: 60, per_min: 122 }],
+    jump_height_cm: 3, impact_g: 2, impact_clipped: false, rhythm_cv: 0.03, trips: 1, rests: 2, longest_run: 20, active_seconds: 24,
+    feedback: [], warnings: [], input: { rows: 9000, duration_s: 90.2, time_column: 't', axis_columns: ['x', 'y', 'z'], units: 'g' },
+    signal: { bin_s: 0.05, low: [], high: [] },
+  } as Analysis;
+  return { id: 3, date: '2026-03-10', source: 'upload', name: 'set.csv', created_at: 1_773_100_000, analysis, ...over };
+}
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+describe('FIT export', () => {
+  it('splits the landings at exactly the breaks the server counted as rests', () => {
+    const stretches = jumpingStretches(roundsOfJumps(), 2);
+    expect(stretches.map((s) => s.length)).toEqual([20, 16, 12]);
+    expect(jumpingStretches([1, 2, 3], 0)).toEqual([[1, 2, 3]]);
+    expect(jumpingStretches([], 1)).toEqual([]);
+  });
+
+  it('writes a recording as a jump rope activity that decodes back to the same rounds, counts and times', () => {
+    const r = recording();
+    const a = activityFromRecording(r);
+    const now = new Date('2026-03-11T08:00:00Z');
+    const m = decode(encodeActivity(sdk, a, now));
+
+    expect(m.fileIdMesgs).toHaveLength(1);
+    expect(m.fileIdMesgs[0]).toMatchObject({ type: 'activity', manufacturer: 'development' });
+    expect((m.fileIdMesgs[0].timeCreated as Date).getTime()).toBe(now.getTime());
+    expect(m.deviceInfoMesgs[0]).toMatchObject({ deviceIndex: 'creator', productName: 'Bounceback' });
+
+    // An upload's clock time is not known: noon of its session's day.
+    const start = new Date('2026-03-10T12:00:00');
+    expect(recordingStart(r).getTime()).toBe(start.getTime());
+
+    expect(m.lapMesgs.map((l) => l.jumpCount)).toEqual([20, 16, 12]);
+    expect(m.lapMesgs.map((l) => l.totalCycles)).toEqual([20, 16, 12]);
+    expect(m.lapMesgs.every((l) => l.sport === 'jumpRope')).toBe(true);
+    // Each lap from its first landing to its last; FIT keeps times to the millisecond.
+    expect(m.lapMesgs.map((l) => l.totalTimerTime)).toEqual([9.5, 10, 5.5]);
+    const firsts = [1, 31, 61.5];
+    expect(m.lapMesgs.map((l) => (l.startTime as Date).getTime())).toEqual(firsts.map((s) => start.getTime() + Math.floor(s) * 1000));
+
+    const s = m.sessionMesgs[0];
+    expect(m.sessionMesgs).toHaveLength(1);
+    expect(s).toMatchObject({ sport: 'jumpRope', numLaps: 3, jumpCount: 48, totalCycles: 48, avgCadence: 120, totalElapsedTime: 90.2 });
+    expect(s.totalTimerTime).toBeCloseTo(25, 3);
+    expect((s.startTime as Date).getTime()).toBe(start.getTime());
+    // FIT time stamps are whole seconds from 1989-12-31 00:00 UTC: the SDK gives them as dates.
+    expect((s.timestamp as Date).getTime()).toBe(start.getTime() + 90_000);
+
+    // One record a second with the jumps so far; cadence only while jumping.
+    expect(m.recordMesgs).toHaveLength(91);
+    expect(m.recordMesgs.map((x) => x.totalCycles)).toEqual(a.records.map((x) => x.jumps));
+    expect(m.recordMesgs[m.recordMesgs.length - 1].totalCycles).toBe(48);
+    expect(m.recordMesgs[5]).toMatchObject({ totalCycles: 9, cadence: 118 }) // landings at 1, 1.5, ... 5 s;
+    expect(m.recordMesgs[20].cadence).toBeUndefined(); // resting
+    expect(m.recordMesgs[35].cadence).toBe(120); // 119.6 a minute, whole in FIT
+
+    expect(m.eventMesgs.map((e) => `${e.event}:${e.eventType}`)).toEqual(['timer:start', 'timer:stopAll']);
+    const act = m.activityMesgs[0];
+    expect(act).toMatchObject({ numSessions: 1, type: 'manual', event: 'activity', eventType: 'stop' });
+    const endFit = (start.getTime() + 90_000 - Date.UTC(1989, 11, 31)) / 1000;
+    expect(act.localTimestamp).toBe(endFit - start.getTimezoneOffset() * 60);
+  });
+
+  it('starts a live count at the moment the server saved it less its length', () => {
+    const end = Date.UTC(2026, 2, 10, 12, 30, 0) / 1000;
+    const r = recording({ source: 'live', created_at: end });
+    const m = decode(encodeActivity(sdk, activityFromRecording(r)));
+    const started = (m.sessionMesgs[0].startTime as Date).getTime() / 1000;
+    // Whole seconds in FIT: 90.2 s before the save.
+    expect(started).toBe(Math.floor(end - 90.2));
+  });
+
+  const day = (session: HistoryDay['session']): HistoryDay => ({ date: '2026-03-10', checkin: { pain: 2, feel: 'good' }, status: 'ok', day_type: 'rope', traffic_light: null, session });
+  const plan = { rope: { minutes: 4, work_seconds: 40, rest_seconds: 20, rounds: 6, cadence_per_min: 110, skill: 'basic_bounce' } } as Plan;
+
+  it('writes a logged session without a recording as the plan\'s rounds when every round ran to its end', () => {
+    const a = activityFromSession(day({ completed: true, rope_minutes: 4, pain_during_max: 2, pain_after: 2 }), plan, []) as FitActivity;
+    const m = decode(encodeActivity(sdk, a));
+    expect(m.lapMesgs.map((l) => l.totalTimerTime)).toEqual([40, 40, 40, 40, 40, 40]);
+    // No jumps were counted, so none are written.
+    expect(m.lapMesgs.every((l) => l.jumpCount === undefined)).toBe(true);
+    expect(m.sessionMesgs[0]).toMatchObject({ numLaps: 6, totalTimerTime: 240, sport: 'jumpRope' });
+    expect(m.sessionMesgs[0].jumpCount).toBeUndefined();
+    expect(m.recordMesgs ?? []).toHaveLength(0);
+  });
+
+  it('writes one lap of the logged rope time when the rounds are not known', () => {
+    for (const s of [
+      { completed: false, rope_minutes: 2.5, pain_during_max: 2, pain_after: 2 },
+      { completed: true, rope_minutes: 3, pain_during_max: 2, pain_after: 2 }, // not the plan's 4 minutes
+    ]) {
+      const m = decode(encodeActivity(sdk, activityFromSession(day(s), plan, [])!));
+      expect(m.lapMesgs.map((l) => l.totalTimerTime)).toEqual([s.rope_minutes * 60]);
+    }
+    expect(activityFromSession(day({ completed: true, rope_minutes: 4, pain_during_max: 2, pain_after: 2 }), null, [])!.laps).toHaveLength(1);
+    expect(activityFromSession(day({ completed: true, rope_minutes: 0, pain_during_max: 2, pain_after: 2 }), plan, [])).toBeNull();
+    expect(activityFromSession(day(null), plan, [])).toBeNull();
+  });
+
+  it('writes a session with recordings from what they counted, one after another', () => {
+    const first = recording({ id: 1, created_at: 10 });
+    const second = recording({ id: 2, created_at: 20 }, [2, 2.5, 3, 3.5]);
+    second.analysis.rests = 0;
+    second.analysis.jumps = 4;
+    const other = recording({ id: 3, date: '2026-03-09' });
+    const a = activityFromSession(day({ completed: true, rope_minutes: 4, pain_during_max: 2, pain_after: 2 }), plan, [second, other, first])!;
+    const m = decode(encodeActivity(sdk, a));
+    expect(m.lapMesgs.map((l) => l.jumpCount)).toEqual([20, 16, 12, 4]);
+    expect(m.sessionMesgs[0].jumpCount).toBe(52);
+    expect(sum(m.lapMesgs.map((l) => l.jumpCount as number))).toBe(52);
+    // Both uploads start at noon: the second follows the first.
+    const starts = m.lapMesgs.map((l) => (l.startTime as Date).getTime());
+    expect(starts[3]).toBe(new Date('2026-03-10T12:00:00').getTime() + (91 + 2) * 1000);
+    expect([...starts].sort((x, y) => x - y)).toEqual(starts);
+    expect(m.recordMesgs.map((x) => (x.timestamp as Date).getTime())).toEqual([...m.recordMesgs.map((x) => (x.timestamp as Date).getTime())].sort((x, y) => x - y));
+  });
+});
