@@ -1,7 +1,9 @@
 // Recordings and live counting in Chromium against the real server: a CSV upload with its errors,
 // the jump count shown against the server's and the labels, Progress, deleting; live counting
 // from synthetic devicemotion events on the Live screen and in a session's rope round.
-import type { BrowserContext, Page } from 'playwright-core';
+import { Decoder, Stream } from '@garmin/fitsdk';
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, cspViolations, desktop, missingPrerequisite, newPage, phone, removeProfiles, shot, shotOf, startServer, type Server } from './harness';
 import { jumpSignal, motion, motionDir } from './motion';
@@ -43,6 +45,26 @@ async function playMotion(page: Page, rows: [number, number, number, number][]) 
     await page.waitForTimeout(20);
   }
 }
+
+// Presses "Export to FIT" and reads the downloaded file back with the FIT SDK's decoder: a valid
+// file (header and CRC), no decoding error, the laps' and the session's jump counts.
+type Mesg = Record<string, unknown>;
+async function exportedFit(page: Page, button: Locator): Promise<{ name: string; laps: Mesg[]; session: Mesg; records: Mesg[] }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const bytes = readFileSync(await download.path());
+  const decoder = new Decoder(Stream.fromByteArray(Array.from(bytes)));
+  expect(decoder.isFIT()).toBe(true);
+  expect(decoder.checkIntegrity()).toBe(true);
+  const { messages, errors } = decoder.read();
+  expect(errors).toEqual([]);
+  const m = messages as unknown as { lapMesgs: Mesg[]; sessionMesgs: Mesg[]; recordMesgs?: Mesg[]; fileIdMesgs: Mesg[]; activityMesgs: Mesg[] };
+  expect(m.fileIdMesgs[0].type).toBe('activity');
+  expect(m.activityMesgs).toHaveLength(1);
+  expect(m.sessionMesgs).toHaveLength(1);
+  expect(m.sessionMesgs[0].sport).toBe('jumpRope');
+  return { name: download.suggestedFilename(), laps: m.lapMesgs, session: m.sessionMesgs[0], records: m.recordMesgs ?? [] };
+}
+const lapJumps = (laps: Mesg[]) => laps.reduce((n, l) => n + (l.jumpCount as number), 0);
 
 const within = (shown: number, expected: number, share: number) => Math.abs(shown - expected) <= Math.max(1, share * expected);
 
@@ -94,6 +116,18 @@ describe.skipIf(skip !== null)('recordings and live counting against the real se
     await page.locator('.signal canvas').first().waitFor();
     if (data.real) await page.getByRole('img', { name: /^Cadence through the set/ }).locator('canvas').waitFor();
     expect(await page.locator('dd[data-metric="Cadence"]').textContent()).toMatch(/^\d+\/min$/);
+    // Exported to FIT: one lap for each stretch of jumping between the rests the server counted,
+    // together the jumps it counted, a record a second.
+    const upload = (await (await page.request.get(server.url + `/api/v1/recordings/${rec.id}`)).json()) as { date: string; analysis: { jumps: number; rests: number; input: { duration_s: number } } };
+    const fit = await exportedFit(page, page.getByRole('button', { name: 'Export to FIT' }));
+    expect(fit.name).toBe(`bounceback-recording-${upload.date}-${rec.id}.fit`);
+    expect(fit.laps).toHaveLength(upload.analysis.rests + 1);
+    expect(lapJumps(fit.laps)).toBe(shown);
+    expect(fit.session.jumpCount).toBe(shown);
+    expect(fit.records).toHaveLength(Math.ceil(upload.analysis.input.duration_s) + 1);
+    expect(fit.records[fit.records.length - 1].totalCycles).toBe(shown);
+    await page.getByRole('status').filter({ hasText: `Saved ${fit.name}.` }).waitFor();
+    console.log(`FIT export of the upload: ${fit.laps.length} laps, ${lapJumps(fit.laps)} jumps, ${fit.records.length} records`);
     await check(page, 'recording');
     await shot(page, 'phone-recording');
     await page.emulateMedia({ colorScheme: 'dark' });
@@ -245,6 +279,15 @@ describe.skipIf(skip !== null)('recordings and live counting against the real se
     await page.locator(`button.cal-day[title^="${next.today}"]`).click();
     await page.getByTestId('day-measured').waitFor();
     expect(await page.getByTestId('day-measured').textContent()).toMatch(/^Counted: \d+ jumps in \d+ s/);
+    // The session day exported to FIT: the jumps its live recording counted, in laps.
+    const live = ((await (await page.request.get(server.url + '/api/v1/recordings')).json()) as { recordings: { date: string; jumps: number }[] }).recordings.filter((r) => r.date === next.today);
+    const session = await exportedFit(page, page.getByTestId('day-detail').getByRole('button', { name: 'Export to FIT' }));
+    expect(session.name).toBe(`bounceback-rope-${next.today}.fit`);
+    expect(session.laps.length).toBeGreaterThanOrEqual(1);
+    expect(lapJumps(session.laps)).toBe(live.reduce((n, r) => n + r.jumps, 0));
+    expect(session.session.jumpCount).toBe(lapJumps(session.laps));
+    await shotOf(page, '.card', 'Calendar', 'phone-progress-day-fit');
+    console.log(`FIT export of the session day: ${session.laps.length} laps, ${lapJumps(session.laps)} jumps`);
     await page.locator(`button.cal-day[title^="${next.tomorrow}"]`).click();
     // The opened day is drawn afresh (no reasons of the day before linger while its plan loads).
     await page.getByTestId('day-reasons').filter({ hasText: /Your jumps averaged \d+(\.\d)? cm/ }).waitFor();

@@ -93,7 +93,7 @@ describe('FIT export', () => {
     expect((s.timestamp as Date).getTime()).toBe(start.getTime() + 90_000);
 
     // One record a second with the jumps so far; cadence only while jumping.
-    expect(m.recordMesgs).toHaveLength(91);
+    expect(m.recordMesgs).toHaveLength(92); // 0 to 91 s: the last second holds the last landings
     expect(m.recordMesgs.map((x) => x.totalCycles)).toEqual(a.records.map((x) => x.jumps));
     expect(m.recordMesgs[m.recordMesgs.length - 1].totalCycles).toBe(48);
     expect(m.recordMesgs[5]).toMatchObject({ totalCycles: 9, cadence: 118 }) // landings at 1, 1.5, ... 5 s;
@@ -107,13 +107,24 @@ describe('FIT export', () => {
     expect(act.localTimestamp).toBe(endFit - start.getTimezoneOffset() * 60);
   });
 
+  it('counts every landing by the last record, also those in the recording\'s last part-second', () => {
+    const r = recording({}, [0.5, 1, 1.5, 2, 2.4]);
+    r.analysis.rests = 0;
+    r.analysis.input.duration_s = 2.45;
+    const m = decode(encodeActivity(sdk, activityFromRecording(r)));
+    expect(m.recordMesgs.map((x) => x.totalCycles)).toEqual([0, 2, 4, 5]);
+  });
+
   it('starts a live count at the moment the server saved it less its length', () => {
-    const end = Date.UTC(2026, 2, 10, 12, 30, 0) / 1000;
+    const end = new Date('2026-03-10T12:30:00').getTime() / 1000; // the person's clock
     const r = recording({ source: 'live', created_at: end });
     const m = decode(encodeActivity(sdk, activityFromRecording(r)));
     const started = (m.sessionMesgs[0].startTime as Date).getTime() / 1000;
     // Whole seconds in FIT: 90.2 s before the save.
     expect(started).toBe(Math.floor(end - 90.2));
+    // Counted on another day than the session it was kept for: noon of the session's day.
+    const later = recording({ source: 'live', created_at: new Date('2026-03-12T09:00:00').getTime() / 1000 });
+    expect(recordingStart(later).getTime()).toBe(new Date('2026-03-10T12:00:00').getTime());
   });
 
   const day = (session: HistoryDay['session']): HistoryDay => ({ date: '2026-03-10', checkin: { pain: 2, feel: 'good' }, status: 'ok', day_type: 'rope', traffic_light: null, session });

@@ -81,7 +81,7 @@ function recordingParts(r: Recording, offset_s: number): { laps: FitLap[]; recor
   const laps = jumpingStretches(times, a.rests).map((s) => ({ start_s: offset_s + s[0], seconds: s[s.length - 1] - s[0], jumps: s.length }));
   const records: FitRecord[] = [];
   let landed = 0;
-  for (let sec = 0; sec <= Math.floor(a.input.duration_s); sec++) {
+  for (let sec = 0; sec <= Math.ceil(a.input.duration_s); sec++) {
     while (landed < times.length && times[landed] <= sec) landed++;
     const inLap = laps.some((l) => offset_s + sec >= Math.floor(l.start_s) && offset_s + sec <= Math.ceil(l.start_s + l.seconds));
     // The cadence of the latest window of the set that began by then, while jumping.
@@ -208,7 +208,7 @@ export function encodeActivity(sdk: FitSdk, a: FitActivity, now: Date = new Date
 export async function exportFit(a: FitActivity, fileName: string): Promise<void> {
   const sdk = (await import('@garmin/fitsdk')) as unknown as FitSdk;
   const bytes = encodeActivity(sdk, a);
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.ant.fit' }));
+  const url = URL.createObjectURL(new Blob([new Uint8Array(bytes)], { type: 'application/vnd.ant.fit' }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

@@ -1,8 +1,10 @@
 // Progress: pain over time, rope minutes a week, traffic lights, PEG-3 and PSFS with meaningful
 // change, and a calendar of sessions. Also used read-only by the clinician view.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { api, localToday, type Change, type HistoryDay, type Plan, type Progress as ProgressData, type RecordingItem } from '../api';
+import { api, localToday, type Change, type HistoryDay, type Plan, type Progress as ProgressData, type Recording, type RecordingItem } from '../api';
 import { Calendar, Chart, LightStrip, measureScore, toUnix } from '../charts';
+import { fitWords } from '../fit.words';
+import { FitButton } from '../fitButton';
 import { Card, ErrorText, Scale, errorMessage } from '../ui';
 import { count, dateWords, durationWords, feelWords } from '../words';
 
@@ -108,7 +110,8 @@ function FormCharts({ days }: { days: HistoryDay[] }) {
 
 // One day opened from the calendar: the check-in, the session and what its recordings measured
 // against the planned pace, and that day's plan with the reasons the engine gave for it.
-export function DayDetail({ day, planFor }: { day: HistoryDay; planFor: (date: string) => Promise<Plan> }) {
+// With `recordingFor` (the person's own view) the day's rope session can be exported to FIT.
+export function DayDetail({ day, planFor, recordings, recordingFor }: { day: HistoryDay; planFor: (date: string) => Promise<Plan>; recordings?: RecordingItem[] | null; recordingFor?: (id: number) => Promise<Recording> }) {
   const [plan, setPlan] = useState<Plan | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -126,6 +129,8 @@ export function DayDetail({ day, planFor }: { day: HistoryDay; planFor: (date: s
   const s = day.session;
   const m = s?.measured;
   const planned = plan?.rope?.cadence_per_min;
+  const recorded = (recordings ?? []).filter((r) => r.date === day.date && r.jumps > 0);
+  const exportable = recordingFor && ((s && s.rope_minutes > 0) || recorded.length > 0);
   return (
     <section class="day-detail" aria-label={`The day ${day.date}`} data-testid="day-detail">
       <h3>{dateWords(day.date)}</h3>
@@ -160,12 +165,20 @@ export function DayDetail({ day, planFor }: { day: HistoryDay; planFor: (date: s
           </ul>
         </>
       )}
+      {exportable && (
+        <FitButton
+          // Without a recording the plan tells the rounds: wait for it.
+          disabled={!recorded.length && !plan && !error}
+          activity={async (fit) => fit.activityFromSession(day, plan, await Promise.all(recorded.map((r) => recordingFor!(r.id))))}
+          fileName={fitWords.sessionFile(day.date)}
+        />
+      )}
       <ErrorText error={error} />
     </section>
   );
 }
 
-export function ProgressView({ progress, days, title, recordings, planFor }: { progress: ProgressData; days: HistoryDay[]; title?: string; recordings?: RecordingItem[] | null; planFor?: (date: string) => Promise<Plan> }) {
+export function ProgressView({ progress, days, title, recordings, planFor, recordingFor }: { progress: ProgressData; days: HistoryDay[]; title?: string; recordings?: RecordingItem[] | null; planFor?: (date: string) => Promise<Plan>; recordingFor?: (id: number) => Promise<Recording> }) {
   const [opened, setOpened] = useState<string | null>(null);
   const openedDay = days.find((d) => d.date === opened);
   const pain = useMemo(
@@ -229,7 +242,7 @@ export function ProgressView({ progress, days, title, recordings, planFor }: { p
       <Card title="Calendar">
         <Calendar days={days} month={month} selected={opened} onSelect={planFor ? (d) => setOpened(d === opened ? null : d) : undefined} />
         {planFor && !openedDay && <p class="muted small">Tap a day to see what was done and why that day's plan was what it was.</p>}
-        {planFor && openedDay && <DayDetail key={openedDay.date} day={openedDay} planFor={planFor} />}
+        {planFor && openedDay && <DayDetail key={openedDay.date} day={openedDay} planFor={planFor} recordings={recordings} recordingFor={recordingFor} />}
       </Card>
     </div>
   );
@@ -337,7 +350,7 @@ export default function Progress() {
       <h1>Progress</h1>
       <ErrorText error={error} />
       {!data && !error && <p class="muted">Loading…</p>}
-      {data && <ProgressView progress={data.progress} days={data.days} recordings={data.recordings} planFor={api.planOn} />}
+      {data && <ProgressView progress={data.progress} days={data.days} recordings={data.recordings} planFor={api.planOn} recordingFor={api.recording} />}
       <details class="card">
         <summary>Record this week's PEG-3</summary>
         <PegForm onSaved={() => void load()} />

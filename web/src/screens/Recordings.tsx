@@ -3,6 +3,8 @@
 // also used read-only by the clinician view.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, localToday, MAX_UPLOAD_BYTES, recordingCsvUrl, type Analysis, type Placement, type Recording, type RecordingItem } from '../api';
+import { fitWords } from '../fit.words';
+import { FitButton } from '../fitButton';
 import { placementWords } from '../livePanel';
 import { CadenceChart, SignalChart } from '../signalChart';
 import { useApp } from '../state';
@@ -137,6 +139,7 @@ export function RecordingView(props: { recording: Recording; onDelete?: () => Pr
           <a class="button" href={recordingCsvUrl(r.id)} download={r.source === 'live' ? `live-${r.date}.csv` : r.name}>
             Download the CSV
           </a>
+          {a.events.length > 0 && <FitButton activity={async (fit) => fit.activityFromRecording(r)} fileName={fitWords.recordingFile(r.date, r.id)} />}
           {!confirming ? (
             <button ref={askDelete} onClick={() => setConfirming(true)}>
               Delete…
