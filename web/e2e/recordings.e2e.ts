@@ -127,6 +127,7 @@ describe.skipIf(skip !== null)('recordings and live counting against the real se
     expect(fit.records).toHaveLength(Math.ceil(upload.analysis.input.duration_s) + 1);
     expect(fit.records[fit.records.length - 1].totalCycles).toBe(shown);
     await page.getByRole('status').filter({ hasText: `Saved ${fit.name}.` }).waitFor();
+    await shotOf(page, '.card.row', 'Export to FIT', 'phone-recording-actions');
     console.log(`FIT export of the upload: ${fit.laps.length} laps, ${lapJumps(fit.laps)} jumps, ${fit.records.length} records`);
     await check(page, 'recording');
     await shot(page, 'phone-recording');
