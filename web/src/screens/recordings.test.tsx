@@ -5,7 +5,7 @@ import { setFetcher, type Analysis, type Plan, type RecordingItem } from '../api
 import { ManualClock } from '../clock';
 import { AppContext, type AppState } from '../state';
 import { SessionPlayer } from './Player';
-import { formDays, jumpDays } from './Progress';
+import { DayDetail, formDays, jumpDays } from './Progress';
 import Recordings, { metrics, newestFirst, uploadError } from './Recordings';
 import { ApiError } from '../api';
 import { LivePanel, type Live } from '../livePanel';
@@ -222,6 +222,37 @@ describe('progress from recordings', () => {
       { date: '2026-03-01', height: 3.1, impact: 2.4, tripsPerMinute: 1.5, cadence: 118 },
       { date: '2026-03-03', height: null, impact: null, tripsPerMinute: 0, cadence: null },
     ]);
+  });
+});
+
+describe('export to FIT', () => {
+  const checkin = { pain: 2, feel: 'good' as const, leg_symptoms: 'none' as const, urgent_flags: [] };
+  const day = (session: { rope_minutes: number } | null) => ({
+    date: '2026-03-02', checkin, status: 'ok' as const, day_type: 'rope' as const, traffic_light: null,
+    session: session && { completed: true, pain_during_max: 2, pain_after: 2, ...session },
+  });
+  const fitButton = () => [...root.querySelectorAll('button')].find((b) => b.textContent === 'Export to FIT') as HTMLButtonElement | undefined;
+
+  it('is offered on a day with rope time or a recording, in the person\'s own view only, once the plan is there', async () => {
+    let planned: (p: Plan) => void = () => {};
+    const planFor = () => new Promise<Plan>((r) => (planned = r));
+    const recordingFor = vi.fn();
+    await act(async () => mount(<DayDetail day={day({ rope_minutes: 4 })} planFor={planFor} recordings={[]} recordingFor={recordingFor} />));
+    // The rounds come from the plan: the button waits for it.
+    expect(fitButton()?.disabled).toBe(true);
+    await act(async () => planned({ reasons: [], rope: null } as unknown as Plan));
+    await settle();
+    expect(fitButton()?.disabled).toBe(false);
+
+    await act(async () => mount(<DayDetail day={day({ rope_minutes: 4 })} planFor={planFor} />));
+    expect(fitButton()).toBeUndefined(); // the clinician's view
+    await act(async () => mount(<DayDetail day={day({ rope_minutes: 0 })} planFor={planFor} recordings={[]} recordingFor={recordingFor} />));
+    expect(fitButton()).toBeUndefined();
+    await act(async () => mount(<DayDetail day={day(null)} planFor={planFor} recordings={[item(5, '2026-03-02', 1, 40)]} recordingFor={recordingFor} />));
+    // A recording of the day is enough, and needs no plan.
+    expect(fitButton()?.disabled).toBe(false);
+    await act(async () => mount(<DayDetail day={day(null)} planFor={planFor} recordings={[item(5, '2026-03-01', 1, 40)]} recordingFor={recordingFor} />));
+    expect(fitButton()).toBeUndefined();
   });
 });
 
