@@ -155,7 +155,7 @@ export function encodeActivity(sdk: FitSdk, a: FitActivity, now: Date = new Date
   const jumps = a.jumps ?? (a.laps.every((l) => l.jumps !== undefined) && a.laps.length ? a.laps.reduce((n, l) => n + (l.jumps ?? 0), 0) : undefined);
   const count = (n: number | undefined) => (n === undefined ? {} : { jumpCount: n, totalCycles: n });
   const creator = { manufacturer: 'development', product: 0 };
-  encoder.onMesg(M.FILE_ID, { type: 'activity', ...creator, timeCreated: now, serialNumber: 1 });
+  encoder.onMesg(M.FILE_ID, { type: 'activity', ...creator, timeCreated: now });
   encoder.onMesg(M.DEVICE_INFO, { deviceIndex: 'creator', ...creator, productName: fitWords.productName, timestamp: a.start });
   encoder.onMesg(M.EVENT, { timestamp: a.start, event: 'timer', eventType: 'start' });
   for (const r of a.records)
