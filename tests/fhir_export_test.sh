@@ -150,6 +150,10 @@ walk() {
   check "$WORK/ada.json" '[o["valueQuantity"]["value"] for o in of("Observation") if code(o) == "91147-9"] == [4.33, 4.0]'
   check "$WORK/ada.json" '[a["item"][0]["answer"][0]["valueString"] for r in of("QuestionnaireResponse") if r["questionnaire"].endswith("/Questionnaire/psfs") for a in r["item"]] == ["Lifting my daughter", "Running", "Sitting an hour"]'
   check "$WORK/ada.json" 'len(set(e["fullUrl"] for e in b["entry"])) == len(b["entry"]) == 1 + 2 + 4 + 1 + 2'
+  # The validator checks no invariants: every id is its entry's urn:uuid, references resolve.
+  check "$WORK/ada.json" 'all(e["fullUrl"] == "urn:uuid:" + e["resource"]["id"] for e in b["entry"])'
+  check "$WORK/ada.json" 'all(r["subject"]["reference"] == b["entry"][0]["fullUrl"] for r in of("QuestionnaireResponse") + of("Observation"))'
+  check "$WORK/ada.json" 'all(d["reference"] in {e["fullUrl"] for e in b["entry"]} for o in of("Observation") for d in o.get("derivedFrom", []))'
   check "$WORK/bob.json" '[e["resource"]["resourceType"] for e in b["entry"]] == ["Patient"] and "name" not in of("Patient")[0]'
 
   # Exporting again names every record the same way.
