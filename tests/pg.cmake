@@ -39,3 +39,11 @@ add_test(NAME today_api_test
                  ${BB_PG_STATE})
 set_tests_properties(today_api_test PROPERTIES
   FIXTURES_REQUIRED bb_postgres SKIP_RETURN_CODE 77 TIMEOUT 180)
+
+# The FHIR R4 export on the real server over SQLite, then over PostgreSQL when its test server
+# runs, every bundle checked by a FHIR validator from npm (skips without node or web/node_modules).
+add_test(NAME fhir_export_test
+         COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/fhir_export_test.sh $<TARGET_FILE:bounceback>
+                 ${BB_PG_STATE} ${PROJECT_SOURCE_DIR}/web)
+set_tests_properties(fhir_export_test PROPERTIES
+  FIXTURES_REQUIRED bb_postgres SKIP_RETURN_CODE 77 TIMEOUT 180)

@@ -10,6 +10,7 @@
 #include "app/plan_json.h"
 #include "app/recording_service.h"
 #include "app/timeline_json.h"
+#include "http/api_call.h"
 #include "http/api_error.h"
 #include "http/api_json.h"
 #include "http/request_decoding.h"
@@ -17,21 +18,6 @@
 namespace bb::http {
 
 using nlohmann::json;
-
-struct Api::Call {
-  Call(const Request& request_in, const PathParams& params_in)
-      : request(request_in), params(params_in) {}
-
-  const Request& request;
-  const PathParams& params;
-  std::optional<StorePool::Lease> lease;
-  std::optional<app::Account> account;
-  std::optional<app::DailyService> daily;
-  std::optional<app::AccountService> accounts;
-  std::optional<app::RecordingService> recordings;
-
-  [[nodiscard]] app::PersonId me() const { return account->id; }
-};
 
 namespace {
 
@@ -121,6 +107,7 @@ Api::Api(ApiParts parts)
   add("GET", "/api/v1/rope-advice", Access::kPerson, &Api::get_rope_advice);
   add("GET", "/api/v1/export", Access::kPerson, &Api::get_export);
   add("GET", "/api/v1/export.csv", Access::kPerson, &Api::get_export_csv);
+  add("GET", "/api/v1/export/fhir", Access::kPerson, &Api::get_fhir_export);
   add("GET", "/api/v1/shares", Access::kAccount, &Api::get_shares);
   add("POST", "/api/v1/shares/invites", Access::kPerson, &Api::post_invite);
   add("POST", "/api/v1/shares/accept", Access::kClinician, &Api::post_accept);
@@ -134,6 +121,8 @@ Api::Api(ApiParts parts)
       &Api::get_person_progress);
   add("GET", "/api/v1/people/{person_id}/measures", Access::kClinician,
       &Api::get_person_measures);
+  add("GET", "/api/v1/people/{person_id}/export/fhir", Access::kClinician,
+      &Api::get_person_fhir_export);
   add("POST", "/api/v1/recordings", Access::kPerson, &Api::post_recording, BodySize::kUpload);
   add("GET", "/api/v1/recordings", Access::kPerson, &Api::get_recordings);
   add("GET", "/api/v1/recordings/{id}", Access::kPerson, &Api::get_recording);
@@ -616,8 +605,6 @@ Response Api::delete_share(Call& call) const {
   return no_content();
 }
 
-namespace {
-
 // The person of a /people/{person_id}/... route, when the viewer may see them. Anything else is a
 // 404, so a clinician cannot even learn whether an id exists.
 std::optional<Response> check_viewer(app::AccountService& accounts, const app::Account& viewer,
@@ -631,8 +618,6 @@ std::optional<Response> check_viewer(app::AccountService& accounts, const app::A
   person = *id;
   return std::nullopt;
 }
-
-}  // namespace
 
 Response Api::get_person_plan(Call& call) const {
   app::PersonId person = 0;

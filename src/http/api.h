@@ -130,6 +130,7 @@ class Api {
   Response get_rope_advice(Call& call) const;
   Response get_export(Call& call) const;
   Response get_export_csv(Call& call) const;
+  Response get_fhir_export(Call& call) const;  // in api_fhir.cc
   Response get_shares(Call& call) const;
   Response post_invite(Call& call) const;
   Response post_accept(Call& call) const;
@@ -139,6 +140,7 @@ class Api {
   Response get_person_screening(Call& call) const;
   Response get_person_progress(Call& call) const;
   Response get_person_measures(Call& call) const;
+  Response get_person_fhir_export(Call& call) const;  // in api_fhir.cc
   Response post_recording(Call& call) const;
   Response get_recordings(Call& call) const;
   Response get_recording(Call& call) const;

@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifacts, axeViolations, cspViolations, desktop, missingPrerequisite, newPage, phone, removeProfiles, shot, startServer, type Server } from './harness';
+import { artifacts, axeViolations, cspViolations, desktop, missingPrerequisite, newPage, phone, removeProfiles, shot, shotOf, startServer, type Server } from './harness';
 import { jumpSignal } from './motion';
 
 const skip = missingPrerequisite();
@@ -242,6 +242,16 @@ describe.skipIf(skip !== null)('the app against the real server', () => {
     expect(JSON.stringify(json)).toContain('"pain":2');
     const csv = await page.evaluate(async () => (await fetch('/api/v1/export.csv')).text());
     expect(csv.split('\n').length).toBeGreaterThan(1);
+    // Beside them, the FHIR bundle for a clinic's record system.
+    const fhirHref = await page.getByRole('link', { name: "Download for my clinic's record system (FHIR)" }).getAttribute('href');
+    const fhir = await page.evaluate(async (url) => {
+      const response = await fetch(url);
+      return { type: response.headers.get('Content-Type'), bundle: await response.json() };
+    }, fhirHref!);
+    expect(fhir.type).toBe('application/fhir+json');
+    expect(fhir.bundle.resourceType).toBe('Bundle');
+    expect(fhir.bundle.entry.some((e: { resource: { code?: { coding: { code: string }[] } } }) => e.resource.code?.coding[0].code === '72514-3')).toBe(true);
+    await shotOf(page, 'section.card', 'Your data', 'phone-settings-your-data');
     sharer = { email: address, page };
   });
 
@@ -423,6 +433,10 @@ describe.skipIf(skip !== null)('the app against the real server', () => {
     await doc.getByRole('button', { name: 'Add person' }).click();
     await doc.getByRole('button', { name: /^Ada Example/ }).click();
     await doc.getByRole('heading', { name: 'Recent days of Ada Example' }).waitFor();
+    // The person's FHIR bundle, named as they chose, for the clinician's record system.
+    const fhirHref = await doc.getByRole('link', { name: 'Download for your record system (FHIR)' }).getAttribute('href');
+    const bundle = await doc.evaluate(async (url) => (await fetch(url)).json(), fhirHref!);
+    expect(bundle.entry[0].resource.name[0].text).toBe('Ada Example');
     expect(await doc.locator('table.days tbody tr').count()).toBe(1);
     expect(await doc.getByTestId('screen-status').textContent()).toMatch(/^Clear: no red flag, taken on \d{4}-\d{2}-\d{2}\.$/);
     await doc.getByText('Putting on socks: 4').waitFor();

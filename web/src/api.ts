@@ -368,6 +368,9 @@ export const recordingCsvUrl = (id: number) => `${BASE}/recordings/${id}/csv`;
 export const MAX_UPLOAD_BYTES = 16 * 1024 * 1024;
 
 export const exportUrls = { json: `${BASE}/export`, csv: `${BASE}/export.csv` };
+// The FHIR R4 bundle of a person's outcomes, for a clinic's record system (docs/api.md).
+export const fhirExportUrl = (person?: number) =>
+  person === undefined ? `${BASE}/export/fhir` : `${BASE}/people/${person}/export/fhir`;
 
 // Check-ins and session logs made without a connection wait in local storage and are sent,
 // oldest first, when the connection returns (check-ins first: a session belongs to a day's

@@ -1,6 +1,6 @@
 // Clinician: redeem a person's share code, then read their plans, responses and measures.
 import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError, type HistoryDay, type Progress, type PsfsActivity, type Recording, type RecordingItem, type ScreenSummary, type Share } from '../api';
+import { api, ApiError, fhirExportUrl, type HistoryDay, type Progress, type PsfsActivity, type Recording, type RecordingItem, type ScreenSummary, type Share } from '../api';
 import { useApp } from '../state';
 import { Card, ErrorText, errorMessage } from '../ui';
 import { dayTypeWords, feelWords, legWords, signWords } from '../words';
@@ -98,6 +98,11 @@ export default function Clinician() {
       {selected && (
         <section aria-label={w.progressOf(selected.person_name || selected.person_email)}>
           <ErrorText error={detailError} />
+          <p>
+            <a class="button" href={fhirExportUrl(selected.person_id)} download="bounceback-fhir.json">
+              {w.fhirDownload}
+            </a>
+          </p>
           {detail && (
             <>
               <ScreenCard screen={detail.screen} />

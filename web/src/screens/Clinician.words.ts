@@ -39,4 +39,5 @@ export const clinicianWords = {
   clearedOn: (date: string) => `Cleared by a clinician on ${date}; plans go on.`,
   awaitingClearance: 'Plans are paused until a clearance date is recorded.',
   urgentPaused: 'Plans are paused until the safety questions are taken again.',
+  fhirDownload: 'Download for your record system (FHIR)',
 };

@@ -1,6 +1,6 @@
 // Settings: voice, metronome, theme, sharing with a clinician, export, log out, delete account.
 import { useEffect, useState } from 'preact/hooks';
-import { api, exportUrls, type Share } from '../api';
+import { api, exportUrls, fhirExportUrl, type Share } from '../api';
 import { useApp } from '../state';
 import { Card, Choice, ErrorText, errorMessage } from '../ui';
 import { EMERGENCY_NUMBER } from './Screen';
@@ -129,6 +129,9 @@ export function Settings() {
             </a>
             <a class="button" href={exportUrls.csv} download="bounceback.csv">
               Export CSV
+            </a>
+            <a class="button" href={fhirExportUrl()} download="bounceback-fhir.json">
+              Download for my clinic's record system (FHIR)
             </a>
           </div>
           <button class="link" onClick={() => go('onboarding')}>

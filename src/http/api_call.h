@@ -1,0 +1,36 @@
+// What one request's handler works with, shared by the files that define Api's handlers (api.cc,
+// api_fhir.cc). Not part of the Api's interface.
+#pragma once
+
+#include <optional>
+
+#include "app/account_service.h"
+#include "app/daily_service.h"
+#include "app/recording_service.h"
+#include "http/api.h"
+
+namespace bb::http {
+
+struct Api::Call {
+  Call(const Request& request_in, const PathParams& params_in)
+      : request(request_in), params(params_in) {}
+
+  const Request& request;
+  const PathParams& params;
+  std::optional<StorePool::Lease> lease;
+  std::optional<app::Account> account;
+  std::optional<app::DailyService> daily;
+  std::optional<app::AccountService> accounts;
+  std::optional<app::RecordingService> recordings;
+
+  [[nodiscard]] app::PersonId me() const { return account->id; }
+};
+
+// The person of a /people/{person_id}/... route, when the viewer may see them; the 404 (or the
+// failure) to answer otherwise.
+[[nodiscard]] std::optional<Response> check_viewer(app::AccountService& accounts,
+                                                   const app::Account& viewer,
+                                                   const PathParams& params,
+                                                   app::PersonId& person);
+
+}  // namespace bb::http
