@@ -16,77 +16,10 @@
 namespace bb::store {
 namespace {
 
-// Waiting this long for another writer is better than failing a person's check-in.
-constexpr int kBusyTimeoutMs = 5000;
-
-
-// One use of a cached statement: binds, steps and reads columns, and resets the statement when
-// it goes out of scope so the cache can hand it out again.
-class Query {
- public:
-  Query(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
-  ~Query() {
-    sqlite3_reset(stmt_);
-    sqlite3_clear_bindings(stmt_);
-  }
-  Query(const Query&) = delete;
-  Query& operator=(const Query&) = delete;
-
-  Query& bind(std::int64_t value) { return check(sqlite3_bind_int64(stmt_, ++next_, value)); }
-  Query& bind(int value) { return check(sqlite3_bind_int(stmt_, ++next_, value)); }
-  Query& bind(double value) { return check(sqlite3_bind_double(stmt_, ++next_, value)); }
-  Query& bind(bool value) { return bind(value ? 1 : 0); }
-  Query& bind(Date date) { return bind(std::string_view(date.to_string())); }
-  Query& bind(std::string_view text) {
-    return check(sqlite3_bind_text(stmt_, ++next_, text.data(), static_cast<int>(text.size()),
-                                   SQLITE_TRANSIENT));
-  }
-  // Without this overload a string literal would bind as a bool.
-  Query& bind(const char* text) { return bind(std::string_view(text)); }
-
-  // True when a row is ready, false when done.
-  [[nodiscard]] Result<bool> step() {
-    if (bind_rc_ != SQLITE_OK) return sqlite_error(db_, bind_rc_, "binding a value");
-    const int rc = sqlite3_step(stmt_);
-    if (rc == SQLITE_ROW) return true;
-    if (rc == SQLITE_DONE) return false;
-    return sqlite_error(db_, rc, "running a statement");
-  }
-  // For statements that return no rows.
-  [[nodiscard]] Status run() {
-    Result<bool> stepped = step();
-    if (!stepped.ok()) return stepped.error();
-    return Status::success();
-  }
-
-  [[nodiscard]] bool is_null(int column) const {
-    return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
-  }
-  [[nodiscard]] int integer(int column) const { return sqlite3_column_int(stmt_, column); }
-  [[nodiscard]] std::int64_t integer64(int column) const {
-    return sqlite3_column_int64(stmt_, column);
-  }
-  [[nodiscard]] double real(int column) const { return sqlite3_column_double(stmt_, column); }
-  [[nodiscard]] std::string text(int column) const {
-    // The blob view of a text value is its bytes as stored: unlike sqlite3_column_text, no copy
-    // to add a terminating NUL.
-    const auto* bytes = sqlite3_column_blob(stmt_, column);
-    if (bytes == nullptr) return {};
-    return {reinterpret_cast<const char*>(bytes),
-            static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
-  }
-
- private:
-  Query& check(int rc) {
-    if (bind_rc_ == SQLITE_OK) bind_rc_ = rc;
-    return *this;
-  }
-
-  sqlite3* db_;
-  sqlite3_stmt* stmt_;
-  int next_ = 0;
-  int bind_rc_ = SQLITE_OK;
-};
+// Scores, counts and years: stored as INTEGER, always small.
+int small_integer(const SqliteQuery& q, int column) {
+  return static_cast<int>(q.integer(column));
+}
 
 std::string join(const std::vector<std::string>& ids) {
   std::string out;
@@ -113,7 +46,7 @@ Error unreadable(std::string_view what, const std::string& value) {
   return Error::corrupt("stored " + std::string(what) + " is unreadable: '" + value + "'");
 }
 
-Result<Date> read_date(const Query& q, int column) {
+Result<Date> read_date(const SqliteQuery& q, int column) {
   const std::string text = q.text(column);
   const std::optional<Date> date = Date::parse(text);
   if (!date) return unreadable("date", text);
@@ -122,7 +55,7 @@ Result<Date> read_date(const Query& q, int column) {
 
 // Reads a wire id with `parse` (one of coach's *_from functions).
 template <typename Enum, typename Parse>
-Result<Enum> read_enum(const Query& q, int column, std::string_view what, Parse parse) {
+Result<Enum> read_enum(const SqliteQuery& q, int column, std::string_view what, Parse parse) {
   const std::string text = q.text(column);
   const std::optional<Enum> value = parse(text);
   if (!value) return unreadable(what, text);
@@ -146,9 +79,9 @@ std::string flag_ids(const std::vector<coach::RedFlag>& flags) {
 }
 
 // Reads the check-in columns starting at `first`: pain, feel, leg_symptoms, urgent_flags, notes.
-Result<coach::CheckIn> read_checkin(const Query& q, int first) {
+Result<coach::CheckIn> read_checkin(const SqliteQuery& q, int first) {
   coach::CheckIn checkin;
-  checkin.pain = q.integer(first);
+  checkin.pain = small_integer(q, first);
   auto feel = read_enum<coach::Feel>(q, first + 1, "feel", coach::feel_from);
   if (!feel.ok()) return feel.error();
   checkin.feel = *feel;
@@ -164,16 +97,16 @@ Result<coach::CheckIn> read_checkin(const Query& q, int first) {
 
 // Reads the session columns starting at `first`: completed, rope_minutes, pain_during_max,
 // pain_after, stopped; and effort and notes from `noted` on.
-Result<coach::SessionLog> read_session(const Query& q, int first, int noted) {
+Result<coach::SessionLog> read_session(const SqliteQuery& q, int first, int noted) {
   coach::SessionLog session;
   session.completed = q.integer(first) != 0;
   session.rope_minutes = q.real(first + 1);
-  session.pain_during_max = q.integer(first + 2);
-  session.pain_after = q.integer(first + 3);
+  session.pain_during_max = small_integer(q, first + 2);
+  session.pain_after = small_integer(q, first + 3);
   auto stopped = read_enum<coach::StopReason>(q, first + 4, "stop reason", coach::stop_reason_from);
   if (!stopped.ok()) return stopped.error();
   session.stopped = *stopped;
-  if (!q.is_null(noted)) session.effort = q.integer(noted);
+  if (!q.is_null(noted)) session.effort = small_integer(q, noted);
   session.notes = q.text(noted + 1);
   return session;
 }
@@ -202,93 +135,35 @@ Result<std::string> default_database_path() {
 }
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) {
-  sqlite3* db = nullptr;
-  const int rc = sqlite3_open_v2(
-      path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
-  if (rc != SQLITE_OK) {
-    Error error = sqlite_error(db, rc, "opening " + path);
-    sqlite3_close(db);
-    return error;
-  }
-  std::unique_ptr<SqliteStore> store(new SqliteStore(db));
-  sqlite3_busy_timeout(db, kBusyTimeoutMs);
-  sqlite3_extended_result_codes(db, 1);
-  // WAL lets readers continue while one writer commits; NORMAL sync is durable enough with WAL.
-  if (Status s = switch_to_wal(db); !s.ok()) {
-    Error error = s.error();
-    error.message = path + ": " + error.message;
-    return error;
-  }
-  for (const char* pragma : {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"}) {
-    if (Status s = store->execute(pragma); !s.ok()) {
-      Error error = s.error();
-      error.message = path + ": " + error.message;
-      return error;
-    }
-  }
-  if (Status s = store->migrate(); !s.ok()) return s.error();
+  auto connection = SqliteConnection::open(path, SqliteOpenMode::kCreateIfMissing);
+  if (!connection.ok()) return connection.error();
+  std::unique_ptr<SqliteStore> store(new SqliteStore(std::move(*connection)));
+  BB_RETURN_IF_ERROR(store->migrate());
   return store;
 }
 
-SqliteStore::~SqliteStore() {
-  for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
-  sqlite3_close(db_);
-}
+SqliteStore::SqliteStore(std::unique_ptr<SqliteConnection> connection)
+    : connection_(std::move(connection)) {}
 
-Status SqliteStore::execute(std::string_view sql) {
-  const std::string text(sql);
-  char* message = nullptr;
-  const int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &message);
-  if (rc == SQLITE_OK) return Status::success();
-  std::string detail = message ? message : sqlite3_errstr(rc);
-  sqlite3_free(message);
-  Error error = sqlite_error(db_, rc, "executing SQL");
-  error.message = "executing SQL: " + detail;
-  return error;
-}
-
-Status SqliteStore::execute_cached(std::string_view sql) {
-  Result<sqlite3_stmt*> stmt = prepare(sql);
-  if (!stmt.ok()) return stmt.error();
-  Query query(db_, *stmt);
-  const Result<bool> stepped = query.step();
-  if (stepped.ok()) return Status::success();
-  Error error = stepped.error();
-  error.message = std::string("executing SQL: ") + sqlite3_errmsg(db_);  // as execute() says it
-  return error;
-}
-
-Result<sqlite3_stmt*> SqliteStore::prepare(std::string_view sql) {
-  std::string key(sql);
-  if (auto found = statements_.find(key); found != statements_.end()) return found->second;
-  sqlite3_stmt* stmt = nullptr;
-  const int rc = sqlite3_prepare_v3(db_, key.c_str(), static_cast<int>(key.size()),
-                                    SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
-  if (rc != SQLITE_OK) return sqlite_error(db_, rc, "preparing a statement");
-  statements_.emplace(std::move(key), stmt);
-  return stmt;
-}
+SqliteStore::~SqliteStore() = default;
 
 template <typename... Args>
-Status SqliteStore::run(std::string_view sql, const Args&... args) {
-  Result<sqlite3_stmt*> stmt = prepare(sql);
-  if (!stmt.ok()) return stmt.error();
-  Query query(db_, *stmt);
-  (query.bind(args), ...);
+Status SqliteStore::run(std::string_view sql, const Args&... values) {
+  BB_SQLITE_QUERY(*connection_, query, sql, values...);
   return query.run();
 }
 
 Result<int> SqliteStore::schema_version() {
-  auto stmt = prepare("SELECT COALESCE(MAX(version), 0) FROM schema_version");
+  auto stmt = connection_->prepare("SELECT COALESCE(MAX(version), 0) FROM schema_version");
   if (!stmt.ok()) return stmt.error();
-  Query q(db_, *stmt);
+  SqliteQuery q(connection_->handle(), *stmt);
   auto row = q.step();
   if (!row.ok()) return row.error();
-  return *row ? q.integer(0) : 0;
+  return *row ? static_cast<int>(q.integer(0)) : 0;
 }
 
 Status SqliteStore::migrate() {
-  if (Status s = execute(kSchemaVersionTable); !s.ok()) return s;
+  BB_RETURN_IF_ERROR(connection_->execute(kSchemaVersionTable));
   const std::vector<Migration>& all = migrations();
   const int latest = all.empty() ? 0 : all.back().version;
   for (const Migration& migration : all) {
@@ -303,7 +178,7 @@ Status SqliteStore::migrate() {
                               "): update Bounceback");
       }
       if (*current >= migration.version) return Status::success();
-      if (Status s = execute(migration.sql); !s.ok()) return s;
+      BB_RETURN_IF_ERROR(connection_->execute(migration.sql));
       return run("INSERT INTO schema_version (version, description) VALUES (?, ?)",
                  migration.version, migration.description);
     });
@@ -317,61 +192,11 @@ Status SqliteStore::migrate() {
 }
 
 Status SqliteStore::transaction(const std::function<Status()>& work) {
-  if (reading_) return Error::internal("a write transaction inside a read transaction");
-  const std::string savepoint = "bb_nested_" + std::to_string(transaction_depth_);
-  // IMMEDIATE takes the write lock up front, so a busy database waits here (busy timeout)
-  // instead of failing halfway through a use case.
-  const std::string begin = transaction_depth_ == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT " + savepoint;
-  const std::string commit = transaction_depth_ == 0 ? "COMMIT" : "RELEASE " + savepoint;
-  const std::string rollback =
-      transaction_depth_ == 0 ? "ROLLBACK" : "ROLLBACK TO " + savepoint + "; RELEASE " + savepoint;
-  // The outermost statements run on every write: cached rather than parsed each time.
-  const auto exec = [this, outermost = transaction_depth_ == 0](const std::string& sql) {
-    return outermost ? execute_cached(sql) : execute(sql);
-  };
-  if (Status s = exec(begin); !s.ok()) return s;
-  ++transaction_depth_;
-  Status result;
-  try {
-    result = work();
-  } catch (...) {
-    --transaction_depth_;
-    (void)exec(rollback);
-    throw;
-  }
-  --transaction_depth_;
-  if (result.ok()) {
-    result = exec(commit);
-    if (result.ok()) return result;
-  }
-  (void)exec(rollback);  // best effort: the first error is the one worth reporting
-  return result;
+  return connection_->transaction(work);
 }
 
 Status SqliteStore::read_transaction(const std::function<Status()>& work) {
-  if (transaction_depth_ > 0) return work();
-  // DEFERRED takes no lock until the first read, then keeps one WAL snapshot until the end:
-  // writers carry on meanwhile.
-  if (Status s = execute_cached("BEGIN DEFERRED"); !s.ok()) return s;
-  ++transaction_depth_;
-  reading_ = true;
-  Status result;
-  try {
-    result = work();
-  } catch (...) {
-    --transaction_depth_;
-    reading_ = false;
-    (void)execute_cached("ROLLBACK");
-    throw;
-  }
-  --transaction_depth_;
-  reading_ = false;
-  if (result.ok()) {
-    result = execute_cached("COMMIT");
-    if (result.ok()) return result;
-  }
-  (void)execute_cached("ROLLBACK");
-  return result;
+  return connection_->read_transaction(work);
 }
 
 Status SqliteStore::ensure_person(app::PersonId person) {
@@ -379,18 +204,18 @@ Status SqliteStore::ensure_person(app::PersonId person) {
 }
 
 Result<std::optional<coach::Profile>> SqliteStore::profile(app::PersonId person) {
-  auto stmt = prepare(
+  auto stmt = connection_->prepare(
       "SELECT birth_year, height_cm, rope_experience, rope, aggravated_by FROM profiles"
       " WHERE person_id = ?");
   if (!stmt.ok()) return stmt.error();
-  Query q(db_, *stmt);
+  SqliteQuery q(connection_->handle(), *stmt);
   q.bind(person);
   auto row = q.step();
   if (!row.ok()) return row.error();
   if (!*row) return std::optional<coach::Profile>();
   coach::Profile profile;
-  profile.birth_year = q.integer(0);
-  profile.height_cm = q.integer(1);
+  profile.birth_year = small_integer(q, 0);
+  profile.height_cm = small_integer(q, 1);
   auto experience =
       read_enum<coach::RopeExperience>(q, 2, "rope experience", coach::rope_experience_from);
   if (!experience.ok()) return experience.error();
@@ -421,9 +246,9 @@ Status SqliteStore::save_profile(app::PersonId person, const coach::Profile& pro
 }
 
 Result<std::optional<app::ScreeningRecord>> SqliteStore::screening(app::PersonId person) {
-  auto stmt = prepare("SELECT screened_on, yes_flags FROM screenings WHERE person_id = ?");
+  auto stmt = connection_->prepare("SELECT screened_on, yes_flags FROM screenings WHERE person_id = ?");
   if (!stmt.ok()) return stmt.error();
-  Query q(db_, *stmt);
+  SqliteQuery q(connection_->handle(), *stmt);
   q.bind(person);
   auto row = q.step();
   if (!row.ok()) return row.error();
@@ -453,20 +278,20 @@ Status SqliteStore::save_screening(app::PersonId person, const app::ScreeningRec
 }
 
 Result<std::optional<std::int64_t>> SqliteStore::plan_revision(app::PersonId person) {
-  auto stmt = prepare("SELECT revision FROM persons WHERE id = ?");
+  auto stmt = connection_->prepare("SELECT revision FROM persons WHERE id = ?");
   if (!stmt.ok()) return stmt.error();
-  Query q(db_, *stmt);
+  SqliteQuery q(connection_->handle(), *stmt);
   q.bind(person);
   auto row = q.step();
   if (!row.ok()) return row.error();
   if (!*row) return std::optional<std::int64_t>();
-  return std::optional<std::int64_t>(q.integer64(0));
+  return std::optional<std::int64_t>(q.integer(0));
 }
 
 Result<std::optional<Date>> SqliteStore::clearance(app::PersonId person) {
-  auto stmt = prepare("SELECT cleared_on FROM clearances WHERE person_id = ?");
+  auto stmt = connection_->prepare("SELECT cleared_on FROM clearances WHERE person_id = ?");
   if (!stmt.ok()) return stmt.error();
-  Query q(db_, *stmt);
+  SqliteQuery q(connection_->handle(), *stmt);
   q.bind(person);
   auto row = q.step();
   if (!row.ok()) return row.error();
@@ -488,11 +313,11 @@ Status SqliteStore::remove_clearance(app::PersonId person) {
 }
 
 Result<std::optional<coach::CheckIn>> SqliteStore::checkin(app::PersonId person, Date date) {
-  auto stmt = prepare(
+  auto stmt = connection_->prepare(
       "SELECT pain, feel, leg_symptoms, urgent_flags, notes FROM checkins"
       " WHERE person_id = ? AND day = ?");
   if (!stmt.ok()) return stmt.error();
-  Query q(db_, *stmt);
+  SqliteQuery q(connection_->handle(), *stmt);
   q.bind(person).bind(date);
   auto row = q.step();
   if (!row.ok()) return row.error();
@@ -514,11 +339,11 @@ Status SqliteStore::save_checkin(app::PersonId person, Date date, const coach::C
 }
 
 Result<std::optional<coach::SessionLog>> SqliteStore::session(app::PersonId person, Date date) {
-  auto stmt = prepare(
+  auto stmt = connection_->prepare(
       "SELECT completed, rope_minutes, pain_during_max, pain_after, stopped, effort, notes"
       " FROM sessions WHERE person_id = ? AND day = ?");
   if (!stmt.ok()) return stmt.error();
-  Query q(db_, *stmt);
+  SqliteQuery q(connection_->handle(), *stmt);
   q.bind(person).bind(date);
   auto row = q.step();
   if (!row.ok()) return row.error();
@@ -549,7 +374,7 @@ Status SqliteStore::save_next_morning_pain(app::PersonId person, Date session_da
         !s.ok())
       return s;
   }
-  if (sqlite3_changes(db_) == 0) {
+  if (sqlite3_changes(connection_->handle()) == 0) {
     return Error::conflict("no session is recorded for " + session_date.to_string());
   }
   return Status::success();
@@ -568,18 +393,18 @@ Result<coach::Timeline> SqliteStore::timeline(app::PersonId person, Date up_to) 
   timeline.clearance = *cleared;
 
   // Two scans in date order, merged here: cheaper than looking up each day's session in a join.
-  auto checkins_stmt = prepare(
+  auto checkins_stmt = connection_->prepare(
       "SELECT day, pain, feel, leg_symptoms, urgent_flags, notes FROM checkins"
       " WHERE person_id = ? AND day <= ? ORDER BY day");
   if (!checkins_stmt.ok()) return checkins_stmt.error();
-  auto sessions_stmt = prepare(
+  auto sessions_stmt = connection_->prepare(
       "SELECT day, completed, rope_minutes, pain_during_max, pain_after, stopped,"
       " next_morning_pain, effort, notes FROM sessions WHERE person_id = ? AND day <= ?"
       " ORDER BY day");
   if (!sessions_stmt.ok()) return sessions_stmt.error();
-  Query checkins(db_, *checkins_stmt);
+  SqliteQuery checkins(connection_->handle(), *checkins_stmt);
   checkins.bind(person).bind(up_to);
-  Query sessions(db_, *sessions_stmt);
+  SqliteQuery sessions(connection_->handle(), *sessions_stmt);
   sessions.bind(person).bind(up_to);
   // The stored day of the next session not yet matched to a check-in; none once all are read.
   // Days are compared as stored, as the join on s.day = c.day did.
@@ -612,7 +437,7 @@ Result<coach::Timeline> SqliteStore::timeline(app::PersonId person, Date up_to) 
       auto session = read_session(sessions, 1, 7);
       if (!session.ok()) return session.error();
       day.session = *session;
-      if (!sessions.is_null(6)) day.next_morning_pain = sessions.integer(6);
+      if (!sessions.is_null(6)) day.next_morning_pain = small_integer(sessions, 6);
       if (Status s = next_session(); !s.ok()) return s.error();
     }
   }
@@ -631,11 +456,11 @@ Status SqliteStore::add_peg(app::PersonId person, const app::DatedPeg3& entry) {
 }
 
 Result<std::vector<app::DatedPeg3>> SqliteStore::peg_entries(app::PersonId person) {
-  auto stmt = prepare(
+  auto stmt = connection_->prepare(
       "SELECT day, average_pain, enjoyment_interference, activity_interference FROM peg_entries"
       " WHERE person_id = ? ORDER BY day");
   if (!stmt.ok()) return stmt.error();
-  Query q(db_, *stmt);
+  SqliteQuery q(connection_->handle(), *stmt);
   q.bind(person);
   std::vector<app::DatedPeg3> entries;
   for (;;) {
@@ -646,9 +471,9 @@ Result<std::vector<app::DatedPeg3>> SqliteStore::peg_entries(app::PersonId perso
     auto date = read_date(q, 0);
     if (!date.ok()) return date.error();
     entry.date = *date;
-    entry.peg.average_pain = q.integer(1);
-    entry.peg.enjoyment_interference = q.integer(2);
-    entry.peg.activity_interference = q.integer(3);
+    entry.peg.average_pain = small_integer(q, 1);
+    entry.peg.enjoyment_interference = small_integer(q, 2);
+    entry.peg.activity_interference = small_integer(q, 3);
     entries.push_back(entry);
   }
   return entries;
@@ -676,12 +501,12 @@ Status SqliteStore::add_psfs(app::PersonId person, const app::DatedPsfs& entry) 
 }
 
 Result<std::vector<app::DatedPsfs>> SqliteStore::psfs_entries(app::PersonId person) {
-  auto stmt = prepare(
+  auto stmt = connection_->prepare(
       "SELECT e.day, a.name, a.score FROM psfs_entries e"
       " JOIN psfs_activities a ON a.person_id = e.person_id AND a.day = e.day"
       " WHERE e.person_id = ? ORDER BY e.day, a.position");
   if (!stmt.ok()) return stmt.error();
-  Query q(db_, *stmt);
+  SqliteQuery q(connection_->handle(), *stmt);
   q.bind(person);
   std::vector<app::DatedPsfs> entries;
   for (;;) {
@@ -691,7 +516,7 @@ Result<std::vector<app::DatedPsfs>> SqliteStore::psfs_entries(app::PersonId pers
     auto date = read_date(q, 0);
     if (!date.ok()) return date.error();
     if (entries.empty() || entries.back().date != *date) entries.push_back({*date, {}});
-    entries.back().psfs.activities.push_back({q.text(1), q.integer(2)});
+    entries.back().psfs.activities.push_back({q.text(1), small_integer(q, 2)});
   }
   return entries;
 }
