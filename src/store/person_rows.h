@@ -12,19 +12,9 @@
 #include "app/person_store.h"
 #include "base/date.h"
 #include "base/result.h"
+#include "store/row_columns.h"
 
 namespace bb::store {
-
-// One result row's columns, numbered from 0 as the SELECT lists them.
-class RowColumns {
- public:
-  virtual ~RowColumns() = default;
-  [[nodiscard]] virtual bool is_null(int column) const = 0;
-  [[nodiscard]] virtual std::int64_t integer(int column) const = 0;
-  [[nodiscard]] virtual double real(int column) const = 0;
-  // Empty for NULL.
-  [[nodiscard]] virtual std::string text(int column) const = 0;
-};
 
 // A statement of the person store: a name (PostgreSQL prepares it under it) and its SQL.
 struct PersonStatement {

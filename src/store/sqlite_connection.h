@@ -12,6 +12,7 @@
 
 #include "base/date.h"
 #include "base/result.h"
+#include "store/row_columns.h"
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -67,6 +68,19 @@ class SqliteQuery {
   sqlite3_stmt* stmt_;
   int next_ = 0;
   int bind_rc_ = 0;
+};
+
+// The current row of a query, for the shared decoders.
+class SqliteColumns final : public RowColumns {
+ public:
+  explicit SqliteColumns(const SqliteQuery& query) : query_(query) {}
+  [[nodiscard]] bool is_null(int column) const override { return query_.is_null(column); }
+  [[nodiscard]] std::int64_t integer(int column) const override { return query_.integer(column); }
+  [[nodiscard]] double real(int column) const override { return query_.real(column); }
+  [[nodiscard]] std::string text(int column) const override { return query_.text(column); }
+
+ private:
+  const SqliteQuery& query_;
 };
 
 // Whether opening may create the file: only the person store does, since it owns the schema.
