@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # HTTP benchmark (not a test): builds the release binary, starts `bounceback serve` on a fresh
 # SQLite file and drives it with wrk from a second process. Prints requests/s, p99 latency and
-# the ratio to GET /healthz for an authenticated profile read, today's plan and check-ins, then
-# the resident memory of the server holding 1,000 idle connections, and 1,000 open live
+# the ratio to GET /healthz for an authenticated profile read, today's plan (kept), check-ins,
+# and check-ins each followed by a plan (so every plan is computed afresh), then the resident memory of the server holding 1,000 idle connections, and 1,000 open live
 # WebSocket streams.
 # Usage: bench/http.sh [SECONDS per run, default 10] [CONNECTIONS, default 64]
+# BENCH_BINARY=PATH runs another build of the server (for a before/after pair in one sitting);
+# BENCH_SKIP_MEMORY=1 leaves out the two memory runs.
 set -euo pipefail
 
 readonly SECONDS_PER_RUN=${1:-10}
 readonly CONNECTIONS=${2:-64}
 readonly ROOT=$(cd "$(dirname "$0")/.." && pwd)
-readonly BIN=$ROOT/build/release/bounceback
+readonly BIN=${BENCH_BINARY:-$ROOT/build/release/bounceback}
 readonly LIVE_CLIENT=$ROOT/build/release/tests/live_client
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 1; }
 command -v curl >/dev/null || { echo "curl is not installed"; exit 1; }
@@ -61,6 +63,20 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer $TOKEN"
 LUA
 
+# A check-in, then the plan: the write changes the plan revision, so the plan is computed.
+cat >"$WORK/checkin_plan.lua" <<LUA
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $TOKEN"
+local write = wrk.format("POST", "/api/v1/checkins", nil, '{"pain":2,"feel":"good","notes":"bench"}')
+local read = wrk.format("GET", "/api/v1/plans/today")
+local count = 0
+request = function()
+  count = count + 1
+  if count % 2 == 1 then return write end
+  return read
+end
+LUA
+
 # The server's user and system CPU time so far, in clock ticks.
 server_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
 
@@ -84,21 +100,25 @@ healthz=$(run healthz "$BASE/healthz")
 profile=$(run profile -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/profile")
 plan=$(run plan -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/plans/today")
 checkin=$(run checkin -s "$WORK/checkin.lua" "$BASE/api/v1/checkins")
+checkin_plan=$(run checkin_plan -s "$WORK/checkin_plan.lua" "$BASE/")
 ceiling=$(awk '{print $2}' <<<"$healthz")
 echo
 echo "wrk -t 1 -c $CONNECTIONS -d ${SECONDS_PER_RUN}s, server: $(nproc) cores, SQLite"
 printf '%-32s %12s %10s %8s %9s\n' route requests/s p99 ratio cpu/req
-for line in "$healthz" "$profile" "$plan" "$checkin"; do
+for line in "$healthz" "$profile" "$plan" "$checkin" "$checkin_plan"; do
   read -r name rps p99 cpu <<<"$line"
   case $name in
     healthz) label="GET /healthz" ;;
     profile) label="GET /api/v1/profile" ;;
     plan) label="GET /api/v1/plans/today" ;;
     checkin) label="POST /api/v1/checkins" ;;
+    checkin_plan) label="check-in, then computed plan" ;;
   esac
   printf '%-32s %12s %10s %8s %9s\n' "$label" "$rps" "$p99" \
     "$(awk -v a="$rps" -v b="$ceiling" 'BEGIN {printf "%.2f", a / b}')" "$cpu"
 done
+
+[[ "${BENCH_SKIP_MEMORY:-}" == 1 ]] && exit 0
 
 # 1,000 idle connections held open by this shell (file descriptors 10..1009).
 rss_before=$(awk '/^VmRSS/ {print $2}' "/proc/$SERVER_PID/status")
