@@ -349,11 +349,12 @@ CREATE TABLE sessions_new (
   FOREIGN KEY (person_id, day) REFERENCES checkins_new (person_id, day) ON DELETE CASCADE
 ) WITHOUT ROWID;
 INSERT INTO checkins_new (person_id, day, pain, feel, leg_symptoms, urgent_flags, notes)
-SELECT person_id, day, pain, feel, leg_symptoms, urgent_flags, notes FROM checkins;
+SELECT person_id, day, pain, feel, leg_symptoms, urgent_flags, notes FROM checkins
+ORDER BY person_id, day;
 INSERT INTO sessions_new (person_id, day, completed, rope_minutes, pain_during_max, pain_after,
   stopped, next_morning_pain, effort, notes)
 SELECT person_id, day, completed, rope_minutes, pain_during_max, pain_after, stopped,
-  next_morning_pain, effort, notes FROM sessions;
+  next_morning_pain, effort, notes FROM sessions ORDER BY person_id, day;
 DROP TABLE sessions;
 DROP TABLE checkins;
 ALTER TABLE checkins_new RENAME TO checkins;
