@@ -38,20 +38,6 @@ class SqliteStoreTest : public ::testing::Test {
     return store.ok() ? std::move(*store) : nullptr;
   }
 
-  // Counts rows with a second, independent connection, so nothing is hidden by the first one.
-  int count_rows(const std::string& table) {
-    sqlite3* db = nullptr;
-    EXPECT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-    sqlite3_stmt* stmt = nullptr;
-    const std::string sql = "SELECT COUNT(*) FROM " + table;
-    EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr), SQLITE_OK);
-    EXPECT_EQ(sqlite3_step(stmt), SQLITE_ROW);
-    const int count = sqlite3_column_int(stmt, 0);
-    sqlite3_finalize(stmt);
-    sqlite3_close(db);
-    return count;
-  }
-
   std::filesystem::path folder_;
   std::string path_;
 };
