@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # HTTP benchmark (not a test): builds the release binary, starts `bounceback serve` on a fresh
 # SQLite file and drives it with wrk from a second process. Prints requests/s, p99 latency and
-# the ratio to GET /healthz for an authenticated profile read, today's plan and check-ins, then
-# the resident memory of the server holding 1,000 idle connections, and 1,000 open live
+# the ratio to GET /healthz for an authenticated profile read, today's plan (kept), check-ins,
+# and check-ins each followed by a plan (so every plan is computed afresh), then the resident memory of the server holding 1,000 idle connections, and 1,000 open live
 # WebSocket streams.
 # Usage: bench/http.sh [SECONDS per run, default 10] [CONNECTIONS, default 64]
+# BENCH_BINARY=PATH runs another build of the server (for a before/after pair in one sitting);
+# BENCH_SKIP_MEMORY=1 leaves out the two memory runs.
 set -euo pipefail
 
 readonly SECONDS_PER_RUN=${1:-10}
 readonly CONNECTIONS=${2:-64}
 readonly ROOT=$(cd "$(dirname "$0")/.." && pwd)
-readonly BIN=$ROOT/build/release/bounceback
+readonly BIN=${BENCH_BINARY:-$ROOT/build/release/bounceback}
 readonly LIVE_CLIENT=$ROOT/build/release/tests/live_client
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 1; }
 command -v curl >/dev/null || { echo "curl is not installed"; exit 1; }
@@ -33,32 +35,27 @@ ulimit -n 4096  # the server and the clients below hold over 1,000 sockets each
 "$BIN" serve --listen 127.0.0.1:0 --db "sqlite:$WORK/bench.db" --quiet \
   --header-timeout-ms 120000 >"$WORK/server.out" 2>"$WORK/server.log" &
 SERVER_PID=$!
-for _ in $(seq 1 100); do
-  PORT=$(sed -n 's|.*://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$WORK/server.out")
-  [[ -n "${PORT:-}" ]] && curl -sf -o /dev/null "http://127.0.0.1:$PORT/healthz" && break
-  sleep 0.1
-done
-readonly BASE="http://127.0.0.1:$PORT"
-json() { curl -sf -X "$1" -H 'Content-Type: application/json' ${3:+-H "Authorization: Bearer $3"} --data "$4" "$BASE$2"; }
-
-TOKEN=$(json POST /api/v1/auth/register "" '{"email":"bench@example.org","password":"correct horse battery"}' |
-  grep -o '"token":"[0-9a-f]*"' | grep -o '[0-9a-f]\{64\}')
-TODAY=$(date +%F)
-json PUT /api/v1/profile "$TOKEN" '{"birth_year":1985,"height_cm":172,"rope_experience":"some","rope":"beaded"}' >/dev/null
-json POST /api/v1/screening "$TOKEN" '{"saddle_numbness":false,"bladder_bowel_change":false,"progressive_leg_weakness":false,"major_trauma":false,"fever_unwell":false,"cancer_history":false,"unexplained_weight_loss":false,"constant_night_pain":false,"immunosuppression_or_iv_drugs":false,"osteoporosis_minor_trauma":false}' >/dev/null
-# Sixty days of history before today, so the plan folds a realistic timeline.
-for i in $(seq 60 -1 1); do
-  day=$(date -d "$TODAY - $i days" +%F)
-  json POST "/api/v1/checkins?date=$day" "$TOKEN" "{\"pain\":$((i % 4 + 1)),\"feel\":\"good\"}" >/dev/null
-  json POST "/api/v1/sessions?date=$day" "$TOKEN" '{"completed":true,"rope_minutes":4,"pain_during_max":2,"pain_after":2}' >/dev/null
-done
-json POST /api/v1/checkins "$TOKEN" '{"pain":2,"feel":"good"}' >/dev/null
+source "$ROOT/bench/bench_person.sh"
 
 cat >"$WORK/checkin.lua" <<LUA
 wrk.method = "POST"
 wrk.body = '{"pain":2,"feel":"good","notes":"bench"}'
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer $TOKEN"
+LUA
+
+# A check-in, then the plan: the write changes the plan revision, so the plan is computed.
+cat >"$WORK/checkin_plan.lua" <<LUA
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $TOKEN"
+local write = wrk.format("POST", "/api/v1/checkins", nil, '{"pain":2,"feel":"good","notes":"bench"}')
+local read = wrk.format("GET", "/api/v1/plans/today")
+local count = 0
+request = function()
+  count = count + 1
+  if count % 2 == 1 then return write end
+  return read
+end
 LUA
 
 # The server's user and system CPU time so far, in clock ticks.
@@ -84,21 +81,25 @@ healthz=$(run healthz "$BASE/healthz")
 profile=$(run profile -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/profile")
 plan=$(run plan -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/plans/today")
 checkin=$(run checkin -s "$WORK/checkin.lua" "$BASE/api/v1/checkins")
+checkin_plan=$(run checkin_plan -s "$WORK/checkin_plan.lua" "$BASE/")
 ceiling=$(awk '{print $2}' <<<"$healthz")
 echo
 echo "wrk -t 1 -c $CONNECTIONS -d ${SECONDS_PER_RUN}s, server: $(nproc) cores, SQLite"
 printf '%-32s %12s %10s %8s %9s\n' route requests/s p99 ratio cpu/req
-for line in "$healthz" "$profile" "$plan" "$checkin"; do
+for line in "$healthz" "$profile" "$plan" "$checkin" "$checkin_plan"; do
   read -r name rps p99 cpu <<<"$line"
   case $name in
     healthz) label="GET /healthz" ;;
     profile) label="GET /api/v1/profile" ;;
     plan) label="GET /api/v1/plans/today" ;;
     checkin) label="POST /api/v1/checkins" ;;
+    checkin_plan) label="check-in, then computed plan" ;;
   esac
   printf '%-32s %12s %10s %8s %9s\n' "$label" "$rps" "$p99" \
     "$(awk -v a="$rps" -v b="$ceiling" 'BEGIN {printf "%.2f", a / b}')" "$cpu"
 done
+
+[[ "${BENCH_SKIP_MEMORY:-}" == 1 ]] && exit 0
 
 # 1,000 idle connections held open by this shell (file descriptors 10..1009).
 rss_before=$(awk '/^VmRSS/ {print $2}' "/proc/$SERVER_PID/status")

@@ -278,6 +278,119 @@ CREATE TABLE clinician_invites (
 ALTER TABLE accounts ADD COLUMN display_name TEXT NOT NULL DEFAULT ''
 )sql",
        {}},
+      // The tables every plan reads, rebuilt on SQLite as WITHOUT ROWID: a rowid table keeps its
+      // (person_id, day) key as a second index, so each row read was an index step and a table
+      // lookup; now the rows are the key's b-tree, in key order. The CHECKs that listed three or
+      // more values with IN made SQLite build a temporary table for each on every write; written
+      // as OR chains they build none (docs/performance.md has both measurements). Sessions
+      // first refer to checkins_new, so dropping the old check-ins cascades into nothing; the
+      // rename points them at the new table. Rows are copied in key order, so each new b-tree
+      // grows at its end (half the time on a large file). Triggers go with their tables and
+      // come back.
+      // PostgreSQL has neither cost (heap tables with no rowid indirection; IN over constants is
+      // one array test): it gets the same constraints, so both keep one logical schema, and
+      // check-ins and sessions ordered once by their primary key (CLUSTER is not kept up, but a
+      // long history read by person starts out on few pages).
+      {10, "plan tables ordered by their primary key, value lists checked without temporary tables",
+       R"sql(
+CREATE TABLE profiles_new (
+  person_id BIGINT PRIMARY KEY REFERENCES persons (id) ON DELETE CASCADE,
+  birth_year INTEGER NOT NULL,
+  height_cm INTEGER NOT NULL,
+  rope_experience TEXT NOT NULL
+    CHECK (rope_experience = 'none' OR rope_experience = 'some' OR rope_experience = 'regular'),
+  rope TEXT NOT NULL
+    CHECK (rope = 'none' OR rope = 'beaded' OR rope = 'speed_quarter_lb' OR rope = 'pvc_speed'
+      OR rope = 'heavy' OR rope = 'ropeless'),
+  aggravated_by TEXT NOT NULL DEFAULT ''
+) WITHOUT ROWID;
+INSERT INTO profiles_new (person_id, birth_year, height_cm, rope_experience, rope, aggravated_by)
+SELECT person_id, birth_year, height_cm, rope_experience, rope, aggravated_by FROM profiles;
+DROP TABLE profiles;
+ALTER TABLE profiles_new RENAME TO profiles;
+CREATE TABLE screenings_new (
+  person_id BIGINT PRIMARY KEY REFERENCES persons (id) ON DELETE CASCADE,
+  screened_on DATE NOT NULL,
+  yes_flags TEXT NOT NULL DEFAULT ''
+) WITHOUT ROWID;
+INSERT INTO screenings_new (person_id, screened_on, yes_flags)
+SELECT person_id, screened_on, yes_flags FROM screenings;
+DROP TABLE screenings;
+ALTER TABLE screenings_new RENAME TO screenings;
+CREATE TABLE clearances_new (
+  person_id BIGINT PRIMARY KEY REFERENCES persons (id) ON DELETE CASCADE,
+  cleared_on DATE NOT NULL
+) WITHOUT ROWID;
+INSERT INTO clearances_new (person_id, cleared_on) SELECT person_id, cleared_on FROM clearances;
+DROP TABLE clearances;
+ALTER TABLE clearances_new RENAME TO clearances;
+CREATE TABLE checkins_new (
+  person_id BIGINT NOT NULL REFERENCES persons (id) ON DELETE CASCADE,
+  day DATE NOT NULL,
+  pain INTEGER NOT NULL CHECK (pain BETWEEN 0 AND 10),
+  feel TEXT NOT NULL CHECK (feel = 'sensitive' OR feel = 'okay' OR feel = 'good'),
+  leg_symptoms TEXT NOT NULL
+    CHECK (leg_symptoms = 'none' OR leg_symptoms = 'above_knee' OR leg_symptoms = 'below_knee'),
+  urgent_flags TEXT NOT NULL DEFAULT '',
+  notes TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (person_id, day)
+) WITHOUT ROWID;
+CREATE TABLE sessions_new (
+  person_id BIGINT NOT NULL,
+  day DATE NOT NULL,
+  completed INTEGER NOT NULL CHECK (completed = 0 OR completed = 1),
+  rope_minutes DOUBLE PRECISION NOT NULL CHECK (rope_minutes >= 0),
+  pain_during_max INTEGER NOT NULL CHECK (pain_during_max BETWEEN 0 AND 10),
+  pain_after INTEGER NOT NULL CHECK (pain_after BETWEEN 0 AND 10),
+  stopped TEXT NOT NULL
+    CHECK (stopped = 'none' OR stopped = 'sharp_pain' OR stopped = 'fatigue' OR stopped = 'other'),
+  next_morning_pain INTEGER CHECK (next_morning_pain BETWEEN 0 AND 10),
+  effort INTEGER CHECK (effort BETWEEN 0 AND 10),
+  notes TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (person_id, day),
+  FOREIGN KEY (person_id, day) REFERENCES checkins_new (person_id, day) ON DELETE CASCADE
+) WITHOUT ROWID;
+INSERT INTO checkins_new (person_id, day, pain, feel, leg_symptoms, urgent_flags, notes)
+SELECT person_id, day, pain, feel, leg_symptoms, urgent_flags, notes FROM checkins
+ORDER BY person_id, day;
+INSERT INTO sessions_new (person_id, day, completed, rope_minutes, pain_during_max, pain_after,
+  stopped, next_morning_pain, effort, notes)
+SELECT person_id, day, completed, rope_minutes, pain_during_max, pain_after, stopped,
+  next_morning_pain, effort, notes FROM sessions ORDER BY person_id, day;
+DROP TABLE sessions;
+DROP TABLE checkins;
+ALTER TABLE checkins_new RENAME TO checkins;
+ALTER TABLE sessions_new RENAME TO sessions;
+)sql" BB_SQLITE_REVISION_TRIGGERS("profiles") BB_SQLITE_REVISION_TRIGGERS("screenings")
+           BB_SQLITE_REVISION_TRIGGERS("clearances") BB_SQLITE_REVISION_TRIGGERS("checkins")
+               BB_SQLITE_REVISION_TRIGGERS("sessions"),
+       R"sql(
+ALTER TABLE profiles
+  DROP CONSTRAINT profiles_rope_experience_check,
+  ADD CONSTRAINT profiles_rope_experience_check
+    CHECK (rope_experience = 'none' OR rope_experience = 'some' OR rope_experience = 'regular'),
+  DROP CONSTRAINT profiles_rope_check,
+  ADD CONSTRAINT profiles_rope_check
+    CHECK (rope = 'none' OR rope = 'beaded' OR rope = 'speed_quarter_lb' OR rope = 'pvc_speed'
+      OR rope = 'heavy' OR rope = 'ropeless');
+ALTER TABLE checkins
+  DROP CONSTRAINT checkins_feel_check,
+  ADD CONSTRAINT checkins_feel_check
+    CHECK (feel = 'sensitive' OR feel = 'okay' OR feel = 'good'),
+  DROP CONSTRAINT checkins_leg_symptoms_check,
+  ADD CONSTRAINT checkins_leg_symptoms_check
+    CHECK (leg_symptoms = 'none' OR leg_symptoms = 'above_knee' OR leg_symptoms = 'below_knee');
+ALTER TABLE sessions
+  DROP CONSTRAINT sessions_completed_check,
+  ADD CONSTRAINT sessions_completed_check CHECK (completed = 0 OR completed = 1),
+  DROP CONSTRAINT sessions_stopped_check,
+  ADD CONSTRAINT sessions_stopped_check
+    CHECK (stopped = 'none' OR stopped = 'sharp_pain' OR stopped = 'fatigue' OR stopped = 'other');
+CLUSTER checkins USING checkins_pkey;
+CLUSTER sessions USING sessions_pkey;
+ANALYZE checkins;
+ANALYZE sessions
+)sql"},
   };
   return kMigrations;
 }

@@ -73,6 +73,23 @@ std::string postgres_dialect(std::string_view sql) {
   return out;
 }
 
+std::string postgres_placeholders(std::string_view sql) {
+  std::string out;
+  out.reserve(sql.size() + 16);
+  int next = 0;
+  bool quoted = false;
+  for (const char c : sql) {
+    if (c == '\'') quoted = !quoted;
+    if (c == '?' && !quoted) {
+      out += '$';
+      out += std::to_string(++next);
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 Result<std::unique_ptr<PostgresConnection>> PostgresConnection::open(
     const std::string& url, const std::vector<PgStatement>& statements) {
   std::unique_ptr<PostgresConnection> opened(new PostgresConnection(url, statements));

@@ -3,6 +3,7 @@
 // folder; the ports never see libpqxx.
 #pragma once
 
+#include <cstdint>
 #include <exception>
 #include <functional>
 #include <memory>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "base/result.h"
+#include "store/row_columns.h"
 
 namespace bb::store {
 
@@ -24,6 +26,28 @@ namespace bb::store {
 
 // The shared migrations use SQLite spellings where the engines differ; this rewrites them.
 [[nodiscard]] std::string postgres_dialect(std::string_view sql);
+
+// SQL written with `?` placeholders (as SQLite takes them) numbered $1, $2 ... as PostgreSQL
+// takes them. A `?` inside a quoted literal is left alone.
+[[nodiscard]] std::string postgres_placeholders(std::string_view sql);
+
+// One row of a result, for the shared decoders. A value that does not convert throws
+// pqxx::conversion_error, which a unit turns into kCorrupt.
+class PgColumns final : public RowColumns {
+ public:
+  explicit PgColumns(const pqxx::row& row) : row_(row) {}
+  [[nodiscard]] bool is_null(int column) const override { return row_[column].is_null(); }
+  [[nodiscard]] std::int64_t integer(int column) const override {
+    return row_[column].as<std::int64_t>();
+  }
+  [[nodiscard]] double real(int column) const override { return row_[column].as<double>(); }
+  [[nodiscard]] std::string text(int column) const override {
+    return row_[column].is_null() ? std::string() : row_[column].as<std::string>();
+  }
+
+ private:
+  const pqxx::row& row_;
+};
 
 // A statement prepared once per connection, run by name.
 struct PgStatement {

@@ -91,6 +91,10 @@ Status SqliteQuery::run() {
   return Status::success();
 }
 
+bool SqliteQuery::is_null(int column) const {
+  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+
 std::int64_t SqliteQuery::integer(int column) const {
   return sqlite3_column_int64(stmt_, column);
 }
@@ -118,10 +122,12 @@ int SqliteQuery::changes() const {
   return sqlite3_changes(db_);
 }
 
-Result<std::unique_ptr<SqliteConnection>> SqliteConnection::open(const std::string& path) {
+Result<std::unique_ptr<SqliteConnection>> SqliteConnection::open(const std::string& path,
+                                                                 SqliteOpenMode mode) {
   sqlite3* db = nullptr;
-  const int rc =
-      sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
+  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
+                    (mode == SqliteOpenMode::kCreateIfMissing ? SQLITE_OPEN_CREATE : 0);
+  const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
   if (rc != SQLITE_OK) {
     Error error = sqlite_error(db, rc, "opening " + path);
     sqlite3_close(db);
@@ -130,9 +136,15 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::open(const std::stri
   std::unique_ptr<SqliteConnection> connection(new SqliteConnection(db));
   sqlite3_busy_timeout(db, kBusyTimeoutMs);
   sqlite3_extended_result_codes(db, 1);
-  BB_RETURN_IF_ERROR(switch_to_wal(db));
+  // WAL lets readers continue while one writer commits; NORMAL sync is durable enough with WAL.
+  Status configured = switch_to_wal(db);
   for (const char* pragma : {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"}) {
-    BB_RETURN_IF_ERROR(connection->execute(pragma));
+    if (configured.ok()) configured = connection->execute(pragma);
+  }
+  if (!configured.ok()) {
+    Error error = configured.error();
+    error.message = path + ": " + error.message;
+    return error;
   }
   return connection;
 }
@@ -147,9 +159,21 @@ Status SqliteConnection::execute(std::string_view sql) {
   char* message = nullptr;
   const int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &message);
   if (rc == SQLITE_OK) return Status::success();
-  Error error = sqlite_error(db_, rc, "executing SQL");
-  if (message != nullptr) error.message = std::string("executing SQL: ") + message;
+  std::string detail = message != nullptr ? message : sqlite3_errstr(rc);
   sqlite3_free(message);
+  Error error = sqlite_error(db_, rc, "executing SQL");
+  error.message = "executing SQL: " + detail;
+  return error;
+}
+
+Status SqliteConnection::execute_cached(std::string_view sql) {
+  Result<sqlite3_stmt*> stmt = prepare(sql);
+  if (!stmt.ok()) return stmt.error();
+  SqliteQuery query(db_, *stmt);
+  const Result<bool> stepped = query.step();
+  if (stepped.ok()) return Status::success();
+  Error error = stepped.error();
+  error.message = std::string("executing SQL: ") + sqlite3_errmsg(db_);  // as execute() says it
   return error;
 }
 
@@ -165,17 +189,61 @@ Result<sqlite3_stmt*> SqliteConnection::prepare(std::string_view sql) {
 }
 
 Status SqliteConnection::transaction(const std::function<Status()>& work) {
-  const std::string savepoint = "bb_level_" + std::to_string(transaction_depth_);
+  if (reading_) return Error::internal("a write transaction inside a read transaction");
   const bool outermost = transaction_depth_ == 0;
-  BB_RETURN_IF_ERROR(execute(outermost ? "BEGIN IMMEDIATE" : "SAVEPOINT " + savepoint));
+  const std::string savepoint = "bb_level_" + std::to_string(transaction_depth_);
+  // IMMEDIATE takes the write lock up front, so a busy database waits here (busy timeout)
+  // instead of failing halfway through a use case.
+  const std::string begin = outermost ? "BEGIN IMMEDIATE" : "SAVEPOINT " + savepoint;
+  const std::string commit = outermost ? "COMMIT" : "RELEASE " + savepoint;
+  const std::string rollback =
+      outermost ? "ROLLBACK" : "ROLLBACK TO " + savepoint + "; RELEASE " + savepoint;
+  // The outermost statements run on every write: cached rather than parsed each time.
+  const auto exec = [this, outermost](const std::string& sql) {
+    return outermost ? execute_cached(sql) : execute(sql);
+  };
+  BB_RETURN_IF_ERROR(exec(begin));
   ++transaction_depth_;
-  Status result = work();
+  Status result;
+  try {
+    result = work();
+  } catch (...) {
+    --transaction_depth_;
+    (void)exec(rollback);
+    throw;
+  }
   --transaction_depth_;
   if (result.ok()) {
-    result = execute(outermost ? "COMMIT" : "RELEASE " + savepoint);
+    result = exec(commit);
     if (result.ok()) return result;
   }
-  (void)execute(outermost ? "ROLLBACK" : "ROLLBACK TO " + savepoint + "; RELEASE " + savepoint);
+  (void)exec(rollback);  // best effort: the first error is the one worth reporting
+  return result;
+}
+
+Status SqliteConnection::read_transaction(const std::function<Status()>& work) {
+  if (transaction_depth_ > 0) return work();
+  BB_RETURN_IF_ERROR(execute_cached("BEGIN DEFERRED"));
+  ++transaction_depth_;
+  reading_ = true;
+  const auto end = [this] {
+    --transaction_depth_;
+    reading_ = false;
+  };
+  Status result;
+  try {
+    result = work();
+  } catch (...) {
+    end();
+    (void)execute_cached("ROLLBACK");
+    throw;
+  }
+  end();
+  if (result.ok()) {
+    result = execute_cached("COMMIT");
+    if (result.ok()) return result;
+  }
+  (void)execute_cached("ROLLBACK");
   return result;
 }
 

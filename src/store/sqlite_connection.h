@@ -12,6 +12,7 @@
 
 #include "base/date.h"
 #include "base/result.h"
+#include "store/row_columns.h"
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -52,6 +53,7 @@ class SqliteQuery {
   // For statements that return no rows.
   [[nodiscard]] Status run();
 
+  [[nodiscard]] bool is_null(int column) const;
   [[nodiscard]] std::int64_t integer(int column) const;
   [[nodiscard]] double real(int column) const;
   [[nodiscard]] std::string text(int column) const;
@@ -68,21 +70,43 @@ class SqliteQuery {
   int bind_rc_ = 0;
 };
 
+// The current row of a query, for the shared decoders.
+class SqliteColumns final : public RowColumns {
+ public:
+  explicit SqliteColumns(const SqliteQuery& query) : query_(query) {}
+  [[nodiscard]] bool is_null(int column) const override { return query_.is_null(column); }
+  [[nodiscard]] std::int64_t integer(int column) const override { return query_.integer(column); }
+  [[nodiscard]] double real(int column) const override { return query_.real(column); }
+  [[nodiscard]] std::string text(int column) const override { return query_.text(column); }
+
+ private:
+  const SqliteQuery& query_;
+};
+
+// Whether opening may create the file: only the person store does, since it owns the schema.
+enum class SqliteOpenMode { kExistingFile, kCreateIfMissing };
+
 class SqliteConnection {
  public:
-  // Opens an existing database file for reading and writing (the schema is the person store's
-  // to create and migrate), with WAL, foreign keys on and a busy timeout.
-  [[nodiscard]] static Result<std::unique_ptr<SqliteConnection>> open(const std::string& path);
+  // Opens a database file for reading and writing, with WAL, foreign keys on and a busy timeout.
+  // By default the file must exist (the schema is the person store's to create and migrate).
+  [[nodiscard]] static Result<std::unique_ptr<SqliteConnection>> open(
+      const std::string& path, SqliteOpenMode mode = SqliteOpenMode::kExistingFile);
   ~SqliteConnection();
   SqliteConnection(const SqliteConnection&) = delete;
   SqliteConnection& operator=(const SqliteConnection&) = delete;
 
   [[nodiscard]] Status execute(std::string_view sql);
+  // One statement without parameters, kept prepared for the next time (BEGIN, COMMIT...).
+  [[nodiscard]] Status execute_cached(std::string_view sql);
   // A statement prepared once per connection, then taken from the cache.
   [[nodiscard]] Result<sqlite3_stmt*> prepare(std::string_view sql);
   // The outermost call is BEGIN IMMEDIATE ... COMMIT, nested calls savepoints; `work`'s writes
-  // are kept only when it returns success.
+  // are kept only when it returns success. kInternal inside a read_transaction.
   [[nodiscard]] Status transaction(const std::function<Status()>& work);
+  // BEGIN DEFERRED ... COMMIT: no lock until the first read, then one WAL snapshot for all of
+  // `work` while writers carry on. Inside another transaction it just runs `work`.
+  [[nodiscard]] Status read_transaction(const std::function<Status()>& work);
   [[nodiscard]] sqlite3* handle() const { return db_; }
 
  private:
@@ -91,6 +115,7 @@ class SqliteConnection {
   sqlite3* db_;
   std::unordered_map<std::string, sqlite3_stmt*> statements_;
   int transaction_depth_ = 0;
+  bool reading_ = false;  // the outermost transaction is a read_transaction
 };
 
 // Prepares `sql` on `connection` into a SqliteQuery named `name` with `args` bound, or returns

@@ -5,15 +5,13 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 #include "app/person_store.h"
 #include "base/result.h"
 
-struct sqlite3;
-struct sqlite3_stmt;
-
 namespace bb::store {
+
+class SqliteConnection;
 
 // $XDG_DATA_HOME/bounceback/bounceback.db, or ~/.local/share/bounceback/bounceback.db when
 // XDG_DATA_HOME is unset or not absolute. Creates the folder; kUnavailable when it cannot.
@@ -70,22 +68,14 @@ class SqliteStore final : public app::PersonStore {
   [[nodiscard]] Result<std::vector<app::DatedPsfs>> psfs_entries(app::PersonId person) override;
 
  private:
-  explicit SqliteStore(sqlite3* db) : db_(db) {}
+  explicit SqliteStore(std::unique_ptr<SqliteConnection> connection);
 
   [[nodiscard]] Status migrate();
-  [[nodiscard]] Status execute(std::string_view sql);
-  // The same for one statement without parameters, kept prepared for the next time.
-  [[nodiscard]] Status execute_cached(std::string_view sql);
   // Runs one cached statement with `args` bound in order; for statements that return no rows.
   template <typename... Args>
-  [[nodiscard]] Status run(std::string_view sql, const Args&... args);
-  // The cached prepared statement for `sql`, compiled on first use.
-  [[nodiscard]] Result<sqlite3_stmt*> prepare(std::string_view sql);
+  [[nodiscard]] Status run(std::string_view sql, const Args&... values);
 
-  sqlite3* db_;
-  int transaction_depth_ = 0;
-  bool reading_ = false;  // the outermost transaction is a read_transaction
-  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+  std::unique_ptr<SqliteConnection> connection_;
 };
 
 }  // namespace bb::store

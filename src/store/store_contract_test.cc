@@ -236,6 +236,31 @@ TEST_P(StoreContractTest, CheckInRoundTripAndReplaceKeepsItsSession) {
   EXPECT_TRUE(session->has_value());
 }
 
+// The decoders are shared, so a stored value that does not read back is refused the same way,
+// in the same words, on every engine.
+TEST_P(StoreContractTest, AStoredValueThatDoesNotReadBackIsCorrupt) {
+  auto store = open_store();
+  ASSERT_TRUE(store);
+  ASSERT_OK(store->ensure_person(kLocalPerson));
+  ASSERT_OK(store->save_checkin(kLocalPerson, day("2026-03-01"), sample_checkin(4)));
+  ASSERT_OK(store->save_profile(kLocalPerson, sample_profile()));
+  engine_->execute("UPDATE checkins SET urgent_flags = 'saddle_numbness,third_eye'");
+  engine_->execute("UPDATE profiles SET aggravated_by = 'sitting,flying'");
+
+  auto checkin = store->checkin(kLocalPerson, day("2026-03-01"));
+  ASSERT_FALSE(checkin.ok());
+  EXPECT_EQ(checkin.error().code, ErrorCode::kCorrupt);
+  EXPECT_NE(checkin.error().message.find("stored red flag is unreadable: 'third_eye'"),
+            std::string::npos)
+      << checkin.error().message;
+  auto timeline = store->timeline(kLocalPerson, day("2026-03-01"));
+  ASSERT_FALSE(timeline.ok());
+  EXPECT_EQ(timeline.error().code, ErrorCode::kCorrupt);
+  EXPECT_NE(timeline.error().message.find("stored aggravator is unreadable: 'flying'"),
+            std::string::npos)
+      << timeline.error().message;
+}
+
 TEST_P(StoreContractTest, TextIsKeptExactly) {
   auto store = open_store();
   ASSERT_TRUE(store);
