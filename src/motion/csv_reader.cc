@@ -97,6 +97,25 @@ bool parse_plain_decimal(std::string_view text, bool decimal_comma, double& valu
   return true;
 }
 
+// The first `wanted` fields of `line` (at most N): stops there, since a row needs no more.
+// Returns how many fields were seen, which is at least `wanted` when the row has them.
+template <std::size_t N>
+std::size_t split_leading(std::string_view line, char sep, std::size_t wanted,
+                          std::array<std::string_view, N>& fields) {
+  const char* start = line.data();
+  const char* const end = start + line.size();
+  std::size_t count = 0;
+  while (count < wanted && count < N) {
+    const char* const next = static_cast<const char*>(
+        std::memchr(start, sep, static_cast<std::size_t>(end - start)));
+    const char* const field_end = next == nullptr ? end : next;
+    fields[count++] = std::string_view(start, static_cast<std::size_t>(field_end - start));
+    if (next == nullptr) break;
+    start = next + 1;
+  }
+  return count;
+}
+
 bool parse_number(std::string_view text, bool decimal_comma, double& value) {
   text = trim(text);
   if (!text.empty() && text.front() == '+') text.remove_prefix(1);
@@ -491,7 +510,8 @@ Status MotionCsvReader::parse_header(std::string_view line, bool& consumed) {
 
 Status MotionCsvReader::parse_row(std::string_view line, std::vector<Sample>& out) {
   std::array<std::string_view, 64> fields;
-  const std::size_t count = split(line, report_.separator, fields);
+  const std::size_t count =
+      split_leading(line, report_.separator, static_cast<std::size_t>(min_fields_), fields);
   const bool decimal_comma = report_.separator == ';';
   const auto bad = [&](std::string message) -> Status {
     if (options_.strictness == Strictness::kLenient) {
