@@ -330,16 +330,19 @@ void JumpDetector::process_free_fall(std::vector<JumpEvent>& out) {
 
 void JumpDetector::process_ankle(std::vector<JumpEvent>& out) {
   const std::int64_t i = n_;
+  // Each change is computed once, when its sample arrives, and kept for the next two samples.
+  if (i >= 1) {
+    const GridSample& a = at(i);
+    const GridSample& b = at(i - 1);
+    ankle_jerk_before_ = ankle_jerk_mid_;
+    ankle_jerk_mid_ = ankle_jerk_now_;
+    ankle_jerk_now_ = std::sqrt((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y) +
+                                (a.z - b.z) * (a.z - b.z));
+  }
   if (i >= 2) {
-    const auto jerk = [&](std::int64_t k) {
-      const GridSample& a = at(k);
-      const GridSample& b = at(k - 1);
-      return std::sqrt((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y) +
-                       (a.z - b.z) * (a.z - b.z));
-    };
-    const double j_now = jerk(i);
-    const double j_mid = jerk(i - 1);
-    const double j_before = i >= 3 ? jerk(i - 2) : 0;
+    const double j_now = ankle_jerk_now_;
+    const double j_mid = ankle_jerk_mid_;
+    const double j_before = i >= 3 ? ankle_jerk_before_ : 0;
     const std::int64_t c = i - 1;
     if (j_mid >= T::kAnkleJerkG && j_mid >= j_before && j_mid > j_now &&
         c - ankle_last_emitted_ >= static_cast<std::int64_t>(T::kAnkleRefractoryS * T::kGridHz)) {

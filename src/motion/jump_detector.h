@@ -149,6 +149,9 @@ class JumpDetector {
   std::int64_t ankle_index_ = 0;
   double ankle_jerk_ = 0;
   std::int64_t ankle_last_emitted_ = -1000000;
+  double ankle_jerk_now_ = 0;  // |a[i] - a[i-1]|, and the two before it
+  double ankle_jerk_mid_ = 0;
+  double ankle_jerk_before_ = 0;
 
   // Wrist.
   double fast_sum_[3] = {0, 0, 0};
