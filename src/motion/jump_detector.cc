@@ -414,19 +414,20 @@ void JumpDetector::process_wrist(std::vector<JumpEvent>& out) {
   if ((i & 3) == 0) refine_axis();
   const double p = band[0] * axis_[0] + band[1] * axis_[1] + band[2] * axis_[2];
   power_ += kPowerAlpha * (p * p - power_);
-  const double rms = std::sqrt(power_);
+  // The square root is taken only on the few samples whose decision needs the RMS.
+  const auto rms = [this] { return std::sqrt(power_); };
   const double t = time_of(i - kCentre);
   if (p < 0) {
     if (prev_projection_ >= 0) up_cross_t_ = -1;
-    if (p < -0.3 * rms) armed_ = true;
+    if (!armed_ && p < -0.3 * rms()) armed_ = true;
   } else if (prev_projection_ < 0) {
     up_cross_t_ = t;
   }
   prev_projection_ = p;
-  if (!armed_ || p <= 0.3 * rms || up_cross_t_ < 0) return;
+  if (!armed_ || up_cross_t_ < 0 || p <= 0.3 * rms()) return;
   armed_ = false;
   const double turn_t = up_cross_t_;
-  if (rms < T::kWristMinRmsG) {
+  if (rms() < T::kWristMinRmsG) {
     last_turn_t_ = -1e9;
     last_interval_ = 0;
     held_turns_ = 0;
