@@ -147,7 +147,7 @@ void JumpDetector::accept_point(double t, double x, double y, double z,
     point_[0] = x;
     point_[1] = y;
     point_[2] = z;
-    process({x, y, z, std::sqrt(x * x + y * y + z * z)}, out);
+    process({x, y, z, stores_magnitude() ? std::sqrt(x * x + y * y + z * z) : 0}, out);
     next_grid_ = 1;
     return;
   }
@@ -160,7 +160,7 @@ void JumpDetector::accept_point(double t, double x, double y, double z,
     const double gx = point_[0] + f * (x - point_[0]);
     const double gy = point_[1] + f * (y - point_[1]);
     const double gz = point_[2] + f * (z - point_[2]);
-    process({gx, gy, gz, std::sqrt(gx * gx + gy * gy + gz * gz)}, out);
+    process({gx, gy, gz, stores_magnitude() ? std::sqrt(gx * gx + gy * gy + gz * gz) : 0}, out);
     ++next_grid_;
   }
   point_t_ = t;
@@ -367,13 +367,14 @@ void JumpDetector::flush_ankle(std::vector<JumpEvent>& out) {
   const std::int64_t last = std::min<std::int64_t>(newest_, ankle_index_ + 3);
   std::int64_t best = ankle_index_;
   for (std::int64_t j = first; j <= last; ++j) {
-    if (at(j).mag > at(best).mag) best = j;
+    if (magnitude_at(j) > magnitude_at(best)) best = j;
   }
-  if (at(best).mag < T::kAnkleMinPeakG) return;
+  const double peak = magnitude_at(best);
+  if (peak < T::kAnkleMinPeakG) return;
   ankle_last_emitted_ = ankle_index_;
   JumpEvent event;
   event.t = time_of(best);
-  event.impact_g = at(best).mag;
+  event.impact_g = peak;
   event.impact_clipped = clip_hits_ >= 3 && clip_level_ >= 1.5 &&
                          std::max({std::fabs(at(best).x), std::fabs(at(best).y),
                                    std::fabs(at(best).z)}) >= clip_level_ - 1e-9;
