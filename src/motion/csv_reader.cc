@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 
 #include "base/date.h"
@@ -21,6 +22,12 @@ constexpr std::size_t kMaxHeldRows = 4096;
 constexpr int kClipHitsToReport = 3;
 
 std::string_view trim(std::string_view s) {
+  // Every character trimmed is at most '\'' (39): a field that starts and ends above it, as
+  // numbers do, is returned as it is without the loops.
+  if (!s.empty() && static_cast<unsigned char>(s.front()) > '\'' &&
+      static_cast<unsigned char>(s.back()) > '\'') {
+    return s;
+  }
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' ||
                         s.front() == '"' || s.front() == '\'')) {
     s.remove_prefix(1);
@@ -49,10 +56,71 @@ std::size_t split(std::string_view line, char sep, std::array<std::string_view, 
   return count;
 }
 
+// Plain decimals ("-0.123456", at most 15 digits), which are nearly every field of an export,
+// read without from_chars. The digits as an integer (below 2^53) and a power of ten up to 10^15
+// are both exact doubles and one division is correctly rounded, so the result is the same
+// double from_chars gives (Clinger's fast path, Clinger 1990). False when the text is anything
+// else; from_chars then decides.
+bool parse_plain_decimal(std::string_view text, bool decimal_comma, double& value) {
+  static constexpr double kPowersOfTen[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                            1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+  constexpr int kMaxDigits = 15;
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  const bool negative = p != end && *p == '-';
+  if (negative) ++p;
+  std::uint64_t digits = 0;
+  int count = 0;
+  const char* const integer_start = p;
+  while (p != end && static_cast<unsigned>(*p - '0') < 10 && count < kMaxDigits) {
+    digits = digits * 10 + static_cast<unsigned>(*p - '0');
+    ++p;
+    ++count;
+  }
+  if (p == integer_start) return false;
+  int fraction = 0;
+  if (p != end) {
+    if (*p != '.' && !(decimal_comma && *p == ',')) return false;
+    ++p;
+    const char* const fraction_start = p;
+    while (p != end && static_cast<unsigned>(*p - '0') < 10 && count < kMaxDigits) {
+      digits = digits * 10 + static_cast<unsigned>(*p - '0');
+      ++p;
+      ++count;
+    }
+    fraction = static_cast<int>(p - fraction_start);
+    if (fraction == 0 || p != end) return false;
+  }
+  double magnitude = static_cast<double>(digits);
+  if (fraction > 0) magnitude /= kPowersOfTen[fraction];
+  value = negative ? -magnitude : magnitude;
+  return true;
+}
+
+// The first `wanted` fields of `line` (at most N): stops there, since a row needs no more.
+// Returns how many fields were seen, which is at least `wanted` when the row has them.
+template <std::size_t N>
+std::size_t split_leading(std::string_view line, char sep, std::size_t wanted,
+                          std::array<std::string_view, N>& fields) {
+  const char* start = line.data();
+  const char* const end = start + line.size();
+  std::size_t count = 0;
+  while (count < wanted && count < N) {
+    const char* const next = static_cast<const char*>(
+        std::memchr(start, sep, static_cast<std::size_t>(end - start)));
+    const char* const field_end = next == nullptr ? end : next;
+    fields[count++] = std::string_view(start, static_cast<std::size_t>(field_end - start));
+    if (next == nullptr) break;
+    start = next + 1;
+  }
+  return count;
+}
+
 bool parse_number(std::string_view text, bool decimal_comma, double& value) {
   text = trim(text);
   if (!text.empty() && text.front() == '+') text.remove_prefix(1);
   if (text.empty()) return false;
+  if (parse_plain_decimal(text, decimal_comma, value)) return true;
   if (decimal_comma && text.find(',') != std::string_view::npos) {
     char buffer[64];
     if (text.size() >= sizeof buffer) return false;
@@ -442,7 +510,8 @@ Status MotionCsvReader::parse_header(std::string_view line, bool& consumed) {
 
 Status MotionCsvReader::parse_row(std::string_view line, std::vector<Sample>& out) {
   std::array<std::string_view, 64> fields;
-  const std::size_t count = split(line, report_.separator, fields);
+  const std::size_t count =
+      split_leading(line, report_.separator, static_cast<std::size_t>(min_fields_), fields);
   const bool decimal_comma = report_.separator == ';';
   const auto bad = [&](std::string message) -> Status {
     if (options_.strictness == Strictness::kLenient) {

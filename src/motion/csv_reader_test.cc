@@ -2,8 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -151,6 +155,52 @@ TEST(MotionCsvReader, SameSamplesWhateverTheChunking) {
     for (std::size_t i = 0; i < whole.samples.size(); ++i) {
       EXPECT_EQ(pieces.samples[i].t, whole.samples[i].t);
       EXPECT_EQ(pieces.samples[i].x, whole.samples[i].x);
+    }
+  }
+}
+
+// Plain decimals take a shortcut past from_chars; they must come out as the very same doubles,
+// including the digit counts where the shortcut ends (15) and starts to hand over (16 and more),
+// negative zero, leading zeros and a decimal comma.
+TEST(MotionCsvReader, PlainDecimalsReadExactlyAsFromChars) {
+  std::vector<std::string> numbers = {"0", "-0", "-0.000", "007.50", "1", "12", "0.1", "-0.3",
+                                      "123456789012345", "1234567890123456", "0.123456789012345",
+                                      "0.1234567890123456", "-9.99999999999999", "1e3", "1.",
+                                      "4503599627370497", "9007199254740993"};
+  std::uint64_t state = 12345;
+  for (int i = 0; i < 3000; ++i) {  // random digit strings of 1 to 18 digits, point anywhere
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    const int length = 1 + static_cast<int>((state >> 33) % 18);
+    std::string digits;
+    for (int k = 0; k < length; ++k) {
+      state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+      digits.push_back(static_cast<char>('0' + (state >> 33) % 10));
+    }
+    const std::size_t point = (state >> 40) % (digits.size() + 1);
+    std::string number = (state >> 50) % 2 ? "-" : "";
+    number += point == 0 ? digits : digits.substr(0, point) + "." + digits.substr(point);
+    if (point == digits.size()) number = (state >> 50) % 2 ? "-" + digits : digits;
+    numbers.push_back(number);
+  }
+  for (const bool decimal_comma : {false, true}) {
+    std::string text = decimal_comma ? "t;ax;ay;az\n" : "t,ax_g,ay_g,az_g\n";
+    for (std::size_t i = 0; i < numbers.size(); ++i) {
+      std::string value = numbers[i];
+      if (decimal_comma) std::replace(value.begin(), value.end(), '.', ',');
+      const char sep = decimal_comma ? ';' : ',';
+      text += std::to_string(i) + sep + value + sep + "0" + sep + "1\n";
+    }
+    const Parsed p = parse(text, CsvOptions{Units::kG, Strictness::kStrict});
+    ASSERT_TRUE(p.status.ok()) << p.status.error().describe();
+    ASSERT_EQ(p.samples.size(), numbers.size());
+    for (std::size_t i = 0; i < numbers.size(); ++i) {
+      double expected = 0;
+      const std::string& n = numbers[i];
+      const auto result = std::from_chars(n.data(), n.data() + n.size(), expected);
+      ASSERT_TRUE(result.ec == std::errc() && result.ptr == n.data() + n.size()) << n;
+      // Bit for bit: the sign of zero too.
+      EXPECT_EQ(std::memcmp(&p.samples[i].x, &expected, sizeof expected), 0)
+          << n << " read as " << p.samples[i].x;
     }
   }
 }

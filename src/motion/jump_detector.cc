@@ -147,7 +147,7 @@ void JumpDetector::accept_point(double t, double x, double y, double z,
     point_[0] = x;
     point_[1] = y;
     point_[2] = z;
-    process({x, y, z, std::sqrt(x * x + y * y + z * z)}, out);
+    process({x, y, z, stores_magnitude() ? std::sqrt(x * x + y * y + z * z) : 0}, out);
     next_grid_ = 1;
     return;
   }
@@ -160,7 +160,7 @@ void JumpDetector::accept_point(double t, double x, double y, double z,
     const double gx = point_[0] + f * (x - point_[0]);
     const double gy = point_[1] + f * (y - point_[1]);
     const double gz = point_[2] + f * (z - point_[2]);
-    process({gx, gy, gz, std::sqrt(gx * gx + gy * gy + gz * gz)}, out);
+    process({gx, gy, gz, stores_magnitude() ? std::sqrt(gx * gx + gy * gy + gz * gz) : 0}, out);
     ++next_grid_;
   }
   point_t_ = t;
@@ -330,16 +330,19 @@ void JumpDetector::process_free_fall(std::vector<JumpEvent>& out) {
 
 void JumpDetector::process_ankle(std::vector<JumpEvent>& out) {
   const std::int64_t i = n_;
+  // Each change is computed once, when its sample arrives, and kept for the next two samples.
+  if (i >= 1) {
+    const GridSample& a = at(i);
+    const GridSample& b = at(i - 1);
+    ankle_jerk_before_ = ankle_jerk_mid_;
+    ankle_jerk_mid_ = ankle_jerk_now_;
+    ankle_jerk_now_ = std::sqrt((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y) +
+                                (a.z - b.z) * (a.z - b.z));
+  }
   if (i >= 2) {
-    const auto jerk = [&](std::int64_t k) {
-      const GridSample& a = at(k);
-      const GridSample& b = at(k - 1);
-      return std::sqrt((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y) +
-                       (a.z - b.z) * (a.z - b.z));
-    };
-    const double j_now = jerk(i);
-    const double j_mid = jerk(i - 1);
-    const double j_before = i >= 3 ? jerk(i - 2) : 0;
+    const double j_now = ankle_jerk_now_;
+    const double j_mid = ankle_jerk_mid_;
+    const double j_before = i >= 3 ? ankle_jerk_before_ : 0;
     const std::int64_t c = i - 1;
     if (j_mid >= T::kAnkleJerkG && j_mid >= j_before && j_mid > j_now &&
         c - ankle_last_emitted_ >= static_cast<std::int64_t>(T::kAnkleRefractoryS * T::kGridHz)) {
@@ -364,13 +367,14 @@ void JumpDetector::flush_ankle(std::vector<JumpEvent>& out) {
   const std::int64_t last = std::min<std::int64_t>(newest_, ankle_index_ + 3);
   std::int64_t best = ankle_index_;
   for (std::int64_t j = first; j <= last; ++j) {
-    if (at(j).mag > at(best).mag) best = j;
+    if (magnitude_at(j) > magnitude_at(best)) best = j;
   }
-  if (at(best).mag < T::kAnkleMinPeakG) return;
+  const double peak = magnitude_at(best);
+  if (peak < T::kAnkleMinPeakG) return;
   ankle_last_emitted_ = ankle_index_;
   JumpEvent event;
   event.t = time_of(best);
-  event.impact_g = at(best).mag;
+  event.impact_g = peak;
   event.impact_clipped = clip_hits_ >= 3 && clip_level_ >= 1.5 &&
                          std::max({std::fabs(at(best).x), std::fabs(at(best).y),
                                    std::fabs(at(best).z)}) >= clip_level_ - 1e-9;
@@ -411,19 +415,20 @@ void JumpDetector::process_wrist(std::vector<JumpEvent>& out) {
   if ((i & 3) == 0) refine_axis();
   const double p = band[0] * axis_[0] + band[1] * axis_[1] + band[2] * axis_[2];
   power_ += kPowerAlpha * (p * p - power_);
-  const double rms = std::sqrt(power_);
+  // The square root is taken only on the few samples whose decision needs the RMS.
+  const auto rms = [this] { return std::sqrt(power_); };
   const double t = time_of(i - kCentre);
   if (p < 0) {
     if (prev_projection_ >= 0) up_cross_t_ = -1;
-    if (p < -0.3 * rms) armed_ = true;
+    if (!armed_ && p < -0.3 * rms()) armed_ = true;
   } else if (prev_projection_ < 0) {
     up_cross_t_ = t;
   }
   prev_projection_ = p;
-  if (!armed_ || p <= 0.3 * rms || up_cross_t_ < 0) return;
+  if (!armed_ || up_cross_t_ < 0 || p <= 0.3 * rms()) return;
   armed_ = false;
   const double turn_t = up_cross_t_;
-  if (rms < T::kWristMinRmsG) {
+  if (rms() < T::kWristMinRmsG) {
     last_turn_t_ = -1e9;
     last_interval_ = 0;
     held_turns_ = 0;

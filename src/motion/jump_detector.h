@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -82,6 +83,8 @@ class JumpDetector {
  private:
   static constexpr int kRing = 64;  // power of two, > every look-back below
   static constexpr double kGridStep = 1.0 / DetectorTuning::kGridHz;
+  // `mag` (|a|) is filled only for the free-fall placements, which read it on every sample; the
+  // ankle reads it on a few samples around each candidate (magnitude_at), the wrist never.
   struct GridSample {
     double x, y, z, mag;
   };
@@ -98,6 +101,13 @@ class JumpDetector {
   void flush_ankle(std::vector<JumpEvent>& out);
   [[nodiscard]] const GridSample& at(std::int64_t index) const {
     return ring_[index & (kRing - 1)];
+  }
+  [[nodiscard]] double magnitude_at(std::int64_t index) const {
+    const GridSample& g = at(index);
+    return std::sqrt(g.x * g.x + g.y * g.y + g.z * g.z);
+  }
+  [[nodiscard]] bool stores_magnitude() const {
+    return placement_ != Placement::kAnkle && placement_ != Placement::kWrist;
   }
   [[nodiscard]] double time_of(std::int64_t index) const {
     return segment_start_ + static_cast<double>(index) * kGridStep;
@@ -149,6 +159,9 @@ class JumpDetector {
   std::int64_t ankle_index_ = 0;
   double ankle_jerk_ = 0;
   std::int64_t ankle_last_emitted_ = -1000000;
+  double ankle_jerk_now_ = 0;  // |a[i] - a[i-1]|, and the two before it
+  double ankle_jerk_mid_ = 0;
+  double ankle_jerk_before_ = 0;
 
   // Wrist.
   double fast_sum_[3] = {0, 0, 0};
