@@ -134,6 +134,9 @@ export interface HistoryDay {
   traffic_light: Light | null;
   session?: SessionLog | null;
   next_morning_pain?: number | null;
+  // What the day's recordings counted, in the server's words ("Counted: 240 jumps in 2 min 40 s
+  // ..."); null without a counted jump.
+  measured_words?: string | null;
 }
 export interface Change {
   baseline: number;

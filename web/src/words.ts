@@ -97,12 +97,3 @@ export function dateWords(date: string): string {
   const d = new Date(date + 'T12:00:00');
   return isNaN(d.getTime()) ? date : d.toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
 }
-
-// "4 min 50 s", "28 s", "5 min"
-export function durationWords(seconds: number): string {
-  const total = Math.round(seconds);
-  const min = Math.floor(total / 60);
-  const s = total % 60;
-  if (min === 0) return `${s} s`;
-  return s === 0 ? `${min} min` : `${min} min ${s} s`;
-}

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api, localToday, type Change, type HistoryDay, type Plan, type Progress as ProgressData, type RecordingItem } from '../api';
 import { Calendar, Chart, LightStrip, measureScore, toUnix } from '../charts';
 import { Card, ErrorText, Scale, errorMessage } from '../ui';
-import { count, dateWords, durationWords, feelWords } from '../words';
+import { count, dateWords, feelWords } from '../words';
 
 function ChangeNote({ change }: { change?: Change | null }) {
   if (!change) return null;
@@ -124,8 +124,6 @@ export function DayDetail({ day, planFor }: { day: HistoryDay; planFor: (date: s
     };
   }, [day.date]);
   const s = day.session;
-  const m = s?.measured;
-  const planned = plan?.rope?.cadence_per_min;
   return (
     <section class="day-detail" aria-label={`The day ${day.date}`} data-testid="day-detail">
       <h3>{dateWords(day.date)}</h3>
@@ -141,15 +139,7 @@ export function DayDetail({ day, planFor }: { day: HistoryDay; planFor: (date: s
       ) : (
         <p>No session logged.</p>
       )}
-      {m && m.jumps > 0 && (
-        <p data-testid="day-measured">
-          Counted: {count(m.jumps, 'jump')} in {durationWords(m.active_seconds)}
-          {typeof m.cadence_per_min === 'number' ? ` at ${Math.round(m.cadence_per_min)} a minute` : ''}
-          {typeof m.cadence_per_min === 'number' && planned ? ` (planned ${planned})` : ''}
-          {typeof m.height_cm === 'number' ? `, about ${m.height_cm.toFixed(1)} cm high` : ''}
-          {typeof m.trips === 'number' ? `, ${count(m.trips, 'trip')}` : ''}.
-        </p>
-      )}
+      {day.measured_words && <p data-testid="day-measured">{day.measured_words}</p>}
       {plan && (
         <>
           <h4>That day's plan, and why</h4>
