@@ -6,6 +6,7 @@ import { clinicianWords } from './screens/Clinician.words';
 import { libraryWords } from './screens/Library.words';
 import { playerWords } from './screens/Player.words';
 import { progressWords } from './screens/Progress.words';
+import { recordingsWords } from './screens/Recordings.words';
 import { todayWords } from './screens/Today.words';
 
 const catalogues: Record<string, unknown> = {
@@ -13,11 +14,12 @@ const catalogues: Record<string, unknown> = {
   library: libraryWords,
   player: playerWords,
   progress: progressWords,
+  recordings: recordingsWords,
   today: todayWords,
 };
 
 // The nouns the screens count, in the singular; a catalogue that counts a new one adds it here.
-const counted = ['jump', 'trip', 'check-in', 'session', 'step', 'minute', 'round', 'move', 'recording', 'time', 'day', 'activity', 'landing', 'stop'];
+const counted = ['jump', 'trip', 'check-in', 'session', 'step', 'minute', 'round', 'move', 'recording', 'time', 'day', 'activity', 'landing', 'stop', 'row'];
 const pluralOf = (noun: string) => (noun.endsWith('y') ? noun.slice(0, -1) + 'ies' : noun + 's');
 
 // An argument that reads as the number `n` wherever a word function takes a number, and as the
