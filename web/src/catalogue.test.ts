@@ -6,7 +6,10 @@ import { clinicianWords } from './screens/Clinician.words';
 import { libraryWords } from './screens/Library.words';
 import { playerWords } from './screens/Player.words';
 import { progressWords } from './screens/Progress.words';
+import { liveWords } from './screens/Live.words';
 import { recordingsWords } from './screens/Recordings.words';
+import { screenWords } from './screens/Screen.words';
+import { welcomeWords } from './screens/Welcome.words';
 import { todayWords } from './screens/Today.words';
 
 const catalogues: Record<string, unknown> = {
@@ -14,12 +17,15 @@ const catalogues: Record<string, unknown> = {
   library: libraryWords,
   player: playerWords,
   progress: progressWords,
+  live: liveWords,
   recordings: recordingsWords,
+  screen: screenWords,
+  welcome: welcomeWords,
   today: todayWords,
 };
 
 // The nouns the screens count, in the singular; a catalogue that counts a new one adds it here.
-const counted = ['jump', 'trip', 'check-in', 'session', 'step', 'minute', 'round', 'move', 'recording', 'time', 'day', 'activity', 'landing', 'stop', 'row'];
+const counted = ['jump', 'trip', 'check-in', 'session', 'step', 'minute', 'round', 'move', 'recording', 'time', 'day', 'activity', 'landing', 'stop', 'row', 'question'];
 const pluralOf = (noun: string) => (noun.endsWith('y') ? noun.slice(0, -1) + 'ies' : noun + 's');
 
 // An argument that reads as the number `n` wherever a word function takes a number, and as the
