@@ -2,7 +2,11 @@
 // every argument set to 1, then to 2 and 1,234, and what it says is checked for a count
 // whose noun is in the wrong number ("1 jumps", "2 jump", "trip(s)").
 import { describe, expect, it } from 'vitest';
+import { appWords } from './app.words';
+import { chartWords } from './charts.words';
+import { livePanelWords } from './livePanel.words';
 import { clinicianWords } from './screens/Clinician.words';
+import { onboardingWords } from './screens/Onboarding.words';
 import { libraryWords } from './screens/Library.words';
 import { playerWords } from './screens/Player.words';
 import { progressWords } from './screens/Progress.words';
@@ -13,6 +17,10 @@ import { welcomeWords } from './screens/Welcome.words';
 import { todayWords } from './screens/Today.words';
 
 const catalogues: Record<string, unknown> = {
+  app: appWords,
+  charts: chartWords,
+  livePanel: livePanelWords,
+  onboarding: onboardingWords,
   clinician: clinicianWords,
   library: libraryWords,
   player: playerWords,
@@ -25,7 +33,7 @@ const catalogues: Record<string, unknown> = {
 };
 
 // The nouns the screens count, in the singular; a catalogue that counts a new one adds it here.
-const counted = ['jump', 'trip', 'check-in', 'session', 'step', 'minute', 'round', 'move', 'recording', 'time', 'day', 'activity', 'landing', 'stop', 'row', 'question'];
+const counted = ['jump', 'trip', 'check-in', 'session', 'step', 'minute', 'round', 'move', 'recording', 'time', 'day', 'activity', 'landing', 'stop', 'row', 'question', 'second'];
 const pluralOf = (noun: string) => (noun.endsWith('y') ? noun.slice(0, -1) + 'ies' : noun + 's');
 
 // An argument that reads as the number `n` wherever a word function takes a number, and as the
