@@ -13,6 +13,7 @@ import { progressWords } from './screens/Progress.words';
 import { liveWords } from './screens/Live.words';
 import { recordingsWords } from './screens/Recordings.words';
 import { screenWords } from './screens/Screen.words';
+import { settingsWords } from './screens/Settings.words';
 import { welcomeWords } from './screens/Welcome.words';
 import { todayWords } from './screens/Today.words';
 
@@ -28,6 +29,7 @@ const catalogues: Record<string, unknown> = {
   live: liveWords,
   recordings: recordingsWords,
   screen: screenWords,
+  settings: settingsWords,
   welcome: welcomeWords,
   today: todayWords,
 };
