@@ -2,6 +2,7 @@
 // every argument set to 1, then to 2 and 1,234, and what it says is checked for a count
 // whose noun is in the wrong number ("1 jumps", "2 jump", "trip(s)").
 import { describe, expect, it } from 'vitest';
+import { apiWords } from './api.words';
 import { appWords } from './app.words';
 import { chartWords } from './charts.words';
 import { livePanelWords } from './livePanel.words';
@@ -18,6 +19,7 @@ import { welcomeWords } from './screens/Welcome.words';
 import { todayWords } from './screens/Today.words';
 
 const catalogues: Record<string, unknown> = {
+  api: apiWords,
   app: appWords,
   charts: chartWords,
   livePanel: livePanelWords,
