@@ -42,7 +42,11 @@ export function Chart(props: {
       cursor: { drag: { x: false, y: false } },
       // A little room either side, so a single day or week does not stretch over years.
       scales: { x: { time: true, auto: false, range: [xMin, xMax] }, y: props.yMax !== undefined ? { range: [0, props.yMax] } : { range: (_u, _min, max) => [0, Math.max(1, max * 1.15)] } },
-      axes: [axis, { ...axis, size: 36 }],
+      // Days and numbers as the reader writes them ("4 Dec", "0.25"), with room for the widest.
+      axes: [
+        { ...axis, values: (_u, splits) => splits.map(w.axisDay) },
+        { ...axis, size: 44, values: (_u, splits) => splits.map((v) => formatNumber(v, 2)) },
+      ],
       series: [
         {},
         ...props.series.map((s) => ({

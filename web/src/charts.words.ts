@@ -5,6 +5,8 @@ import { count, formatNumber } from './words';
 
 export const chartWords = {
   nothingYet: 'Nothing to show yet.',
+  // An x-axis tick (seconds since 1970, a UTC day): "4 Dec" in the reader's own order.
+  axisDay: (seconds: number) => new Date(seconds * 1000).toLocaleDateString(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' }),
   noneYet: 'none yet',
   onePoint: (label: string, value: number | null) => `${label}: ${value === null ? 'none yet' : formatNumber(value, 1)}`,
   lightsLater: 'Traffic lights appear after the first rope session and its next morning.',
