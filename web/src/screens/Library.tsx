@@ -74,7 +74,7 @@ export default function Library() {
                   <h2>{i.name}</h2>
                   <p class="muted">
                     {w.kinds[i.kind] ?? i.kind} · {positionWords[i.position] ?? i.position} · {i.targets.map((t) => targetWords[t] ?? t).join(', ')}
-                    {i.hold_seconds ? w.hold(i.hold_seconds, i.each_side === true) : ''}
+                    {i.hold_seconds ? (i.kind === 'rope_drill' ? w.rounds(i.hold_seconds) : w.hold(i.hold_seconds, i.each_side === true)) : ''}
                   </p>
                   <details>
                     <summary>{w.howTo}</summary>

@@ -12,6 +12,8 @@ export const libraryWords = {
   all: 'All',
   shown: (shown: number, all: number) => `${formatNumber(shown)} of ${count(all, 'move')}`,
   hold: (seconds: number, eachSide: boolean) => ` · hold ${formatNumber(seconds)} s${eachSide ? ' each side' : ''}`,
+  // A rope drill's seconds are its rounds of work, not a hold.
+  rounds: (seconds: number) => ` · rounds of ${formatNumber(seconds)} s`,
   howTo: 'How to do it',
   breath: (text: string) => `Breath: ${text}`,
   takeCare: 'Take care:',
