@@ -1,9 +1,13 @@
 #include "app/day_json.h"
 
+#include <fmt/format.h>
+
 #include <cmath>
+#include <string>
 
 #include "app/plan_json.h"
 #include "app/timeline_json.h"
+#include "coach/coach.h"
 #include "coach/model.h"
 
 namespace bb::app {
@@ -17,12 +21,39 @@ json optional_change(const std::optional<coach::Change>& change) {
   return change ? change_to_json(*change) : json();
 }
 
+// "1,240": a count (never negative) with its thousands grouped, as the engine's English writes it.
+std::string grouped(int count) {
+  const std::string digits = std::to_string(count);
+  std::string text;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) text += ',';
+    text += digits[i];
+  }
+  return text;
+}
+
+std::string counted(int n, const char* one, const char* many) {
+  return grouped(n) + " " + (n == 1 ? one : many);
+}
+
 json flag_ids(const std::vector<coach::RedFlag>& flags) {
   json ids = json::array();
   for (const coach::RedFlag flag : flags) ids.push_back(coach::info(flag).id);
   return ids;
 }
 }  // namespace
+
+std::string measured_words(const coach::Measured& m, std::optional<int> planned_cadence) {
+  std::string text =
+      "Counted: " + counted(m.jumps, "jump", "jumps") + " in " + coach::duration_words(m.active_seconds);
+  if (m.cadence_per_min) {
+    text += fmt::format(" at {} a minute", grouped(static_cast<int>(std::lround(*m.cadence_per_min))));
+    if (planned_cadence) text += fmt::format(" (planned {})", *planned_cadence);
+  }
+  if (m.height_cm) text += fmt::format(", about {:.1f} cm high", *m.height_cm);
+  if (m.trips) text += ", " + counted(*m.trips, "trip", "trips");
+  return text + ".";
+}
 
 json screen_summary_to_json(const ScreenSummary& summary) {
   return {{"date", summary.screened_on.to_string()},
@@ -61,6 +92,10 @@ json psfs_entries_to_json(const std::vector<DatedPsfs>& entries) {
 json history_to_json(const std::vector<HistoryDay>& days) {
   json out = json::array();
   for (const HistoryDay& day : days) {
+    const std::optional<coach::Measured>& measured =
+        day.session ? day.session->measured : std::nullopt;
+    const std::optional<int> planned_cadence =
+        day.plan.rope ? std::optional<int>(day.plan.rope->cadence_per_min) : std::nullopt;
     out.push_back(
         {{"date", day.date.to_string()},
          {"checkin", checkin_to_json(day.checkin)},
@@ -69,7 +104,10 @@ json history_to_json(const std::vector<HistoryDay>& days) {
          {"traffic_light",
           day.plan.traffic_light ? json(coach::to_string(*day.plan.traffic_light)) : json()},
          {"session", day.session ? session_to_json(*day.session) : json()},
-         {"next_morning_pain", day.next_morning_pain ? json(*day.next_morning_pain) : json()}});
+         {"next_morning_pain", day.next_morning_pain ? json(*day.next_morning_pain) : json()},
+         {"measured_words", measured && measured->jumps > 0
+                                ? json(measured_words(*measured, planned_cadence))
+                                : json()}});
   }
   return {{"days", out}};
 }

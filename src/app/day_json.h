@@ -3,6 +3,8 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "app/daily_service.h"
@@ -19,8 +21,14 @@ nlohmann::json screen_summary_to_json(const ScreenSummary& summary);
 nlohmann::json today_to_json(const TodayState& state);
 
 // {"days": [{"date", "checkin", "status", "day_type", "traffic_light", "session",
-//  "next_morning_pain"}]}
+//  "next_morning_pain", "measured_words": text | null}]}; measured_words is measured_words() of
+// the session's recordings (null without a counted jump), shown as the day's own sentence.
 nlohmann::json history_to_json(const std::vector<HistoryDay>& days);
+
+// What a day's recordings counted, in one sentence: "Counted: 240 jumps in 2 min 40 s at 92 a
+// minute (planned 90), about 3.1 cm high, 2 trips." Parts not measured are left out.
+std::string measured_words(const coach::Measured& measured, std::optional<int> planned_cadence);
+
 // {"pain", "pain_change", "rope_weeks", "traffic_lights", "peg", "peg_change", "psfs",
 //  "psfs_change"}
 nlohmann::json progress_to_json(const Progress& progress);

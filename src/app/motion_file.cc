@@ -144,7 +144,9 @@ std::vector<std::string> motion_warnings(const MotionAnalysis& analysis) {
                                 static_cast<double>(r.first_skipped_line)));
   }
   if (r.backwards_timestamps > 0) {
-    out.push_back(printf_string("%.0f row(s) dropped because time went backwards",
+    out.push_back(printf_string(r.backwards_timestamps == 1
+                                    ? "%.0f row dropped because time went backwards"
+                                    : "%.0f rows dropped because time went backwards",
                                 static_cast<double>(r.backwards_timestamps)));
   }
   if (r.repeated_timestamps > r.rows / 10) {

@@ -94,3 +94,30 @@ TEST(MotionFormats, EveryRealExportGivesASensibleAnswer) {
 
 }  // namespace
 }  // namespace bb::app
+
+namespace bb::app {
+namespace {
+
+// A second of standing still at 100 Hz with `backwards` samples stamped before the one before.
+std::string still_csv(int backwards) {
+  std::string csv = "time,ax,ay,az\n";
+  for (int i = 0; i < 300; ++i) {
+    const double t = (i > 0 && i <= backwards * 10 && i % 10 == 0) ? (i - 2) * 0.01 : i * 0.01;
+    csv += std::to_string(t) + ",0,0,1\n";
+  }
+  return csv;
+}
+
+TEST(MotionWarnings, CountTheRowsDroppedForTimeGoingBackwards) {
+  for (const auto& [backwards, expected] :
+       std::vector<std::pair<int, std::string>>{{1, "1 row dropped"}, {2, "2 rows dropped"}}) {
+    auto analysis = analyze_motion_bytes(still_csv(backwards), "", MotionFileOptions{});
+    ASSERT_TRUE(analysis.ok()) << analysis.error().message;
+    ASSERT_EQ(analysis->report.backwards_timestamps, backwards);
+    EXPECT_TRUE(any_warning_says(*analysis, {expected + " because time went backwards"}))
+        << backwards;
+  }
+}
+
+}  // namespace
+}  // namespace bb::app

@@ -15,6 +15,15 @@
 
 namespace bb::coach {
 
+std::string duration_words(double seconds) {
+  const int total = static_cast<int>(seconds + 0.5);
+  const int minutes = total / 60;
+  const int rest = total % 60;
+  if (minutes == 0) return std::to_string(rest) + " s";
+  if (rest == 0) return std::to_string(minutes) + " min";
+  return std::to_string(minutes) + " min " + std::to_string(rest) + " s";
+}
+
 namespace {
 
 enum class Narration { kExplain, kSilent };
@@ -47,16 +56,6 @@ struct LastRopeSession {
   std::optional<double> logged_minutes;  // set when the measured time replaced the logged one
   std::optional<Rule> form_hold;         // a form.* rule that holds the next raise
 };
-
-// "2 min 40 s", "45 s", "4 min".
-std::string duration_words(double seconds) {
-  const int total = static_cast<int>(seconds + 0.5);
-  const int minutes = total / 60;
-  const int rest = total % 60;
-  if (minutes == 0) return std::to_string(rest) + " s";
-  if (rest == 0) return std::to_string(minutes) + " min";
-  return std::to_string(minutes) + " min " + std::to_string(rest) + " s";
-}
 
 std::string one_decimal(double value) {
   char buffer[32];

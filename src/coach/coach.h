@@ -1,6 +1,7 @@
 // The coaching engine: a pure function of a person's timeline and the catalog.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "coach/catalog.h"
@@ -8,6 +9,10 @@
 #include "coach/plan.h"
 
 namespace bb::coach {
+
+// A length of time as the engine's words and every front end write it: "2 min 40 s", "45 s",
+// "4 min" (rounded to the second).
+[[nodiscard]] std::string duration_words(double seconds);
 
 class Coach {
  public:

@@ -18,11 +18,15 @@ const items: { id: string; name: string; kind: string }[] = readdirSync(catalogD
   .flatMap((f) => (JSON.parse(readFileSync(join(catalogDir, f), 'utf8')) as { items: { id: string; name: string; kind: string }[] }).items);
 const order = ['stretch', 'yoga', 'mobility', 'rope_drill'];
 items.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+// BB_FIGURE_ONLY=id,id draws only those items, three times as large, to look at them closely.
+const only = process.env.BB_FIGURE_ONLY?.split(',').filter(Boolean);
+const zoom = only ? 3 : 1;
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 function sheet(): string {
   const cells = items
+    .filter((i) => !only || only.includes(i.id))
     .map(
       (i) => `<figure data-id="${i.id}"><div class="row">
         <div class="big">${figureSvg(i.id, 'start')}</div><div class="big">${figureSvg(i.id, 'end')}</div>
@@ -33,10 +37,10 @@ function sheet(): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Figures</title><style>
     body{margin:12px;font:12px system-ui,sans-serif;background:#f7f5f0;color:#1d2521;--accent:#1f6f5c;--mark:#a84a12}
     h1{font-size:15px;margin:0 0 8px}
-    main{display:grid;grid-template-columns:repeat(4,1fr);gap:8px}
+    main{display:grid;grid-template-columns:repeat(${only ? 1 : 4},1fr);gap:8px}
     figure{margin:0;background:#fff;border-radius:8px;padding:6px}
     .row{display:flex;gap:4px;align-items:flex-end}
-    .big svg{width:128px;height:96px;display:block}
+    .big svg{width:${128 * zoom}px;height:${96 * zoom}px;display:block}
     .thumb svg{width:64px;height:48px;display:block;border-left:1px solid #ddd;padding-left:4px}
     figcaption{margin-top:2px}small{color:#4f5b55}
   </style></head><body><h1>Every catalog figure: start pose, end pose, and the thumbnail (start faint behind the end)</h1><main>${cells}</main></body></html>`;

@@ -1,5 +1,6 @@
 // A small typed client for the Bounceback HTTP API (docs/openapi.yaml). The browser keeps the
 // session in an HttpOnly cookie, so no token is handled here.
+import { apiWords } from './api.words';
 
 export type Role = 'person' | 'clinician';
 export type Feel = 'sensitive' | 'okay' | 'good';
@@ -134,6 +135,9 @@ export interface HistoryDay {
   traffic_light: Light | null;
   session?: SessionLog | null;
   next_morning_pain?: number | null;
+  // What the day's recordings counted, in the server's words ("Counted: 240 jumps in 2 min 40 s
+  // ..."); null without a counted jump.
+  measured_words?: string | null;
 }
 export interface Change {
   baseline: number;
@@ -252,12 +256,12 @@ export class ApiError extends Error {
 const BASE = '/api/v1';
 
 function plainWords(status: number, code: string, message: string): string {
-  if (status === 0) return 'No connection to Bounceback right now. What you typed is kept; try again in a moment.';
-  if (status === 401) return message ? message.charAt(0).toUpperCase() + message.slice(1) : 'Please log in again.';
-  if (status === 429) return message || 'Too many attempts. Please wait a few minutes and try again.';
-  if (status >= 500) return 'Something went wrong on the server. What you typed is kept; try again in a moment.';
+  if (status === 0) return apiWords.offline;
+  if (status === 401) return message ? message.charAt(0).toUpperCase() + message.slice(1) : apiWords.logInAgain;
+  if (status === 429) return message || apiWords.tooMany;
+  if (status >= 500) return apiWords.serverFailed;
   if (message) return message.charAt(0).toUpperCase() + message.slice(1);
-  return `The request failed (${code || status}).`;
+  return apiWords.failed(code || String(status));
 }
 
 export type Fetcher = (input: string, init?: RequestInit) => Promise<Response>;

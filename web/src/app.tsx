@@ -10,6 +10,7 @@ import { EmergencyCall, RetakeScreen } from './screens/Screen';
 import { Today } from './screens/Today';
 import { Player } from './screens/Player';
 import { Settings as SettingsScreen } from './screens/Settings';
+import { appWords as w } from './app.words';
 
 // Screens with charts or many figures load on first visit, to keep the first load small.
 function lazy<P extends object = object>(load: () => Promise<{ default: ComponentType<P> }>): ComponentType<P> {
@@ -26,8 +27,8 @@ function lazy<P extends object = object>(load: () => Promise<{ default: Componen
           })
           .catch(() => setFailed(true));
     }, []);
-    if (failed) return <p class="error" role="alert">This screen could not be loaded. Check the connection and reload.</p>;
-    return Loaded ? <Loaded {...props} /> : <p class="muted">Loading…</p>;
+    if (failed) return <p class="error" role="alert">{w.screenFailed}</p>;
+    return Loaded ? <Loaded {...props} /> : <p class="muted">{w.loading}</p>;
   };
 }
 const Progress = lazy(() => import('./screens/Progress'));
@@ -41,16 +42,16 @@ function currentRoute(): string {
 }
 
 const personNav: [string, string][] = [
-  ['today', 'Today'],
-  ['progress', 'Progress'],
-  ['recordings', 'Recordings'],
-  ['library', 'Library'],
-  ['settings', 'Settings'],
+  ['today', w.nav.today],
+  ['progress', w.nav.progress],
+  ['recordings', w.nav.recordings],
+  ['library', w.nav.library],
+  ['settings', w.nav.settings],
 ];
 const clinicianNav: [string, string][] = [
-  ['clinician', 'People'],
-  ['library', 'Library'],
-  ['settings', 'Settings'],
+  ['clinician', w.nav.clinician],
+  ['library', w.nav.library],
+  ['settings', w.nav.settings],
 ];
 
 const SAFETY_KEY = 'bb.safety-questions';
@@ -75,10 +76,10 @@ function SafetyBanner({ route }: { route: string }) {
   const urgent = blocked === 'blocked_urgent';
   return (
     <div class={'card block-banner ' + (urgent ? 'danger' : 'warn')} role="status">
-      <strong>{urgent ? 'Get medical help now: plans are paused.' : "Plans are paused until a clinician's clearance."}</strong>
+      <strong>{urgent ? w.urgentBanner : w.clearanceBanner}</strong>
       {urgent && <EmergencyCall />}
       <button type="button" onClick={() => go('today')}>
-        What to do
+        {w.whatToDo}
       </button>
     </div>
   );
@@ -200,7 +201,7 @@ export function App(props: { clock?: Clock }) {
     [account, catalog, safety, settings, active, props.clock],
   );
 
-  if (!booted) return <main class="shell"><p class="muted">Loading…</p></main>;
+  if (!booted) return <main class="shell"><p class="muted">{w.loading}</p></main>;
 
   // A route may carry an id: recordings/7.
   const [page, param] = route.split('/');
@@ -248,9 +249,9 @@ export function App(props: { clock?: Clock }) {
 
   return (
     <AppContext.Provider value={state}>
-      <a class="skip" href="#main">Skip to content</a>
+      <a class="skip" href="#main">{w.skip}</a>
       <header class="top">
-        <span class="brand" aria-label="Bounceback">
+        <span class="brand" aria-label={w.brand}>
           <svg viewBox="0 0 96 96" width="28" height="28" aria-hidden="true">
             <rect width="96" height="96" rx="20" fill="currentColor" />
             <g fill="none" stroke="var(--bg)" stroke-width="6" stroke-linecap="round">
@@ -258,9 +259,9 @@ export function App(props: { clock?: Clock }) {
               <path d="M48 30v24M48 54l-9 18M48 54l9 18M48 36l-14 10M48 36l14 10" />
             </g>
           </svg>
-          Bounceback
+          {w.brand}
         </span>
-        {!online && <span class="badge offline">Offline</span>}
+        {!online && <span class="badge offline">{w.offline}</span>}
       </header>
       {bootError && <p class="error" role="alert">{bootError}</p>}
       <main id="main" class="shell" tabIndex={-1}>
@@ -268,7 +269,7 @@ export function App(props: { clock?: Clock }) {
         {screen}
       </main>
       {nav.length > 0 && !focused && (
-        <nav class="tabs" aria-label="Main">
+        <nav class="tabs" aria-label={w.mainNav}>
           {nav.map(([r, label]) => (
             <a href={'#/' + r} aria-current={current === r ? 'page' : undefined}>
               {label}

@@ -5,6 +5,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { HistoryDay, Light, Progress } from './api';
 import { formatNumber } from './words';
+import { chartWords as w } from './charts.words';
 
 export function toUnix(date: string): number {
   return Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / 1000;
@@ -41,7 +42,11 @@ export function Chart(props: {
       cursor: { drag: { x: false, y: false } },
       // A little room either side, so a single day or week does not stretch over years.
       scales: { x: { time: true, auto: false, range: [xMin, xMax] }, y: props.yMax !== undefined ? { range: [0, props.yMax] } : { range: (_u, _min, max) => [0, Math.max(1, max * 1.15)] } },
-      axes: [axis, { ...axis, size: 36 }],
+      // Days and numbers as the reader writes them ("4 Dec", "0.25"), with room for the widest.
+      axes: [
+        { ...axis, values: (_u, splits) => splits.map(w.axisDay) },
+        { ...axis, size: 44, values: (_u, splits) => splits.map((v) => formatNumber(v, 2)) },
+      ],
       series: [
         {},
         ...props.series.map((s) => ({
@@ -63,7 +68,7 @@ export function Chart(props: {
       plot.destroy();
     };
   }, [props.x, props.series, theme]);
-  if (!props.x.length) return <p class="muted">Nothing to show yet.</p>;
+  if (!props.x.length) return <p class="muted">{w.nothingYet}</p>;
   const key = props.series.length > 1 && props.x.length === 1;
   return (
     <>
@@ -71,7 +76,7 @@ export function Chart(props: {
       {key && (
         <p class="muted small chart-key" data-testid="chart-key">
           {props.series
-            .map((s) => `${s.label}: ${s.values[0] === null || s.values[0] === undefined ? 'none yet' : formatNumber(s.values[0], 1)}`)
+            .map((s) => w.onePoint(s.label, s.values[0] ?? null))
             .join(' · ')}
         </p>
       )}
@@ -79,12 +84,12 @@ export function Chart(props: {
   );
 }
 
-const lightWord: Record<Light, string> = { green: 'green', amber: 'amber', red: 'red' };
+const lightWord = w.light;
 
 export function LightStrip({ lights }: { lights: Progress['traffic_lights'] }) {
-  if (!lights.length) return <p class="muted">Traffic lights appear after the first rope session and its next morning.</p>;
+  if (!lights.length) return <p class="muted">{w.lightsLater}</p>;
   return (
-    <ol class="lights" aria-label="Traffic lights, oldest first">
+    <ol class="lights" aria-label={w.lightsLabel}>
       {lights.map((l) => (
         <li class={'light-' + l.light} title={`${l.date}: ${lightWord[l.light]}`}>
           <span class="dot" aria-hidden="true" />
@@ -112,7 +117,7 @@ export function Calendar({ days, month, selected, onSelect }: { days: HistoryDay
     const date = `${month}-${String(d).padStart(2, '0')}`;
     const day = byDate.get(date);
     const cls = day?.session ? (day.session.stopped === 'sharp_pain' ? 'cal-day stopped' : 'cal-day done') : day ? 'cal-day checked' : 'cal-day';
-    const what = day?.session ? `session, rope ${day.session.rope_minutes} min` : day ? 'check-in only' : 'nothing recorded';
+    const what = day?.session ? w.daySession(day.session.rope_minutes) : day ? w.dayCheckinOnly : w.dayNothing;
     const label = (
       <>
         <span aria-hidden="true">{d}</span>
@@ -135,12 +140,12 @@ export function Calendar({ days, month, selected, onSelect }: { days: HistoryDay
   }
   const name = first.toLocaleDateString(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' });
   return (
-    <div class="calendar" aria-label={`Sessions in ${name}`}>
+    <div class="calendar" aria-label={w.monthLabel(name)}>
       <p>
         <strong>{name}</strong>
       </p>
       <div class="cal-grid">
-        {['M', 'T', 'W', 'T', 'F', 'S', 'S'].map((d) => (
+        {w.weekdays.map((d) => (
           <span class="cal-head" aria-hidden="true">
             {d}
           </span>
@@ -148,7 +153,7 @@ export function Calendar({ days, month, selected, onSelect }: { days: HistoryDay
         {cells}
       </div>
       <p class="muted small">
-        <span class="cal-key done" /> session <span class="cal-key checked" /> check-in only <span class="cal-key stopped" /> stopped for pain
+        <span class="cal-key done" /> {w.keySession} <span class="cal-key checked" /> {w.dayCheckinOnly} <span class="cal-key stopped" /> {w.keyStopped}
       </p>
     </div>
   );

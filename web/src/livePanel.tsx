@@ -6,14 +6,10 @@ import type { Placement } from './api';
 import { LiveStream, motionSupport, requestMotionPermission, type LiveView } from './live';
 import { speak } from './speech';
 import { useApp } from './state';
-import { count } from './words';
+import { formatNumber } from './words';
+import { livePanelWords as w } from './livePanel.words';
 
-export const placementWords: Record<Placement, string> = {
-  pocket: 'In a trouser pocket',
-  ankle: 'Strapped to an ankle',
-  wrist: 'Strapped to a wrist',
-  chest: 'On the chest (a strap or a tight top)',
-};
+export const placementWords = w.placements;
 
 const PLACEMENT_KEY = 'bb.livePlacement';
 function storedPlacement(): Placement {
@@ -125,22 +121,24 @@ export function MotionHelp() {
   if (support === 'insecure')
     return (
       <p class="note" data-testid="motion-help">
-        Phones give motion readings only to pages opened over HTTPS (an address starting <code>https://</code>). Whoever runs your Bounceback
-        server can turn it on: <code>bounceback cert</code> makes a certificate for a home network, then{' '}
-        <code>bounceback serve --tls-cert bounceback-cert.pem --tls-key bounceback-key.pem</code>. Everything else works without it.
+        {w.httpsBefore}
+        <code>https://</code>
+        {w.httpsMiddle}
+        <code>bounceback cert</code>
+        {w.httpsCert}
+        <code>bounceback serve --tls-cert bounceback-cert.pem --tls-key bounceback-key.pem</code>
+        {w.httpsAfter}
       </p>
     );
   if (support === 'unsupported')
     return (
       <p class="note" data-testid="motion-help">
-        This browser gives no motion readings, so jumps cannot be counted live here. You can still upload a recording from a sensor app under
-        Recordings.
+        {w.unsupported}
       </p>
     );
   return null;
 }
 
-const round = (n: number) => Math.round(n);
 // Spoken and announced every so many jumps: a phone in a pocket cannot be read.
 const SAY_EVERY = 25;
 
@@ -151,20 +149,20 @@ function useSpokenCount(view: LiveView | null) {
   useEffect(() => {
     if (!view || view.status !== 'live') return;
     const step = Math.floor(view.jumps / SAY_EVERY);
-    if (step > said.current.step) speak(`${step * SAY_EVERY} jumps`, settings.voice, false);
+    if (step > said.current.step) speak(w.spokenCount(step * SAY_EVERY), settings.voice, false);
     if (view.cue && view.cue !== said.current.cue) speak(view.cue, settings.voice, false);
     said.current = { step: Math.max(step, said.current.step), cue: view.cue ?? '' };
   }, [view?.jumps, view?.cue, view?.status]);
 }
 
-export function LivePanel({ live, link = true, title = 'Count my jumps with this phone', target }: { live: Live; link?: boolean; title?: string; target?: number }) {
+export function LivePanel({ live, link = true, title = w.defaultTitle, target }: { live: Live; link?: boolean; title?: string; target?: number }) {
   const { view } = live;
   const support = motionSupport();
   useSpokenCount(view);
 
   if (!view || view.status === 'failed') {
     return (
-      <section class="card live-card" aria-label="Live jump count">
+      <section class="card live-card" aria-label={w.panelLabel}>
         {view?.status === 'failed' && (
           <p class="error" role="alert">
             {view.error}
@@ -175,7 +173,7 @@ export function LivePanel({ live, link = true, title = 'Count my jumps with this
         ) : (
           <>
             <label>
-              Where the phone is
+              {w.wherePhone}
               <select name="placement" value={live.placement} onChange={(e) => live.setPlacement(e.currentTarget.value as Placement)}>
                 {(Object.keys(placementWords) as Placement[]).map((p) => (
                   <option value={p}>{placementWords[p]}</option>
@@ -183,12 +181,11 @@ export function LivePanel({ live, link = true, title = 'Count my jumps with this
               </select>
             </label>
             <button class="primary big wide" onClick={() => void live.start()}>
-              {view?.status === 'failed' ? 'Count again' : title}
+              {view?.status === 'failed' ? w.countAgain : title}
             </button>
             {live.denied && (
               <p class="error" role="alert">
-                Motion access was not allowed, so jumps cannot be counted. On an iPhone, reload the page and tap Allow when asked (or turn on
-                Motion &amp; Orientation Access in the Safari settings). The session goes on without it.
+                {w.denied}
               </p>
             )}
           </>
@@ -200,43 +197,43 @@ export function LivePanel({ live, link = true, title = 'Count my jumps with this
   if (view.status === 'saved') {
     const r = view.recording;
     return (
-      <section class="card live-card ok" aria-label="Live jump count">
+      <section class="card live-card ok" aria-label={w.panelLabel}>
         <p role="status" data-testid="live-saved">
           {r
-            ? `Saved: ${count(r.analysis.jumps, 'jump')}${r.analysis.cadence_per_min > 0 ? ` at ${round(r.analysis.cadence_per_min)} a minute` : ''}.`
-            : 'Nothing was recorded: no motion readings reached the server.'}
-          {view.full && ' The stream reached its 30-minute limit and was saved.'}
+            ? w.saved(r.analysis.jumps, r.analysis.cadence_per_min)
+            : w.nothingSaved}
+          {view.full && w.streamFull}
         </p>
-        {r && link && <a href={`#/recordings/${r.id}`}>See the recording</a>}
-        {r && !link && <p class="muted small">You will find it under Recordings.</p>}
+        {r && link && <a href={`#/recordings/${r.id}`}>{w.seeRecording}</a>}
+        {r && !link && <p class="muted small">{w.underRecordings}</p>}
         <button class="big wide" onClick={live.reset}>
-          Count another set
+          {w.countAnother}
         </button>
       </section>
     );
   }
 
   return (
-    <section class="card live-card" aria-label="Live jump count">
+    <section class="card live-card" aria-label={w.panelLabel}>
       <p class="muted small" role="status">
-        {view.status === 'connecting' ? 'Connecting…' : view.status === 'ending' ? 'Saving…' : `Counting · ${placementWords[live.placement].toLowerCase()}`}
+        {view.status === 'connecting' ? w.connecting : view.status === 'ending' ? w.saving : w.counting(placementWords[live.placement])}
       </p>
       <div class="live-numbers">
         <p>
           <span class="live-count" data-testid="live-count">
             {view.jumps}
           </span>
-          <span class="live-unit">jumps</span>
+          <span class="live-unit">{w.jumpsUnit(view.jumps)}</span>
         </p>
         <p>
           <span class="live-cadence" data-testid="live-cadence">
-            {view.cadence ? round(view.cadence) : '–'}
+            {view.cadence ? formatNumber(Math.round(view.cadence)) : w.none}
           </span>
-          <span class="live-unit">a minute{target ? ` (aim ${target})` : ''}</span>
+          <span class="live-unit">{w.perMinuteUnit(target ?? null)}</span>
         </p>
       </div>
       <p class="sr-only" aria-live="polite">
-        {view.jumps >= SAY_EVERY ? `${Math.floor(view.jumps / SAY_EVERY) * SAY_EVERY} jumps` : ''}
+        {view.jumps >= SAY_EVERY ? w.spokenCount(Math.floor(view.jumps / SAY_EVERY) * SAY_EVERY) : ''}
       </p>
       {view.cue && (
         <p class="cue live-cue" data-testid="live-cue">
@@ -245,14 +242,13 @@ export function LivePanel({ live, link = true, title = 'Count my jumps with this
       )}
       {live.noReadings && (
         <p class="note">
-          No motion readings are coming from this device yet. A laptop or desktop usually has no motion sensor; on a phone, keep this page open
-          with the screen on.
+          {w.noReadings}
         </p>
       )}
       {view.error && <p class="error">{view.error}</p>}
       {view.status !== 'ending' && (
         <button class="big wide" onClick={live.end}>
-          Stop counting
+          {w.stop}
         </button>
       )}
     </section>

@@ -5,6 +5,7 @@ import { useThemeVersion } from './theme';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { Analysis } from './api';
+import { chartWords as w } from './charts.words';
 
 function cssVar(name: string, fallback: string): string {
   const v = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
@@ -43,8 +44,8 @@ export function SignalChart({ analysis, height = 220 }: { analysis: Analysis; he
       ],
       series: [
         {},
-        { label: 'Lowest |a|', stroke: accent, width: 1 },
-        { label: 'Highest |a|', stroke: accent, width: 1 },
+        { label: w.lowest, stroke: accent, width: 1 },
+        { label: w.highest, stroke: accent, width: 1 },
       ],
       bands: [{ series: [2, 1], fill: accent + '55' }],
       hooks: {
@@ -83,14 +84,14 @@ export function SignalChart({ analysis, height = 220 }: { analysis: Analysis; he
       plot.destroy();
     };
   }, [analysis, theme]);
-  if (!analysis.signal.low.length) return <p class="muted">This recording has no signal to show.</p>;
+  if (!analysis.signal.low.length) return <p class="muted">{w.noSignal}</p>;
   const seconds = Math.round(analysis.input.duration_s);
   return (
     <div
       ref={box}
       class="chart signal"
       role="img"
-      aria-label={`Acceleration over ${seconds} seconds, with ${analysis.events.length} landings marked`}
+      aria-label={w.signalLabel(seconds, analysis.events.length)}
     />
   );
 }
@@ -120,7 +121,7 @@ export function CadenceChart({ analysis, height = 140 }: { analysis: Analysis; h
           { ...axis, values: (_u, ticks) => ticks.map((t) => `${t} s`) },
           { ...axis, size: 44 },
         ],
-        series: [{}, { label: 'Jumps a minute', stroke: color, width: 2, points: { show: true, size: 6 } }],
+        series: [{}, { label: w.cadenceSeries, stroke: color, width: 2, points: { show: true, size: 6 } }],
       },
       [points.map((p) => p.t), points.map((p) => p.per_min)] as uPlot.AlignedData,
       el,
@@ -137,8 +138,8 @@ export function CadenceChart({ analysis, height = 140 }: { analysis: Analysis; h
   const last = Math.round(points[points.length - 1].per_min);
   return (
     <>
-      <h3>Cadence through the set</h3>
-      <div ref={box} class="chart" role="img" aria-label={`Cadence through the set, from ${first} to ${last} jumps a minute`} />
+      <h3>{w.cadenceTitle}</h3>
+      <div ref={box} class="chart" role="img" aria-label={w.cadenceLabel(first, last)} />
     </>
   );
 }

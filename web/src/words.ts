@@ -89,20 +89,16 @@ export function formatNumber(n: number, digits = 0): string {
 // "1 jump", "2 jumps", "1,200 jumps": a count with its noun in the right number (the plural adds
 // "s" unless given).
 export function count(n: number, noun: string, plural = noun + 's', digits = 0): string {
-  return `${formatNumber(n, digits)} ${plurals.select(n) === 'one' ? noun : plural}`;
+  return `${formatNumber(n, digits)} ${pluralNoun(n, noun, plural)}`;
+}
+
+// The noun alone in the number `n` asks for, for a count shown apart from its noun.
+export function pluralNoun(n: number, noun: string, plural = noun + 's'): string {
+  return plurals.select(n) === 'one' ? noun : plural;
 }
 
 // "Thu, 3 Dec 2026" in the person's own language, for a YYYY-MM-DD day.
 export function dateWords(date: string): string {
   const d = new Date(date + 'T12:00:00');
   return isNaN(d.getTime()) ? date : d.toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
-}
-
-// "4 min 50 s", "28 s", "5 min"
-export function durationWords(seconds: number): string {
-  const total = Math.round(seconds);
-  const min = Math.floor(total / 60);
-  const s = total % 60;
-  if (min === 0) return `${s} s`;
-  return s === 0 ? `${min} min` : `${min} min ${s} s`;
 }

@@ -285,11 +285,13 @@ export const figures: Record<string, FigureDef> = {
     arrow: { at: 'armMid', offset: [0, 5] },
   },
   chair_seated_twist: {
+    // Sitting tall, then the chest turns toward the near side: the far hand on the near knee, the
+    // near hand back on the seat behind, the eyes following.
     motion: 'hold',
-    start: { ...chairSit, arm: H(62, 56), farArm: H(64, 57) },
-    end: { ...chairSit, twist: -40, neck: 0, arm: H(42, 54, { out: 40 }), farArm: H(66, 56) },
+    start: { ...chairSit, thoracic: -3, arm: H(60, 57), farArm: H(58, 58) },
+    end: { ...chairSit, thoracic: -3, twist: -45, neck: -10, arm: H(40, 61, { out: 35 }), farArm: H(66, 56, { out: 20 }) },
     props: [{ t: 'chair', x: 36, back: 'left' }],
-    arrow: { at: 'armEnd', offset: [0, -5], bend: -4 },
+    arrow: { at: 'armMid', offset: [0, -8], bend: -6, scale: 1.3 },
   },
 
   // ---- Mobility ----
@@ -301,11 +303,13 @@ export const figures: Record<string, FigureDef> = {
     arrow: { at: 'pelvisFront', offset: [0, -4], scale: 3 },
   },
   knee_rocks: {
+    // Seen from above: the feet stay together on the mat while both knees sway to one side and
+    // then the other, the shoulders flat.
     motion: 'reps',
-    start: { view: 'front', hip: [60, 56], pelvis: -90, arm: A(25, 0), farArm: A(25, 0), leg: L(-25, 90, 0, 55), farLeg: L(25, 90, 0, 55) },
-    end: { view: 'front', hip: [60, 56], pelvis: -90, arm: A(25, 0), farArm: A(25, 0), leg: L(25, 90, 0, 55), farLeg: L(-25, 90, 0, 55) },
+    start: { view: 'front', hip: [48, 56], pelvis: -90, arm: A(30, 0), farArm: A(30, 0), leg: K(72, 54.5, { out: 45 }), farLeg: K(72, 57.5, { out: 45 }) },
+    end: { view: 'front', hip: [48, 56], pelvis: -90, arm: A(30, 0), farArm: A(30, 0), leg: K(72, 54.5, { out: 45, kneeBack: true }), farLeg: K(72, 57.5, { out: 45, kneeBack: true }) },
     ground: 'above',
-    arrow: { at: 'legMid', offset: [7, 0], scale: 1.5 },
+    arrow: { at: 'legMid', offset: [4, 0], bend: 5 },
   },
   open_book: {
     motion: 'reps',
@@ -315,12 +319,13 @@ export const figures: Record<string, FigureDef> = {
     arrow: { at: 'armEnd', bend: 14 },
   },
   kneeling_thoracic_rotation: {
-    // The working arm opens out to the side (mostly out of the picture's plane), elbow to the ceiling.
+    // The working arm turns down toward the far wrist, then opens out to the side (mostly out of
+    // the picture's plane), elbow to the ceiling, the eyes and the chest following it.
     motion: 'reps',
     start: { ...fours, twist: 20, neck: 10, arm: H(62, 72, { out: 60 }), farArm: H(73, KNEEL) },
-    end: { ...fours, twist: -40, neck: -25, arm: H(66, 40, { out: 60 }), farArm: H(73, KNEEL) },
+    end: { ...fours, twist: -45, neck: -30, arm: H(64, 36, { out: 60 }), farArm: H(73, KNEEL) },
     props: [{ t: 'mat' }],
-    arrow: { at: 'armMid', offset: [3, 0] },
+    arrow: { at: 'armEnd', offset: [-5, 0], bend: -6 },
   },
   bird_dog: {
     motion: 'reps',
@@ -346,9 +351,9 @@ export const figures: Record<string, FigureDef> = {
   clamshells: {
     motion: 'reps',
     start: { view: 'front', hip: [56, 71], pelvis: -90, arm: A(10, 0), farArm: A(170, 60), leg: K(80, 71, { out: 45 }), farLeg: K(80, 75, { out: 45 }) },
-    end: { view: 'front', hip: [56, 71], pelvis: -90, arm: A(10, 0), farArm: A(170, 60), leg: K(80, 71, { out: 12 }), farLeg: K(80, 75, { out: 45 }) },
-    props: [{ t: 'mat' }],
-    arrow: { at: 'legMid', offset: [0, -6] },
+    end: { view: 'front', hip: [56, 71], pelvis: -90, arm: A(10, 0), farArm: A(170, 60), leg: K(80, 71, { out: 0 }), farLeg: K(80, 75, { out: 45 }) },
+    props: [{ t: 'mat' }, { t: 'cushion', x: 14, w: 14, h: 4 }],
+    arrow: { at: 'legMid', offset: [0, -6], scale: 1.2 },
   },
   wall_angels: {
     motion: 'reps',

@@ -6,9 +6,8 @@ import { Figure } from '../figures';
 import { useApp } from '../state';
 import { Card } from '../ui';
 import { positionWords, targetWords } from '../words';
+import { libraryWords as w } from './Library.words';
 import { RopeAdviceView } from './Onboarding';
-
-const kindWords: Record<string, string> = { stretch: 'Stretch', yoga: 'Yoga', mobility: 'Mobility', rope_drill: 'Rope drill' };
 
 export default function Library() {
   const { catalog, account } = useApp();
@@ -27,13 +26,13 @@ export default function Library() {
 
   return (
     <div>
-      <h1>Library</h1>
-      <div class="segmented" role="tablist" aria-label="Library sections">
+      <h1>{w.title}</h1>
+      <div class="segmented" role="tablist" aria-label={w.sections}>
         {(
           [
-            ['moves', 'Moves'],
-            ['rope', 'Rope guide'],
-            ['methods', 'Recovery methods'],
+            ['moves', w.tabs.moves],
+            ['rope', w.tabs.rope],
+            ['methods', w.tabs.methods],
           ] as const
         ).map(([k, label]) => (
           <button type="button" role="tab" aria-selected={tab === k} onClick={() => setTab(k)}>
@@ -46,18 +45,18 @@ export default function Library() {
         <div>
           <div class="filters">
             <label>
-              Target
+              {w.target}
               <select name="target" value={target} onChange={(e) => setTarget(e.currentTarget.value)}>
-                <option value="">All</option>
+                <option value="">{w.all}</option>
                 {Object.entries(targetWords).map(([k, v]) => (
                   <option value={k}>{v}</option>
                 ))}
               </select>
             </label>
             <label>
-              Position
+              {w.position}
               <select name="position" value={position} onChange={(e) => setPosition(e.currentTarget.value)}>
-                <option value="">All</option>
+                <option value="">{w.all}</option>
                 {Object.entries(positionWords).map(([k, v]) => (
                   <option value={k}>{v}</option>
                 ))}
@@ -65,7 +64,7 @@ export default function Library() {
             </label>
           </div>
           <p class="muted" aria-live="polite">
-            {items.length} of {catalog.size} moves
+            {w.shown(items.length, catalog.size)}
           </p>
           <ul class="library">
             {items.map((i) => (
@@ -74,17 +73,17 @@ export default function Library() {
                 <div>
                   <h2>{i.name}</h2>
                   <p class="muted">
-                    {kindWords[i.kind] ?? i.kind} · {positionWords[i.position] ?? i.position} · {i.targets.map((t) => targetWords[t] ?? t).join(', ')}
-                    {i.hold_seconds ? ` · hold ${i.hold_seconds} s${i.each_side ? ' each side' : ''}` : ''}
+                    {w.kinds[i.kind] ?? i.kind} · {positionWords[i.position] ?? i.position} · {i.targets.map((t) => targetWords[t] ?? t).join(', ')}
+                    {i.hold_seconds ? (i.kind === 'rope_drill' ? w.rounds(i.hold_seconds) : w.hold(i.hold_seconds, i.each_side === true)) : ''}
                   </p>
                   <details>
-                    <summary>How to do it</summary>
+                    <summary>{w.howTo}</summary>
                     <ol>
                       {i.steps.map((s) => (
                         <li>{s}</li>
                       ))}
                     </ol>
-                    {i.breath && <p>Breath: {i.breath}</p>}
+                    {i.breath && <p>{w.breath(i.breath)}</p>}
                     {i.cues.length > 0 && (
                       <ul>
                         {i.cues.map((c) => (
@@ -94,7 +93,7 @@ export default function Library() {
                     )}
                     {i.cautions.length > 0 && (
                       <p class="caution">
-                        <strong>Take care:</strong> {i.cautions.join(' ')}
+                        <strong>{w.takeCare}</strong> {i.cautions.join(' ')}
                       </p>
                     )}
                   </details>
@@ -108,18 +107,16 @@ export default function Library() {
       {tab === 'rope' && (
         <div>
           {advice && (
-            <Card title="Your rope">
+            <Card title={w.yourRope}>
               <RopeAdviceView advice={advice} />
             </Card>
           )}
-          <Card title="Jumping gently">
+          <Card title={w.gentleTitle}>
             <ul>
               {advice?.start && <li data-testid="rope-start">{advice.start}</li>}
-              <li>Keep jumps low, about two to three centimetres: just enough for the rope to pass. Land softly on the balls of your feet, knees a little bent.</li>
-              <li>Turn the rope from the wrists, elbows close to your sides. Stand tall, eyes ahead.</li>
-              <li>Jump on a forgiving surface: a wooden floor, a rubber mat or a gym floor, not concrete.</li>
-              <li>Wear cushioned trainers. Keep rounds short with rests between; the plan sets the dose and raises it only when your back settles by the next morning.</li>
-              <li>Stop for sharp pain, pain spreading down a leg, or pain that builds round after round.</li>
+              {w.gentle.map((t) => (
+                <li>{t}</li>
+              ))}
             </ul>
           </Card>
         </div>
@@ -127,31 +124,12 @@ export default function Library() {
 
       {tab === 'methods' && (
         <div>
-          <Card title="Staying active">
-            <p>
-              For most low back pain, staying active and returning to normal activities gradually helps more than bed rest. Guidelines recommend exercise as a
-              first treatment, and no single type is clearly best: the one you will do regularly is the right one.
-            </p>
-          </Card>
-          <Card title="Stretching and mobility">
-            <p>Gentle, slow movement of the hips and spine eases stiffness. Stay in a range that feels like a stretch, not pain, and breathe slowly while you hold.</p>
-          </Card>
-          <Card title="Yoga">
-            <p>Trials of yoga for chronic low back pain show modest improvements in pain and function, similar to other exercise. Restorative, supported poses suit sensitive days.</p>
-          </Card>
-          <Card title="Active recovery and graded activity">
-            <p>
-              Raising activity in small planned steps, whatever the pain does day to day, builds tolerance. Some soreness after exercise is acceptable if it settles by the next morning:
-              that is the traffic light Bounceback uses.
-            </p>
-          </Card>
-          <Card title="Jump rope">
-            <p>
-              Low, rhythmic jumping loads the bones and muscles of the legs and trunk and raises the heart rate in a few minutes. Bounceback treats it as a dose to build slowly, starting with
-              swings and short rounds, and holds or steps it back when your back reacts.
-            </p>
-          </Card>
-          <Card title="Sources">
+          {w.methods.map((m) => (
+            <Card title={m.title}>
+              <p>{m.text}</p>
+            </Card>
+          ))}
+          <Card title={w.sourcesTitle}>
             <ul class="sources">
               <li>National Institute for Health and Care Excellence. Low back pain and sciatica in over 16s: assessment and management (NG59), 2016, updated 2020.</li>
               <li>Qaseem A, et al. Noninvasive treatments for acute, subacute, and chronic low back pain: a clinical practice guideline from the American College of Physicians. Ann Intern Med 2017.</li>
@@ -161,7 +139,7 @@ export default function Library() {
               <li>Macedo LG, et al. Graded activity and graded exposure for persistent nonspecific low back pain. Phys Ther 2010.</li>
               <li>Silbernagel KG, et al. Continued sports activity, using a pain-monitoring model, during rehabilitation in patients with Achilles tendinopathy. Am J Sports Med 2007.</li>
             </ul>
-            <p class="muted">Each day's plan says which rules shaped it, and why, under "Why this plan" on Today.</p>
+            <p class="muted">{w.sourcesNote}</p>
           </Card>
         </div>
       )}

@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import { localToday } from '../api';
 import { LivePanel, useLive } from '../livePanel';
+import { liveWords as w } from './Live.words';
 
 export default function Live() {
   const [date, setDate] = useState(localToday());
@@ -10,13 +11,10 @@ export default function Live() {
   const busy = live.counting || live.view?.status === 'ending';
   return (
     <div>
-      <h1>Count jumps live</h1>
-      <p>
-        Put the phone where you choose below, start counting, and jump. The count and your cadence update as you go; stop counting to save the
-        set as a recording.
-      </p>
+      <h1>{w.title}</h1>
+      <p>{w.intro}</p>
       <label>
-        Session date
+        {w.sessionDate}
         <input
           type="date"
           name="date"
@@ -29,9 +27,9 @@ export default function Live() {
           }}
         />
       </label>
-      <LivePanel live={live} title="Start counting" />
+      <LivePanel live={live} title={w.start} />
       <p>
-        <a href="#/recordings">All recordings</a>
+        <a href="#/recordings">{w.allRecordings}</a>
       </p>
     </div>
   );

@@ -6,8 +6,9 @@ import { SafetyQuestions, ScreenOutcome, screenAllowsExercise } from './Screen';
 import { useApp } from '../state';
 import { Card, Choice, ErrorText, errorMessage } from '../ui';
 import { aggravatorWords, experienceWords, ropeWords } from '../words';
+import { onboardingWords as w } from './Onboarding.words';
 
-const STEPS = ['About you', 'What makes it worse', 'Safety questions', 'What the answers mean', 'Activities', 'Your rope'];
+const STEPS = w.steps;
 
 // What has been answered so far, kept in the tab's session storage, so leaving for another screen
 // (or a reload) and coming back loses nothing. Cleared when the setup is done.
@@ -101,9 +102,9 @@ export function Onboarding() {
     e.preventDefault();
     const by = Number(birthYear);
     const h = Number(height);
-    if (!experience || !rope) return setError('Please answer both rope questions.');
-    if (!Number.isInteger(by) || by < 1900) return setError('Enter your birth year as four digits, for example 1984.');
-    if (!Number.isInteger(h) || h < 90 || h > 250) return setError('Enter your height in centimetres, from 90 to 250.');
+    if (!experience || !rope) return setError(w.answerRope);
+    if (!Number.isInteger(by) || by < 1900) return setError(w.birthYearFormat);
+    if (!Number.isInteger(h) || h < 90 || h > 250) return setError(w.heightRange);
     setError(null);
     setStep(1);
   }
@@ -125,8 +126,8 @@ export function Onboarding() {
   function savePsfs(e: Event) {
     e.preventDefault();
     const filled = activities.filter((a) => a.name.trim());
-    if (filled.length < 3) return setError('Name at least three activities.');
-    if (filled.some((a) => a.score === null)) return setError('Rate each activity from 0 to 10.');
+    if (filled.length < 3) return setError(w.nameThree);
+    if (filled.some((a) => a.score === null)) return setError(w.rateEach);
     void run(async () => {
       await api.addPsfs({ activities: filled.map((a) => ({ name: a.name.trim(), score: a.score! })) });
       setAdvice(await api.ropeAdvice().catch(() => null));
@@ -140,35 +141,35 @@ export function Onboarding() {
   return (
     <div>
       <p class="muted" aria-live="polite">
-        Step {step + 1} of {STEPS.length}: {STEPS[step]}
+        {w.stepOf(step + 1, STEPS.length, STEPS[step])}
       </p>
-      <progress max={STEPS.length} value={step + 1} aria-label="Setup progress" />
+      <progress max={STEPS.length} value={step + 1} aria-label={w.progress} />
 
       {step === 0 && (
         <form class="card" onSubmit={saveProfile}>
-          <h1>About you</h1>
+          <h1>{w.aboutTitle}</h1>
           <label>
-            Birth year
+            {w.birthYear}
             <input name="birth_year" inputMode="numeric" autoComplete="bday-year" value={birthYear} onInput={(e) => setBirthYear(e.currentTarget.value)} />
           </label>
           <label>
-            Height (cm)
+            {w.height}
             <input name="height_cm" inputMode="numeric" value={height} onInput={(e) => setHeight(e.currentTarget.value)} />
-            <small class="muted">Used to size your rope.</small>
+            <small class="muted">{w.heightHint}</small>
           </label>
-          <Choice label="Have you skipped rope before?" name="experience" value={experience} options={Object.entries(experienceWords) as [RopeExperience, string][]} onChange={setExperience} />
-          <Choice label="Which rope do you have?" name="rope" value={rope} options={Object.entries(ropeWords) as [RopeOwned, string][]} onChange={setRope} />
+          <Choice label={w.ropeBefore} name="experience" value={experience} options={Object.entries(experienceWords) as [RopeExperience, string][]} onChange={setExperience} />
+          <Choice label={w.ropeOwned} name="rope" value={rope} options={Object.entries(ropeWords) as [RopeOwned, string][]} onChange={setRope} />
           <ErrorText error={error} />
-          <button class="primary big" type="submit">Next</button>
+          <button class="primary big" type="submit">{w.next}</button>
         </form>
       )}
 
       {step === 1 && (
         <form class="card" onSubmit={saveAggravators}>
-          <h1>What makes your back worse?</h1>
-          <p class="muted">Tick any that apply. Plans leave out positions that load what bothers you.</p>
+          <h1>{w.worseTitle}</h1>
+          <p class="muted">{w.worseHint}</p>
           <fieldset class="checks">
-            <legend class="sr-only">Aggravating activities</legend>
+            <legend class="sr-only">{w.worseLegend}</legend>
             {(Object.entries(aggravatorWords) as [Aggravator, string][]).map(([id, text]) => (
               <label class={aggravators.includes(id) ? 'choice-opt on' : 'choice-opt'}>
                 <input type="checkbox" name="aggravated_by" value={id} checked={aggravators.includes(id)} onChange={() => toggle(id)} />
@@ -178,8 +179,8 @@ export function Onboarding() {
           </fieldset>
           <ErrorText error={error} />
           <div class="row">
-            <button type="button" onClick={() => setStep(0)}>Back</button>
-            <button class="primary big" type="submit" disabled={busy}>Next</button>
+            <button type="button" onClick={() => setStep(0)}>{w.back}</button>
+            <button class="primary big" type="submit" disabled={busy}>{w.next}</button>
           </div>
         </form>
       )}
@@ -200,7 +201,7 @@ export function Onboarding() {
           {/* A red flag ends the setup here: an urgent answer for good, a clinician's one until the clearance is recorded. */}
           {screenAllowsExercise(summary) && (
             <button class="primary big" type="button" onClick={() => setStep(4)}>
-              Next
+              {w.next}
             </button>
           )}
         </div>
@@ -208,19 +209,16 @@ export function Onboarding() {
 
       {step === 4 && (
         <form class="card" onSubmit={savePsfs}>
-          <h1>Activities that matter to you</h1>
-          <p class="muted">
-            Name three to five everyday activities your back makes hard (for example "putting on socks" or "playing with my kids"), and
-            rate how well you can do each today: 0 is unable, 10 is as well as before the pain. We ask again later to see change.
-          </p>
+          <h1>{w.activitiesTitle}</h1>
+          <p class="muted">{w.activitiesIntro}</p>
           {activities.map((a, i) => (
             <div class="activity">
               <label>
-                Activity {i + 1}
+                {w.activity(i + 1)}
                 <input name={`activity_${i}`} value={a.name} maxLength={80} onInput={(e) => setActivities((xs) => xs.map((x, j) => (j === i ? { ...x, name: e.currentTarget.value } : x)))} />
               </label>
               <label>
-                How well today (0-10)
+                {w.howWell}
                 <input
                   type="number"
                   name={`activity_score_${i}`}
@@ -238,21 +236,21 @@ export function Onboarding() {
           ))}
           {activities.length < 5 && (
             <button type="button" onClick={() => setActivities((xs) => [...xs, { name: '', score: null }])}>
-              Add an activity
+              {w.addActivity}
             </button>
           )}
           <ErrorText error={error} />
           <div class="row">
-            <button type="button" onClick={() => setStep(3)}>Back</button>
-            <button class="primary big" type="submit" disabled={busy}>Next</button>
+            <button type="button" onClick={() => setStep(3)}>{w.back}</button>
+            <button class="primary big" type="submit" disabled={busy}>{w.next}</button>
           </div>
         </form>
       )}
 
       {step === 5 && (
         <div>
-          <Card title="Your rope">
-            {advice ? <RopeAdviceView advice={advice} /> : <p>Rope advice appears here once your profile is saved.</p>}
+          <Card title={w.ropeTitle}>
+            {advice ? <RopeAdviceView advice={advice} /> : <p>{w.ropeLater}</p>}
             {advice?.start && <p data-testid="rope-start">{advice.start}</p>}
           </Card>
           <button
@@ -263,7 +261,7 @@ export function Onboarding() {
               go('today');
             }}
           >
-            Go to today's check-in
+            {w.toCheckin}
           </button>
         </div>
       )}
@@ -277,15 +275,17 @@ export function RopeAdviceView({ advice }: { advice: RopeAdvice }) {
       {advice.recommendation && <p>{advice.recommendation}</p>}
       {advice.length_cm ? (
         <p>
-          <strong>Length: about {advice.length_cm} cm</strong> handle tip to handle tip. {advice.length_note}
+          <strong>{w.length(advice.length_cm)}</strong>
+          {w.lengthTail}
+          {advice.length_note}
         </p>
       ) : null}
       {advice.about_owned && <p>{advice.about_owned}</p>}
-      {advice.surface && <p>Where: {advice.surface}</p>}
-      {advice.shoes && <p>Shoes: {advice.shoes}</p>}
+      {advice.surface && <p>{w.where(advice.surface)}</p>}
+      {advice.shoes && <p>{w.shoes(advice.shoes)}</p>}
       {advice.avoid && advice.avoid.length > 0 && (
         <>
-        <h3>Best avoided</h3>
+        <h3>{w.avoidTitle}</h3>
         <ul class="avoid">
           {advice.avoid.map((a) => (
             <li>{a}</li>

@@ -27,7 +27,7 @@ export const playerWords = {
   paused: 'Paused',
   stepOf: (i: number, n: number) => `Step ${formatNumber(i)} of ${formatNumber(n)}`,
   progressLabel: (percent: number) => `Session progress: ${formatNumber(percent)}%`,
-  reps: (n: number) => `${formatNumber(n)} times, slowly`,
+  reps: (n: number) => `${count(n, 'time')}, slowly`,
   timeLeft: 'Time left',
   beatOn: 'Beat sound on',
   beatOff: 'Beat sound off',

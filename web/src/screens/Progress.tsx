@@ -6,12 +6,13 @@ import { Calendar, Chart, LightStrip, measureScore, toUnix } from '../charts';
 import { fitWords } from '../fit.words';
 import { FitButton } from '../fitButton';
 import { Card, ErrorText, Scale, errorMessage } from '../ui';
-import { count, dateWords, durationWords, feelWords } from '../words';
+import { dateWords, feelWords } from '../words';
+import { progressWords as w } from './Progress.words';
 
 function ChangeNote({ change }: { change?: Change | null }) {
   if (!change) return null;
   const cls = change.direction === 'improved' ? 'ok-text' : change.direction === 'worse' ? 'warn-text' : 'muted';
-  const word = change.direction === 'improved' ? 'Meaningful improvement' : change.direction === 'worse' ? 'Meaningfully worse' : 'No meaningful change yet';
+  const word = change.direction === 'improved' ? w.change.improved : change.direction === 'worse' ? w.change.worse : w.change.none;
   return (
     <p class={'change ' + cls}>
       <strong>{word}</strong>
@@ -43,26 +44,28 @@ function JumpCharts({ recordings }: { recordings: RecordingItem[] }) {
     const x = days.map((d) => toUnix(d.date));
     return {
       days,
-      jumps: { x, series: [{ label: 'Jumps', values: days.map((d) => d.jumps), bars: true }] },
-      cadence: { x, series: [{ label: 'Cadence', values: days.map((d) => d.cadence), color: '#2b6cb0' }] },
+      jumps: { x, series: [{ label: w.jumpsSeries, values: days.map((d) => d.jumps), bars: true }] },
+      cadence: { x, series: [{ label: w.cadenceSeries, values: days.map((d) => d.cadence), color: '#2b6cb0' }] },
     };
   }, [recordings]);
   if (!recordings.length)
     return (
       <p class="muted">
-        No recordings yet: they come from a phone, uploaded or counted live under <a href="#/recordings">Recordings</a>.
+        {w.noRecordingsBefore}
+        <a href="#/recordings">{w.recordingsLink}</a>
+        {w.noRecordingsAfter}
       </p>
     );
   const last = data.days[data.days.length - 1];
   return (
     <>
       <p class="muted" data-testid="jump-summary">
-        {count(recordings.length, 'recording')}; latest day {last.date}: {count(last.jumps, 'jump')}{last.cadence ? `, ${Math.round(last.cadence)} a minute` : ''}.
+        {w.jumpSummary(recordings.length, dateWords(last.date), last.jumps, last.cadence)}
       </p>
-      <h3>Jumps a day</h3>
-      <Chart label="Jumps recorded each day" x={data.jumps.x} series={data.jumps.series} />
-      <h3>Cadence (jumps a minute)</h3>
-      <Chart label="Cadence of the recorded jumps each day, jumps a minute" x={data.cadence.x} series={data.cadence.series} />
+      <h3>{w.jumpsTitle}</h3>
+      <Chart label={w.jumpsLabel} x={data.jumps.x} series={data.jumps.series} />
+      <h3>{w.cadenceTitle}</h3>
+      <Chart label={w.cadenceLabel} x={data.cadence.x} series={data.cadence.series} />
     </>
   );
 }
@@ -91,19 +94,19 @@ function FormCharts({ days }: { days: HistoryDay[] }) {
     const x = form.map((f) => toUnix(f.date));
     return {
       count: form.length,
-      height: { x, series: [{ label: 'Jump height (cm)', values: form.map((f) => f.height), color: '#2b6cb0' }, { label: 'Landing peak (g)', values: form.map((f) => f.impact), color: '#b3541e' }] },
-      trips: { x, series: [{ label: 'Trips a minute', values: form.map((f) => f.tripsPerMinute), bars: true }] },
+      height: { x, series: [{ label: w.heightSeries, values: form.map((f) => f.height), color: '#2b6cb0' }, { label: w.impactSeries, values: form.map((f) => f.impact), color: '#b3541e' }] },
+      trips: { x, series: [{ label: w.tripsSeries, values: form.map((f) => f.tripsPerMinute), bars: true }] },
     };
   }, [days]);
-  if (data.count === 0) return <p class="muted">Sessions with a recording show their jump height, landings and trips here.</p>;
+  if (data.count === 0) return <p class="muted">{w.noForm}</p>;
   return (
     <>
       <p class="muted" data-testid="form-count">
-        {data.count} {data.count === 1 ? 'session' : 'sessions'} with a recording. The plan after each one says what it changed.
+        {w.formCount(data.count)}
       </p>
-      <Chart label="Median jump height in centimetres and landing peak in g, per session" x={data.height.x} series={data.height.series} />
-      <h3>Trips a minute of jumping</h3>
-      <Chart label="Trips a minute of jumping, per session" x={data.trips.x} series={data.trips.series} />
+      <Chart label={w.heightLabel} x={data.height.x} series={data.height.series} />
+      <h3>{w.tripsTitle}</h3>
+      <Chart label={w.tripsLabel} x={data.trips.x} series={data.trips.series} />
     </>
   );
 }
@@ -127,37 +130,21 @@ export function DayDetail({ day, planFor, recordings, recordingFor }: { day: His
     };
   }, [day.date]);
   const s = day.session;
-  const m = s?.measured;
-  const planned = plan?.rope?.cadence_per_min;
   const recorded = (recordings ?? []).filter((r) => r.date === day.date && r.jumps > 0);
   const exportable = recordingFor && ((s && s.rope_minutes > 0) || recorded.length > 0);
   return (
-    <section class="day-detail" aria-label={`The day ${day.date}`} data-testid="day-detail">
+    <section class="day-detail" aria-label={w.dayLabel(day.date)} data-testid="day-detail">
       <h3>{dateWords(day.date)}</h3>
-      <p>
-        Check-in: pain {day.checkin.pain}/10, {feelWords[day.checkin.feel].toLowerCase()}.
-      </p>
+      <p>{w.dayCheckin(day.checkin.pain, feelWords[day.checkin.feel])}</p>
       {s ? (
-        <p>
-          Session: {s.rope_minutes > 0 ? `${s.rope_minutes} min of rope` : 'no rope'}
-          {s.stopped === 'sharp_pain' ? ', stopped for sharp pain' : ''}; pain during {s.pain_during_max}/10, after {s.pain_after}/10
-          {typeof day.next_morning_pain === 'number' ? `, next morning ${day.next_morning_pain}/10` : ''}.
-        </p>
+        <p>{w.daySession(s.rope_minutes, s.stopped === 'sharp_pain', s.pain_during_max, s.pain_after, typeof day.next_morning_pain === 'number' ? day.next_morning_pain : null)}</p>
       ) : (
-        <p>No session logged.</p>
+        <p>{w.noSession}</p>
       )}
-      {m && m.jumps > 0 && (
-        <p data-testid="day-measured">
-          Counted: {count(m.jumps, 'jump')} in {durationWords(m.active_seconds)}
-          {typeof m.cadence_per_min === 'number' ? ` at ${Math.round(m.cadence_per_min)} a minute` : ''}
-          {typeof m.cadence_per_min === 'number' && planned ? ` (planned ${planned})` : ''}
-          {typeof m.height_cm === 'number' ? `, about ${m.height_cm.toFixed(1)} cm high` : ''}
-          {typeof m.trips === 'number' ? `, ${count(m.trips, 'trip')}` : ''}.
-        </p>
-      )}
+      {day.measured_words && <p data-testid="day-measured">{day.measured_words}</p>}
       {plan && (
         <>
-          <h4>That day's plan, and why</h4>
+          <h4>{w.dayPlanTitle}</h4>
           <ul data-testid="day-reasons">
             {plan.reasons.map((r) => (
               <li>{r}</li>
@@ -182,13 +169,13 @@ export function ProgressView({ progress, days, title, recordings, planFor, recor
   const [opened, setOpened] = useState<string | null>(null);
   const openedDay = days.find((d) => d.date === opened);
   const pain = useMemo(
-    () => ({ x: progress.pain.map((p) => toUnix(p.date)), series: [{ label: 'Pain', values: progress.pain.map((p) => p.pain) }] }),
+    () => ({ x: progress.pain.map((p) => toUnix(p.date)), series: [{ label: w.painSeries, values: progress.pain.map((p) => p.pain) }] }),
     [progress],
   );
   const rope = useMemo(
     () => ({
       x: progress.rope_weeks.map((w) => toUnix(w.week_start)),
-      series: [{ label: 'Rope minutes', values: progress.rope_weeks.map((w) => w.rope_minutes), bars: true }],
+      series: [{ label: w.ropeSeries, values: progress.rope_weeks.map((w) => w.rope_minutes), bars: true }],
     }),
     [progress],
   );
@@ -201,8 +188,8 @@ export function ProgressView({ progress, days, title, recordings, planFor, recor
     return {
       x: dates.map(toUnix),
       series: [
-        { label: 'PEG-3 (lower is better)', values: dates.map((d) => at(progress.peg, d)), color: '#b3541e' },
-        { label: 'PSFS (higher is better)', values: dates.map((d) => at(progress.psfs, d)), color: '#2b6cb0' },
+        { label: w.pegSeries, values: dates.map((d) => at(progress.peg, d)), color: '#b3541e' },
+        { label: w.psfsSeries, values: dates.map((d) => at(progress.psfs, d)), color: '#2b6cb0' },
       ],
     };
   }, [progress]);
@@ -214,34 +201,34 @@ export function ProgressView({ progress, days, title, recordings, planFor, recor
     <div class="progress">
       {title && <h2>{title}</h2>}
       <p class="muted" data-testid="session-count">
-        {count(days.length, 'check-in')}, {count(sessions, 'session')} logged.
+        {w.sessionCount(days.length, sessions)}
       </p>
-      <Card title="Pain at check-in">
-        <Chart label="Pain at each check-in, 0 to 10" x={pain.x} series={pain.series} yMax={10} />
+      <Card title={w.painCard}>
+        <Chart label={w.painLabel} x={pain.x} series={pain.series} yMax={10} />
         <ChangeNote change={progress.pain_change} />
       </Card>
-      <Card title="Rope minutes per week">
-        <Chart label="Rope minutes each week" x={rope.x} series={rope.series} />
+      <Card title={w.ropeCard}>
+        <Chart label={w.ropeLabel} x={rope.x} series={rope.series} />
       </Card>
       {recordings && (
-        <Card title="Jumps and cadence from recordings">
+        <Card title={w.jumpsCard}>
           <JumpCharts recordings={recordings} />
         </Card>
       )}
-      <Card title="Form from recorded sessions">
+      <Card title={w.formCard}>
         <FormCharts days={days} />
       </Card>
-      <Card title="How the back responded to rope">
+      <Card title={w.lightsCard}>
         <LightStrip lights={progress.traffic_lights} />
       </Card>
-      <Card title="PEG-3 and activities (PSFS)">
-        <Chart label="PEG-3 and PSFS scores, 0 to 10" x={measures.x} series={measures.series} yMax={10} />
+      <Card title={w.measuresCard}>
+        <Chart label={w.measuresLabel} x={measures.x} series={measures.series} yMax={10} />
         <ChangeNote change={progress.peg_change} />
         <ChangeNote change={progress.psfs_change} />
       </Card>
-      <Card title="Calendar">
+      <Card title={w.calendarCard}>
         <Calendar days={days} month={month} selected={opened} onSelect={planFor ? (d) => setOpened(d === opened ? null : d) : undefined} />
-        {planFor && !openedDay && <p class="muted small">Tap a day to see what was done and why that day's plan was what it was.</p>}
+        {planFor && !openedDay && <p class="muted small">{w.tapADay}</p>}
         {planFor && openedDay && <DayDetail key={openedDay.date} day={openedDay} planFor={planFor} recordings={recordings} recordingFor={recordingFor} />}
       </Card>
     </div>
@@ -260,24 +247,24 @@ function PegForm({ onSaved }: { onSaved: () => void }) {
       aria-label="PEG-3"
       onSubmit={async (e) => {
         e.preventDefault();
-        if (a === null || b === null || c === null) return setError('Answer all three questions.');
+        if (a === null || b === null || c === null) return setError(w.pegAnswerAll);
         setError(null);
         try {
           const r = await api.addPeg({ average_pain: a, enjoyment_interference: b, activity_interference: c });
-          setNote(r.change?.explanation ?? `Recorded: ${r.score.toFixed(1)} (your starting point).`);
+          setNote(r.change?.explanation ?? w.pegFirst(r.score));
           onSaved();
         } catch (err) {
           setError(errorMessage(err));
         }
       }}
     >
-      <h2>Weekly PEG-3</h2>
-      <Scale label="Average pain in the past week" name="peg_pain" value={a} onChange={setA} low="0 none" high="10 worst" />
-      <Scale label="How much pain got in the way of enjoying life" name="peg_enjoyment" value={b} onChange={setB} low="0 not at all" high="10 completely" />
-      <Scale label="How much pain got in the way of your general activity" name="peg_activity" value={c} onChange={setC} low="0 not at all" high="10 completely" />
+      <h2>{w.pegTitle}</h2>
+      <Scale label={w.pegPain} name="peg_pain" value={a} onChange={setA} low={w.scaleNone} high={w.scaleWorst} />
+      <Scale label={w.pegEnjoyment} name="peg_enjoyment" value={b} onChange={setB} low={w.scaleNotAtAll} high={w.scaleCompletely} />
+      <Scale label={w.pegActivity} name="peg_activity" value={c} onChange={setC} low={w.scaleNotAtAll} high={w.scaleCompletely} />
       <ErrorText error={error} />
       {note && <p role="status">{note}</p>}
-      <button type="submit" class="primary">Save PEG-3</button>
+      <button type="submit" class="primary">{w.pegSave}</button>
     </form>
   );
 }
@@ -298,38 +285,38 @@ function PsfsForm({ onSaved }: { onSaved: () => void }) {
       .catch((e) => setError(errorMessage(e)));
   }, []);
   if (!acts) return <ErrorText error={error} />;
-  if (!acts.length) return <p class="muted">Name your activities during setup (Settings, then update profile) to track them here.</p>;
+  if (!acts.length) return <p class="muted">{w.psfsNoActivities}</p>;
   return (
     <form
       class="card"
       aria-label="PSFS"
       onSubmit={async (e) => {
         e.preventDefault();
-        if (acts.some((a) => a.score === null)) return setError('Rate every activity from 0 to 10.');
+        if (acts.some((a) => a.score === null)) return setError(w.psfsRateAll);
         setError(null);
         try {
           const r = await api.addPsfs({ activities: acts.map((a) => ({ name: a.name, score: a.score! })) });
-          setNote(r.change?.explanation ?? `Recorded: ${r.score.toFixed(1)}.`);
+          setNote(r.change?.explanation ?? w.psfsRecorded(r.score));
           onSaved();
         } catch (err) {
           setError(errorMessage(err));
         }
       }}
     >
-      <h2>Your activities (PSFS)</h2>
+      <h2>{w.psfsTitle}</h2>
       {acts.map((a, i) => (
         <Scale
-          label={`${a.name}: how well today`}
+          label={w.psfsHowWell(a.name)}
           name={`psfs_${i}`}
           value={a.score}
           onChange={(v) => setActs((xs) => xs!.map((x, j) => (j === i ? { ...x, score: v } : x)))}
-          low="0 unable"
-          high="10 as before"
+          low={w.scaleUnable}
+          high={w.scaleAsBefore}
         />
       ))}
       <ErrorText error={error} />
       {note && <p role="status">{note}</p>}
-      <button type="submit" class="primary">Save activities</button>
+      <button type="submit" class="primary">{w.psfsSave}</button>
     </form>
   );
 }
@@ -347,16 +334,16 @@ export default function Progress() {
   }, []);
   return (
     <div>
-      <h1>Progress</h1>
+      <h1>{w.title}</h1>
       <ErrorText error={error} />
-      {!data && !error && <p class="muted">Loading…</p>}
+      {!data && !error && <p class="muted">{w.loading}</p>}
       {data && <ProgressView progress={data.progress} days={data.days} recordings={data.recordings} planFor={api.planOn} recordingFor={api.recording} />}
       <details class="card">
-        <summary>Record this week's PEG-3</summary>
+        <summary>{w.pegOpen}</summary>
         <PegForm onSaved={() => void load()} />
       </details>
       <details class="card">
-        <summary>Rate your activities again (PSFS)</summary>
+        <summary>{w.psfsOpen}</summary>
         <PsfsForm onSaved={() => void load()} />
       </details>
     </div>

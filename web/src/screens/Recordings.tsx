@@ -9,34 +9,33 @@ import { placementWords } from '../livePanel';
 import { CadenceChart, SignalChart } from '../signalChart';
 import { useApp } from '../state';
 import { Card, ErrorText, errorMessage } from '../ui';
-import { count, dateWords } from '../words';
+import { dateWords } from '../words';
+import { recordingsWords as w } from './Recordings.words';
 
-const placementName: Record<string, string> = { pocket: 'pocket', ankle: 'ankle', wrist: 'wrist', chest: 'chest', waist: 'waist' };
+const placementName = w.placementNames;
 
 export const newestFirst = (rs: RecordingItem[]) =>
   [...rs].sort((a, b) => (a.date === b.date ? b.created_at - a.created_at || b.id - a.id : a.date < b.date ? 1 : -1));
 
-const one = (n: number) => (Math.round(n * 10) / 10).toString();
-const whole = (n: number) => Math.round(n).toString();
 // A phone or tablet, where the chart cannot be dragged with a mouse.
 function coarsePointer(): boolean {
   return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('(pointer: coarse)').matches;
 }
 
-export const recordingTitle = (r: { source: string; name: string }) => (r.source === 'live' ? 'Counted live' : r.name || 'Uploaded recording');
+export const recordingTitle = (r: { source: string; name: string }) => (r.source === 'live' ? w.countedLive : r.name || w.uploaded);
 
 // The metrics as label and value; a missing value says why.
 export function metrics(a: Analysis): [string, string][] {
   const where = placementName[a.placement] ?? a.placement;
   return [
-    ['Jumps', String(a.jumps)],
-    ['Cadence', a.cadence_per_min > 0 ? `${whole(a.cadence_per_min)}/min` : '–'],
-    ['Jump height', a.jump_height_cm === null ? `not shown at the ${where}` : `${one(a.jump_height_cm)} cm`],
-    ['Landing impact', a.impact_g === null ? `not shown at the ${where}` : `${a.impact_clipped ? 'at least ' : ''}${one(a.impact_g)} g`],
-    ['Rhythm', a.jumps > 2 ? `${whole(a.rhythm_cv * 100)}% variation` : '–'],
-    ['Trips and stops', String(a.trips + (a.rests ?? 0))],
-    ['Longest run', count(a.longest_run, 'jump')],
-    ['Active time', `${whole(a.active_seconds)} s of ${whole(a.input.duration_s)} s`],
+    [w.metric.jumps, w.jumps(a.jumps)],
+    [w.metric.cadence, a.cadence_per_min > 0 ? w.perMinute(a.cadence_per_min) : w.none],
+    [w.metric.height, a.jump_height_cm === null ? w.notShownAt(where) : w.centimetres(a.jump_height_cm)],
+    [w.metric.impact, a.impact_g === null ? w.notShownAt(where) : w.gForce(a.impact_g, a.impact_clipped)],
+    [w.metric.rhythm, a.jumps > 2 ? w.variation(a.rhythm_cv * 100) : w.none],
+    [w.metric.trips, w.stops(a.trips + (a.rests ?? 0))],
+    [w.metric.longestRun, w.longestRun(a.longest_run)],
+    [w.metric.activeTime, w.activeOf(a.active_seconds, a.input.duration_s)],
   ];
 }
 
@@ -69,15 +68,12 @@ export function RecordingView(props: { recording: Recording; onDelete?: () => Pr
           {recordingTitle(r)}
         </h2>
         <p class="muted">
-          {dateWords(r.date)} · phone {a.placement === 'waist' ? 'at the waist' : placementWords[a.placement as Placement]?.toLowerCase() ?? a.placement}
-          {a.placement_guessed ? ' (guessed from the signal)' : ''}
+          {dateWords(r.date)}
+          {w.phoneAt(a.placement === 'waist' ? w.atTheWaist : placementWords[a.placement as Placement]?.toLowerCase() ?? a.placement, a.placement_guessed === true)}
         </p>
         <SignalChart analysis={a} />
         <p class="muted small">
-          The band is the acceleration the phone felt (1 g is standing still); each dot marks a landing.{' '}
-          {coarsePointer()
-            ? 'The chart shows the whole recording; on a computer you can drag across it to zoom in.'
-            : 'Drag across the chart to zoom in, double-click to zoom out.'}
+          {w.chartHelp} {coarsePointer() ? w.chartTouch : w.chartMouse}
         </p>
         <dl class="metrics" data-testid="metrics">
           {metrics(a).map(([k, v]) => (
@@ -89,7 +85,7 @@ export function RecordingView(props: { recording: Recording; onDelete?: () => Pr
         </dl>
         <CadenceChart analysis={a} />
       </Card>
-      <Card title="How it went">
+      <Card title={w.howItWent}>
         {a.feedback.length ? (
           <ul class="feedback">
             {a.feedback.map((f) => (
@@ -97,11 +93,11 @@ export function RecordingView(props: { recording: Recording; onDelete?: () => Pr
             ))}
           </ul>
         ) : (
-          <p>Nothing to change: steady, even jumps.</p>
+          <p>{w.nothingToChange}</p>
         )}
         {a.warnings.length > 0 && (
           <>
-            <h3>About this recording</h3>
+            <h3>{w.aboutTitle}</h3>
             <ul class="warnings">
               {a.warnings.map((w) => (
                 <li>{w.charAt(0).toUpperCase() + w.slice(1)}</li>
@@ -109,25 +105,25 @@ export function RecordingView(props: { recording: Recording; onDelete?: () => Pr
             </ul>
           </>
         )}
-        {(a.input.skipped_rows ?? 0) > 0 && <p class="note">{a.input.skipped_rows} rows of the file could not be read and were skipped.</p>}
+        {(a.input.skipped_rows ?? 0) > 0 && <p class="note">{w.skippedRows(a.input.skipped_rows ?? 0)}</p>}
       </Card>
       {a.events.length > 0 && (
         <details class="card">
-          <summary>Every landing ({a.events.length})</summary>
+          <summary>{w.everyLanding(a.events.length)}</summary>
           <table class="days">
             <thead>
               <tr>
-                <th scope="col">Time</th>
-                <th scope="col">Flight</th>
-                <th scope="col">Impact</th>
+                <th scope="col">{w.columns.time}</th>
+                <th scope="col">{w.columns.flight}</th>
+                <th scope="col">{w.columns.impact}</th>
               </tr>
             </thead>
             <tbody>
               {a.events.map((e) => (
                 <tr>
-                  <td>{e.t.toFixed(2)} s</td>
-                  <td>{e.flight_s === null ? '–' : `${Math.round(e.flight_s * 1000)} ms`}</td>
-                  <td>{e.impact_g === null ? '–' : `${one(e.impact_g)} g`}</td>
+                  <td>{w.seconds(e.t)}</td>
+                  <td>{e.flight_s === null ? w.none : w.milliseconds(e.flight_s)}</td>
+                  <td>{e.impact_g === null ? w.none : w.gForce(e.impact_g, false)}</td>
                 </tr>
               ))}
             </tbody>
@@ -137,16 +133,16 @@ export function RecordingView(props: { recording: Recording; onDelete?: () => Pr
       {props.onDelete && (
         <div class="card row">
           <a class="button" href={recordingCsvUrl(r.id)} download={r.source === 'live' ? `live-${r.date}.csv` : r.name}>
-            Download the CSV
+            {w.downloadCsv}
           </a>
           {a.events.length > 0 && <FitButton activity={async (fit) => fit.activityFromRecording(r)} fileName={fitWords.recordingFile(r.date, r.id)} />}
           {!confirming ? (
             <button ref={askDelete} onClick={() => setConfirming(true)}>
-              Delete…
+              {w.deleteAsk}
             </button>
           ) : (
-            <div class="confirm" role="group" aria-label="Confirm delete">
-              <p>Delete this recording? This cannot be undone.</p>
+            <div class="confirm" role="group" aria-label={w.confirmDelete}>
+              <p>{w.deleteQuestion}</p>
               <div class="row">
                 <button
                   class="danger"
@@ -163,10 +159,10 @@ export function RecordingView(props: { recording: Recording; onDelete?: () => Pr
                     }
                   }}
                 >
-                  Delete recording
+                  {w.deleteYes}
                 </button>
                 <button ref={keep} onClick={() => setConfirming(false)}>
-                  Keep it
+                  {w.keep}
                 </button>
               </div>
             </div>
@@ -183,7 +179,7 @@ const FIRST_SHOWN = 20;
 
 export function RecordingList(props: { recordings: RecordingItem[]; selected?: number; href: (id: number) => string; onOpen?: (id: number) => void; empty?: string }) {
   const [all, setAll] = useState(false);
-  if (!props.recordings.length) return <p class="muted">{props.empty ?? 'No recordings yet.'}</p>;
+  if (!props.recordings.length) return <p class="muted">{props.empty ?? w.noRecordings}</p>;
   const sorted = newestFirst(props.recordings);
   const shown = all ? sorted : sorted.slice(0, FIRST_SHOWN);
   return (
@@ -205,11 +201,11 @@ export function RecordingList(props: { recordings: RecordingItem[]; selected?: n
               }
             >
               <span class="rec-main">
-                <strong>{count(r.jumps, 'jump')}</strong>
-                {r.cadence_per_min > 0 && <span> · {whole(r.cadence_per_min)} a minute</span>}
+                <strong>{w.longestRun(r.jumps)}</strong>
+                {r.cadence_per_min > 0 && <span>{w.itemCadence(r.cadence_per_min)}</span>}
               </span>
               <span class="muted small">
-                {dateWords(r.date)} · {recordingTitle(r)} · {placementName[r.placement] ?? r.placement} · {whole(r.duration_s)} s
+                {dateWords(r.date)} · {recordingTitle(r)} · {placementName[r.placement] ?? r.placement} · {w.itemLength(r.duration_s)}
               </span>
             </a>
           </li>
@@ -217,7 +213,7 @@ export function RecordingList(props: { recordings: RecordingItem[]; selected?: n
       </ul>
       {shown.length < sorted.length && (
         <button class="link" onClick={() => setAll(true)}>
-          Show all {sorted.length} recordings
+          {w.showAll(sorted.length)}
         </button>
       )}
     </>
@@ -228,12 +224,12 @@ export function RecordingList(props: { recordings: RecordingItem[]; selected?: n
 export function uploadError(e: unknown): { message: string; badLine: boolean } {
   if (e instanceof ApiError) {
     if (e.status === 413)
-      return { message: 'This file is larger than 16 MB, the most Bounceback takes. Export a shorter recording: a few minutes of jumping is plenty.', badLine: false };
-    if (e.status === 415) return { message: 'Bounceback takes recordings as CSV text files. Choose the .csv file the sensor app exported.', badLine: false };
+      return { message: w.tooLarge, badLine: false };
+    if (e.status === 415) return { message: w.notCsv, badLine: false };
     if (e.status === 422 && e.field === 'csv') {
       const raw = e.message.replace(/\s*\(use --lenient[^)]*\)/, '').replace(/\.$/, '');
       const why = raw.charAt(0).toLowerCase() + raw.slice(1);
-      return { message: `This file could not be read: ${why}.`, badLine: /^line \d+/i.test(why) };
+      return { message: w.unreadable(why), badLine: /^line \d+/i.test(why) };
     }
   }
   return { message: errorMessage(e), badLine: false };
@@ -248,8 +244,8 @@ export function UploadForm({ onUploaded }: { onUploaded: (r: Recording) => void 
 
   async function send(lenient: boolean) {
     const f = file.current?.files?.[0];
-    if (!f) return setError({ message: 'Choose the CSV file first.', badLine: false });
-    if (f.size === 0) return setError({ message: 'This file is empty. Choose the CSV file the sensor app exported.', badLine: false });
+    if (!f) return setError({ message: w.chooseFile, badLine: false });
+    if (f.size === 0) return setError({ message: w.emptyFile, badLine: false });
     if (f.size > MAX_UPLOAD_BYTES) return setError(uploadError(new ApiError('', 413, 'payload_too_large', '')));
     setBusy(true);
     setError(null);
@@ -267,32 +263,32 @@ export function UploadForm({ onUploaded }: { onUploaded: (r: Recording) => void 
   return (
     <form
       class="card"
-      aria-label="Upload a recording"
+      aria-label={w.uploadLabel}
       onSubmit={(e) => {
         e.preventDefault();
         void send(false);
       }}
     >
-      <h2>Add a recording</h2>
+      <h2>{w.uploadTitle}</h2>
       <p class="muted small">
-        Record a set with a phone sensor app (a time column and three acceleration columns, in g or m/s²) and export it as CSV.
+        {w.uploadHelp}
       </p>
       <label>
-        CSV file
+        {w.csvFile}
         <input ref={file} type="file" name="file" accept=".csv,.txt,text/csv,text/plain" onChange={() => setError(null)} />
       </label>
       <div class="row">
         <label>
-          Where the phone was
+          {w.wherePhone}
           <select name="placement" value={placement} onChange={(e) => setPlacement(e.currentTarget.value as Placement | 'auto')}>
-            <option value="auto">Not sure: tell from the signal</option>
+            <option value="auto">{w.notSure}</option>
             {(Object.keys(placementWords) as Placement[]).map((p) => (
               <option value={p}>{placementWords[p]}</option>
             ))}
           </select>
         </label>
         <label>
-          Session date
+          {w.sessionDate}
           <input type="date" name="date" value={date} max={localToday()} required onInput={(e) => setDate(e.currentTarget.value)} />
         </label>
       </div>
@@ -301,13 +297,13 @@ export function UploadForm({ onUploaded }: { onUploaded: (r: Recording) => void 
           <p>{error.message}</p>
           {error.badLine && (
             <button type="button" disabled={busy} onClick={() => void send(true)}>
-              Skip the rows that cannot be read and try again
+              {w.skipBadRows}
             </button>
           )}
         </div>
       )}
       <button class="primary big" type="submit" disabled={busy}>
-        {busy ? 'Analysing…' : 'Upload and analyse'}
+        {busy ? w.analysing : w.upload}
       </button>
     </form>
   );
@@ -341,19 +337,19 @@ export default function Recordings({ id }: { id?: number }) {
     api
       .recording(id)
       .then(setOpen)
-      .catch((e) => setOpenError(e instanceof ApiError && e.status === 404 ? 'This recording does not exist any more.' : errorMessage(e)));
+      .catch((e) => setOpenError(e instanceof ApiError && e.status === 404 ? w.gone : errorMessage(e)));
   }, [id]);
 
   return (
     <div>
-      <h1>Recordings</h1>
+      <h1>{w.title}</h1>
       {id !== undefined && (
         <p>
-          <a href="#/recordings">← All recordings</a>
+          <a href="#/recordings">{w.allRecordings}</a>
         </p>
       )}
       <ErrorText error={openError} />
-      {id !== undefined && !open && !openError && <p class="muted">Loading the recording…</p>}
+      {id !== undefined && !open && !openError && <p class="muted">{w.loadingOne}</p>}
       {open && (
         <RecordingView
           recording={open}
@@ -377,17 +373,17 @@ export default function Recordings({ id }: { id?: number }) {
           />
           <p>
             <a class="button wide" href="#/live">
-              Count jumps live with this phone
+              {w.countLive}
             </a>
           </p>
         </>
       )}
       <section aria-labelledby="earlier">
-        <h2 id="earlier">{id === undefined ? 'Earlier recordings' : 'Other recordings'}</h2>
+        <h2 id="earlier">{id === undefined ? w.earlier : w.other}</h2>
         <ErrorText error={listError} />
-        {!list && !listError && <p class="muted">Loading…</p>}
+        {!list && !listError && <p class="muted">{w.loading}</p>}
         {/* The recording shown above is not listed again. */}
-        {list && <RecordingList recordings={id === undefined ? list : list.filter((r) => r.id !== id)} selected={id} href={(x) => `#/recordings/${x}`} empty={id === undefined ? undefined : 'No other recordings.'} />}
+        {list && <RecordingList recordings={id === undefined ? list : list.filter((r) => r.id !== id)} selected={id} href={(x) => `#/recordings/${x}`} empty={id === undefined ? undefined : w.noOther} />}
       </section>
     </div>
   );

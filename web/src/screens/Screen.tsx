@@ -4,7 +4,8 @@ import { useState } from 'preact/hooks';
 import { api, localToday, type ScreenSummary } from '../api';
 import { useApp } from '../state';
 import { Card, ErrorText, errorMessage } from '../ui';
-import { safetyAdvice, signWords } from '../words';
+import { dateWords, safetyAdvice, signWords } from '../words';
+import { screenWords as w } from './Screen.words';
 
 // A phone number as people write it: digits, spaces, dashes, a leading +.
 export const EMERGENCY_NUMBER = /^\+?[0-9][0-9 -]{1,14}$/;
@@ -16,17 +17,17 @@ export function EmergencyCall() {
   if (number && EMERGENCY_NUMBER.test(number)) {
     return (
       <a class="button big danger call" href={`tel:${number.replace(/[ -]/g, '')}`}>
-        Call {number}
+        {w.call(number)}
       </a>
     );
   }
   return (
     <p class="muted">
-      Set your local emergency number in{' '}
+      {w.setNumberBefore}{' '}
       <button type="button" class="link" onClick={() => go('settings')}>
-        Settings
+        {w.settings}
       </button>{' '}
-      to get a call button here.
+      {w.setNumberAfter}
     </p>
   );
 }
@@ -39,9 +40,9 @@ export function SafetyQuestions(props: { onTaken: (summary: ScreenSummary) => vo
 
   async function submit(e: Event) {
     e.preventDefault();
-    if (safety.length === 0) return setError('The safety questions could not be loaded. Check your connection and reload the page.');
+    if (safety.length === 0) return setError(w.notLoaded);
     const missing = safety.filter((f) => answers[f.id] === undefined);
-    if (missing.length) return setError(`Please answer every question (${missing.length} left).`);
+    if (missing.length) return setError(w.answerAll(missing.length));
     const body: Record<string, boolean> = {};
     for (const f of safety) body[f.id] = answers[f.id] === true;
     setBusy(true);
@@ -57,9 +58,9 @@ export function SafetyQuestions(props: { onTaken: (summary: ScreenSummary) => vo
 
   return (
     <form class="card" onSubmit={submit}>
-      <h1>Safety questions</h1>
-      <p class="muted">Ten questions about signs that need a doctor before exercise. Most people answer no to all.</p>
-      {safety.length === 0 && <p class="error">The safety questions could not be loaded. Check your connection and reload the page.</p>}
+      <h1>{w.title}</h1>
+      <p class="muted">{w.intro(safety.length || 10)}</p>
+      {safety.length === 0 && <p class="error">{w.notLoaded}</p>}
       {safety.map((f, i) => (
         <fieldset class="yesno">
           <legend>
@@ -67,11 +68,11 @@ export function SafetyQuestions(props: { onTaken: (summary: ScreenSummary) => vo
           </legend>
           <label class={answers[f.id] === false ? 'choice-opt on' : 'choice-opt'}>
             <input type="radio" name={'flag_' + f.id} value="no" checked={answers[f.id] === false} onChange={() => setAnswers((a) => ({ ...a, [f.id]: false }))} />
-            <span>No</span>
+            <span>{w.no}</span>
           </label>
           <label class={answers[f.id] === true ? 'choice-opt on' : 'choice-opt'}>
             <input type="radio" name={'flag_' + f.id} value="yes" checked={answers[f.id] === true} onChange={() => setAnswers((a) => ({ ...a, [f.id]: true }))} />
-            <span>Yes</span>
+            <span>{w.yes}</span>
           </label>
         </fieldset>
       ))}
@@ -79,11 +80,11 @@ export function SafetyQuestions(props: { onTaken: (summary: ScreenSummary) => vo
       <div class="row">
         {props.onBack && (
           <button type="button" onClick={props.onBack}>
-            Back
+            {w.back}
           </button>
         )}
         <button class="primary big" type="submit" disabled={busy}>
-          See what this means
+          {w.seeMeaning}
         </button>
       </div>
     </form>
@@ -105,7 +106,7 @@ export function ScreenOutcome(props: { summary: ScreenSummary; onChange: (summar
 
   async function saveClearance(e: Event) {
     e.preventDefault();
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(clearance)) return setError('Enter the date the clinician cleared you.');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(clearance)) return setError(w.needDate);
     setBusy(true);
     setError(null);
     try {
@@ -121,36 +122,36 @@ export function ScreenOutcome(props: { summary: ScreenSummary; onChange: (summar
   return (
     <div>
       {summary.outcome === 'clear' && (
-        <Card title="You can start gently" class="ok">
-          <p>None of the warning signs. Plans will include exercise, starting small and growing only as your back allows.</p>
-          <p class="muted">If any of these signs appear later, the daily check-in asks again and pauses plans.</p>
+        <Card title={w.clearTitle} class="ok">
+          <p>{w.clearText}</p>
+          <p class="muted">{w.clearLater}</p>
         </Card>
       )}
       {summary.outcome === 'urgent' && (
-        <Card title="Get medical help now" class="danger">
+        <Card title={w.urgentTitle} class="danger">
           <p role="alert">
-            You answered yes to {signWords(summary.urgent, safety)}. {safetyAdvice(true, safety)}
+            {w.answeredYes(signWords(summary.urgent, safety))} {safetyAdvice(true, safety)}
           </p>
           <EmergencyCall />
         </Card>
       )}
       {summary.outcome === 'see_clinician' && (
-        <Card title="See a clinician before exercising" class="warn">
+        <Card title={w.clinicianTitle} class="warn">
           <p>
-            You answered yes to {signWords(summary.see_clinician, safety)}. {safetyAdvice(false, safety)}
+            {w.answeredYes(signWords(summary.see_clinician, safety))} {safetyAdvice(false, safety)}
           </p>
           {summary.cleared_on ? (
-            <p class="ok-text">Clearance recorded for {summary.cleared_on}.</p>
+            <p class="ok-text">{w.clearanceRecorded(dateWords(summary.cleared_on))}</p>
           ) : (
             <form onSubmit={saveClearance}>
-              <p>When a clinician says exercise is fine, record the date:</p>
+              <p>{w.recordDate}</p>
               <div class="row">
                 <label>
-                  Date of clearance
+                  {w.clearanceDate}
                   <input type="date" name="cleared_on" value={clearance} max={localToday()} onInput={(e) => setClearance(e.currentTarget.value)} />
                 </label>
                 <button type="submit" disabled={busy}>
-                  Record clearance
+                  {w.recordClearance}
                 </button>
               </div>
             </form>
@@ -159,7 +160,7 @@ export function ScreenOutcome(props: { summary: ScreenSummary; onChange: (summar
         </Card>
       )}
       <button type="button" onClick={props.onRetake}>
-        {summary.outcome === 'clear' ? 'Change answers' : 'Take the safety questions again'}
+        {summary.outcome === 'clear' ? w.changeAnswers : w.retake}
       </button>
     </div>
   );
@@ -176,7 +177,7 @@ export function RetakeScreen() {
       <ScreenOutcome summary={summary} onChange={setSummary} onRetake={() => setSummary(null)} />
       {screenAllowsExercise(summary) && (
         <button class="primary big" type="button" onClick={() => go('today')}>
-          Go to today
+          {w.goToday}
         </button>
       )}
     </div>

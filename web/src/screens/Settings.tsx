@@ -4,6 +4,7 @@ import { api, exportUrls, fhirExportUrl, type Share } from '../api';
 import { useApp } from '../state';
 import { Card, Choice, ErrorText, errorMessage } from '../ui';
 import { EMERGENCY_NUMBER } from './Screen';
+import { settingsWords as w } from './Settings.words';
 
 export function Settings() {
   const { account, settings, setSettings, setAccount, go } = useApp();
@@ -19,7 +20,7 @@ export function Settings() {
   function saveNumber() {
     const trimmed = number.trim();
     if (trimmed && !EMERGENCY_NUMBER.test(trimmed)) {
-      setNumberError('Enter the number with digits only (a leading + and spaces are fine).');
+      setNumberError(w.numberFormat);
       return;
     }
     setNumberError(null);
@@ -32,56 +33,54 @@ export function Settings() {
 
   return (
     <div>
-      <h1>Settings</h1>
-      <Card title="During sessions">
+      <h1>{w.title}</h1>
+      <Card title={w.sessionsCard}>
         <label class="toggle">
-          <input type="checkbox" name="voice" checked={settings.voice} onChange={(e) => setSettings({ ...settings, voice: e.currentTarget.checked })} /> Spoken cues
-          (your device's voice reads each step)
+          <input type="checkbox" name="voice" checked={settings.voice} onChange={(e) => setSettings({ ...settings, voice: e.currentTarget.checked })} /> {w.voice}
         </label>
         <label class="toggle">
-          <input type="checkbox" name="beat" checked={settings.beat} onChange={(e) => setSettings({ ...settings, beat: e.currentTarget.checked })} /> Metronome beat
-          during rope rounds
+          <input type="checkbox" name="beat" checked={settings.beat} onChange={(e) => setSettings({ ...settings, beat: e.currentTarget.checked })} /> {w.beat}
         </label>
       </Card>
-      <Card title="Appearance">
+      <Card title={w.appearanceCard}>
         <Choice
-          label="Theme"
+          label={w.theme}
           name="theme"
           value={settings.theme}
           options={[
-            ['system', 'Same as this device'],
-            ['light', 'Light'],
-            ['dark', 'Dark'],
+            ['system', w.themes.system],
+            ['light', w.themes.light],
+            ['dark', w.themes.dark],
           ]}
           onChange={(theme) => setSettings({ ...settings, theme })}
         />
       </Card>
       {isPerson && (
-        <Card title="Safety">
+        <Card title={w.safetyCard}>
           <label>
-            Your local emergency number
+            {w.emergencyNumber}
             <input
               name="emergency_number"
               type="tel"
               inputMode="tel"
               autoComplete="off"
-              placeholder="for example 112, 911 or 999"
+              placeholder={w.emergencyExample}
               value={number}
               onInput={(e) => setNumber(e.currentTarget.value)}
               onBlur={saveNumber}
             />
-            <small class="muted">An urgent warning then shows a button that calls it. Kept on this device only.</small>
+            <small class="muted">{w.emergencyHint}</small>
           </label>
           <ErrorText error={numberError} />
           <button type="button" onClick={() => go('screen')}>
-            Take the safety questions again
+            {w.retakeScreen}
           </button>
-          <p class="muted">After a doctor has checked you, or if an answer has changed.</p>
+          <p class="muted">{w.retakeHint}</p>
         </Card>
       )}
       {isPerson && (
-        <Card title="Share with a clinician">
-          <p class="muted">Make a one-time code and give it to your clinician. They can then see your plans, responses and measures, but change nothing.</p>
+        <Card title={w.shareCard}>
+          <p class="muted">{w.shareIntro}</p>
           <button
             onClick={async () => {
               setShareError(null);
@@ -92,7 +91,7 @@ export function Settings() {
               }
             }}
           >
-            Make a share code
+            {w.makeCode}
           </button>
           {invite && <InviteCode code={invite} />}
           {shares.length > 0 && (
@@ -111,7 +110,7 @@ export function Settings() {
                       }
                     }}
                   >
-                    Stop sharing
+                    {w.stopSharing}
                   </button>
                 </li>
               ))}
@@ -121,26 +120,26 @@ export function Settings() {
         </Card>
       )}
       {isPerson && (
-        <Card title="Your data">
-          <p>Download everything Bounceback holds about you.</p>
+        <Card title={w.dataCard}>
+          <p>{w.dataIntro}</p>
           <div class="row">
             <a class="button" href={exportUrls.json} download="bounceback.json">
-              Export JSON
+              {w.exportJson}
             </a>
             <a class="button" href={exportUrls.csv} download="bounceback.csv">
-              Export CSV
+              {w.exportCsv}
             </a>
             <a class="button" href={fhirExportUrl()} download="bounceback-fhir.json">
               Download for my clinic's record system (FHIR)
             </a>
           </div>
           <button class="link" onClick={() => go('onboarding')}>
-            Update profile or take the safety questions again
+            {w.updateProfile}
           </button>
         </Card>
       )}
-      <Card title="Account">
-        <p class="muted">Logged in as {account?.email}</p>
+      <Card title={w.accountCard}>
+        <p class="muted">{w.loggedInAs(account?.email ?? '')}</p>
         {account?.role === 'person' && <DisplayNameForm />}
         <button
           onClick={async () => {
@@ -149,15 +148,15 @@ export function Settings() {
             go('today');
           }}
         >
-          Log out
+          {w.logOut}
         </button>
         <details class="danger-zone">
-          <summary>Delete my account</summary>
+          <summary>{w.deleteOpen}</summary>
           <form
             onSubmit={async (e) => {
               e.preventDefault();
               setError(null);
-              if (!confirm) return setError('Tick the box to confirm.');
+              if (!confirm) return setError(w.tickToConfirm);
               try {
                 await api.deleteAccount(password);
                 setAccount(null);
@@ -167,16 +166,16 @@ export function Settings() {
               }
             }}
           >
-            <p>This deletes your account and everything recorded in it, for good.</p>
+            <p>{w.deleteExplain}</p>
             <label>
-              Password
+              {w.password}
               <input type="password" name="delete_password" autoComplete="current-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
             </label>
             <label class="toggle">
-              <input type="checkbox" checked={confirm} onChange={(e) => setConfirm(e.currentTarget.checked)} /> I understand this cannot be undone
+              <input type="checkbox" checked={confirm} onChange={(e) => setConfirm(e.currentTarget.checked)} /> {w.understand}
             </label>
             <ErrorText error={error} />
-            <button class="danger" type="submit">Delete account</button>
+            <button class="danger" type="submit">{w.deleteAccount}</button>
           </form>
         </details>
       </Card>
@@ -193,7 +192,9 @@ function InviteCode({ code }: { code: string }) {
   return (
     <div class="code">
       <p role="status">
-        Code: <strong data-testid="invite-code">{grouped}</strong> (valid for 7 days, works once)
+        {w.codeLabel}
+        <strong data-testid="invite-code">{grouped}</strong>
+        {w.codeValid(7)}
       </p>
       <div class="row">
         <button
@@ -201,16 +202,16 @@ function InviteCode({ code }: { code: string }) {
           onClick={() => {
             navigator.clipboard
               ?.writeText(code)
-              .then(() => setSaid('Copied.'))
-              .catch(() => setSaid('Could not copy: select the code and copy it by hand.'));
-            if (!navigator.clipboard) setSaid('Could not copy: select the code and copy it by hand.');
+              .then(() => setSaid(w.copied))
+              .catch(() => setSaid(w.copyFailed));
+            if (!navigator.clipboard) setSaid(w.copyFailed);
           }}
         >
-          Copy code
+          {w.copyCode}
         </button>
         {canShare && (
-          <button type="button" onClick={() => void navigator.share({ text: `My Bounceback share code: ${grouped}` }).catch(() => {})}>
-            Share…
+          <button type="button" onClick={() => void navigator.share({ text: w.shareText(grouped) }).catch(() => {})}>
+            {w.share}
           </button>
         )}
       </div>
@@ -231,7 +232,7 @@ function DisplayNameForm() {
   const [saved, setSaved] = useState(false);
   return (
     <form
-      aria-label="Display name"
+      aria-label={w.nameLabel}
       onSubmit={async (e) => {
         e.preventDefault();
         setError(null);
@@ -245,12 +246,12 @@ function DisplayNameForm() {
       }}
     >
       <label>
-        Your name, as your clinician sees it
+        {w.name}
         <input name="display_name" maxLength={60} autocomplete="name" value={name} onInput={(e) => setName(e.currentTarget.value)} />
-        <small class="muted">Shown instead of your email to clinicians you share with. Leave it empty to show your email.</small>
+        <small class="muted">{w.nameHint}</small>
       </label>
-      <button type="submit">Save name</button>
-      {saved && <p role="status">Saved.</p>}
+      <button type="submit">{w.saveName}</button>
+      {saved && <p role="status">{w.saved}</p>}
       <ErrorText error={error} />
     </form>
   );

@@ -18,8 +18,9 @@ import {
 import { Figure } from '../figures';
 import { useApp } from '../state';
 import { Card, Choice, ErrorText, Scale, errorMessage } from '../ui';
-import { dayTypeHint, dayTypeWords, feelWords, legWords, lightWords, skillWords } from '../words';
+import { dateWords, dayTypeHint, dayTypeWords, feelWords, legWords, lightWords, skillWords } from '../words';
 import { EmergencyCall } from './Screen';
+import { todayWords as w } from './Today.words';
 
 // `kept`: no connection, so this is today's answer as last fetched on this device.
 type Load = { state: 'loading' } | { state: 'error'; message: string; offline: boolean } | { state: 'ready'; today: TodayState; kept?: boolean };
@@ -63,19 +64,19 @@ export function Today() {
   const checkin = today && (today.state === 'needs_checkin' || recheck);
   return (
     <div>
-      <h1 class="sr-only">Today</h1>
-      {load.state === 'loading' && <p class="muted">Loading today…</p>}
+      <h1 class="sr-only">{w.title}</h1>
+      {load.state === 'loading' && <p class="muted">{w.loading}</p>}
       {load.state === 'error' && (
         <Card>
           <ErrorText error={load.message} />
-          <button onClick={() => void refresh()}>Try again</button>
+          <button onClick={() => void refresh()}>{w.tryAgain}</button>
         </Card>
       )}
       {/* Offline with no plan kept for today: the check-in waits on the device. */}
       {load.state === 'error' && load.offline && !queued && <CheckInForm askUrgent onDone={() => void refresh()} onQueued={() => setQueued(true)} />}
       {load.state === 'ready' && load.kept && (
         <p class="note" role="status" data-testid="kept-today">
-          No connection: this is today as it was last loaded on this device. A session you log now is sent when the connection returns.
+          {w.kept}
         </p>
       )}
       {today && (today.state === 'blocked_urgent' || today.state === 'blocked_until_clearance') && <Blocked today={today} onRefresh={() => void refresh()} />}
@@ -88,9 +89,9 @@ export function Today() {
         />
       )}
       {queued && (
-        <Card title="Check-in saved on this device">
-          <p>There is no connection right now. Your check-in will be sent as soon as the connection returns, and today's plan will appear then.</p>
-          <button onClick={() => { setQueued(false); void refresh(); }}>Check again</button>
+        <Card title={w.queuedTitle}>
+          <p>{w.queuedText}</p>
+          <button onClick={() => { setQueued(false); void refresh(); }}>{w.checkAgain}</button>
         </Card>
       )}
       {today && !recheck && (today.state === 'plan_ready' || today.state === 'session_logged') && today.plan && (
@@ -107,7 +108,7 @@ function Blocked({ today, onRefresh }: { today: TodayState; onRefresh: () => voi
   const [error, setError] = useState<string | null>(null);
   const urgent = today.state === 'blocked_urgent';
   return (
-    <Card title={urgent ? 'Get medical help now' : "Waiting for a clinician's clearance"} class={urgent ? 'danger' : 'warn'}>
+    <Card title={urgent ? w.urgentTitle : w.clearanceTitle} class={urgent ? 'danger' : 'warn'}>
       <p role="alert">{today.advice}</p>
       {urgent && <EmergencyCall />}
       {today.plan && <Reasons plan={today.plan} />}
@@ -117,7 +118,7 @@ function Blocked({ today, onRefresh }: { today: TodayState; onRefresh: () => voi
           onSubmit={async (e) => {
             e.preventDefault();
             setError(null);
-            if (!/^\d{4}-\d{2}-\d{2}$/.test(cleared)) return setError('Enter the date the clinician cleared you.');
+            if (!/^\d{4}-\d{2}-\d{2}$/.test(cleared)) return setError(w.needClearanceDate);
             try {
               await api.recordClearance(cleared);
               onRefresh();
@@ -127,15 +128,15 @@ function Blocked({ today, onRefresh }: { today: TodayState; onRefresh: () => voi
           }}
         >
           <label>
-            Date a clinician cleared you
+            {w.clearanceDate}
             <input type="date" name="cleared_on" value={cleared} max={localToday()} onInput={(e) => setCleared(e.currentTarget.value)} />
           </label>
-          <button type="submit">Record clearance</button>
+          <button type="submit">{w.recordClearance}</button>
         </form>
       )}
       <ErrorText error={error} />
       <button type="button" onClick={() => go('screen')}>
-        Take the safety questions again
+        {w.screenAgain}
       </button>
     </Card>
   );
@@ -147,7 +148,7 @@ function MorningPrompt({ sessionDate, onDone }: { sessionDate: string; onDone: (
   const [busy, setBusy] = useState(false);
   async function submit(e: Event) {
     e.preventDefault();
-    if (pain === null) return setError('Choose a number from 0 to 10.');
+    if (pain === null) return setError(w.morningNeedPain);
     setBusy(true);
     setError(null);
     try {
@@ -160,12 +161,12 @@ function MorningPrompt({ sessionDate, onDone }: { sessionDate: string; onDone: (
     }
   }
   return (
-    <form class="card prompt" onSubmit={submit} aria-label="Next-morning pain">
-      <h2>How was your back the morning after?</h2>
-      <p class="muted">After your session on {sessionDate}. Morning pain tells Bounceback whether the dose suited you.</p>
-      <Scale label="Pain on waking (0 none, 10 worst)" name="morning_pain" value={pain} onChange={setPain} low="No pain" high="Worst" />
+    <form class="card prompt" onSubmit={submit} aria-label={w.morningLabel}>
+      <h2>{w.morningTitle}</h2>
+      <p class="muted">{w.morningIntro(dateWords(sessionDate))}</p>
+      <Scale label={w.morningScale} name="morning_pain" value={pain} onChange={setPain} low={w.scaleNoPain} high={w.scaleWorst} />
       <ErrorText error={error} />
-      <button class="primary" type="submit" disabled={busy}>Save morning pain</button>
+      <button class="primary" type="submit" disabled={busy}>{w.morningSave}</button>
     </form>
   );
 }
@@ -184,8 +185,8 @@ export function CheckInForm({ onDone, onQueued, askUrgent = true }: { onDone: ()
 
   async function submit(e: Event) {
     e.preventDefault();
-    if (pain === null) return setError('Choose your pain right now, from 0 to 10.');
-    if (!feel) return setError('Choose how your back feels today.');
+    if (pain === null) return setError(w.needPain);
+    if (!feel) return setError(w.needFeel);
     const checkin: CheckIn = { pain, feel, leg_symptoms: legs, urgent_flags: flags };
     if (notes.trim()) checkin.notes = notes.trim();
     setBusy(true);
@@ -204,15 +205,15 @@ export function CheckInForm({ onDone, onQueued, askUrgent = true }: { onDone: ()
   }
 
   return (
-    <form class="card" onSubmit={submit} aria-label="Check-in">
-      <h2>Today's check-in</h2>
-      <Scale label="Back pain right now" name="pain" value={pain} onChange={setPain} low="0 no pain" high="10 worst" />
-      <Choice label="How does your back feel today?" name="feel" value={feel} options={Object.entries(feelWords) as [Feel, string][]} onChange={setFeel} />
-      <Choice label="Pain or tingling in a leg?" name="legs" value={legs} options={Object.entries(legWords) as [LegSymptoms, string][]} onChange={setLegs} />
+    <form class="card" onSubmit={submit} aria-label={w.checkinLabel}>
+      <h2>{w.checkinTitle}</h2>
+      <Scale label={w.painNow} name="pain" value={pain} onChange={setPain} low={w.scaleZero} high={w.scaleTen} />
+      <Choice label={w.feelQuestion} name="feel" value={feel} options={Object.entries(feelWords) as [Feel, string][]} onChange={setFeel} />
+      <Choice label={w.legQuestion} name="legs" value={legs} options={Object.entries(legWords) as [LegSymptoms, string][]} onChange={setLegs} />
       {askUrgent && (
       <fieldset class="checks">
-        <legend>Anything new since yesterday? Tick any that is true today (most days: none).</legend>
-        {safety.length === 0 && <p class="error">The safety questions could not be loaded. Check your connection and reload the page.</p>}
+        <legend>{w.newSigns}</legend>
+        {safety.length === 0 && <p class="error">{w.safetyFailed}</p>}
         {safety.filter((q) => q.urgent).map(({ id: flagId, question: text }) => {
           const id = flagId as UrgentFlag;
           return (
@@ -225,15 +226,15 @@ export function CheckInForm({ onDone, onQueued, askUrgent = true }: { onDone: ()
       </fieldset>
       )}
       <details>
-        <summary>Add a note</summary>
+        <summary>{w.addNote}</summary>
         <label>
-          Note (optional)
+          {w.note}
           <textarea name="notes" rows={2} maxLength={500} value={notes} onInput={(e) => setNotes(e.currentTarget.value)} />
         </label>
       </details>
       <ErrorText error={error} />
       <button class="primary big" type="submit" disabled={busy}>
-        {busy ? 'Saving…' : "See today's plan"}
+        {busy ? w.saving : w.seePlan}
       </button>
     </form>
   );
@@ -248,7 +249,7 @@ function PlanView(props: { plan: Plan; done: SessionLog | null; checkinPain: num
   return (
     <div>
       <Card class={'plan day-' + plan.day_type}>
-        <p class="eyebrow">Today · {plan.date}</p>
+        <p class="eyebrow">{w.eyebrow(dateWords(plan.date))}</p>
         <h2 class="day-type">{dayTypeWords[plan.day_type]}</h2>
         <p>{dayTypeHint[plan.day_type]}</p>
         {plan.traffic_light && (
@@ -258,19 +259,19 @@ function PlanView(props: { plan: Plan; done: SessionLog | null; checkinPain: num
         )}
         {plan.rope && (
           <p class="dose">
-            <strong>Rope: {plan.rope.minutes} min</strong> — {plan.rope.rounds} rounds of {plan.rope.work_seconds} s on / {plan.rope.rest_seconds} s off,{' '}
-            {skillWords[plan.rope.skill] ?? plan.rope.skill}, {plan.rope.cadence_per_min} turns a minute
+            <strong>{w.ropeDose(plan.rope.minutes)}</strong>
+            {w.ropeRounds(plan.rope.rounds, plan.rope.work_seconds, plan.rope.rest_seconds, skillWords[plan.rope.skill] ?? plan.rope.skill, plan.rope.cadence_per_min)}
           </p>
         )}
         {list.length > 0 && (
           <p class="dose">
-            <strong>Stretches: {plan.stretch.minutes} min</strong>, {list.length} moves
+            <strong>{w.stretchDose(plan.stretch.minutes)}</strong>
+            {w.stretchMoves(list.length)}
           </p>
         )}
         {done ? (
           <p class="ok-text" role="status">
-            Done for today{done.stopped === 'sharp_pain' ? ' (stopped for sharp pain)' : ''}: rope {done.rope_minutes} min, pain during {done.pain_during_max}/10, after{' '}
-            {done.pain_after}/10.
+            {w.done(done.stopped === 'sharp_pain', done.rope_minutes, done.pain_during_max, done.pain_after)}
           </p>
         ) : plan.day_type === 'rest' ? null : (
           <button
@@ -280,15 +281,15 @@ function PlanView(props: { plan: Plan; done: SessionLog | null; checkinPain: num
               go('session');
             }}
           >
-            Start session
+            {w.start}
           </button>
         )}
       </Card>
-      <Card title="Why this plan">
+      <Card title={w.whyTitle}>
         <Reasons plan={plan} />
       </Card>
       {list.length > 0 && (
-        <Card title="Today's moves">
+        <Card title={w.movesTitle}>
           <ul class="moves">
             {list.map((id) => (
               <li>
@@ -301,7 +302,7 @@ function PlanView(props: { plan: Plan; done: SessionLog | null; checkinPain: num
       )}
       {!done && (
         <button class="link" onClick={props.onRecheck}>
-          Check in again
+          {w.recheck}
         </button>
       )}
     </div>

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { api, type Role } from '../api';
 import { useApp } from '../state';
 import { Choice, ErrorText, errorMessage } from '../ui';
+import { welcomeWords as w } from './Welcome.words';
 
 export function Welcome() {
   const { setAccount, go } = useApp();
@@ -18,7 +19,7 @@ export function Welcome() {
     e.preventDefault();
     setError(null);
     if (mode === 'register' && password.length < 10) {
-      setError('Choose a password of at least 10 characters.');
+      setError(w.shortPassword);
       return;
     }
     setBusy(true);
@@ -37,16 +38,13 @@ export function Welcome() {
 
   return (
     <div class="welcome">
-      <h1>Move a little, every day, at the dose your back can take.</h1>
-      <p class="lead">
-        A 30-second check-in, then today's plan: gentle stretches on a sensitive day, a short jump-rope session on a good one,
-        with the reasons in plain words. Bounceback does not diagnose; if something needs a clinician, it says so.
-      </p>
+      <h1>{w.headline}</h1>
+      <p class="lead">{w.lead}</p>
       {/* Two tabs over one form; arrow keys move between them, as in any tab list. */}
       <div
         class="segmented"
         role="tablist"
-        aria-label="Account"
+        aria-label={w.tabs}
         onKeyDown={(e) => {
           if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
           const next = mode === 'register' ? 'login' : 'register';
@@ -55,19 +53,19 @@ export function Welcome() {
         }}
       >
         <button id="tab-register" role="tab" type="button" aria-selected={mode === 'register'} aria-controls="account-form" tabIndex={mode === 'register' ? 0 : -1} onClick={() => setMode('register')}>
-          Create account
+          {w.register}
         </button>
         <button id="tab-login" role="tab" type="button" aria-selected={mode === 'login'} aria-controls="account-form" tabIndex={mode === 'login' ? 0 : -1} onClick={() => setMode('login')}>
-          Log in
+          {w.login}
         </button>
       </div>
-      <form id="account-form" class="card" onSubmit={submit} aria-label={mode === 'register' ? 'Create account' : 'Log in'}>
+      <form id="account-form" class="card" onSubmit={submit} aria-label={mode === 'register' ? w.register : w.login}>
         <label>
-          Email
+          {w.email}
           <input type="email" name="email" autoComplete="email" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
         </label>
         <label>
-          Password
+          {w.password}
           <input
             type="password"
             name="password"
@@ -77,30 +75,30 @@ export function Welcome() {
             value={password}
             onInput={(e) => setPassword(e.currentTarget.value)}
           />
-          {mode === 'register' && <small class="muted">At least 10 characters.</small>}
+          {mode === 'register' && <small class="muted">{w.passwordHint}</small>}
         </label>
         {mode === 'register' && (
           <Choice
-            label="I am"
+            label={w.iAm}
             name="role"
             value={role}
             options={[
-              ['person', 'Someone with back pain'],
-              ['clinician', 'A clinician following someone'],
+              ['person', w.person],
+              ['clinician', w.clinician],
             ]}
             onChange={setRole}
           />
         )}
         {mode === 'register' && role === 'clinician' && (
           <label>
-            Clinician invite code
+            {w.invite}
             <input name="invite" autocomplete="off" autocapitalize="characters" value={invite} onInput={(e) => setInvite(e.currentTarget.value)} />
-            <small class="muted">From whoever runs this Bounceback server: clinician accounts are by invitation.</small>
+            <small class="muted">{w.inviteHint}</small>
           </label>
         )}
         <ErrorText error={error} />
         <button class="primary big" type="submit" disabled={busy}>
-          {mode === 'register' ? 'Create account' : 'Log in'}
+          {mode === 'register' ? w.register : w.login}
         </button>
       </form>
     </div>

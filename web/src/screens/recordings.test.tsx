@@ -104,7 +104,7 @@ describe('recordings screen', () => {
     await click(button('Skip the rows that cannot be read and try again'));
     expect(seen[2]).toContain('lenient=true');
     expect(go).toHaveBeenCalledWith('recordings/4');
-    expect(root.textContent).toContain('2 rows of the file could not be read and were skipped.');
+    expect(root.textContent).toContain('Skipped 2 rows of the file that could not be read.');
   });
 
   it('checks the file on the phone before sending it', async () => {

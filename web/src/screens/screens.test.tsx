@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dateWords } from '../words';
 import { setFetcher, type CatalogItem, type Plan, type SafetyQuestion } from '../api';
 import { ManualClock } from '../clock';
 import { AppContext, type AppState } from '../state';
@@ -342,7 +343,7 @@ describe('today', () => {
     await act(async () => {
       await new Promise((r) => setTimeout(r, 0));
     });
-    expect(root.textContent).toContain('After your session on 2026-03-01');
+    expect(root.textContent).toContain(`After your session on ${dateWords('2026-03-01')}.`);
     await pick('morning_pain', '3');
     await click(button('Save morning pain'));
     await act(async () => {
