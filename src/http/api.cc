@@ -10,6 +10,7 @@
 #include "app/plan_json.h"
 #include "app/recording_service.h"
 #include "app/timeline_json.h"
+#include "http/api_call.h"
 #include "http/api_error.h"
 #include "http/api_json.h"
 #include "http/request_decoding.h"
@@ -17,21 +18,6 @@
 namespace bb::http {
 
 using nlohmann::json;
-
-struct Api::Call {
-  Call(const Request& request_in, const PathParams& params_in)
-      : request(request_in), params(params_in) {}
-
-  const Request& request;
-  const PathParams& params;
-  std::optional<StorePool::Lease> lease;
-  std::optional<app::Account> account;
-  std::optional<app::DailyService> daily;
-  std::optional<app::AccountService> accounts;
-  std::optional<app::RecordingService> recordings;
-
-  [[nodiscard]] app::PersonId me() const { return account->id; }
-};
 
 namespace {
 
@@ -144,6 +130,11 @@ Api::Api(ApiParts parts)
   add("GET", "/api/v1/people/{person_id}/recordings/{id}", Access::kClinician,
       &Api::get_person_recording);
   add("GET", "/api/v1/live", Access::kPerson, &Api::get_live);
+  add("GET", "/api/v1/calendar", Access::kPerson, &Api::get_calendar);
+  add("PUT", "/api/v1/calendar", Access::kPerson, &Api::put_calendar);
+  add("POST", "/api/v1/calendar", Access::kPerson, &Api::post_calendar);
+  add("DELETE", "/api/v1/calendar", Access::kPerson, &Api::delete_calendar);
+  add("GET", "/api/v1/calendar/feeds/{feed}", Access::kAnonymous, &Api::get_calendar_feed);
   add("GET", "/api/v1/catalog", Access::kPublic, &Api::get_catalog);
   add("GET", "/api/v1/safety-questions", Access::kPublic, &Api::get_safety_questions);
   add("GET", "/api/v1/catalog/{id}", Access::kPublic, &Api::get_catalog_item);

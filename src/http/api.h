@@ -147,6 +147,12 @@ class Api {
   Response get_person_recordings(Call& call) const;
   Response get_person_recording(Call& call) const;
   Response get_live(Call& call) const;
+  // The calendar feed (api_calendar.cc).
+  Response get_calendar(Call& call) const;
+  Response put_calendar(Call& call) const;
+  Response post_calendar(Call& call) const;
+  Response delete_calendar(Call& call) const;
+  Response get_calendar_feed(Call& call) const;
   Response get_catalog(Call& call) const;
   Response get_safety_questions(Call& call) const;
   Response get_catalog_item(Call& call) const;
