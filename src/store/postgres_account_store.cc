@@ -124,7 +124,8 @@ const std::vector<PgStatement>& statements() {
       kDeleteExpiredSessions, kDeleteOldSessions, kAddClinicianInvite, kTakeClinicianInvite,
       kAddInvite,       kTakeInvite,         kAddShare,
       kDeleteShare,        kHasShare,        kSharesOfPerson,     kSharesWithClinician,
-      kSessionAccount,     kSetDisplayName};
+      kSessionAccount,     kSetDisplayName,  kSaveCalendarSettings, kCalendarSettings,
+      kCalendarBySecret,   kSetCalendarSecret};
   return kAll;
 }
 
