@@ -33,6 +33,12 @@ Response no_such_feed() { return error_response(HttpFailure::kNotFound, "no such
 
 }  // namespace
 
+std::string Api::loggable_target(const Request& request) {
+  // The decoded path decides, so a percent-encoded address is blanked out too.
+  if (request.path.rfind(kFeedPath, 0) != 0) return request.target;
+  return std::string(kFeedPath) + "(secret)";
+}
+
 Response Api::get_calendar(Call& call) const {
   app::CalendarService calendar(*(*call.lease)->accounts, *parts_.secrets, *call.daily);
   const Result<app::CalendarView> view = calendar.view(call.me());
