@@ -1,6 +1,7 @@
-// Settings: voice, metronome, theme, sharing with a clinician, export, log out, delete account.
+// Settings: voice, metronome, theme, the calendar feed, sharing with a clinician, export, log
+// out, delete account.
 import { useEffect, useState } from 'preact/hooks';
-import { api, exportUrls, type Share } from '../api';
+import { api, browserTimeZone, exportUrls, type CalendarView, type Share } from '../api';
 import { useApp } from '../state';
 import { Card, Choice, ErrorText, errorMessage } from '../ui';
 import { EMERGENCY_NUMBER } from './Screen';
@@ -79,6 +80,7 @@ export function Settings() {
           <p class="muted">After a doctor has checked you, or if an answer has changed.</p>
         </Card>
       )}
+      {isPerson && <CalendarCard />}
       {isPerson && (
         <Card title="Share with a clinician">
           <p class="muted">Make a one-time code and give it to your clinician. They can then see your plans, responses and measures, but change nothing.</p>
@@ -250,5 +252,153 @@ function DisplayNameForm() {
       {saved && <p role="status">Saved.</p>}
       <ErrorText error={error} />
     </form>
+  );
+}
+
+const CALENDAR_LENGTHS = [10, 15, 20, 30, 45, 60];
+
+// "Add to my calendar": the daily session as a calendar subscription, at a time and length the
+// person picks, in this browser's time zone. The address is shown once, with a copy button.
+function CalendarCard() {
+  const [view, setView] = useState<CalendarView | null>(null);
+  const [time, setTime] = useState('07:30');
+  const [minutes, setMinutes] = useState(20);
+  const [url, setUrl] = useState<string | null>(null);
+  const [said, setSaid] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const zone = browserTimeZone();
+
+  useEffect(() => {
+    api
+      .calendar()
+      .then((v) => {
+        setView(v);
+        setTime(v.time);
+        setMinutes(v.minutes);
+      })
+      .catch(() => {});
+  }, []);
+
+  const choice = () => ({ time, minutes, time_zone: zone });
+  async function run(work: () => Promise<void>) {
+    setError(null);
+    setSaid(null);
+    try {
+      await work();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+
+  return (
+    <Card title="Add to my calendar">
+      <p class="muted">
+        Your daily session in your own calendar app for the next two weeks, with a reminder 10 minutes before. Once you check in, the day shows its plan. While a warning sign pauses
+        your plans, the calendar shows no sessions.
+      </p>
+      <div class="row">
+        <label>
+          Time
+          <input type="time" name="calendar_time" required value={time} onInput={(e) => setTime(e.currentTarget.value)} />
+        </label>
+        <label>
+          Length
+          <select name="calendar_minutes" value={String(minutes)} onChange={(e) => setMinutes(Number(e.currentTarget.value))}>
+            {CALENDAR_LENGTHS.concat(CALENDAR_LENGTHS.includes(minutes) ? [] : [minutes]).map((m) => (
+              <option value={String(m)}>{m} minutes</option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <p class="muted small">Time zone: {zone} (this device's).</p>
+      <div class="row">
+        <button
+          type="button"
+          onClick={() =>
+            run(async () => {
+              const opened = await api.openCalendarFeed(choice());
+              setUrl(opened.url);
+              setView(await api.calendar());
+            })
+          }
+        >
+          {view?.feed ? 'Make a new calendar link' : 'Add to my calendar'}
+        </button>
+        {view?.feed && (
+          <button
+            type="button"
+            onClick={() =>
+              run(async () => {
+                setView(await api.saveCalendar(choice()));
+                setSaid('Saved. Your calendar shows the new time at its next refresh.');
+              })
+            }
+          >
+            Save time
+          </button>
+        )}
+      </div>
+      {url && <CalendarLink url={url} />}
+      {view?.feed && !url && <p class="muted small">A calendar link is active. A new link stops the old one.</p>}
+      {view?.feed && (
+        <button
+          type="button"
+          class="link"
+          onClick={() =>
+            run(async () => {
+              await api.revokeCalendarFeed();
+              setUrl(null);
+              setView(await api.calendar());
+              setSaid('The calendar link no longer works.');
+            })
+          }
+        >
+          Stop the calendar link
+        </button>
+      )}
+      {said && (
+        <p class="muted small" role="status">
+          {said}
+        </p>
+      )}
+      <ErrorText error={error} />
+    </Card>
+  );
+}
+
+// The feed address, shown once: copy it into a calendar app's "subscribe by URL", or open it as a
+// webcal link, which calendar apps take directly.
+function CalendarLink({ url }: { url: string }) {
+  const [said, setSaid] = useState<string | null>(null);
+  const webcal = url.replace(/^https?:/, 'webcal:');
+  return (
+    <div class="code">
+      <label>
+        Your calendar link (keep it private: it opens your calendar without a password)
+        <input name="calendar_url" readOnly value={url} onFocus={(e) => e.currentTarget.select()} />
+      </label>
+      <div class="row">
+        <button
+          type="button"
+          onClick={() => {
+            if (!navigator.clipboard) return setSaid('Could not copy: select the link and copy it by hand.');
+            navigator.clipboard
+              .writeText(url)
+              .then(() => setSaid('Copied. In your calendar app, add a calendar "from URL" or "by subscription" and paste it.'))
+              .catch(() => setSaid('Could not copy: select the link and copy it by hand.'));
+          }}
+        >
+          Copy link
+        </button>
+        <a class="button" href={webcal}>
+          Open in calendar app
+        </a>
+      </div>
+      {said && (
+        <p class="muted small" role="status">
+          {said}
+        </p>
+      )}
+    </div>
   );
 }
