@@ -5,7 +5,7 @@ SHELL := /bin/bash
 DEB_PACKAGES := g++ make cmake ninja-build pkg-config \
   nlohmann-json3-dev libsqlite3-dev libcli11-dev libfmt-dev \
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 \
-  libboost-dev libsodium-dev libssl-dev libpqxx-dev libspdlog-dev openssl \
+  libboost-dev libsodium-dev libssl-dev libpqxx-dev libspdlog-dev libhowardhinnant-date-dev openssl \
   postgresql wrk chromium curl python3
 FUZZ_PACKAGES := clang libclang-rt-14-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

@@ -21,3 +21,10 @@ set_tests_properties(live_test PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)
 add_test(NAME limits_test
          COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/limits_test.sh $<TARGET_FILE:bounceback>)
 set_tests_properties(limits_test PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)
+
+# The calendar feed fetched over loopback like a calendar app and parsed with ical.js (skips,
+# exit 77, without curl, node or web/node_modules).
+add_test(NAME calendar_test
+         COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/calendar_test.sh $<TARGET_FILE:bounceback>
+                 ${PROJECT_SOURCE_DIR})
+set_tests_properties(calendar_test PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)

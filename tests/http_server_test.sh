@@ -83,7 +83,7 @@ routes=$(curl -s "$BASE/api/v1/openapi.yaml" | awk '
   inside && /^  \/[^ ]*:$/ {path=$1; sub(/:$/, "", path)}
   inside && /^    (get|put|post|delete):$/ {m=$1; sub(/:$/, "", m); print toupper(m), path}')
 [[ $(wc -l <<<"$routes") -gt 30 ]] || fail "the OpenAPI document lists too few routes: $routes"
-public=" /healthz /readyz /api/v1/openapi.yaml /api/v1/auth/register /api/v1/auth/login /api/v1/catalog /api/v1/catalog/{id} /api/v1/safety-questions "
+public=" /healthz /readyz /api/v1/openapi.yaml /api/v1/auth/register /api/v1/auth/login /api/v1/catalog /api/v1/catalog/{id} /api/v1/safety-questions /api/v1/calendar/feeds/{feed} "
 before=$(call GET /api/v1/export "$ADA")
 walked=0
 while read -r method pattern; do

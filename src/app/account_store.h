@@ -38,6 +38,21 @@ struct ShareRecord {
   std::string clinician_name;
 };
 
+// When and where a person's calendar feed puts the daily session.
+struct CalendarSettings {
+  int start_minute = 7 * 60 + 30;  // minutes after local midnight
+  int minutes = 20;                // length of each event
+  std::string time_zone;           // IANA name, e.g. "Europe/Berlin"
+  bool operator==(const CalendarSettings&) const = default;
+};
+
+// A person's stored calendar settings, and whether a feed secret is live.
+struct CalendarFeedRecord {
+  PersonId person = 0;
+  CalendarSettings settings;
+  bool has_secret = false;
+};
+
 // Attempts (failed logins, registrations) counted over a window that starts at the first one.
 struct FailureWindow {
   int failures = 0;
@@ -114,6 +129,19 @@ class AccountStore {
   [[nodiscard]] virtual Result<std::vector<ShareRecord>> shares_of_person(PersonId person) = 0;
   [[nodiscard]] virtual Result<std::vector<ShareRecord>> shares_with_clinician(
       PersonId clinician) = 0;
+
+  // Calendar feeds: one row per person with the settings and the digest of the feed's secret.
+  // Saving settings keeps the secret; a person's first save starts without one.
+  [[nodiscard]] virtual Status save_calendar_settings(PersonId person,
+                                                      const CalendarSettings& settings) = 0;
+  [[nodiscard]] virtual Result<std::optional<CalendarFeedRecord>> calendar_settings(
+      PersonId person) = 0;
+  // Replaces the secret (empty removes it); false when the person has no settings saved.
+  [[nodiscard]] virtual Result<bool> set_calendar_secret(PersonId person,
+                                                         const std::string& secret_hash) = 0;
+  // The person whose live secret has this digest.
+  [[nodiscard]] virtual Result<std::optional<CalendarFeedRecord>> calendar_feed_by_secret(
+      const std::string& secret_hash) = 0;
 
   // A cheap round trip, for readiness checks.
   [[nodiscard]] virtual Status ping() = 0;

@@ -133,6 +133,11 @@ Api::Api(ApiParts parts)
   add("GET", "/api/v1/people/{person_id}/recordings/{id}", Access::kClinician,
       &Api::get_person_recording);
   add("GET", "/api/v1/live", Access::kPerson, &Api::get_live);
+  add("GET", "/api/v1/calendar", Access::kPerson, &Api::get_calendar);
+  add("PUT", "/api/v1/calendar", Access::kPerson, &Api::put_calendar);
+  add("POST", "/api/v1/calendar", Access::kPerson, &Api::post_calendar);
+  add("DELETE", "/api/v1/calendar", Access::kPerson, &Api::delete_calendar);
+  add("GET", "/api/v1/calendar/feeds/{feed}", Access::kAnonymous, &Api::get_calendar_feed);
   add("GET", "/api/v1/catalog", Access::kPublic, &Api::get_catalog);
   add("GET", "/api/v1/safety-questions", Access::kPublic, &Api::get_safety_questions);
   add("GET", "/api/v1/catalog/{id}", Access::kPublic, &Api::get_catalog_item);

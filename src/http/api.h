@@ -78,6 +78,10 @@ class Api {
   [[nodiscard]] std::optional<Response> refuse_before_body(const Request& header,
                                                            SessionCheck check) const;
 
+  // The request's target as an access log may keep it: a calendar feed's secret is blanked out,
+  // since the address alone opens the feed.
+  [[nodiscard]] static std::string loggable_target(const Request& request);
+
   // Whether `path` is the live WebSocket route.
   [[nodiscard]] static bool is_live_path(std::string_view path);
   // An upgrade request to the live route: the stream, or the HTTP answer that refuses it (401,
@@ -149,6 +153,12 @@ class Api {
   Response get_person_recordings(Call& call) const;
   Response get_person_recording(Call& call) const;
   Response get_live(Call& call) const;
+  // The calendar feed (api_calendar.cc).
+  Response get_calendar(Call& call) const;
+  Response put_calendar(Call& call) const;
+  Response post_calendar(Call& call) const;
+  Response delete_calendar(Call& call) const;
+  Response get_calendar_feed(Call& call) const;
   Response get_catalog(Call& call) const;
   Response get_safety_questions(Call& call) const;
   Response get_catalog_item(Call& call) const;

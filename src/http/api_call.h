@@ -1,5 +1,5 @@
-// What one request's handler works with, shared by the files that define Api's handlers (api.cc,
-// api_fhir.cc). Not part of the Api's interface.
+// One request on its way through the Api: what admit() opened for it and whose it is. Private to
+// the Api's own source files (api.cc and the api_*.cc files of its handlers).
 #pragma once
 
 #include <optional>
@@ -8,6 +8,9 @@
 #include "app/daily_service.h"
 #include "app/recording_service.h"
 #include "http/api.h"
+#include "http/message.h"
+#include "http/router.h"
+#include "http/store_pool.h"
 
 namespace bb::http {
 

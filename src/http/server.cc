@@ -572,7 +572,8 @@ asio::awaitable<void> Server::Impl::serve(Stream& stream, std::shared_ptr<Connec
       const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
                               std::chrono::steady_clock::now() - started)
                               .count();
-      access->info("{} \"{} {}\" {} {} {}us", remote, request.method, request.target,
+      access->info("{} \"{} {}\" {} {} {}us", remote, request.method,
+                   Api::loggable_target(request),
                    out.result_int(), out.body().size(), micros);
     }
     if (ec || !keep_alive) co_return;

@@ -323,6 +323,115 @@ TEST_P(AccountStoreContractTest, ADisplayNameIsKeptAndListedWithTheShares) {
   EXPECT_EQ((*cleared)->display_name, "");
 }
 
+TEST_P(AccountStoreContractTest, CalendarSettingsAndSecretsRoundTripPerPerson) {
+  auto store = open_store();
+  ASSERT_TRUE(store);
+  const PersonId ana = create(*store, "ana@example.org");
+  const PersonId ben = create(*store, "ben@example.org");
+  auto none = store->calendar_settings(ana);
+  ASSERT_OK(none);
+  EXPECT_FALSE(none->has_value());
+  // No secret before the settings exist.
+  auto early = store->set_calendar_secret(ana, "digest-early");
+  ASSERT_OK(early);
+  EXPECT_FALSE(*early);
+  EXPECT_EQ(count_rows("calendar_feeds"), 0);
+
+  const app::CalendarSettings morning{7 * 60 + 30, 20, "Europe/Berlin"};
+  ASSERT_OK(store->save_calendar_settings(ana, morning));
+  auto saved = store->calendar_settings(ana);
+  ASSERT_OK(saved);
+  ASSERT_TRUE(saved->has_value());
+  EXPECT_EQ((*saved)->person, ana);
+  EXPECT_EQ((*saved)->settings, morning);
+  EXPECT_FALSE((*saved)->has_secret);
+
+  auto set = store->set_calendar_secret(ana, "digest-ana-1");
+  ASSERT_OK(set);
+  EXPECT_TRUE(*set);
+  ASSERT_OK(store->save_calendar_settings(ben, {18 * 60, 45, "America/New_York"}));
+  ASSERT_OK(store->set_calendar_secret(ben, "digest-ben"));
+
+  // Saving settings again keeps the secret.
+  const app::CalendarSettings evening{21 * 60 + 5, 10, "Asia/Kolkata"};
+  ASSERT_OK(store->save_calendar_settings(ana, evening));
+  auto by_secret = store->calendar_feed_by_secret("digest-ana-1");
+  ASSERT_OK(by_secret);
+  ASSERT_TRUE(by_secret->has_value());
+  EXPECT_EQ((*by_secret)->person, ana);
+  EXPECT_EQ((*by_secret)->settings, evening);
+  EXPECT_TRUE((*by_secret)->has_secret);
+  auto bens = store->calendar_feed_by_secret("digest-ben");
+  ASSERT_OK(bens);
+  ASSERT_TRUE(bens->has_value());
+  EXPECT_EQ((*bens)->person, ben);
+  EXPECT_EQ((*bens)->settings.time_zone, "America/New_York");
+
+  // Renewing replaces the secret: the old one finds nothing.
+  ASSERT_OK(store->set_calendar_secret(ana, "digest-ana-2"));
+  auto old_secret = store->calendar_feed_by_secret("digest-ana-1");
+  ASSERT_OK(old_secret);
+  EXPECT_FALSE(old_secret->has_value());
+  auto new_secret = store->calendar_feed_by_secret("digest-ana-2");
+  ASSERT_OK(new_secret);
+  ASSERT_TRUE(new_secret->has_value());
+  EXPECT_EQ((*new_secret)->person, ana);
+
+  // Revoking (an empty digest) keeps the settings; an empty digest never finds a feed.
+  auto revoked = store->set_calendar_secret(ana, "");
+  ASSERT_OK(revoked);
+  EXPECT_TRUE(*revoked);
+  auto after = store->calendar_feed_by_secret("digest-ana-2");
+  ASSERT_OK(after);
+  EXPECT_FALSE(after->has_value());
+  auto by_empty = store->calendar_feed_by_secret("");
+  ASSERT_OK(by_empty);
+  EXPECT_FALSE(by_empty->has_value());
+  auto kept = store->calendar_settings(ana);
+  ASSERT_OK(kept);
+  ASSERT_TRUE(kept->has_value());
+  EXPECT_EQ((*kept)->settings, evening);
+  EXPECT_FALSE((*kept)->has_secret);
+  // Several people without a secret at once are fine (NULLs do not clash).
+  ASSERT_OK(store->set_calendar_secret(ben, ""));
+  EXPECT_EQ(count_rows("calendar_feeds"), 2);
+}
+
+TEST_P(AccountStoreContractTest, CalendarSettingsOutOfRangeAreRefusedAndWriteNothing) {
+  auto store = open_store();
+  ASSERT_TRUE(store);
+  const PersonId ana = create(*store, "ana@example.org");
+  for (const app::CalendarSettings& bad : {app::CalendarSettings{24 * 60, 20, "UTC"},
+                                           app::CalendarSettings{-1, 20, "UTC"},
+                                           app::CalendarSettings{60, 4, "UTC"},
+                                           app::CalendarSettings{60, 181, "UTC"}}) {
+    const Status refused = store->save_calendar_settings(ana, bad);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code, ErrorCode::kConflict);
+  }
+  const Status no_person = store->save_calendar_settings(ana + 1000, {60, 20, "UTC"});
+  ASSERT_FALSE(no_person.ok());
+  EXPECT_EQ(no_person.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(count_rows("calendar_feeds"), 0);
+}
+
+TEST_P(AccountStoreContractTest, TwoPeopleCannotHoldTheSameCalendarSecret) {
+  auto store = open_store();
+  ASSERT_TRUE(store);
+  const PersonId ana = create(*store, "ana@example.org");
+  const PersonId ben = create(*store, "ben@example.org");
+  ASSERT_OK(store->save_calendar_settings(ana, {60, 20, "UTC"}));
+  ASSERT_OK(store->save_calendar_settings(ben, {60, 20, "UTC"}));
+  ASSERT_OK(store->set_calendar_secret(ana, "same-digest"));
+  auto clash = store->set_calendar_secret(ben, "same-digest");
+  ASSERT_FALSE(clash.ok());
+  EXPECT_EQ(clash.error().code, ErrorCode::kConflict);
+  auto found = store->calendar_feed_by_secret("same-digest");
+  ASSERT_OK(found);
+  ASSERT_TRUE(found->has_value());
+  EXPECT_EQ((*found)->person, ana);
+}
+
 TEST_P(AccountStoreContractTest, SharesKeepTheFirstAndListWithEmails) {
   auto store = open_store();
   ASSERT_TRUE(store);
@@ -377,6 +486,8 @@ TEST_P(AccountStoreContractTest, DeletingAnAccountRemovesEverythingOfIt) {
   ASSERT_OK(store->add_login_session("token-hash", ana, 5000));
   ASSERT_OK(store->add_invite("code-hash", ana, 5000));
   ASSERT_OK(store->add_share(ana, doc, 1));
+  ASSERT_OK(store->save_calendar_settings(ana, {60, 20, "UTC"}));
+  ASSERT_OK(store->set_calendar_secret(ana, "calendar-digest"));
 
   ASSERT_OK(store->delete_account(ana));
   auto gone = store->account_by_id(ana);
@@ -388,6 +499,7 @@ TEST_P(AccountStoreContractTest, DeletingAnAccountRemovesEverythingOfIt) {
   EXPECT_EQ(count_rows("login_sessions"), 0);
   EXPECT_EQ(count_rows("share_invites"), 0);
   EXPECT_EQ(count_rows("shares"), 0);
+  EXPECT_EQ(count_rows("calendar_feeds"), 0);
 }
 
 TEST_P(AccountStoreContractTest, FailedTransactionLeavesNothingBehind) {

@@ -391,6 +391,19 @@ CLUSTER sessions USING sessions_pkey;
 ANALYZE checkins;
 ANALYZE sessions
 )sql"},
+      // A person's calendar feed: when the daily session goes into their calendar, in which
+      // time zone, and the digest of the secret in the feed's address (NULL once revoked; the
+      // settings stay for the next link).
+      {11, "calendar feed settings and secrets", R"sql(
+CREATE TABLE calendar_feeds (
+  person_id BIGINT PRIMARY KEY REFERENCES persons (id) ON DELETE CASCADE,
+  secret_hash TEXT UNIQUE,
+  time_zone TEXT NOT NULL,
+  start_minute INTEGER NOT NULL CHECK (start_minute BETWEEN 0 AND 1439),
+  length_minutes INTEGER NOT NULL CHECK (length_minutes BETWEEN 5 AND 180)
+)
+)sql",
+       {}},
   };
   return kMigrations;
 }

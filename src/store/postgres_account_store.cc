@@ -31,6 +31,23 @@ constexpr PgStatement kAccountById{
     " WHERE person_id = $1"};
 constexpr PgStatement kSetDisplayName{
     "account.set_display_name", "UPDATE accounts SET display_name = $1 WHERE person_id = $2"};
+constexpr PgStatement kSaveCalendarSettings{
+    "account.save_calendar_settings",
+    "INSERT INTO calendar_feeds (person_id, time_zone, start_minute, length_minutes)"
+    " VALUES ($1, $2, $3, $4) ON CONFLICT (person_id) DO UPDATE SET"
+    " time_zone = excluded.time_zone, start_minute = excluded.start_minute,"
+    " length_minutes = excluded.length_minutes"};
+#define BB_CALENDAR_COLUMNS                                  \
+  "SELECT person_id, time_zone, start_minute, length_minutes," \
+  " CASE WHEN secret_hash IS NULL THEN 0 ELSE 1 END FROM calendar_feeds"
+constexpr PgStatement kCalendarSettings{"account.calendar_settings",
+                                        BB_CALENDAR_COLUMNS " WHERE person_id = $1"};
+constexpr PgStatement kCalendarBySecret{"account.calendar_by_secret",
+                                        BB_CALENDAR_COLUMNS " WHERE secret_hash = $1"};
+#undef BB_CALENDAR_COLUMNS
+constexpr PgStatement kSetCalendarSecret{
+    "account.set_calendar_secret",
+    "UPDATE calendar_feeds SET secret_hash = NULLIF($1, '') WHERE person_id = $2"};
 // Every table hangs off persons with ON DELETE CASCADE: one row takes everything with it.
 constexpr PgStatement kDeletePerson{"account.delete", "DELETE FROM persons WHERE id = $1"};
 constexpr PgStatement kAddLoginSession{
@@ -107,7 +124,8 @@ const std::vector<PgStatement>& statements() {
       kDeleteExpiredSessions, kDeleteOldSessions, kAddClinicianInvite, kTakeClinicianInvite,
       kAddInvite,       kTakeInvite,         kAddShare,
       kDeleteShare,        kHasShare,        kSharesOfPerson,     kSharesWithClinician,
-      kSessionAccount,     kSetDisplayName};
+      kSessionAccount,     kSetDisplayName,  kSaveCalendarSettings, kCalendarSettings,
+      kCalendarBySecret,   kSetCalendarSecret};
   return kAll;
 }
 
@@ -203,6 +221,55 @@ Status PostgresAccountStore::set_display_name(app::PersonId id, const std::strin
     run(tx, kSetDisplayName, name, id);
     return Status::success();
   });
+}
+
+namespace {
+
+std::optional<app::CalendarFeedRecord> read_calendar(const pqxx::result& rows) {
+  if (rows.empty()) return std::nullopt;
+  app::CalendarFeedRecord record;
+  record.person = rows[0][0].as<app::PersonId>();
+  record.settings.time_zone = rows[0][1].as<std::string>();
+  record.settings.start_minute = rows[0][2].as<int>();
+  record.settings.minutes = rows[0][3].as<int>();
+  record.has_secret = rows[0][4].as<int>() != 0;
+  return record;
+}
+
+}  // namespace
+
+Status PostgresAccountStore::save_calendar_settings(app::PersonId person,
+                                                    const app::CalendarSettings& settings) {
+  return connection_->unit("saving calendar settings", [&](pqxx::dbtransaction& tx) -> Status {
+    run(tx, kSaveCalendarSettings, person, settings.time_zone, settings.start_minute,
+        settings.minutes);
+    return Status::success();
+  });
+}
+
+Result<std::optional<app::CalendarFeedRecord>> PostgresAccountStore::calendar_settings(
+    app::PersonId person) {
+  return connection_->unit(
+      "reading calendar settings",
+      [&](pqxx::dbtransaction& tx) -> Result<std::optional<app::CalendarFeedRecord>> {
+        return read_calendar(run(tx, kCalendarSettings, person));
+      });
+}
+
+Result<bool> PostgresAccountStore::set_calendar_secret(app::PersonId person,
+                                                       const std::string& secret_hash) {
+  return connection_->unit("saving a calendar secret", [&](pqxx::dbtransaction& tx) -> Result<bool> {
+    return run(tx, kSetCalendarSecret, secret_hash, person).affected_rows() > 0;
+  });
+}
+
+Result<std::optional<app::CalendarFeedRecord>> PostgresAccountStore::calendar_feed_by_secret(
+    const std::string& secret_hash) {
+  return connection_->unit(
+      "reading a calendar feed",
+      [&](pqxx::dbtransaction& tx) -> Result<std::optional<app::CalendarFeedRecord>> {
+        return read_calendar(run(tx, kCalendarBySecret, secret_hash));
+      });
 }
 
 Status PostgresAccountStore::add_login_session(const std::string& token_hash, app::PersonId id,

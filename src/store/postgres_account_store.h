@@ -30,6 +30,14 @@ class PostgresAccountStore final : public app::AccountStore {
   [[nodiscard]] Result<std::optional<app::Account>> account_by_id(app::PersonId id) override;
   [[nodiscard]] Status delete_account(app::PersonId id) override;
   [[nodiscard]] Status set_display_name(app::PersonId id, const std::string& name) override;
+  [[nodiscard]] Status save_calendar_settings(app::PersonId person,
+                                              const app::CalendarSettings& settings) override;
+  [[nodiscard]] Result<std::optional<app::CalendarFeedRecord>> calendar_settings(
+      app::PersonId person) override;
+  [[nodiscard]] Result<bool> set_calendar_secret(app::PersonId person,
+                                                 const std::string& secret_hash) override;
+  [[nodiscard]] Result<std::optional<app::CalendarFeedRecord>> calendar_feed_by_secret(
+      const std::string& secret_hash) override;
 
   [[nodiscard]] Status add_login_session(const std::string& token_hash, app::PersonId id,
                                          app::UnixSeconds expires_at) override;

@@ -95,6 +95,57 @@ Status SqliteAccountStore::set_display_name(app::PersonId id, const std::string&
   return q.run();
 }
 
+namespace {
+
+constexpr const char* kCalendarColumns =
+    "SELECT person_id, time_zone, start_minute, length_minutes,"
+    " CASE WHEN secret_hash IS NULL THEN 0 ELSE 1 END FROM calendar_feeds";
+
+Result<std::optional<app::CalendarFeedRecord>> read_calendar(SqliteQuery& q) {
+  BB_ASSIGN_OR_RETURN(const bool row, q.step());
+  if (!row) return std::optional<app::CalendarFeedRecord>();
+  app::CalendarFeedRecord record;
+  record.person = q.integer(0);
+  record.settings.time_zone = q.text(1);
+  record.settings.start_minute = static_cast<int>(q.integer(2));
+  record.settings.minutes = static_cast<int>(q.integer(3));
+  record.has_secret = q.integer(4) != 0;
+  return std::optional<app::CalendarFeedRecord>(std::move(record));
+}
+
+}  // namespace
+
+Status SqliteAccountStore::save_calendar_settings(app::PersonId person,
+                                                  const app::CalendarSettings& settings) {
+  BB_STATEMENT(q,
+               "INSERT INTO calendar_feeds (person_id, time_zone, start_minute, length_minutes)"
+               " VALUES (?, ?, ?, ?) ON CONFLICT (person_id) DO UPDATE SET"
+               " time_zone = excluded.time_zone, start_minute = excluded.start_minute,"
+               " length_minutes = excluded.length_minutes",
+               person, settings.time_zone, settings.start_minute, settings.minutes);
+  return q.run();
+}
+
+Result<std::optional<app::CalendarFeedRecord>> SqliteAccountStore::calendar_settings(
+    app::PersonId person) {
+  BB_STATEMENT(q, std::string(kCalendarColumns) + " WHERE person_id = ?", person);
+  return read_calendar(q);
+}
+
+Result<bool> SqliteAccountStore::set_calendar_secret(app::PersonId person,
+                                                     const std::string& secret_hash) {
+  BB_STATEMENT(q, "UPDATE calendar_feeds SET secret_hash = NULLIF(?, '') WHERE person_id = ?",
+               secret_hash, person);
+  BB_RETURN_IF_ERROR(q.run());
+  return q.changes() > 0;
+}
+
+Result<std::optional<app::CalendarFeedRecord>> SqliteAccountStore::calendar_feed_by_secret(
+    const std::string& secret_hash) {
+  BB_STATEMENT(q, std::string(kCalendarColumns) + " WHERE secret_hash = ?", secret_hash);
+  return read_calendar(q);
+}
+
 Status SqliteAccountStore::delete_account(app::PersonId id) {
   // Every table hangs off persons with ON DELETE CASCADE: one row takes everything with it.
   BB_STATEMENT(q, "DELETE FROM persons WHERE id = ?", id);

@@ -16,6 +16,9 @@ export type PlanStatus = 'ok' | 'see_clinician' | 'urgent';
 export type ScreenOutcome = 'clear' | 'see_clinician' | 'urgent';
 
 export interface Account { id: number; email: string; role: Role; display_name?: string }
+// When the daily session goes into the person's own calendar (the feed of /calendar).
+export interface CalendarSettings { time: string; minutes: number; time_zone: string }
+export interface CalendarView { time: string; minutes: number; time_zone: string | null; feed: boolean }
 export interface SessionOpened { account: Account; token: string; expires_at: number }
 export interface Profile {
   birth_year: number;
@@ -342,6 +345,11 @@ export const api = {
   invite: () => request<Invite>('POST', '/shares/invites'),
   acceptInvite: (code: string) => request<Share>('POST', '/shares/accept', { code: tidyShareCode(code) }),
   revokeShare: (clinicianId: number) => request<void>('DELETE', `/shares/${clinicianId}`),
+  calendar: () => request<CalendarView>('GET', '/calendar'),
+  saveCalendar: (s: CalendarSettings) => request<CalendarView>('PUT', '/calendar', s),
+  // A new secret feed address; an earlier one stops working.
+  openCalendarFeed: (s: CalendarSettings) => request<{ url: string }>('POST', '/calendar', s),
+  revokeCalendarFeed: () => request<void>('DELETE', '/calendar'),
   personHistory: (id: number) => request<{ days: HistoryDay[] }>('GET', `/people/${id}/history`),
   personProgress: (id: number) => request<Progress>('GET', `/people/${id}/progress`),
   personScreening: (id: number) => request<ScreenSummary>('GET', `/people/${id}/screening`),
@@ -506,3 +514,13 @@ export const offlineCopy = {
     for (const k of [ACCOUNT_KEY, TODAY_KEY]) localStorage.removeItem(k);
   },
 };
+
+// The browser's IANA time zone ("Europe/Berlin"), which the server needs to place the calendar's
+// sessions at the person's local time; UTC when the browser does not say.
+export function browserTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}

@@ -1,6 +1,7 @@
-// Settings: voice, metronome, theme, sharing with a clinician, export, log out, delete account.
+// Settings: voice, metronome, theme, the calendar feed, sharing with a clinician, export, log
+// out, delete account.
 import { useEffect, useState } from 'preact/hooks';
-import { api, exportUrls, fhirExportUrl, type Share } from '../api';
+import { api, browserTimeZone, exportUrls, fhirExportUrl, type CalendarView, type Share } from '../api';
 import { useApp } from '../state';
 import { Card, Choice, ErrorText, errorMessage } from '../ui';
 import { EMERGENCY_NUMBER } from './Screen';
@@ -78,6 +79,7 @@ export function Settings() {
           <p class="muted">{w.retakeHint}</p>
         </Card>
       )}
+      {isPerson && <CalendarCard />}
       {isPerson && (
         <Card title={w.shareCard}>
           <p class="muted">{w.shareIntro}</p>
@@ -130,7 +132,7 @@ export function Settings() {
               {w.exportCsv}
             </a>
             <a class="button" href={fhirExportUrl()} download="bounceback-fhir.json">
-              Download for my clinic's record system (FHIR)
+              {w.exportFhir}
             </a>
           </div>
           <button class="link" onClick={() => go('onboarding')}>
@@ -254,5 +256,150 @@ function DisplayNameForm() {
       {saved && <p role="status">{w.saved}</p>}
       <ErrorText error={error} />
     </form>
+  );
+}
+
+const CALENDAR_LENGTHS = [10, 15, 20, 30, 45, 60];
+
+// "Add to my calendar": the daily session as a calendar subscription, at a time and length the
+// person picks, in this browser's time zone. The address is shown once, with a copy button.
+function CalendarCard() {
+  const [view, setView] = useState<CalendarView | null>(null);
+  const [time, setTime] = useState('07:30');
+  const [minutes, setMinutes] = useState(20);
+  const [url, setUrl] = useState<string | null>(null);
+  const [said, setSaid] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const zone = browserTimeZone();
+
+  useEffect(() => {
+    api
+      .calendar()
+      .then((v) => {
+        setView(v);
+        setTime(v.time);
+        setMinutes(v.minutes);
+      })
+      .catch(() => {});
+  }, []);
+
+  const choice = () => ({ time, minutes, time_zone: zone });
+  async function run(work: () => Promise<void>) {
+    setError(null);
+    setSaid(null);
+    try {
+      await work();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+
+  return (
+    <Card title={w.calendarCard}>
+      <p class="muted">{w.calendarIntro}</p>
+      <div class="row">
+        <label>
+          {w.calendarTime}
+          <input type="time" name="calendar_time" required value={time} onInput={(e) => setTime(e.currentTarget.value)} />
+        </label>
+        <label>
+          {w.calendarLength}
+          <select name="calendar_minutes" value={String(minutes)} onChange={(e) => setMinutes(Number(e.currentTarget.value))}>
+            {CALENDAR_LENGTHS.concat(CALENDAR_LENGTHS.includes(minutes) ? [] : [minutes]).map((m) => (
+              <option value={String(m)}>{w.calendarMinutes(m)}</option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <p class="muted small">{w.calendarZone(zone)}</p>
+      <div class="row">
+        <button
+          type="button"
+          onClick={() =>
+            run(async () => {
+              const opened = await api.openCalendarFeed(choice());
+              setUrl(opened.url);
+              setView(await api.calendar());
+            })
+          }
+        >
+          {view?.feed ? w.calendarRenew : w.calendarAdd}
+        </button>
+        {view?.feed && (
+          <button
+            type="button"
+            onClick={() =>
+              run(async () => {
+                setView(await api.saveCalendar(choice()));
+                setSaid(w.calendarSaved);
+              })
+            }
+          >
+            {w.calendarSave}
+          </button>
+        )}
+      </div>
+      {url && <CalendarLink url={url} />}
+      {view?.feed && !url && <p class="muted small">{w.calendarActive}</p>}
+      {view?.feed && (
+        <button
+          type="button"
+          class="link"
+          onClick={() =>
+            run(async () => {
+              await api.revokeCalendarFeed();
+              setUrl(null);
+              setView(await api.calendar());
+              setSaid(w.calendarStopped);
+            })
+          }
+        >
+          {w.calendarStop}
+        </button>
+      )}
+      {said && (
+        <p class="muted small" role="status">
+          {said}
+        </p>
+      )}
+      <ErrorText error={error} />
+    </Card>
+  );
+}
+
+// The feed address, shown once: copy it into a calendar app's "subscribe by URL", or open it as a
+// webcal link, which calendar apps take directly.
+function CalendarLink({ url }: { url: string }) {
+  const [said, setSaid] = useState<string | null>(null);
+  const webcal = url.replace(/^https?:/, 'webcal:');
+  return (
+    <div class="code">
+      <label>
+        {w.calendarLinkLabel}
+        <input name="calendar_url" readOnly value={url} onFocus={(e) => e.currentTarget.select()} />
+      </label>
+      <div class="row">
+        <button
+          type="button"
+          onClick={() => {
+            if (!navigator.clipboard) return setSaid(w.calendarCopyFailed);
+            navigator.clipboard
+              .writeText(url)
+              .then(() => setSaid(w.calendarCopied))
+              .catch(() => setSaid(w.calendarCopyFailed));
+          }}
+        >
+          {w.calendarCopy}
+        </button>
+        <a class="button" href={webcal}>
+          {w.calendarOpen}
+        </a>
+      </div>
+      {said && (
+        <p class="muted small" role="status">
+          {said}
+        </p>
+      )}
+    </div>
   );
 }

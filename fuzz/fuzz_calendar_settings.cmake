@@ -1,0 +1,1 @@
+bb_add_fuzz_target(fuzz_calendar_settings ${CMAKE_CURRENT_SOURCE_DIR}/fuzz_calendar_settings.cc bb_app)
