@@ -163,7 +163,8 @@ void JumpCounter::consider(const JumpEvent& event, std::vector<JumpEvent>& out) 
   // Unmeasured flights (the raw |a| never reached 0.3 g, as when a phone clips or bursts) do
   // not count against the run.
   const double flight = typical_flight(held_);
-  if (shows_flight(detector_.placement()) && flight > 0 && flight < G::kMinFlightS) {
+  if (shows_flight(detector_.placement()) && gravity_ == Gravity::kIncluded && flight > 0 &&
+      flight < G::kMinFlightS) {
     run_rejected_ = RunRejection::kShortFlight;
     counts_.short_flight += G::kMinRunJumps;
     return;
