@@ -128,6 +128,11 @@ std::vector<std::string> motion_warnings(const MotionAnalysis& analysis) {
         "signal's main axis, taken as the vertical, so jumps are counted from free fall and "
         "landings; impact peaks are less exact and sideways motion can hide the vertical");
   }
+  if (r.gravity_added_from_columns) {
+    out.push_back(
+        "the file holds user acceleration (gravity removed) and the gravity the device "
+        "estimated: the two were added back together, which is what the sensor felt");
+  }
   if (r.clip_level_g > 0) {
     out.push_back(printf_string("the sensor clips at about %.1f g: impact peaks are lower bounds",
                                 r.clip_level_g));
