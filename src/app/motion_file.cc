@@ -168,9 +168,7 @@ std::vector<std::string> motion_warnings(const MotionAnalysis& analysis) {
   }
   if (analysis.placement_guessed) {
     const auto& c = analysis.guess_counts;
-    const char* sureness = analysis.guess_confidence == motion::GuessConfidence::kHigh  ? "sure"
-                           : analysis.guess_confidence == motion::GuessConfidence::kLow ? "unsure"
-                                                                                        : "no evidence";
+    const char* sureness = motion::to_string(analysis.guess_confidence);
     char evidence[256];
     std::snprintf(evidence, sizeof evidence,
                   " (%s: jumps in rhythm read as ankle %lld, pocket %lld, wrist %lld; set the "
@@ -234,6 +232,8 @@ Result<MotionAnalysis> analyze(ByteSource& source, const MotionFileOptions& opti
   if (!counter) counter.emplace(analysis.placement, gravity_of(*pass));
   counter->finish(analysis.events);
   analysis.gate = counter->gate();
+  analysis.set_aside = counter->set_aside();
+  analysis.segments = counter->segments();
   analysis.report = *pass;
   analysis.summary = motion::summarize(analysis.events, analysis.placement);
   analysis.warnings = motion_warnings(analysis);
