@@ -63,6 +63,7 @@ Result<LiveProgress> LiveRecorder::push(const std::vector<motion::Sample>& batch
   }
   progress.new_jumps.assign(events_.begin() + static_cast<std::ptrdiff_t>(before), events_.end());
   progress.jumps = static_cast<int>(events_.size());
+  progress.gate = counter_.gate();
   progress.elapsed_s = samples_.empty() ? 0 : samples_.back().t;
   const std::size_t recent_from = events_.size() > kRecentJumps ? events_.size() - kRecentJumps : 0;
   const std::vector<motion::JumpEvent> recent(
@@ -90,6 +91,8 @@ MotionAnalysis LiveRecorder::analysis() const {
   motion::JumpCounter rest = counter_;  // finishing must not end the stream itself
   rest.finish(analysis.events);
   analysis.gate = rest.gate();
+  analysis.set_aside = rest.set_aside();
+  analysis.segments = rest.segments();
   analysis.summary = motion::summarize(analysis.events, placement_);
   motion::CsvReport& r = analysis.report;
   r.has_header = true;

@@ -23,6 +23,7 @@ struct LiveProgress {
   double elapsed_s = 0;        // time of the newest sample
   std::vector<motion::JumpEvent> new_jumps;
   std::vector<std::string> cues;  // form notes on the latest jumps; may be empty
+  motion::GateCounts gate;        // the gate's decisions so far (held jumps not yet decided)
 };
 
 class LiveRecorder {

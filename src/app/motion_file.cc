@@ -128,6 +128,11 @@ std::vector<std::string> motion_warnings(const MotionAnalysis& analysis) {
         "signal's main axis, taken as the vertical, so jumps are counted from free fall and "
         "landings; impact peaks are less exact and sideways motion can hide the vertical");
   }
+  if (r.gravity_added_from_columns) {
+    out.push_back(
+        "the file holds user acceleration (gravity removed) and the gravity the device "
+        "estimated: the two were added back together, which is what the sensor felt");
+  }
   if (r.clip_level_g > 0) {
     out.push_back(printf_string("the sensor clips at about %.1f g: impact peaks are lower bounds",
                                 r.clip_level_g));
@@ -165,9 +170,7 @@ std::vector<std::string> motion_warnings(const MotionAnalysis& analysis) {
   }
   if (analysis.placement_guessed) {
     const auto& c = analysis.guess_counts;
-    const char* sureness = analysis.guess_confidence == motion::GuessConfidence::kHigh  ? "sure"
-                           : analysis.guess_confidence == motion::GuessConfidence::kLow ? "unsure"
-                                                                                        : "no evidence";
+    const char* sureness = motion::to_string(analysis.guess_confidence);
     char evidence[256];
     std::snprintf(evidence, sizeof evidence,
                   " (%s: jumps in rhythm read as ankle %lld, pocket %lld, wrist %lld; set the "
@@ -231,6 +234,8 @@ Result<MotionAnalysis> analyze(ByteSource& source, const MotionFileOptions& opti
   if (!counter) counter.emplace(analysis.placement, gravity_of(*pass));
   counter->finish(analysis.events);
   analysis.gate = counter->gate();
+  analysis.set_aside = counter->set_aside();
+  analysis.segments = counter->segments();
   analysis.report = *pass;
   analysis.summary = motion::summarize(analysis.events, analysis.placement);
   analysis.warnings = motion_warnings(analysis);

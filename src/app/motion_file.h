@@ -33,6 +33,8 @@ struct MotionAnalysis {
   motion::GuessConfidence guess_confidence = motion::GuessConfidence::kNone;
   std::array<std::int64_t, 3> guess_counts{0, 0, 0};  // jumps kept at ankle, pocket, wrist
   motion::GateCounts gate;  // what the plausibility gate set aside, and why
+  std::vector<motion::SetAsideEvent> set_aside;  // each event set aside, with the reason
+  std::vector<motion::SegmentGate> segments;     // the gate per continuous segment
   std::vector<motion::JumpEvent> events;
   motion::SessionSummary summary;
   std::vector<std::string> warnings;  // what was inferred or is doubtful, in plain words

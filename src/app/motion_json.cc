@@ -52,6 +52,17 @@ json jump_event_to_json(const motion::JumpEvent& event, motion::Placement placem
           {"impact_g", wrist ? json(nullptr) : json(rounded(event.impact_g, 2))}};
 }
 
+json gate_counts_to_json(const motion::GateCounts& c, motion::Placement placement) {
+  const std::string why = motion::explain_gate(c, placement);
+  return {{"candidates", c.candidates},
+          {"kept", c.kept},
+          {"short_flight", c.short_flight},
+          {"not_turning", c.not_turning},
+          {"no_rhythm", c.no_rhythm},
+          {"runs", c.runs},
+          {"why", why.empty() ? json(nullptr) : json(why)}};
+}
+
 json motion_analysis_to_json(const MotionAnalysis& a) {
   json events = json::array();
   for (const motion::JumpEvent& e : a.events) events.push_back(jump_event_to_json(e, a.placement));
@@ -61,6 +72,23 @@ json motion_analysis_to_json(const MotionAnalysis& a) {
     cadence.push_back({{"t", rounded(p.t, 1)}, {"per_min", rounded(p.per_min, 1)}});
   }
   const motion::CsvReport& r = a.report;
+  json gate = gate_counts_to_json(a.gate, a.placement);
+  json set_aside = json::array();
+  for (const motion::SetAsideEvent& e : a.set_aside) {
+    set_aside.push_back({{"t", rounded(e.t, 3)}, {"reason", motion::to_string(e.reason)}});
+  }
+  gate["set_aside"] = std::move(set_aside);
+  json segments = json::array();
+  for (const motion::SegmentGate& g : a.segments) {
+    json segment = gate_counts_to_json(g.counts, a.placement);
+    segment["start_s"] = rounded(g.start_s, 3);
+    segment["end_s"] = rounded(g.end_s, 3);
+    segment["samples"] = g.samples;
+    segment["rate_hz"] = rounded(g.rate_hz, 1);
+    segments.push_back(std::move(segment));
+  }
+  gate["segments"] = std::move(segments);
+  const auto& evidence = a.guess_counts;
   json out = {
       {"events", events},
       {"jumps", s.jumps},
@@ -78,13 +106,26 @@ json motion_analysis_to_json(const MotionAnalysis& a) {
       {"warnings", a.warnings},
       {"placement", motion::to_string(a.placement)},
       {"placement_guessed", a.placement_guessed},
+      {"placement_certainty",
+       a.placement_guessed ? json(motion::to_string(a.guess_confidence)) : json(nullptr)},
+      {"placement_evidence",
+       a.placement_guessed
+           ? json{{"ankle", evidence[0]}, {"pocket", evidence[1]}, {"wrist", evidence[2]}}
+           : json(nullptr)},
+      {"gate", std::move(gate)},
       {"input",
        {{"rows", r.rows},
         {"duration_s", rounded(r.duration_s, 3)},
         {"time_column", r.time_column},
         {"axis_columns", {r.axis_columns[0], r.axis_columns[1], r.axis_columns[2]}},
         {"units", motion::to_string(r.units)},
-        {"skipped_rows", r.skipped_rows}}},
+        {"skipped_rows", r.skipped_rows},
+        {"sampling_rate_hz", rounded(r.sampling_rate_hz, 1)},
+        {"segments", r.segments},
+        {"longest_segment_s", rounded(r.longest_segment_s, 3)},
+        {"gravity", r.gravity_added_from_columns ? "added_from_columns"
+                    : r.gravity_removed          ? "removed"
+                                                 : "included"}}},
   };
   if (a.envelope) out["signal"] = signal_to_json(*a.envelope);
   return out;
@@ -102,6 +143,9 @@ json recording_header_to_json(const RecordingHeader& h) {
           {"jump_height_cm", positive_or_null(h.jump_height_cm, 1)},
           {"impact_g", positive_or_null(h.impact_g, 2)},
           {"duration_s", rounded(h.duration_s, 3)},
+          {"active_seconds", rounded(h.active_seconds, 1)},
+          {"trips", h.trips},
+          {"longest_run", h.longest_run},
           {"feedback", h.feedback}};
 }
 

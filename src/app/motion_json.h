@@ -18,6 +18,10 @@ inline constexpr int kSignalMaxBins = 1500;
 [[nodiscard]] nlohmann::json jump_event_to_json(const motion::JumpEvent& event,
                                                 motion::Placement placement);
 
+// What the plausibility gate decided: counts by reason, and `why` (null when all counted).
+[[nodiscard]] nlohmann::json gate_counts_to_json(const motion::GateCounts& counts,
+                                                 motion::Placement placement);
+
 // Includes "signal" (|a| low and high per time bin) when the analysis has an envelope.
 [[nodiscard]] nlohmann::json motion_analysis_to_json(const MotionAnalysis& analysis);
 

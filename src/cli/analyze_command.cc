@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <fmt/core.h>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <system_error>
@@ -53,9 +54,26 @@ void print_text(const std::string& file, const app::MotionAnalysis& a) {
                   r.longest_segment_s);
     }
   }
-  std::printf("  placement:   %s%s\n", motion::to_string(a.placement),
-              a.placement_guessed ? " (guessed)" : "");
+  if (a.placement_guessed) {
+    const auto& e = a.guess_counts;
+    fmt::print("  placement:   {} (guessed, {}: in rhythm at ankle {}, pocket {}, wrist {})\n",
+               motion::to_string(a.placement), motion::to_string(a.guess_confidence), e[0], e[1],
+               e[2]);
+  } else {
+    fmt::print("  placement:   {}\n", motion::to_string(a.placement));
+  }
   std::printf("  jumps:       %d\n", s.jumps);
+  const motion::GateCounts& g = a.gate;
+  fmt::print("  gate:        {} of {} jump-like events counted ({} short flight, {} no rope "
+             "turning, {} out of rhythm; {} runs)\n",
+             g.kept, g.candidates, g.short_flight, g.not_turning, g.no_rhythm, g.runs);
+  if (a.segments.size() > 1) {
+    for (const motion::SegmentGate& part : a.segments) {
+      const std::string why = motion::explain_gate(part.counts, a.placement);
+      fmt::print("  part:        {:.1f}-{:.1f} s at {:.0f} Hz: {} counted{}{}\n", part.start_s,
+                 part.end_s, part.rate_hz, part.counts.kept, why.empty() ? "" : "; ", why);
+    }
+  }
   std::printf("  active:      %.0f s\n", s.active_seconds);
   std::printf("  cadence:     %.0f per minute (median)\n", s.cadence_per_min);
   std::printf("  rhythm CV:   %.3f\n", s.rhythm_cv);

@@ -733,6 +733,19 @@ TEST_F(ApiTest, ARecordingIsAnalysedKeptListedAndDeleted) {
   ASSERT_EQ(list["recordings"].size(), 1u);
   EXPECT_EQ(list["recordings"][0]["jumps"], 30);
   EXPECT_EQ(list["recordings"][0]["name"], "set 1.csv");
+  // The list carries what the engine reads too, as the analysis gives it.
+  EXPECT_EQ(list["recordings"][0]["longest_run"], analysis["longest_run"]);
+  EXPECT_EQ(list["recordings"][0]["trips"], analysis["trips"]);
+  EXPECT_EQ(list["recordings"][0]["active_seconds"], analysis["active_seconds"]);
+  EXPECT_GT(list["recordings"][0]["active_seconds"].get<double>(), 0);
+  // The gate's decisions: everything counted, one continuous segment.
+  EXPECT_EQ(analysis["gate"]["kept"], 30);
+  EXPECT_EQ(analysis["gate"]["why"], nullptr);
+  ASSERT_EQ(analysis["gate"]["segments"].size(), 1u);
+  EXPECT_EQ(analysis["gate"]["segments"][0]["kept"], 30);
+  EXPECT_GT(analysis["gate"]["segments"][0]["rate_hz"].get<double>(), 0);
+  EXPECT_EQ(analysis["placement_certainty"], nullptr);  // the placement was given
+  EXPECT_EQ(analysis["input"]["gravity"], "included");
   EXPECT_EQ(json::parse(call("GET", "/api/v1/recordings/" + id, "", ada).body), recording);
   const Response samples = call("GET", "/api/v1/recordings/" + id + "/csv", "", ada);
   EXPECT_EQ(samples.status, 200u);
@@ -850,6 +863,7 @@ TEST_F(ApiTest, ALiveStreamCountsLikeTheSameFileUploaded) {
     const json count = json::parse(reply.text);
     ASSERT_EQ(count["type"], "count") << reply.text;
     EXPECT_GE(count["jumps"].get<int>(), last_count);
+    EXPECT_EQ(count["gate"]["kept"], count["jumps"]) << reply.text;
     last_count = count["jumps"];
     new_jumps += static_cast<int>(count["new_jumps"].size());
   }

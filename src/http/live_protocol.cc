@@ -87,7 +87,8 @@ std::string live_count_message(const app::LiveProgress& progress, motion::Placem
                {"cadence_per_min", std::round(progress.cadence_per_min * 10) / 10},
                {"elapsed_s", std::round(progress.elapsed_s * 1000) / 1000},
                {"new_jumps", jumps},
-               {"cues", progress.cues}});
+               {"cues", progress.cues},
+               {"gate", app::gate_counts_to_json(progress.gate, placement)}});
 }
 
 std::string live_error_message(const Error& error) {

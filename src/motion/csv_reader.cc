@@ -237,6 +237,15 @@ int axis_of(std::string_view raw, int& rank) {
   return -1;
 }
 
+// Which axis (0, 1, 2) of the phone's own gravity estimate a column holds ("gravityX",
+// "gravity_x", "Gravity x (m/s^2)"), or -1.
+int gravity_axis_of(std::string_view raw) {
+  const std::string base = alnum(without_unit(raw));
+  if (base.size() != std::strlen("gravity") + 1 || !base.starts_with("gravity")) return -1;
+  const char letter = base.back();
+  return letter >= 'x' && letter <= 'z' ? letter - 'x' : -1;
+}
+
 // How strongly a column name says "time", 0 for not at all.
 int time_rank(std::string_view raw, double& scale, bool& scale_from_name) {
   const std::string lower = lowercase(raw);
@@ -461,6 +470,7 @@ Status MotionCsvReader::parse_header(std::string_view line, bool& consumed) {
   int best_time = 0;
   int best_axis_rank[3] = {0, 0, 0};
   int found[3] = {-1, -1, -1};
+  int gravity_found[3] = {-1, -1, -1};
   Units header_units = Units::kAuto;
   for (std::size_t i = 0; i < count; ++i) {
     const std::string_view name = trim(fields[i]);
@@ -473,6 +483,7 @@ Status MotionCsvReader::parse_header(std::string_view line, bool& consumed) {
       time_scale_ = scale_from_name ? scale : 0;
       report_.time_column = std::string(name);
     }
+    if (const int g = gravity_axis_of(name); g >= 0) gravity_found[g] = static_cast<int>(i);
     int axis_rank = 0;
     const int axis = axis_of(name, axis_rank);
     if (axis >= 0 && axis_rank > best_axis_rank[axis]) {
@@ -496,8 +507,20 @@ Status MotionCsvReader::parse_header(std::string_view line, bool& consumed) {
     axis_index_[axis] = found[axis];
   }
   // "Linear" or "user" acceleration: the app has already subtracted gravity.
-  if (best_axis_rank[0] == 1) report_.gravity_removed = true;
-  min_fields_ = 1 + std::max({time_index_, axis_index_[0], axis_index_[1], axis_index_[2]});
+  // An export may also hold the gravity it subtracted (iOS device motion: gravity and user
+  // acceleration side by side); whether to add it back is decided with the units, from the
+  // rows (decide_units).
+  gravity_removed_by_name_ = best_axis_rank[0] == 1;
+  if (gravity_found[0] >= 0 && gravity_found[1] >= 0 && gravity_found[2] >= 0) {
+    for (int axis = 0; axis < 3; ++axis) {
+      gravity_index_[axis] = gravity_found[axis];
+      min_fields_ = std::max(min_fields_, gravity_found[axis] + 1);
+    }
+  } else if (gravity_removed_by_name_) {
+    report_.gravity_removed = true;
+  }
+  min_fields_ = std::max(
+      min_fields_, 1 + std::max({time_index_, axis_index_[0], axis_index_[1], axis_index_[2]}));
   if (!units_known_ && header_units != Units::kAuto) {
     units_known_ = true;
     report_.units = header_units;
@@ -525,7 +548,7 @@ Status MotionCsvReader::parse_row(std::string_view line, std::vector<Sample>& ou
     return bad("expected at least " + std::to_string(min_fields_) + " fields, found " +
                std::to_string(count));
   }
-  Row row{line_number_, 0, {0, 0, 0}};
+  Row row{line_number_, 0, {0, 0, 0}, {0, 0, 0}};
   const std::string_view time_text = trim(fields[time_index_]);
   double time_value = 0;
   if (parse_number(time_text, decimal_comma, time_value)) {
@@ -548,6 +571,13 @@ Status MotionCsvReader::parse_row(std::string_view line, std::vector<Sample>& ou
     if (!parse_number(text, decimal_comma, row.axes[axis])) {
       return bad(std::string("acceleration ") + static_cast<char>('x' + axis) + " '" +
                  std::string(trim(text).substr(0, 40)) + "' is not a number");
+    }
+    if (gravity_index_[axis] >= 0) {
+      const std::string_view gravity_text = fields[gravity_index_[axis]];
+      if (!parse_number(gravity_text, decimal_comma, row.gravity[axis])) {
+        return bad(std::string("gravity ") + static_cast<char>('x' + axis) + " '" +
+                   std::string(trim(gravity_text).substr(0, 40)) + "' is not a number");
+      }
     }
   }
   if (units_known_) {
@@ -587,7 +617,38 @@ bool MotionCsvReader::still_window_found() {
   return true;
 }
 
+void MotionCsvReader::decide_gravity_columns() {
+  if (gravity_index_[0] < 0) return;
+  // The acceleration columns lack gravity when their mean vector is small beside the gravity
+  // columns' size (the body's own acceleration averages out); with no rows yet, the names say.
+  bool lacks_gravity = gravity_removed_by_name_;
+  if (!pending_.empty()) {
+    double mean[3] = {0, 0, 0};
+    double gravity_size = 0;
+    for (const Row& row : pending_) {
+      for (int a = 0; a < 3; ++a) mean[a] += row.axes[a];
+      gravity_size += std::sqrt(row.gravity[0] * row.gravity[0] +
+                                row.gravity[1] * row.gravity[1] + row.gravity[2] * row.gravity[2]);
+    }
+    const double mean_size = std::sqrt(mean[0] * mean[0] + mean[1] * mean[1] + mean[2] * mean[2]);
+    lacks_gravity = gravity_size > 0 && mean_size < 0.5 * gravity_size;
+  }
+  if (!lacks_gravity) {
+    if (gravity_removed_by_name_) report_.gravity_removed = true;
+    return;
+  }
+  add_gravity_ = true;
+  report_.gravity_added_from_columns = true;
+  for (Row& row : pending_) {
+    for (int a = 0; a < 3; ++a) {
+      row.axes[a] += row.gravity[a];
+      row.gravity[a] = 0;
+    }
+  }
+}
+
 void MotionCsvReader::decide_units() {
+  decide_gravity_columns();
   bool no_gravity = false;
   double mean_vector = 0;
   if (!pending_.empty() && !still_found_) {
@@ -690,6 +751,11 @@ void MotionCsvReader::emit(const Row& row, std::vector<Sample>& out) {
   ++segment_rows_;
   last_time_ = row.time_value;
   Sample sample{t, row.axes[0] * unit_scale_, row.axes[1] * unit_scale_, row.axes[2] * unit_scale_};
+  if (add_gravity_) {  // held rows had it added when this was decided (their gravity is 0 now)
+    sample.x += row.gravity[0] * unit_scale_;
+    sample.y += row.gravity[1] * unit_scale_;
+    sample.z += row.gravity[2] * unit_scale_;
+  }
   track_clipping(sample.x, 0);
   track_clipping(sample.y, 1);
   track_clipping(sample.z, 2);

@@ -47,6 +47,10 @@ struct CsvReport {
   double clip_level_g = 0;                // > 0: some axis sat at this |value| repeatedly
   double duration_s = 0;
   bool gravity_removed = false;  // resting magnitude near zero: "linear acceleration" export
+  // The export also held the phone's own gravity estimate (gravityX/Y/Z beside user
+  // acceleration, as iOS device motion gives it): it was added back, so the samples are what
+  // the sensor felt and gravity_removed stays false.
+  bool gravity_added_from_columns = false;
   // Per continuous segment (split at holes longer than kGapSeconds): a logging pause must not
   // dilute the rate. The rate is the longest segment's; without any segment that spans time
   // (every row alone between holes) it falls back to rows over the whole duration.
@@ -72,12 +76,14 @@ class MotionCsvReader {
     std::int64_t line;
     double time_value;  // seconds (relative or epoch); see time_to_seconds
     double axes[3];
+    double gravity[3];  // the export's own gravity columns, 0 without them
   };
 
   Status parse_line(std::string_view line, std::vector<Sample>& out);
   Status parse_header(std::string_view line, bool& consumed);
   Status parse_row(std::string_view line, std::vector<Sample>& out);
   Status reject(std::string message);
+  void decide_gravity_columns();
   void decide_units();
   [[nodiscard]] bool still_window_found();
   void emit(const Row& row, std::vector<Sample>& out);
@@ -92,6 +98,9 @@ class MotionCsvReader {
   Error error_;
   int time_index_ = 0;
   int axis_index_[3] = {1, 2, 3};
+  int gravity_index_[3] = {-1, -1, -1};  // the export's gravity columns, when it has all three
+  bool gravity_removed_by_name_ = false;  // "linear" or "user" acceleration columns
+  bool add_gravity_ = false;              // decided with the units: add the gravity columns
   int min_fields_ = 4;
   double time_scale_ = 1;  // multiplies the time value into seconds
   bool units_known_ = false;

@@ -110,6 +110,38 @@ TEST(MotionCsvReader, FlagsLinearAccelerationWithoutGravity) {
                   .report.gravity_removed);
 }
 
+TEST(MotionCsvReader, AddsTheExportsOwnGravityBackToUserAcceleration) {
+  // iOS device motion (Sensor Logger's WristMotion): gravity and user acceleration side by
+  // side, in g. Their sum is what the sensor felt: gravity is in the samples, nothing estimated.
+  std::string text =
+      "time,seconds_elapsed,rotationRateX,gravityX,gravityY,gravityZ,accelerationX,"
+      "accelerationY,accelerationZ\n";
+  for (int i = 0; i < 100; ++i) {
+    text += "17191026812793874" + std::to_string(10 + i) + "," + std::to_string(i * 0.01) +
+            ",0.5,-0.6,0,-0.8," + (i == 50 ? "0.3,0,-0.4" : "0,0,0") + "\n";
+  }
+  const Parsed p = parse(text, {}, 7);
+  ASSERT_TRUE(p.status.ok()) << p.status.error().message;
+  EXPECT_TRUE(p.report.gravity_added_from_columns);
+  EXPECT_FALSE(p.report.gravity_removed);
+  ASSERT_EQ(p.samples.size(), 100u);
+  EXPECT_NEAR(p.samples[0].x, -0.6, 1e-9);
+  EXPECT_NEAR(p.samples[0].z, -0.8, 1e-9);
+  EXPECT_NEAR(p.samples[50].x, -0.3, 1e-9);
+  EXPECT_NEAR(p.samples[50].z, -1.2, 1e-9);
+  // A gravity field that is not a number is an error naming it, like an axis.
+  const Parsed bad = parse(
+      "t,gravity_x,gravity_y,gravity_z,linear_acceleration_x,linear_acceleration_y,"
+      "linear_acceleration_z\n0,0,0,1,0,0,0\n0.01,0,zero,1,0,0,0\n");
+  ASSERT_FALSE(bad.status.ok());
+  EXPECT_NE(bad.status.error().message.find("gravity y 'zero'"), std::string::npos)
+      << bad.status.error().message;
+  // Without all three gravity columns the file stays gravity-removed.
+  EXPECT_TRUE(parse("t,gravity_x,linear_acceleration_x,linear_acceleration_y,"
+                    "linear_acceleration_z\n0,0,0,0,0\n")
+                  .report.gravity_removed);
+}
+
 TEST(MotionCsvReader, ReadsHeaderlessRowsWithDatesOrEpochTimes) {
   const Parsed dates = parse("2025-10-24 16:51:03.970,0,0,1\n2025-10-24 16:51:03.980,0,0,1\n");
   ASSERT_TRUE(dates.status.ok()) << dates.status.error().describe();

@@ -23,8 +23,8 @@ namespace {
 namespace fs = std::filesystem;
 
 // Set from the measured numbers (docs/motion.md), with a little room.
-constexpr double kGravityRemovedMinF1 = 0.83;
-constexpr double kGravityRemovedMaxFolderCountError = 0.33;
+constexpr double kGravityRemovedMinF1 = 0.86;
+constexpr double kGravityRemovedMaxFolderCountError = 0.10;
 
 std::string read_all(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);

@@ -102,6 +102,7 @@ void JumpCounter::push(const Sample& input, std::vector<JumpEvent>& out) {
     have_last_ = false;
     run_interval_ = 0;
   }
+  if (std::isfinite(input.t)) track_segment(input.t, gap);
 }
 
 void JumpCounter::restart_gravity_axis() {
@@ -119,6 +120,7 @@ void JumpCounter::finish(std::vector<JumpEvent>& out) {
   for (const JumpEvent& event : raw_) consider(event, out);
   end_run();
   have_last_ = false;
+  close_segment();
 }
 
 void JumpCounter::consider(const JumpEvent& event, std::vector<JumpEvent>& out) {
@@ -146,10 +148,12 @@ void JumpCounter::consider(const JumpEvent& event, std::vector<JumpEvent>& out) 
     ++run_size_;
     if (run_rejected_ == RunRejection::kShortFlight) {
       ++counts_.short_flight;
+      set_aside(event, SetAsideReason::kShortFlight);
       return;
     }
     if (run_rejected_ == RunRejection::kNotTurning || not_turning) {
       ++counts_.not_turning;
+      set_aside(event, SetAsideReason::kNotTurning);
       return;
     }
     ++counts_.kept;
@@ -163,14 +167,17 @@ void JumpCounter::consider(const JumpEvent& event, std::vector<JumpEvent>& out) 
   // Unmeasured flights (the raw |a| never reached 0.3 g, as when a phone clips or bursts) do
   // not count against the run.
   const double flight = typical_flight(held_);
-  if (shows_flight(detector_.placement()) && flight > 0 && flight < G::kMinFlightS) {
+  if (shows_flight(detector_.placement()) && gravity_ == Gravity::kIncluded && flight > 0 &&
+      flight < G::kMinFlightS) {
     run_rejected_ = RunRejection::kShortFlight;
     counts_.short_flight += G::kMinRunJumps;
+    for (const JumpEvent& held : held_) set_aside(held, SetAsideReason::kShortFlight);
     return;
   }
   if (not_turning) {
     run_rejected_ = RunRejection::kNotTurning;
     counts_.not_turning += G::kMinRunJumps;
+    for (const JumpEvent& held : held_) set_aside(held, SetAsideReason::kNotTurning);
     return;
   }
   ++counts_.runs;
@@ -178,10 +185,71 @@ void JumpCounter::consider(const JumpEvent& event, std::vector<JumpEvent>& out) 
   counts_.kept += G::kMinRunJumps;
 }
 
+void JumpCounter::set_aside(const JumpEvent& event, SetAsideReason reason) {
+  if (set_aside_.size() < kMaxListed) set_aside_.push_back({event.t, reason});
+}
+
+void JumpCounter::track_segment(double t, bool gap) {
+  if (gap) close_segment();
+  if (segments_.empty() || gap) {
+    if (segments_.size() >= kMaxListed) {
+      // Beyond the list's bound the last segment absorbs the rest.
+      segments_.back().end_s = t;
+      ++segments_.back().samples;
+      return;
+    }
+    segments_.push_back({t, t, 0, 0, {}});
+    segment_start_counts_ = counts_;
+  }
+  SegmentGate& segment = segments_.back();
+  segment.end_s = t;
+  ++segment.samples;
+}
+
+void JumpCounter::close_segment() {
+  if (segments_.empty()) return;
+  SegmentGate& segment = segments_.back();
+  const GateCounts& from = segment_start_counts_;
+  segment.counts = {counts_.candidates - from.candidates,     counts_.kept - from.kept,
+                    counts_.short_flight - from.short_flight, counts_.not_turning - from.not_turning,
+                    counts_.no_rhythm - from.no_rhythm,       counts_.runs - from.runs};
+  const double span = segment.end_s - segment.start_s;
+  segment.rate_hz = span > 0 ? static_cast<double>(segment.samples - 1) / span : 0;
+}
+
 void JumpCounter::end_run() {
-  if (run_size_ < G::kMinRunJumps) counts_.no_rhythm += run_size_;
+  if (run_size_ < G::kMinRunJumps) {
+    counts_.no_rhythm += run_size_;
+    for (int k = 0; k < run_size_; ++k) {
+      set_aside(held_[static_cast<std::size_t>(k)], SetAsideReason::kNoRhythm);
+    }
+  }
   run_size_ = 0;
   run_rejected_ = RunRejection::kNone;
+}
+
+const char* to_string(SetAsideReason reason) {
+  switch (reason) {
+    case SetAsideReason::kShortFlight:
+      return "short_flight";
+    case SetAsideReason::kNotTurning:
+      return "not_turning";
+    case SetAsideReason::kNoRhythm:
+      return "no_rhythm";
+  }
+  return "no_rhythm";
+}
+
+const char* to_string(GuessConfidence confidence) {
+  switch (confidence) {
+    case GuessConfidence::kHigh:
+      return "sure";
+    case GuessConfidence::kLow:
+      return "unsure";
+    case GuessConfidence::kNone:
+      return "no evidence";
+  }
+  return "no evidence";
 }
 
 PlacementGuesser::PlacementGuesser(Gravity gravity)

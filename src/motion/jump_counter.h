@@ -56,8 +56,30 @@ struct GateCounts {
   std::int64_t runs = 0;          // runs of kMinRunJumps or more
 };
 
+// Why the gate set a jump-like event aside.
+enum class SetAsideReason { kShortFlight, kNotTurning, kNoRhythm };
+[[nodiscard]] const char* to_string(SetAsideReason reason);
+
+struct SetAsideEvent {
+  double t = 0;
+  SetAsideReason reason = SetAsideReason::kNoRhythm;
+};
+
+// The gate's decisions within one continuous segment (split at holes longer than kGapSeconds).
+struct SegmentGate {
+  double start_s = 0;
+  double end_s = 0;
+  std::int64_t samples = 0;
+  double rate_hz = 0;  // samples - 1 over the span; 0 when it spans no time
+  GateCounts counts;
+};
+
 class JumpCounter {
  public:
+  // At most this many set-aside events and segments are listed (the counts stay exact): the
+  // lists serve explanations, and a day-long stream must not grow them without bound.
+  static constexpr std::size_t kMaxListed = 2000;
+
   // kAuto behaves as kPocket (resolve it with PlacementGuesser first).
   JumpCounter(Placement placement, Gravity gravity);
 
@@ -67,6 +89,11 @@ class JumpCounter {
   [[nodiscard]] Placement placement() const { return detector_.placement(); }
   [[nodiscard]] Gravity gravity() const { return gravity_; }
   [[nodiscard]] const GateCounts& gate() const { return counts_; }
+  // Each jump-like event set aside, in time order, with the reason (at most kMaxListed).
+  [[nodiscard]] const std::vector<SetAsideEvent>& set_aside() const { return set_aside_; }
+  // The gate per continuous segment; the last one is complete after finish() (at most
+  // kMaxListed, the last segments merged into the final one beyond that).
+  [[nodiscard]] const std::vector<SegmentGate>& segments() const { return segments_; }
   [[nodiscard]] const JumpDetector& detector() const { return detector_; }
 
  private:
@@ -74,8 +101,14 @@ class JumpCounter {
   void restart_gravity_axis();
   void consider(const JumpEvent& event, std::vector<JumpEvent>& out);
   void end_run();
+  void set_aside(const JumpEvent& event, SetAsideReason reason);
+  void track_segment(double t, bool gap);
+  void close_segment();
 
   JumpDetector detector_;
+  std::vector<SetAsideEvent> set_aside_;
+  std::vector<SegmentGate> segments_;
+  GateCounts segment_start_counts_;
   Gravity gravity_;
   GateCounts counts_;
   std::vector<JumpEvent> raw_;
@@ -105,6 +138,8 @@ class JumpCounter {
 };
 
 enum class GuessConfidence { kNone, kLow, kHigh };
+// "sure", "unsure" or "no evidence": how a front end names the guess's certainty.
+[[nodiscard]] const char* to_string(GuessConfidence confidence);
 
 // Offline placement guess for `--placement auto`: feed the whole recording, then ask. Each
 // placement's counter (detector and gate) runs on the signal; the placement whose signature

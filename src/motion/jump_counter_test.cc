@@ -128,6 +128,39 @@ TEST(JumpCounter, ARunNeverBridgesAHole) {
   EXPECT_GE(gate.no_rhythm, 3);
 }
 
+TEST(JumpCounter, ListsEachEventSetAsideAndTheGatePerSegment) {
+  // The run-breaking hole of the test above: two segments, each event listed with its reason,
+  // and each segment's counts adding up to the whole.
+  SimulatedSession session;
+  session.jumps = 5;
+  session.cadence_per_min = 100;
+  const Simulation sim = simulate(session);
+  const double hole_start = sim.jumps[1].touchdown_t + 0.15;
+  session.gaps = {{hole_start, hole_start + 0.3}};
+  JumpCounter counter(Placement::kPocket, Gravity::kIncluded);
+  std::vector<JumpEvent> events;
+  for (const Sample& s : simulate(session).samples) counter.push(s, events);
+  counter.finish(events);
+  const GateCounts& gate = counter.gate();
+  ASSERT_EQ(counter.set_aside().size(), static_cast<std::size_t>(gate.candidates - gate.kept));
+  for (std::size_t k = 0; k < counter.set_aside().size(); ++k) {
+    EXPECT_EQ(counter.set_aside()[k].reason, SetAsideReason::kNoRhythm);
+    if (k > 0) {
+      EXPECT_GE(counter.set_aside()[k].t, counter.set_aside()[k - 1].t);
+    }
+  }
+  ASSERT_EQ(counter.segments().size(), 2u);
+  const SegmentGate& first = counter.segments()[0];
+  const SegmentGate& second = counter.segments()[1];
+  EXPECT_LT(first.end_s, hole_start + 0.01);
+  EXPECT_GT(second.start_s, hole_start + 0.29);
+  EXPECT_NEAR(first.rate_hz, 100, 5);
+  EXPECT_EQ(first.counts.candidates + second.counts.candidates, gate.candidates);
+  EXPECT_EQ(first.counts.no_rhythm + second.counts.no_rhythm, gate.no_rhythm);
+  EXPECT_GE(first.counts.candidates, 1);
+  EXPECT_GE(second.counts.candidates, 2);
+}
+
 TEST(JumpCounter, GuessesThePlacementAndSaysHowSure) {
   for (const Placement p : {Placement::kPocket, Placement::kAnkle, Placement::kWrist}) {
     SimulatedSession session;

@@ -205,6 +205,9 @@ export interface JumpEvent { t: number; flight_s: number | null; impact_g: numbe
 export interface Analysis {
   placement: Placement | 'waist';
   placement_guessed?: boolean;
+  placement_certainty?: 'sure' | 'unsure' | 'no evidence' | null;
+  // The plausibility gate: how many jump-like events it kept and why it set the others aside.
+  gate?: { candidates: number; kept: number; short_flight: number; not_turning: number; no_rhythm: number; runs: number; why: string | null };
   jumps: number;
   events: JumpEvent[];
   cadence_per_min: number;
@@ -236,6 +239,9 @@ export interface RecordingItem {
   jump_height_cm: number | null;
   impact_g: number | null;
   duration_s: number;
+  active_seconds?: number;
+  trips?: number;
+  longest_run?: number;
   feedback: string[];
 }
 export interface UploadOptions { date?: string; placement?: Placement | 'auto'; name?: string; lenient?: boolean }
