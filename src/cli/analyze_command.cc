@@ -107,15 +107,11 @@ Status keep_recording(const AnalyzeArgs& args, const CliContext& ctx) {
   std::ifstream in(args.file, std::ios::binary);
   if (!in) return Error::invalid("FILE", "cannot read " + args.file);
   const std::string csv((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  auto url = database_url(ctx);
-  if (!url.ok()) return url.error();
-  auto persons = store::open_person_store(*url);
-  if (!persons.ok()) return persons.error();
-  if (Status s = (*persons)->transaction([&] { return (*persons)->ensure_person(app::kLocalPerson); });
-      !s.ok())
-    return s;
-  auto recordings = store::open_recording_store(*url);
-  if (!recordings.ok()) return recordings.error();
+  BB_ASSIGN_OR_RETURN(auto url, database_url(ctx));
+  BB_ASSIGN_OR_RETURN(auto persons, store::open_person_store(url));
+  BB_RETURN_IF_ERROR(
+      persons->transaction([&] { return persons->ensure_person(app::kLocalPerson); }));
+  BB_ASSIGN_OR_RETURN(auto recordings, store::open_recording_store(url));
   app::UploadRequest request;
   request.date = *date;
   request.name = std::filesystem::path(args.file).filename().string();
@@ -126,10 +122,10 @@ Status keep_recording(const AnalyzeArgs& args, const CliContext& ctx) {
                                         : motion::Units::kAuto;
   request.strictness = args.lenient ? motion::Strictness::kLenient : motion::Strictness::kStrict;
   request.created_at = static_cast<app::UnixSeconds>(std::time(nullptr));
-  auto kept = app::RecordingService(**recordings).upload(app::kLocalPerson, request, csv);
-  if (!kept.ok()) return kept.error();
-  std::fprintf(stderr, "Kept with the session of %s as recording %lld.\n", date->to_string().c_str(),
-               static_cast<long long>(kept->header.id));
+  BB_ASSIGN_OR_RETURN(auto kept,
+                      app::RecordingService(*recordings).upload(app::kLocalPerson, request, csv));
+  std::fprintf(stderr, "Kept with the session of %s as recording %lld.\n",
+               date->to_string().c_str(), static_cast<long long>(kept.header.id));
   return Status::success();
 }
 
