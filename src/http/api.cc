@@ -9,6 +9,7 @@
 #include "app/motion_json.h"
 #include "app/plan_json.h"
 #include "app/recording_service.h"
+#include "app/records_export.h"
 #include "app/timeline_json.h"
 #include "http/api_error.h"
 #include "http/api_json.h"
@@ -515,27 +516,24 @@ HttpResult<Response> Api::get_rope_advice(Call& call) const {
 }
 
 HttpResult<Response> Api::get_export(Call& call) const {
-  const Date today = parts_.clock->today();
-  BB_ASSIGN_OR_RETURN(const coach::Timeline timeline,
-                      (*call.lease)->persons->timeline(call.me(), today));
-  BB_ASSIGN_OR_RETURN(const app::Progress progress, call.daily->progress(call.me(), today));
-  BB_ASSIGN_OR_RETURN(const std::vector<app::RecordingHeader> recordings,
-                      call.recordings->list(call.me()));
-  Response response = json_response(200, export_to_json(timeline, progress, recordings));
+  BB_ASSIGN_OR_RETURN(
+      const app::RecordsExport records,
+      app::export_records(*(*call.lease)->persons, *call.daily, (*call.lease)->recordings.get(),
+                          call.me(), parts_.clock->today()));
+  Response response =
+      json_response(200, export_to_json(records.timeline, records.progress, records.recordings));
   response.headers.emplace_back("Content-Disposition", "attachment; filename=\"bounceback.json\"");
   return response;
 }
 
 HttpResult<Response> Api::get_export_csv(Call& call) const {
-  const Date today = parts_.clock->today();
-  BB_ASSIGN_OR_RETURN(const coach::Timeline timeline,
-                      (*call.lease)->persons->timeline(call.me(), today));
-  BB_ASSIGN_OR_RETURN(const app::Progress progress, call.daily->progress(call.me(), today));
-  BB_ASSIGN_OR_RETURN(const std::vector<app::RecordingHeader> recordings,
-                      call.recordings->list(call.me()));
+  BB_ASSIGN_OR_RETURN(
+      const app::RecordsExport records,
+      app::export_records(*(*call.lease)->persons, *call.daily, (*call.lease)->recordings.get(),
+                          call.me(), parts_.clock->today()));
   Response response;
   response.content_type = "text/csv; charset=utf-8";
-  response.body = export_to_csv(timeline, progress, recordings);
+  response.body = export_to_csv(records.timeline, records.progress, records.recordings);
   response.headers.emplace_back("Content-Disposition", "attachment; filename=\"bounceback.csv\"");
   return response;
 }
