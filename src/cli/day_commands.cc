@@ -59,13 +59,13 @@ Result<coach::CheckIn> resolve_checkin(const CheckInFlags& f, const Prompter& p)
       auto pain,
       resolve_int(f.pain, p, "--pain", "How much does your back hurt right now, 0-10?", 0, 10));
   checkin.pain = pain;
-  auto feel = resolve<coach::Feel>(
-      f.feel, p, "--feel", "How does your back feel today? (sensitive, okay, good)",
-      "<sensitive|okay|good>", [](const std::string& s) {
-        return parse_word<coach::Feel>(s, "--feel", kFeelChoices, coach::feel_from);
-      });
-  if (!feel.ok()) return feel.error();
-  checkin.feel = *feel;
+  BB_ASSIGN_OR_RETURN(
+      auto feel, resolve<coach::Feel>(
+                     f.feel, p, "--feel", "How does your back feel today? (sensitive, okay, good)",
+                     "<sensitive|okay|good>", [](const std::string& s) {
+                       return parse_word<coach::Feel>(s, "--feel", kFeelChoices, coach::feel_from);
+                     }));
+  checkin.feel = feel;
   const auto parse_legs = [](const std::string& s) {
     return parse_word<coach::LegSymptoms>(s, "--legs", kLegChoices, coach::leg_symptoms_from);
   };
@@ -184,14 +184,15 @@ Result<coach::SessionLog> resolve_session(const LogFlags& f, const Prompter& p,
       auto after, resolve_int(f.pain_after, p, "--pain-after", "And shortly after, 0-10?", 0, 10));
   session.pain_after = after;
   if (f.stopped.given() || p.at_terminal()) {
-    auto stopped = resolve<coach::StopReason>(
-        f.stopped, p, "--stopped", "Did you stop early? (none, sharp_pain, fatigue, other)",
-        "<none|sharp_pain|fatigue|other>", [](const std::string& s) {
-          return parse_word<coach::StopReason>(s, "--stopped", kStopChoices,
-                                               coach::stop_reason_from);
-        });
-    if (!stopped.ok()) return stopped.error();
-    session.stopped = *stopped;
+    BB_ASSIGN_OR_RETURN(
+        auto stopped,
+        resolve<coach::StopReason>(f.stopped, p, "--stopped",
+                                   "Did you stop early? (none, sharp_pain, fatigue, other)",
+                                   "<none|sharp_pain|fatigue|other>", [](const std::string& s) {
+                                     return parse_word<coach::StopReason>(
+                                         s, "--stopped", kStopChoices, coach::stop_reason_from);
+                                   }));
+    session.stopped = stopped;
   }
   // Effort and notes are asked for only when given: the log is short on purpose.
   if (f.effort.given()) {
@@ -309,23 +310,26 @@ Status run_today(CliContext& ctx, Date date) {
         BB_ASSIGN_OR_RETURN(auto height, p.ask_int("profile.height_cm",
                                                    "How tall are you, in centimetres?", 90, 250));
         fresh.height_cm = height;
-        auto experience = p.ask<coach::RopeExperience>(
-            "profile.rope_experience", "Have you skipped rope before? (none, some, regular)",
-            [](const std::string& s) {
-              return parse_word<coach::RopeExperience>(s, "profile.rope_experience", kExperienceChoices,
-                                                       coach::rope_experience_from);
-            });
-        if (!experience.ok()) return experience.error();
-        fresh.rope_experience = *experience;
-        auto rope = p.ask<coach::RopeOwned>(
-            "profile.rope",
-            "Which rope do you have? (none, beaded, speed_quarter_lb, pvc_speed, heavy, ropeless)",
-            [](const std::string& s) {
-              return parse_word<coach::RopeOwned>(s, "profile.rope", kRopeChoices,
-                                                  coach::rope_owned_from);
-            });
-        if (!rope.ok()) return rope.error();
-        fresh.rope = *rope;
+        BB_ASSIGN_OR_RETURN(
+            auto experience,
+            p.ask<coach::RopeExperience>("profile.rope_experience",
+                                         "Have you skipped rope before? (none, some, regular)",
+                                         [](const std::string& s) {
+                                           return parse_word<coach::RopeExperience>(
+                                               s, "profile.rope_experience", kExperienceChoices,
+                                               coach::rope_experience_from);
+                                         }));
+        fresh.rope_experience = experience;
+        BB_ASSIGN_OR_RETURN(auto rope,
+                            p.ask<coach::RopeOwned>("profile.rope",
+                                                    "Which rope do you have? (none, beaded, "
+                                                    "speed_quarter_lb, pvc_speed, heavy, ropeless)",
+                                                    [](const std::string& s) {
+                                                      return parse_word<coach::RopeOwned>(
+                                                          s, "profile.rope", kRopeChoices,
+                                                          coach::rope_owned_from);
+                                                    }));
+        fresh.rope = rope;
         BB_ASSIGN_OR_RETURN(auto aggravators, p.ask<std::vector<coach::Aggravator>>(
                                                   "profile.aggravated_by",
                                                   "What makes your back worse? Any of sitting, "
@@ -384,22 +388,24 @@ Status run_today(CliContext& ctx, Date date) {
             auto pain,
             p.ask_int("checkin.pain", "How much does your back hurt right now, 0-10?", 0, 10));
         checkin.pain = pain;
-        auto feel = p.ask<coach::Feel>(
-            "checkin.feel", "How does your back feel today? (sensitive, okay, good)",
-            [](const std::string& s) {
-              return parse_word<coach::Feel>(s, "checkin.feel", kFeelChoices, coach::feel_from);
-            });
-        if (!feel.ok()) return feel.error();
-        checkin.feel = *feel;
-        auto legs = p.ask<coach::LegSymptoms>(
-            "checkin.leg_symptoms",
-            "Any pain, tingling or numbness in a leg? (none, above_knee, below_knee)",
-            [](const std::string& s) {
-              return parse_word<coach::LegSymptoms>(s, "checkin.leg_symptoms", kLegChoices,
-                                                    coach::leg_symptoms_from);
-            });
-        if (!legs.ok()) return legs.error();
-        checkin.leg_symptoms = *legs;
+        BB_ASSIGN_OR_RETURN(
+            auto feel, p.ask<coach::Feel>("checkin.feel",
+                                          "How does your back feel today? (sensitive, okay, good)",
+                                          [](const std::string& s) {
+                                            return parse_word<coach::Feel>(
+                                                s, "checkin.feel", kFeelChoices, coach::feel_from);
+                                          }));
+        checkin.feel = feel;
+        BB_ASSIGN_OR_RETURN(
+            auto legs,
+            p.ask<coach::LegSymptoms>(
+                "checkin.leg_symptoms",
+                "Any pain, tingling or numbness in a leg? (none, above_knee, below_knee)",
+                [](const std::string& s) {
+                  return parse_word<coach::LegSymptoms>(s, "checkin.leg_symptoms", kLegChoices,
+                                                        coach::leg_symptoms_from);
+                }));
+        checkin.leg_symptoms = legs;
         BB_RETURN_IF_ERROR(service.check_in(app::kLocalPerson, date, checkin));
         checked_in_now = true;
         break;

@@ -238,7 +238,7 @@ void register_rope_advice(CLI::App& app, CliContext& ctx) {
   add_common(cmd, *common);
   cmd->callback([&ctx, common] {
     run(ctx, [&]() -> Status {
-      if (auto date = resolve_date(*common); !date.ok()) return date.error();
+      BB_RETURN_IF_ERROR(resolve_date(*common));
       BB_ASSIGN_OR_RETURN(auto workspace, open_workspace(ctx));
       BB_ASSIGN_OR_RETURN(auto advice, workspace->service->rope_advice(app::kLocalPerson));
       if (common->json) {

@@ -43,24 +43,27 @@ Status resolve_profile(const ProfileFlags& f, const Prompter& p, Date today, boo
   BB_RETURN_IF_ERROR(pick_int(f.height, "--height-cm", "How tall are you, in centimetres?", 90, 250,
                               profile.height_cm));
   if (f.experience.given() || !have_defaults || p.at_terminal()) {
-    auto experience = resolve<coach::RopeExperience>(
-        f.experience, p, "--rope-experience", "Have you skipped rope before? (none, some, regular)",
-        "<none|some|regular>", [](const std::string& s) {
-          return parse_word<coach::RopeExperience>(s, "--rope-experience", kExperienceChoices,
+    BB_ASSIGN_OR_RETURN(auto experience, resolve<coach::RopeExperience>(
+                                             f.experience, p, "--rope-experience",
+                                             "Have you skipped rope before? (none, some, regular)",
+                                             "<none|some|regular>", [](const std::string& s) {
+                                               return parse_word<coach::RopeExperience>(
+                                                   s, "--rope-experience", kExperienceChoices,
                                                    coach::rope_experience_from);
-        });
-    if (!experience.ok()) return experience.error();
-    profile.rope_experience = *experience;
+                                             }));
+    profile.rope_experience = experience;
   }
   if (f.rope.given() || !have_defaults || p.at_terminal()) {
-    auto rope = resolve<coach::RopeOwned>(
-        f.rope, p, "--rope",
-        "Which rope do you have? (none, beaded, speed_quarter_lb, pvc_speed, heavy, ropeless)",
-        "<" + join(kRopeChoices, "|") + ">", [](const std::string& s) {
-          return parse_word<coach::RopeOwned>(s, "--rope", kRopeChoices, coach::rope_owned_from);
-        });
-    if (!rope.ok()) return rope.error();
-    profile.rope = *rope;
+    BB_ASSIGN_OR_RETURN(
+        auto rope,
+        resolve<coach::RopeOwned>(
+            f.rope, p, "--rope",
+            "Which rope do you have? (none, beaded, speed_quarter_lb, pvc_speed, heavy, ropeless)",
+            "<" + join(kRopeChoices, "|") + ">", [](const std::string& s) {
+              return parse_word<coach::RopeOwned>(s, "--rope", kRopeChoices,
+                                                  coach::rope_owned_from);
+            }));
+    profile.rope = rope;
   }
   if (f.aggravated_by.given() || p.at_terminal()) {
     BB_ASSIGN_OR_RETURN(
