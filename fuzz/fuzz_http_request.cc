@@ -15,6 +15,8 @@
 
 #include "app/catalog_loader.h"
 #include "http/api.h"
+#include "http/api_error.h"
+#include "http/beast_request.h"
 #include "http/server.h"
 #include "http/sodium_secrets.h"
 #include "store/sqlite_account_store.h"
@@ -75,10 +77,11 @@ struct Harness {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static Harness harness;
   static const bb::http::ServerOptions options;
-  auto request = bb::http::parse_request_bytes(
-      std::string_view(reinterpret_cast<const char*>(data), size), options);
+  auto request =
+      bb::http::parse_request_bytes(std::string_view(reinterpret_cast<const char*>(data), size),
+                                    options.header_limit, options.body_limit);
   if (!request.ok()) {
-    if (request.failure().status >= 500) std::abort();
+    if (bb::http::status_of(request.error().failure) >= 500) std::abort();
     return 0;
   }
   const bb::http::Response response = harness.api->handle(*request);

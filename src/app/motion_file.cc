@@ -8,6 +8,8 @@
 #include <memory>
 #include <utility>
 
+#include <fmt/format.h>
+
 namespace bb::app {
 namespace {
 
@@ -104,12 +106,6 @@ Result<motion::CsvReport> read_pass(
   return reader.report();
 }
 
-std::string printf_string(const char* pattern, double a, double b = 0) {
-  char text[512];
-  std::snprintf(text, sizeof text, pattern, a, b);
-  return text;
-}
-
 }  // namespace
 
 std::vector<std::string> motion_warnings(const MotionAnalysis& analysis) {
@@ -117,8 +113,8 @@ std::vector<std::string> motion_warnings(const MotionAnalysis& analysis) {
   std::vector<std::string> out;
   if (r.units_source == motion::UnitsSource::kRestingMagnitude) {
     out.push_back(std::string("units inferred as ") + motion::to_string(r.units) +
-                  printf_string(" from the resting magnitude %.2f (set the units to override)",
-                                r.resting_magnitude));
+                  fmt::format(" from the resting magnitude {:.2f} (set the units to override)",
+                              r.resting_magnitude));
   } else if (r.units_source == motion::UnitsSource::kDefault) {
     out.push_back("units could not be inferred: assumed g (set the units to override)");
   }
@@ -134,51 +130,42 @@ std::vector<std::string> motion_warnings(const MotionAnalysis& analysis) {
         "estimated: the two were added back together, which is what the sensor felt");
   }
   if (r.clip_level_g > 0) {
-    out.push_back(printf_string("the sensor clips at about %.1f g: impact peaks are lower bounds",
-                                r.clip_level_g));
+    out.push_back(fmt::format("the sensor clips at about {:.1f} g: impact peaks are lower bounds",
+                              r.clip_level_g));
   }
   if (r.gaps > 0) {
-    out.push_back(printf_string(r.gaps == 1 ? "%.0f gap longer than %.2f s: analysed as separate segments"
-                                            : "%.0f gaps longer than %.2f s: analysed as separate segments",
-                                static_cast<double>(r.gaps), motion::kGapSeconds));
+    out.push_back(fmt::format("{} {} longer than {:.2f} s: analysed as separate segments", r.gaps,
+                              r.gaps == 1 ? "gap" : "gaps", motion::kGapSeconds));
   }
   if (r.skipped_rows > 0) {
-    out.push_back(printf_string(r.skipped_rows == 1 ? "%.0f malformed row skipped, the first at line %.0f"
-                                                    : "%.0f malformed rows skipped, the first at line %.0f",
-                                static_cast<double>(r.skipped_rows),
-                                static_cast<double>(r.first_skipped_line)));
+    out.push_back(fmt::format("{} malformed {} skipped, the first at line {}", r.skipped_rows,
+                              r.skipped_rows == 1 ? "row" : "rows", r.first_skipped_line));
   }
   if (r.backwards_timestamps > 0) {
-    out.push_back(printf_string(r.backwards_timestamps == 1
-                                    ? "%.0f row dropped because time went backwards"
-                                    : "%.0f rows dropped because time went backwards",
-                                static_cast<double>(r.backwards_timestamps)));
+    out.push_back(fmt::format("{} {} dropped because time went backwards",
+                              r.backwards_timestamps, r.backwards_timestamps == 1 ? "row" : "rows"));
   }
   if (r.repeated_timestamps > r.rows / 10) {
     out.push_back(
-        printf_string("%.0f repeated time stamps (a logger delivering in bursts): "
-                      "readings spread evenly over each interval",
-                      static_cast<double>(r.repeated_timestamps)));
+        fmt::format("{} repeated time stamps (a logger delivering in bursts): "
+                    "readings spread evenly over each interval",
+                    r.repeated_timestamps));
   }
   // Measured within the longest continuous segment: a logging pause is not a low rate.
   const double rate = r.sampling_rate_hz;
   if (r.rows > 1 && rate < 40) {
     out.push_back(
-        printf_string("the sampling rate (%.0f Hz) is too low to see landings "
-                      "reliably; 50 Hz or more is needed",
-                      rate));
+        fmt::format("the sampling rate ({:.0f} Hz) is too low to see landings "
+                    "reliably; 50 Hz or more is needed",
+                    rate));
   }
   if (analysis.placement_guessed) {
     const auto& c = analysis.guess_counts;
-    const char* sureness = motion::to_string(analysis.guess_confidence);
-    char evidence[256];
-    std::snprintf(evidence, sizeof evidence,
-                  " (%s: jumps in rhythm read as ankle %lld, pocket %lld, wrist %lld; set the "
-                  "placement to choose another)",
-                  sureness, static_cast<long long>(c[0]), static_cast<long long>(c[1]),
-                  static_cast<long long>(c[2]));
-    out.push_back(std::string("placement guessed from the signal: ") +
-                  motion::to_string(analysis.placement) + evidence);
+    out.push_back(fmt::format(
+        "placement guessed from the signal: {} ({}: jumps in rhythm read as ankle {}, pocket {}, "
+        "wrist {}; set the placement to choose another)",
+        motion::to_string(analysis.placement), motion::to_string(analysis.guess_confidence), c[0],
+        c[1], c[2]));
   }
   if (std::string why = motion::explain_gate(analysis.gate, analysis.placement); !why.empty()) {
     out.push_back(std::move(why));
@@ -186,9 +173,9 @@ std::vector<std::string> motion_warnings(const MotionAnalysis& analysis) {
   const int jumps = analysis.summary.jumps;
   if (jumps > 0 && jumps < 10) {
     out.push_back(
-        printf_string("only %.0f jumps in rhythm: few for a jumping session (a short run of "
-                      "steps, stairs or hops reads the same)",
-                      jumps));
+        fmt::format("only {} jumps in rhythm: few for a jumping session (a short run of "
+                    "steps, stairs or hops reads the same)",
+                    jumps));
   }
   return out;
 }

@@ -2,13 +2,16 @@
 #pragma once
 
 #include <cassert>
+#include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <variant>
 
 namespace bb {
 
-// What kind of failure. Mapped to CLI exit codes (and later HTTP statuses) in one place each.
+// What kind of failure. Mapped to CLI exit codes (src/cli/cli.h) and HTTP statuses
+// (src/http/api_error.cc) in one place each.
 enum class ErrorCode {
   kInvalidArgument,  // the input is wrong: the caller can fix it
   kNotFound,         // the thing asked for does not exist
@@ -40,30 +43,45 @@ struct Error {
   [[nodiscard]] std::string describe() const { return field.empty() ? message : field + ": " + message; }
 };
 
-template <typename T>
-class [[nodiscard]] Result {
- public:
-  Result(T value) : state_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
-  Result(Error error) : state_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
+// Another error type that converts to E, as when a lower layer's Error is passed on where a
+// richer error is expected: one user-defined conversion, so `return other.error();` compiles.
+template <typename Other, typename E, typename T = void>
+concept ConvertibleError = !std::is_same_v<std::remove_cvref_t<Other>, E> &&
+                           std::is_convertible_v<const Other&, E> &&
+                           !std::is_convertible_v<const Other&, T>;
 
-  [[nodiscard]] bool ok() const { return std::holds_alternative<T>(state_); }
+// A value of type T, or an error of type E.
+template <typename T, typename E = Error>
+class [[nodiscard]] Result {
+  static_assert(!std::is_same_v<T, E>, "a value and an error of one type cannot be told apart");
+
+ public:
+  // NOLINTBEGIN(google-explicit-constructor): a value or an error is returned as it is
+  Result(T value) : state_(std::in_place_index<0>, std::move(value)) {}
+  Result(E error) : state_(std::in_place_index<1>, std::move(error)) {}
+  template <typename Other>
+    requires ConvertibleError<Other, E, T>
+  Result(const Other& error) : state_(std::in_place_index<1>, E(error)) {}
+  // NOLINTEND(google-explicit-constructor)
+
+  [[nodiscard]] bool ok() const { return state_.index() == 0; }
   explicit operator bool() const { return ok(); }
 
   T& value() & {
     assert(ok());
-    return std::get<T>(state_);
+    return std::get<0>(state_);
   }
   const T& value() const& {
     assert(ok());
-    return std::get<T>(state_);
+    return std::get<0>(state_);
   }
   T&& value() && {
     assert(ok());
-    return std::get<T>(std::move(state_));
+    return std::get<0>(std::move(state_));
   }
-  [[nodiscard]] const Error& error() const {
+  [[nodiscard]] const E& error() const {
     assert(!ok());
-    return std::get<Error>(state_);
+    return std::get<1>(state_);
   }
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
@@ -71,31 +89,37 @@ class [[nodiscard]] Result {
   const T& operator*() const& { return value(); }
 
  private:
-  std::variant<T, Error> state_;
+  std::variant<T, E> state_;
 };
 
-// Success carries nothing.
-class [[nodiscard]] Status {
+// Success carries nothing; a failure carries an error of type E.
+template <typename E = Error>
+class [[nodiscard]] BasicStatus {
  public:
-  Status() = default;
-  Status(Error error) : error_(std::move(error)), failed_(true) {}  // NOLINT(google-explicit-constructor)
-  static Status success() { return {}; }
+  BasicStatus() = default;
+  BasicStatus(E error) : error_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
+  template <typename Other>
+    requires ConvertibleError<Other, E>
+  BasicStatus(const Other& error) : error_(E(error)) {}  // NOLINT(google-explicit-constructor)
+  static BasicStatus success() { return {}; }
 
-  [[nodiscard]] bool ok() const { return !failed_; }
+  [[nodiscard]] bool ok() const { return !error_.has_value(); }
   explicit operator bool() const { return ok(); }
-  [[nodiscard]] const Error& error() const {
-    assert(failed_);
-    return error_;
+  [[nodiscard]] const E& error() const {
+    assert(!ok());
+    return *error_;
   }
 
  private:
-  Error error_;
-  bool failed_ = false;
+  std::optional<E> error_;  // E need not have a default
 };
+
+using Status = BasicStatus<>;
 
 }  // namespace bb
 
-// Early return of an error from a function that itself returns Result or Status.
+// Early return of an error from a function that itself returns a Result or a Status whose error
+// type the error converts to.
 #define BB_CONCAT_INNER(a, b) a##b
 #define BB_CONCAT(a, b) BB_CONCAT_INNER(a, b)
 #define BB_RETURN_IF_ERROR(expr)                   \

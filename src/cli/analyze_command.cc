@@ -14,6 +14,8 @@
 #include <string>
 #include <system_error>
 
+#include <fmt/format.h>
+
 #include "app/motion_file.h"
 #include "app/daily_service.h"
 #include "app/recording_service.h"
@@ -38,20 +40,19 @@ struct AnalyzeArgs {
 void print_text(const std::string& file, const app::MotionAnalysis& a) {
   const motion::CsvReport& r = a.report;
   const motion::SessionSummary& s = a.summary;
-  std::printf("%s\n", file.c_str());
-  std::printf(
-      "  read:        %lld rows over %.1f s; time from \"%s\", axes \"%s\", \"%s\", \"%s\" "
-      "in %s\n",
-      static_cast<long long>(r.rows), r.duration_s, r.time_column.c_str(),
-      r.axis_columns[0].c_str(), r.axis_columns[1].c_str(), r.axis_columns[2].c_str(),
+  fmt::print("{}\n", file);
+  fmt::print(
+      "  read:        {} rows over {:.1f} s; time from \"{}\", axes \"{}\", \"{}\", \"{}\" "
+      "in {}\n",
+      r.rows, r.duration_s, r.time_column, r.axis_columns[0], r.axis_columns[1], r.axis_columns[2],
       motion::to_string(r.units));
   if (r.sampling_rate_hz > 0) {
     if (r.segments > 1) {
-      std::printf("  rate:        %.0f Hz (in the longest of %lld continuous parts, %.1f s)\n",
-                  r.sampling_rate_hz, static_cast<long long>(r.segments), r.longest_segment_s);
+      fmt::print("  rate:        {:.0f} Hz (in the longest of {} continuous parts, {:.1f} s)\n",
+                 r.sampling_rate_hz, r.segments, r.longest_segment_s);
     } else {
-      std::printf("  rate:        %.0f Hz (one continuous part, %.1f s)\n", r.sampling_rate_hz,
-                  r.longest_segment_s);
+      fmt::print("  rate:        {:.0f} Hz (one continuous part, {:.1f} s)\n", r.sampling_rate_hz,
+                 r.longest_segment_s);
     }
   }
   if (a.placement_guessed) {
@@ -62,7 +63,7 @@ void print_text(const std::string& file, const app::MotionAnalysis& a) {
   } else {
     fmt::print("  placement:   {}\n", motion::to_string(a.placement));
   }
-  std::printf("  jumps:       %d\n", s.jumps);
+  fmt::print("  jumps:       {}\n", s.jumps);
   const motion::GateCounts& g = a.gate;
   fmt::print("  gate:        {} of {} jump-like events counted ({} short flight, {} no rope "
              "turning, {} out of rhythm; {} runs)\n",
@@ -74,23 +75,23 @@ void print_text(const std::string& file, const app::MotionAnalysis& a) {
                  part.end_s, part.rate_hz, part.counts.kept, why.empty() ? "" : "; ", why);
     }
   }
-  std::printf("  active:      %.0f s\n", s.active_seconds);
-  std::printf("  cadence:     %.0f per minute (median)\n", s.cadence_per_min);
-  std::printf("  rhythm CV:   %.3f\n", s.rhythm_cv);
-  std::printf("  trips:       %d, longest unbroken run %d\n", s.trips, s.longest_run);
+  fmt::print("  active:      {:.0f} s\n", s.active_seconds);
+  fmt::print("  cadence:     {:.0f} per minute (median)\n", s.cadence_per_min);
+  fmt::print("  rhythm CV:   {:.3f}\n", s.rhythm_cv);
+  fmt::print("  trips:       {}, longest unbroken run {}\n", s.trips, s.longest_run);
   if (s.jump_height_cm > 0) {
-    std::printf("  jump height: %.1f cm (median)\n", s.jump_height_cm);
+    fmt::print("  jump height: {:.1f} cm (median)\n", s.jump_height_cm);
   } else {
-    std::printf("  jump height: not shown at this placement\n");
+    fmt::print("  jump height: not shown at this placement\n");
   }
   if (s.impact_g > 0) {
-    std::printf("  impact:      %.1f g (median)%s\n", s.impact_g,
-                s.impact_clipped ? ", at the sensor's range" : "");
+    fmt::print("  impact:      {:.1f} g (median){}\n", s.impact_g,
+               s.impact_clipped ? ", at the sensor's range" : "");
   } else {
-    std::printf("  impact:      not shown at this placement\n");
+    fmt::print("  impact:      not shown at this placement\n");
   }
-  for (const std::string& note : s.feedback) std::printf("  form:        %s\n", note.c_str());
-  for (const std::string& warning : a.warnings) std::printf("  warning:     %s\n", warning.c_str());
+  for (const std::string& note : s.feedback) fmt::print("  form:        {}\n", note);
+  for (const std::string& warning : a.warnings) fmt::print("  warning:     {}\n", warning);
 }
 
 // Writes next to the target and renames, so a failure never leaves a partial file behind.
@@ -125,15 +126,11 @@ Status keep_recording(const AnalyzeArgs& args, const CliContext& ctx) {
   std::ifstream in(args.file, std::ios::binary);
   if (!in) return Error::invalid("FILE", "cannot read " + args.file);
   const std::string csv((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  auto url = database_url(ctx);
-  if (!url.ok()) return url.error();
-  auto persons = store::open_person_store(*url);
-  if (!persons.ok()) return persons.error();
-  if (Status s = (*persons)->transaction([&] { return (*persons)->ensure_person(app::kLocalPerson); });
-      !s.ok())
-    return s;
-  auto recordings = store::open_recording_store(*url);
-  if (!recordings.ok()) return recordings.error();
+  BB_ASSIGN_OR_RETURN(auto url, database_url(ctx));
+  BB_ASSIGN_OR_RETURN(auto persons, store::open_person_store(url));
+  BB_RETURN_IF_ERROR(
+      persons->transaction([&] { return persons->ensure_person(app::kLocalPerson); }));
+  BB_ASSIGN_OR_RETURN(auto recordings, store::open_recording_store(url));
   app::UploadRequest request;
   request.date = *date;
   request.name = std::filesystem::path(args.file).filename().string();
@@ -144,10 +141,10 @@ Status keep_recording(const AnalyzeArgs& args, const CliContext& ctx) {
                                         : motion::Units::kAuto;
   request.strictness = args.lenient ? motion::Strictness::kLenient : motion::Strictness::kStrict;
   request.created_at = static_cast<app::UnixSeconds>(std::time(nullptr));
-  auto kept = app::RecordingService(**recordings).upload(app::kLocalPerson, request, csv);
-  if (!kept.ok()) return kept.error();
-  std::fprintf(stderr, "Kept with the session of %s as recording %lld.\n", date->to_string().c_str(),
-               static_cast<long long>(kept->header.id));
+  BB_ASSIGN_OR_RETURN(auto kept,
+                      app::RecordingService(*recordings).upload(app::kLocalPerson, request, csv));
+  fmt::print(stderr, "Kept with the session of {} as recording {}.\n", date->to_string(),
+             kept.header.id);
   return Status::success();
 }
 

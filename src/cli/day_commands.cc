@@ -49,44 +49,42 @@ Result<coach::CheckIn> resolve_checkin(const CheckInFlags& f, const Prompter& p)
   coach::CheckIn checkin;
   // At a terminal the urgent questions come first, as they matter most.
   if (f.urgent.given()) {
-    auto flags = parse_urgent(f.urgent.value);
-    if (!flags.ok()) return flags.error();
-    checkin.urgent_flags = *flags;
+    BB_ASSIGN_OR_RETURN(auto flags, parse_urgent(f.urgent.value));
+    checkin.urgent_flags = flags;
   } else if (p.at_terminal()) {
-    auto flags = ask_urgent(p);
-    if (!flags.ok()) return flags.error();
-    checkin.urgent_flags = *flags;
+    BB_ASSIGN_OR_RETURN(auto flags, ask_urgent(p));
+    checkin.urgent_flags = flags;
   }
-  auto pain =
-      resolve_int(f.pain, p, "--pain", "How much does your back hurt right now, 0-10?", 0, 10);
-  if (!pain.ok()) return pain.error();
-  checkin.pain = *pain;
-  auto feel = resolve<coach::Feel>(
-      f.feel, p, "--feel", "How does your back feel today? (sensitive, okay, good)",
-      "<sensitive|okay|good>", [](const std::string& s) {
-        return parse_word<coach::Feel>(s, "--feel", kFeelChoices, coach::feel_from);
-      });
-  if (!feel.ok()) return feel.error();
-  checkin.feel = *feel;
+  BB_ASSIGN_OR_RETURN(
+      auto pain,
+      resolve_int(f.pain, p, "--pain", "How much does your back hurt right now, 0-10?", 0, 10));
+  checkin.pain = pain;
+  BB_ASSIGN_OR_RETURN(
+      auto feel, resolve<coach::Feel>(
+                     f.feel, p, "--feel", "How does your back feel today? (sensitive, okay, good)",
+                     "<sensitive|okay|good>", [](const std::string& s) {
+                       return parse_word<coach::Feel>(s, "--feel", kFeelChoices, coach::feel_from);
+                     }));
+  checkin.feel = feel;
   const auto parse_legs = [](const std::string& s) {
     return parse_word<coach::LegSymptoms>(s, "--legs", kLegChoices, coach::leg_symptoms_from);
   };
   if (f.legs.given() || p.at_terminal()) {
-    auto legs = resolve<coach::LegSymptoms>(
-        f.legs, p, "--legs",
-        "Any pain, tingling or numbness in a leg? (none, above_knee, below_knee)",
-        "<none|above_knee|below_knee>", parse_legs);
-    if (!legs.ok()) return legs.error();
-    checkin.leg_symptoms = *legs;
+    BB_ASSIGN_OR_RETURN(
+        auto legs, resolve<coach::LegSymptoms>(
+                       f.legs, p, "--legs",
+                       "Any pain, tingling or numbness in a leg? (none, above_knee, below_knee)",
+                       "<none|above_knee|below_knee>", parse_legs));
+    checkin.leg_symptoms = legs;
   }
   if (f.notes.given()) {
     checkin.notes = f.notes.value;
   } else if (p.at_terminal()) {
-    auto notes = p.ask_text("--notes", "Anything else to note? (press Enter to skip)");
-    if (!notes.ok()) return notes.error();
-    checkin.notes = *notes;
+    BB_ASSIGN_OR_RETURN(auto notes,
+                        p.ask_text("--notes", "Anything else to note? (press Enter to skip)"));
+    checkin.notes = notes;
   }
-  if (Status s = app::validate_checkin(checkin); !s.ok()) return s.error();
+  BB_RETURN_IF_ERROR(app::validate_checkin(checkin));
   return checkin;
 }
 
@@ -102,26 +100,21 @@ void register_checkin(CLI::App& app, CliContext& ctx) {
   add_flag(cmd, f->notes, "--notes", "Free text");
   cmd->callback([&ctx, f] {
     run(ctx, [&]() -> Status {
-      auto date = resolve_date(f->common);
-      if (!date.ok()) return date.error();
+      BB_ASSIGN_OR_RETURN(auto date, resolve_date(f->common));
       const Prompter prompter(stdin_mode(), f->common.json ? stderr : stdout);
-      auto checkin = resolve_checkin(*f, prompter);
-      if (!checkin.ok()) return checkin.error();
-      auto workspace = open_workspace(ctx);
-      if (!workspace.ok()) return workspace.error();
-      if (Status s = (*workspace)->service->check_in(app::kLocalPerson, *date, *checkin); !s.ok()) {
-        return s;
-      }
+      BB_ASSIGN_OR_RETURN(auto checkin, resolve_checkin(*f, prompter));
+      BB_ASSIGN_OR_RETURN(auto workspace, open_workspace(ctx));
+      BB_RETURN_IF_ERROR(workspace->service->check_in(app::kLocalPerson, date, checkin));
       if (f->common.json) {
-        print_json({{"date", date->to_string()}, {"checkin", app::checkin_to_json(*checkin)}});
-      } else if (!checkin->urgent_flags.empty()) {
+        print_json({{"date", date.to_string()}, {"checkin", app::checkin_to_json(checkin)}});
+      } else if (!checkin.urgent_flags.empty()) {
         fmt::print(
             "Checked in for {}. You answered yes to an urgent question: please seek\n"
             "emergency care now. No exercise until a doctor has checked you.\n",
-            date->to_string());
+            date.to_string());
       } else {
         fmt::print("Checked in for {}. See today's plan with `bounceback plan`.\n",
-                   date->to_string());
+                   date.to_string());
       }
       return Status::success();
     });
@@ -137,16 +130,13 @@ void register_plan(CLI::App& app, CliContext& ctx) {
   add_common(cmd, *common);
   cmd->callback([&ctx, common] {
     run(ctx, [&]() -> Status {
-      auto date = resolve_date(*common);
-      if (!date.ok()) return date.error();
-      auto workspace = open_workspace(ctx);
-      if (!workspace.ok()) return workspace.error();
-      auto plan = (*workspace)->service->todays_plan(app::kLocalPerson, *date);
-      if (!plan.ok()) return plan.error();
+      BB_ASSIGN_OR_RETURN(auto date, resolve_date(*common));
+      BB_ASSIGN_OR_RETURN(auto workspace, open_workspace(ctx));
+      BB_ASSIGN_OR_RETURN(auto plan, workspace->service->todays_plan(app::kLocalPerson, date));
       if (common->json) {
-        print_json(app::plan_to_json(*plan));
+        print_json(app::plan_to_json(plan));
       } else {
-        render_plan(*plan, (*workspace)->catalog);
+        render_plan(plan, workspace->catalog);
       }
       return Status::success();
     });
@@ -166,11 +156,11 @@ Result<coach::SessionLog> resolve_session(const LogFlags& f, const Prompter& p,
                                           const std::optional<coach::Measured>& counted) {
   coach::SessionLog session;
   if (f.completed.given() || p.at_terminal()) {
-    auto completed =
+    BB_ASSIGN_OR_RETURN(
+        auto completed,
         resolve<bool>(f.completed, p, "--completed", "Did you finish the plan? [y/n]", "<yes|no>",
-                      [](const std::string& s) { return parse_yes_no(s, "--completed"); });
-    if (!completed.ok()) return completed.error();
-    session.completed = *completed;
+                      [](const std::string& s) { return parse_yes_no(s, "--completed"); }));
+    session.completed = completed;
   }
   std::string question =
       "How many minutes of rope time did you do (jumping only, rests not counted; 0 if none)?";
@@ -181,36 +171,37 @@ Result<coach::SessionLog> resolve_session(const LogFlags& f, const Prompter& p,
         counted->jumps, number(counted->active_seconds / 60.0),
         number(counted->active_seconds / 60.0));
   }
-  auto minutes = resolve<double>(
-      f.rope_minutes, p, "--rope-minutes", question, "<minutes>",
-      [](const std::string& s) { return parse_minutes(s, "--rope-minutes"); });
-  if (!minutes.ok()) return minutes.error();
-  session.rope_minutes = *minutes;
-  auto during = resolve_int(f.pain_during, p, "--pain-during",
-                            "What was the worst pain during the session, 0-10?", 0, 10);
-  if (!during.ok()) return during.error();
-  session.pain_during_max = *during;
-  auto after = resolve_int(f.pain_after, p, "--pain-after", "And shortly after, 0-10?", 0, 10);
-  if (!after.ok()) return after.error();
-  session.pain_after = *after;
+  BB_ASSIGN_OR_RETURN(auto minutes, resolve<double>(f.rope_minutes, p, "--rope-minutes", question,
+                                                    "<minutes>", [](const std::string& s) {
+                                                      return parse_minutes(s, "--rope-minutes");
+                                                    }));
+  session.rope_minutes = minutes;
+  BB_ASSIGN_OR_RETURN(auto during,
+                      resolve_int(f.pain_during, p, "--pain-during",
+                                  "What was the worst pain during the session, 0-10?", 0, 10));
+  session.pain_during_max = during;
+  BB_ASSIGN_OR_RETURN(
+      auto after, resolve_int(f.pain_after, p, "--pain-after", "And shortly after, 0-10?", 0, 10));
+  session.pain_after = after;
   if (f.stopped.given() || p.at_terminal()) {
-    auto stopped = resolve<coach::StopReason>(
-        f.stopped, p, "--stopped", "Did you stop early? (none, sharp_pain, fatigue, other)",
-        "<none|sharp_pain|fatigue|other>", [](const std::string& s) {
-          return parse_word<coach::StopReason>(s, "--stopped", kStopChoices,
-                                               coach::stop_reason_from);
-        });
-    if (!stopped.ok()) return stopped.error();
-    session.stopped = *stopped;
+    BB_ASSIGN_OR_RETURN(
+        auto stopped,
+        resolve<coach::StopReason>(f.stopped, p, "--stopped",
+                                   "Did you stop early? (none, sharp_pain, fatigue, other)",
+                                   "<none|sharp_pain|fatigue|other>", [](const std::string& s) {
+                                     return parse_word<coach::StopReason>(
+                                         s, "--stopped", kStopChoices, coach::stop_reason_from);
+                                   }));
+    session.stopped = stopped;
   }
   // Effort and notes are asked for only when given: the log is short on purpose.
   if (f.effort.given()) {
-    auto effort = resolve_int(f.effort, p, "--effort", "How hard did it feel, 0-10?", 0, 10);
-    if (!effort.ok()) return effort.error();
-    session.effort = *effort;
+    BB_ASSIGN_OR_RETURN(auto effort,
+                        resolve_int(f.effort, p, "--effort", "How hard did it feel, 0-10?", 0, 10));
+    session.effort = effort;
   }
   if (f.notes.given()) session.notes = f.notes.value;
-  if (Status s = app::validate_session(session); !s.ok()) return s.error();
+  BB_RETURN_IF_ERROR(app::validate_session(session));
   return session;
 }
 
@@ -227,25 +218,18 @@ void register_log(CLI::App& app, CliContext& ctx) {
   add_flag(cmd, f->notes, "--notes", "Free text about the session");
   cmd->callback([&ctx, f] {
     run(ctx, [&]() -> Status {
-      auto date = resolve_date(f->common);
-      if (!date.ok()) return date.error();
+      BB_ASSIGN_OR_RETURN(auto date, resolve_date(f->common));
       const Prompter prompter(stdin_mode(), f->common.json ? stderr : stdout);
-      auto workspace = open_workspace(ctx);
-      if (!workspace.ok()) return workspace.error();
-      auto counted = (*workspace)->service->measured_on(app::kLocalPerson, *date);
-      if (!counted.ok()) return counted.error();
-      auto session = resolve_session(*f, prompter, *counted);
-      if (!session.ok()) return session.error();
-      if (Status s = (*workspace)->service->log_session(app::kLocalPerson, *date, *session);
-          !s.ok()) {
-        return s;
-      }
+      BB_ASSIGN_OR_RETURN(auto workspace, open_workspace(ctx));
+      BB_ASSIGN_OR_RETURN(auto counted, workspace->service->measured_on(app::kLocalPerson, date));
+      BB_ASSIGN_OR_RETURN(auto session, resolve_session(*f, prompter, counted));
+      BB_RETURN_IF_ERROR(workspace->service->log_session(app::kLocalPerson, date, session));
       if (f->common.json) {
-        print_json({{"date", date->to_string()}, {"session", app::session_to_json(*session)}});
+        print_json({{"date", date.to_string()}, {"session", app::session_to_json(session)}});
         return Status::success();
       }
-      fmt::print("Logged for {}. Well done for showing up.\n", date->to_string());
-      if (session->stopped == coach::StopReason::kSharpPain) {
+      fmt::print("Logged for {}. Well done for showing up.\n", date.to_string());
+      if (session.stopped == coach::StopReason::kSharpPain) {
         fmt::print(
             "You stopped for sharp pain: the next plan leaves out rope and asks the\n"
             "safety questions again. If the pain stays sharp, see a clinician.\n");
@@ -272,34 +256,27 @@ void register_followup(CLI::App& app, CliContext& ctx) {
            "The session's date, YYYY-MM-DD (default: the day before --date)");
   cmd->callback([&ctx, f] {
     run(ctx, [&]() -> Status {
-      auto date = resolve_date(f->common);
-      if (!date.ok()) return date.error();
-      Date session_date = date->plus_days(-1);
+      BB_ASSIGN_OR_RETURN(auto date, resolve_date(f->common));
+      Date session_date = date.plus_days(-1);
       if (f->session_date.given()) {
-        auto parsed = parse_date(f->session_date.value, "--session-date");
-        if (!parsed.ok()) return parsed.error();
-        session_date = *parsed;
+        BB_ASSIGN_OR_RETURN(auto parsed, parse_date(f->session_date.value, "--session-date"));
+        session_date = parsed;
       }
       const Prompter prompter(stdin_mode(), f->common.json ? stderr : stdout);
-      auto pain = resolve_int(f->pain, prompter, "--pain",
-                              fmt::format("How does your back feel this morning, after the "
-                                          "session of {}? Pain 0-10:",
-                                          session_date.to_string()),
-                              0, 10);
-      if (!pain.ok()) return pain.error();
-      auto workspace = open_workspace(ctx);
-      if (!workspace.ok()) return workspace.error();
-      if (Status s =
-              (*workspace)
-                  ->service->record_next_morning_pain(app::kLocalPerson, session_date, *pain);
-          !s.ok()) {
-        return s;
-      }
+      BB_ASSIGN_OR_RETURN(auto pain,
+                          resolve_int(f->pain, prompter, "--pain",
+                                      fmt::format("How does your back feel this morning, after the "
+                                                  "session of {}? Pain 0-10:",
+                                                  session_date.to_string()),
+                                      0, 10));
+      BB_ASSIGN_OR_RETURN(auto workspace, open_workspace(ctx));
+      BB_RETURN_IF_ERROR(
+          (workspace)->service->record_next_morning_pain(app::kLocalPerson, session_date, pain));
       if (f->common.json) {
-        print_json({{"session_date", session_date.to_string()}, {"next_morning_pain", *pain}});
+        print_json({{"session_date", session_date.to_string()}, {"next_morning_pain", pain}});
       } else {
         fmt::print("Noted: pain {} the morning after {}. Your next plan takes it into account.\n",
-                   *pain, session_date.to_string());
+                   pain, session_date.to_string());
       }
       return Status::success();
     });
@@ -314,63 +291,65 @@ Status run_today(CliContext& ctx, Date date) {
   // so it can be scripted; a wrong piped answer stops it with the field named. Each turn asks the
   // app what the person needs now (the same answer as GET /api/v1/today) and does that.
   const Prompter p(stdin_mode(), stdout);
-  auto workspace = open_workspace(ctx);
-  if (!workspace.ok()) return workspace.error();
-  app::DailyService& service = *(*workspace)->service;
+  BB_ASSIGN_OR_RETURN(auto workspace, open_workspace(ctx));
+  app::DailyService& service = *workspace->service;
 
   p.say(fmt::format("Bounceback, {} {}.", date.weekday_name(), date.to_string()));
   bool screened_now = false;
   bool checked_in_now = false;
   // Each step records something, so the state moves on; the bound only guards against a loop.
   for (int turn = 0; turn < 8; ++turn) {
-    auto state = service.today(app::kLocalPerson, date);
-    if (!state.ok()) return state.error();
-    switch (state->step) {
+    BB_ASSIGN_OR_RETURN(auto state, service.today(app::kLocalPerson, date));
+    switch (state.step) {
       case app::TodayStep::kNeedsProfile: {
         p.say("\nWelcome. First, a little about you, so plans and rope advice fit.");
         coach::Profile fresh;
-        auto year = p.ask_int("profile.birth_year", "What year were you born?", 1900, date.year());
-        if (!year.ok()) return year.error();
-        fresh.birth_year = *year;
-        auto height = p.ask_int("profile.height_cm", "How tall are you, in centimetres?", 90, 250);
-        if (!height.ok()) return height.error();
-        fresh.height_cm = *height;
-        auto experience = p.ask<coach::RopeExperience>(
-            "profile.rope_experience", "Have you skipped rope before? (none, some, regular)",
-            [](const std::string& s) {
-              return parse_word<coach::RopeExperience>(s, "profile.rope_experience", kExperienceChoices,
-                                                       coach::rope_experience_from);
-            });
-        if (!experience.ok()) return experience.error();
-        fresh.rope_experience = *experience;
-        auto rope = p.ask<coach::RopeOwned>(
-            "profile.rope",
-            "Which rope do you have? (none, beaded, speed_quarter_lb, pvc_speed, heavy, ropeless)",
-            [](const std::string& s) {
-              return parse_word<coach::RopeOwned>(s, "profile.rope", kRopeChoices,
-                                                  coach::rope_owned_from);
-            });
-        if (!rope.ok()) return rope.error();
-        fresh.rope = *rope;
-        auto aggravators = p.ask<std::vector<coach::Aggravator>>(
-            "profile.aggravated_by",
-            "What makes your back worse? Any of sitting, bending, standing, arching, walking, lying, "
-            "separated by commas (or none):",
-            [](const std::string& s) { return parse_aggravators(s, "profile.aggravated_by"); });
-        if (!aggravators.ok()) return aggravators.error();
-        fresh.aggravated_by = *aggravators;
-        if (Status s = service.save_profile(app::kLocalPerson, date, fresh); !s.ok()) return s;
+        BB_ASSIGN_OR_RETURN(auto year, p.ask_int("profile.birth_year", "What year were you born?",
+                                                 1900, date.year()));
+        fresh.birth_year = year;
+        BB_ASSIGN_OR_RETURN(auto height, p.ask_int("profile.height_cm",
+                                                   "How tall are you, in centimetres?", 90, 250));
+        fresh.height_cm = height;
+        BB_ASSIGN_OR_RETURN(
+            auto experience,
+            p.ask<coach::RopeExperience>("profile.rope_experience",
+                                         "Have you skipped rope before? (none, some, regular)",
+                                         [](const std::string& s) {
+                                           return parse_word<coach::RopeExperience>(
+                                               s, "profile.rope_experience", kExperienceChoices,
+                                               coach::rope_experience_from);
+                                         }));
+        fresh.rope_experience = experience;
+        BB_ASSIGN_OR_RETURN(auto rope,
+                            p.ask<coach::RopeOwned>("profile.rope",
+                                                    "Which rope do you have? (none, beaded, "
+                                                    "speed_quarter_lb, pvc_speed, heavy, ropeless)",
+                                                    [](const std::string& s) {
+                                                      return parse_word<coach::RopeOwned>(
+                                                          s, "profile.rope", kRopeChoices,
+                                                          coach::rope_owned_from);
+                                                    }));
+        fresh.rope = rope;
+        BB_ASSIGN_OR_RETURN(auto aggravators, p.ask<std::vector<coach::Aggravator>>(
+                                                  "profile.aggravated_by",
+                                                  "What makes your back worse? Any of sitting, "
+                                                  "bending, standing, arching, walking, lying, "
+                                                  "separated by commas (or none):",
+                                                  [](const std::string& s) {
+                                                    return parse_aggravators(
+                                                        s, "profile.aggravated_by");
+                                                  }));
+        fresh.aggravated_by = aggravators;
+        BB_RETURN_IF_ERROR(service.save_profile(app::kLocalPerson, date, fresh));
         p.say("Thank you, saved.");
         break;
       }
       case app::TodayStep::kNeedsScreen: {
         p.say("");
-        auto screening = ask_screen(p);
-        if (!screening.ok()) return screening.error();
-        auto taken = service.take_screen(app::kLocalPerson, date, *screening);
-        if (!taken.ok()) return taken.error();
+        BB_ASSIGN_OR_RETURN(auto screening, ask_screen(p));
+        BB_ASSIGN_OR_RETURN(auto taken, service.take_screen(app::kLocalPerson, date, screening));
         p.say("");
-        render_screen(*taken);
+        render_screen(taken);
         screened_now = true;
         break;
       }
@@ -379,68 +358,67 @@ Status run_today(CliContext& ctx, Date date) {
         // A screen answered just now has said what it means; otherwise the day's plan says why.
         if (!screened_now) {
           p.say("");
-          render_plan(*state->plan, (*workspace)->catalog);
-          if (state->step == app::TodayStep::kBlockedUrgent) {
+          render_plan(*state.plan, workspace->catalog);
+          if (state.step == app::TodayStep::kBlockedUrgent) {
             p.say("To take the safety questions again: `bounceback screen`.");
           }
         }
         return Status::success();
       case app::TodayStep::kNeedsFollowup: {
         p.say("");
-        auto pain = p.ask_int("followup.pain",
-                              fmt::format("You did a session on {}. How much did your back hurt "
-                                          "the morning after, 0-10?",
-                                          state->followup_session_date->to_string()),
-                              0, 10);
-        if (!pain.ok()) return pain.error();
-        if (Status s = service.record_next_morning_pain(app::kLocalPerson,
-                                                        *state->followup_session_date, *pain);
-            !s.ok()) {
-          return s;
-        }
+        BB_ASSIGN_OR_RETURN(
+            auto pain, p.ask_int("followup.pain",
+                                 fmt::format("You did a session on {}. How much did your back hurt "
+                                             "the morning after, 0-10?",
+                                             state.followup_session_date->to_string()),
+                                 0, 10));
+        BB_RETURN_IF_ERROR(service.record_next_morning_pain(app::kLocalPerson,
+                                                            *state.followup_session_date, pain));
         break;
       }
       case app::TodayStep::kNeedsCheckin: {
         p.say("");
         coach::CheckIn checkin;
         // The full screen taken today already asked the urgent questions.
-        if (state->ask_urgent_questions) {
-          auto urgent = ask_urgent(p);
-          if (!urgent.ok()) return urgent.error();
-          checkin.urgent_flags = *urgent;
+        if (state.ask_urgent_questions) {
+          BB_ASSIGN_OR_RETURN(auto urgent, ask_urgent(p));
+          checkin.urgent_flags = urgent;
         }
-        auto pain = p.ask_int("checkin.pain", "How much does your back hurt right now, 0-10?", 0, 10);
-        if (!pain.ok()) return pain.error();
-        checkin.pain = *pain;
-        auto feel = p.ask<coach::Feel>(
-            "checkin.feel", "How does your back feel today? (sensitive, okay, good)",
-            [](const std::string& s) {
-              return parse_word<coach::Feel>(s, "checkin.feel", kFeelChoices, coach::feel_from);
-            });
-        if (!feel.ok()) return feel.error();
-        checkin.feel = *feel;
-        auto legs = p.ask<coach::LegSymptoms>(
-            "checkin.leg_symptoms",
-            "Any pain, tingling or numbness in a leg? (none, above_knee, below_knee)",
-            [](const std::string& s) {
-              return parse_word<coach::LegSymptoms>(s, "checkin.leg_symptoms", kLegChoices,
-                                                    coach::leg_symptoms_from);
-            });
-        if (!legs.ok()) return legs.error();
-        checkin.leg_symptoms = *legs;
-        if (Status s = service.check_in(app::kLocalPerson, date, checkin); !s.ok()) return s;
+        BB_ASSIGN_OR_RETURN(
+            auto pain,
+            p.ask_int("checkin.pain", "How much does your back hurt right now, 0-10?", 0, 10));
+        checkin.pain = pain;
+        BB_ASSIGN_OR_RETURN(
+            auto feel, p.ask<coach::Feel>("checkin.feel",
+                                          "How does your back feel today? (sensitive, okay, good)",
+                                          [](const std::string& s) {
+                                            return parse_word<coach::Feel>(
+                                                s, "checkin.feel", kFeelChoices, coach::feel_from);
+                                          }));
+        checkin.feel = feel;
+        BB_ASSIGN_OR_RETURN(
+            auto legs,
+            p.ask<coach::LegSymptoms>(
+                "checkin.leg_symptoms",
+                "Any pain, tingling or numbness in a leg? (none, above_knee, below_knee)",
+                [](const std::string& s) {
+                  return parse_word<coach::LegSymptoms>(s, "checkin.leg_symptoms", kLegChoices,
+                                                        coach::leg_symptoms_from);
+                }));
+        checkin.leg_symptoms = legs;
+        BB_RETURN_IF_ERROR(service.check_in(app::kLocalPerson, date, checkin));
         checked_in_now = true;
         break;
       }
       case app::TodayStep::kPlanReady:
       case app::TodayStep::kSessionLogged:
         if (!checked_in_now) p.say("\nYou have already checked in today. Here is your plan again.");
-        if (state->step == app::TodayStep::kSessionLogged) {
+        if (state.step == app::TodayStep::kSessionLogged) {
           p.say(fmt::format("Today's session is logged: {} min of rope time.",
-                            number(state->session->rope_minutes)));
+                            number(state.session->rope_minutes)));
         }
         p.say("");
-        render_plan(*state->plan, (*workspace)->catalog);
+        render_plan(*state.plan, workspace->catalog);
         return Status::success();
     }
   }
@@ -454,9 +432,8 @@ void register_today(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--date", common->date, "The day, YYYY-MM-DD (default: today)");
   cmd->callback([&ctx, common] {
     run(ctx, [&]() -> Status {
-      auto date = resolve_date(*common);
-      if (!date.ok()) return date.error();
-      return run_today(ctx, *date);
+      BB_ASSIGN_OR_RETURN(auto date, resolve_date(*common));
+      return run_today(ctx, date);
     });
   });
 }

@@ -22,9 +22,8 @@ int exit_code_for(ErrorCode code) {
 
 Result<std::string> database_url(const CliContext& ctx) {
   if (!ctx.db_path.empty()) return ctx.db_path;
-  Result<std::string> path = store::default_database_path();
-  if (!path.ok()) return path.error();
-  return "sqlite:" + *path;
+  BB_ASSIGN_OR_RETURN(std::string path, store::default_database_path());
+  return "sqlite:" + path;
 }
 
 int report(const Error& error) {

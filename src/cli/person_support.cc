@@ -138,18 +138,14 @@ Result<Date> resolve_date(const CommonOptions& common) {
 
 
 Result<std::unique_ptr<Workspace>> open_workspace(const CliContext& ctx) {
-  auto url = database_url(ctx);
-  if (!url.ok()) return url.error();
-  auto catalog = app::load_embedded_catalog();
-  if (!catalog.ok()) return catalog.error();
-  auto opened = store::open_person_store(*url);
-  if (!opened.ok()) return opened.error();
+  BB_ASSIGN_OR_RETURN(auto url, database_url(ctx));
+  BB_ASSIGN_OR_RETURN(auto catalog, app::load_embedded_catalog());
+  BB_ASSIGN_OR_RETURN(auto opened, store::open_person_store(url));
   auto workspace = std::make_unique<Workspace>();
-  workspace->store = std::move(*opened);
-  workspace->catalog = std::move(*catalog);
-  auto recordings = store::open_recording_store(*url);
-  if (!recordings.ok()) return recordings.error();
-  workspace->recordings = std::move(*recordings);
+  workspace->store = std::move(opened);
+  workspace->catalog = std::move(catalog);
+  BB_ASSIGN_OR_RETURN(auto recordings, store::open_recording_store(url));
+  workspace->recordings = std::move(recordings);
   workspace->service = std::make_unique<app::DailyService>(*workspace->store, workspace->catalog,
                                                            nullptr, workspace->recordings.get());
   return workspace;
@@ -380,9 +376,9 @@ Result<std::vector<coach::Aggravator>> parse_aggravators(const std::string& text
   std::vector<coach::Aggravator> out;
   for (const std::string& word : split_list(text)) {
     if (word == "none") continue;
-    auto a = parse_word<coach::Aggravator>(word, field, kAggravatorChoices, coach::aggravator_from);
-    if (!a.ok()) return a.error();
-    out.push_back(*a);
+    BB_ASSIGN_OR_RETURN(auto a, parse_word<coach::Aggravator>(word, field, kAggravatorChoices,
+                                                              coach::aggravator_from));
+    out.push_back(a);
   }
   return out;
 }
@@ -393,10 +389,10 @@ Result<coach::Screening> ask_screen(const Prompter& p) {
   int number_asked = 0;
   for (const coach::RedFlagInfo& flag : coach::red_flags()) {
     ++number_asked;
-    auto yes = p.ask_yes_no(std::string("screen.") + flag.id,
-                            fmt::format("{:2}. {}", number_asked, flag.question));
-    if (!yes.ok()) return yes.error();
-    screening.answers[static_cast<std::size_t>(flag.flag)] = *yes;
+    BB_ASSIGN_OR_RETURN(auto yes,
+                        p.ask_yes_no(std::string("screen.") + flag.id,
+                                     fmt::format("{:2}. {}", number_asked, flag.question)));
+    screening.answers[static_cast<std::size_t>(flag.flag)] = yes;
   }
   return screening;
 }
@@ -406,9 +402,9 @@ Result<std::vector<coach::RedFlag>> ask_urgent(const Prompter& p) {
   std::vector<coach::RedFlag> flags;
   for (const coach::RedFlagInfo& flag : coach::red_flags()) {
     if (flag.severity != coach::FlagSeverity::kUrgent) continue;
-    auto yes = p.ask_yes_no(std::string("checkin.") + flag.id, std::string("  ") + flag.question);
-    if (!yes.ok()) return yes.error();
-    if (*yes) flags.push_back(flag.flag);
+    BB_ASSIGN_OR_RETURN(auto yes, p.ask_yes_no(std::string("checkin.") + flag.id,
+                                               std::string("  ") + flag.question));
+    if (yes) flags.push_back(flag.flag);
   }
   return flags;
 }

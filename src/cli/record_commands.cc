@@ -25,23 +25,20 @@ void register_history(CLI::App& app, CliContext& ctx) {
   add_common(cmd, *common);
   cmd->callback([&ctx, common] {
     run(ctx, [&]() -> Status {
-      auto date = resolve_date(*common);
-      if (!date.ok()) return date.error();
-      auto workspace = open_workspace(ctx);
-      if (!workspace.ok()) return workspace.error();
-      auto days = (*workspace)->service->history(app::kLocalPerson, *date);
-      if (!days.ok()) return days.error();
+      BB_ASSIGN_OR_RETURN(auto date, resolve_date(*common));
+      BB_ASSIGN_OR_RETURN(auto workspace, open_workspace(ctx));
+      BB_ASSIGN_OR_RETURN(auto days, workspace->service->history(app::kLocalPerson, date));
       if (common->json) {
-        print_json(app::history_to_json(*days));
+        print_json(app::history_to_json(days));
         return Status::success();
       }
-      if (days->empty()) {
+      if (days.empty()) {
         fmt::print("No check-ins yet. Start with `bounceback checkin`.\n");
         return Status::success();
       }
       fmt::print("{:<11} {:>4}  {:<10} {:<12} {:<26} {}\n", "Date", "Pain", "Feel", "Plan",
                  "Session", "Last rope session");
-      for (const app::HistoryDay& day : *days) {
+      for (const app::HistoryDay& day : days) {
         std::string session = "-";
         if (day.session) {
           session = fmt::format("{} min rope, worst {}/10", number(day.session->rope_minutes),
@@ -105,16 +102,13 @@ void register_progress(CLI::App& app, CliContext& ctx) {
   add_common(cmd, *common);
   cmd->callback([&ctx, common] {
     run(ctx, [&]() -> Status {
-      auto date = resolve_date(*common);
-      if (!date.ok()) return date.error();
-      auto workspace = open_workspace(ctx);
-      if (!workspace.ok()) return workspace.error();
-      auto progress = (*workspace)->service->progress(app::kLocalPerson, *date);
-      if (!progress.ok()) return progress.error();
+      BB_ASSIGN_OR_RETURN(auto date, resolve_date(*common));
+      BB_ASSIGN_OR_RETURN(auto workspace, open_workspace(ctx));
+      BB_ASSIGN_OR_RETURN(auto progress, workspace->service->progress(app::kLocalPerson, date));
       if (common->json) {
-        print_json(app::progress_to_json(*progress));
+        print_json(app::progress_to_json(progress));
       } else {
-        render_progress(*progress);
+        render_progress(progress);
       }
       return Status::success();
     });
@@ -157,30 +151,29 @@ void register_measure(CLI::App& app, CliContext& ctx) {
   peg->callback([&ctx, peg_flags] {
     run(ctx, [&]() -> Status {
       const PegFlags& f = *peg_flags;
-      auto date = resolve_date(f.common);
-      if (!date.ok()) return date.error();
+      BB_ASSIGN_OR_RETURN(auto date, resolve_date(f.common));
       const Prompter p(stdin_mode(), f.common.json ? stderr : stdout);
       coach::Peg3 entry;
-      auto pain = resolve_int(f.pain, p, "--pain",
-                              "In the past week, what was your average pain, 0-10?", 0, 10);
-      if (!pain.ok()) return pain.error();
-      entry.average_pain = *pain;
-      auto enjoyment = resolve_int(
-          f.enjoyment, p, "--enjoyment",
-          "In the past week, how much did pain get in the way of enjoying life, 0-10?", 0, 10);
-      if (!enjoyment.ok()) return enjoyment.error();
-      entry.enjoyment_interference = *enjoyment;
-      auto activity = resolve_int(
-          f.activity, p, "--activity",
-          "In the past week, how much did pain get in the way of your general activity, 0-10?", 0,
-          10);
-      if (!activity.ok()) return activity.error();
-      entry.activity_interference = *activity;
-      auto workspace = open_workspace(ctx);
-      if (!workspace.ok()) return workspace.error();
-      auto result = (*workspace)->service->add_peg(app::kLocalPerson, *date, entry);
-      if (!result.ok()) return result.error();
-      print_measure(f.common, *date, "PEG-3", *result);
+      BB_ASSIGN_OR_RETURN(
+          auto pain, resolve_int(f.pain, p, "--pain",
+                                 "In the past week, what was your average pain, 0-10?", 0, 10));
+      entry.average_pain = pain;
+      BB_ASSIGN_OR_RETURN(
+          auto enjoyment,
+          resolve_int(f.enjoyment, p, "--enjoyment",
+                      "In the past week, how much did pain get in the way of enjoying life, 0-10?",
+                      0, 10));
+      entry.enjoyment_interference = enjoyment;
+      BB_ASSIGN_OR_RETURN(
+          auto activity,
+          resolve_int(
+              f.activity, p, "--activity",
+              "In the past week, how much did pain get in the way of your general activity, 0-10?",
+              0, 10));
+      entry.activity_interference = activity;
+      BB_ASSIGN_OR_RETURN(auto workspace, open_workspace(ctx));
+      BB_ASSIGN_OR_RETURN(auto result, workspace->service->add_peg(app::kLocalPerson, date, entry));
+      print_measure(f.common, date, "PEG-3", result);
       return Status::success();
     });
   });
@@ -198,8 +191,7 @@ void register_measure(CLI::App& app, CliContext& ctx) {
   psfs->callback([&ctx, psfs_flags] {
     run(ctx, [&]() -> Status {
       const PsfsFlags& f = *psfs_flags;
-      auto date = resolve_date(f.common);
-      if (!date.ok()) return date.error();
+      BB_ASSIGN_OR_RETURN(auto date, resolve_date(f.common));
       const Prompter p(stdin_mode(), f.common.json ? stderr : stdout);
       coach::Psfs entry;
       if (!f.activities.empty()) {
@@ -210,31 +202,28 @@ void register_measure(CLI::App& app, CliContext& ctx) {
           if (equals == std::string::npos) {
             return Error::invalid(field, "must be NAME=SCORE, got '" + text + "'");
           }
-          auto score = parse_int(text.substr(equals + 1), field, 0, 10);
-          if (!score.ok()) return score.error();
-          entry.activities.push_back({text.substr(0, equals), *score});
+          BB_ASSIGN_OR_RETURN(auto score, parse_int(text.substr(equals + 1), field, 0, 10));
+          entry.activities.push_back({text.substr(0, equals), score});
         }
       } else if (p.at_terminal()) {
         p.say(
             "Name 3 to 5 activities your back makes hard, and score each from 0 (unable) to "
             "10 (as before). Press Enter on an empty name when done.");
         while (entry.activities.size() < 5) {
-          auto name =
-              p.ask_text("--activity", fmt::format("Activity {}:", entry.activities.size() + 1));
-          if (!name.ok()) return name.error();
-          if (name->empty()) break;
-          auto score = p.ask_int("--activity", "  Score 0-10:", 0, 10);
-          if (!score.ok()) return score.error();
-          entry.activities.push_back({*name, *score});
+          BB_ASSIGN_OR_RETURN(
+              auto name,
+              p.ask_text("--activity", fmt::format("Activity {}:", entry.activities.size() + 1)));
+          if (name.empty()) break;
+          BB_ASSIGN_OR_RETURN(auto score, p.ask_int("--activity", "  Score 0-10:", 0, 10));
+          entry.activities.push_back({name, score});
         }
       } else {
         return missing("--activity", "NAME=SCORE (3 to 5 times)");
       }
-      auto workspace = open_workspace(ctx);
-      if (!workspace.ok()) return workspace.error();
-      auto result = (*workspace)->service->add_psfs(app::kLocalPerson, *date, entry);
-      if (!result.ok()) return result.error();
-      print_measure(f.common, *date, "PSFS", *result);
+      BB_ASSIGN_OR_RETURN(auto workspace, open_workspace(ctx));
+      BB_ASSIGN_OR_RETURN(auto result,
+                          workspace->service->add_psfs(app::kLocalPerson, date, entry));
+      print_measure(f.common, date, "PSFS", result);
       return Status::success();
     });
   });
@@ -249,25 +238,23 @@ void register_rope_advice(CLI::App& app, CliContext& ctx) {
   add_common(cmd, *common);
   cmd->callback([&ctx, common] {
     run(ctx, [&]() -> Status {
-      if (auto date = resolve_date(*common); !date.ok()) return date.error();
-      auto workspace = open_workspace(ctx);
-      if (!workspace.ok()) return workspace.error();
-      auto advice = (*workspace)->service->rope_advice(app::kLocalPerson);
-      if (!advice.ok()) return advice.error();
+      BB_RETURN_IF_ERROR(resolve_date(*common));
+      BB_ASSIGN_OR_RETURN(auto workspace, open_workspace(ctx));
+      BB_ASSIGN_OR_RETURN(auto advice, workspace->service->rope_advice(app::kLocalPerson));
       if (common->json) {
-        print_json(app::rope_advice_to_json(*advice));
+        print_json(app::rope_advice_to_json(advice));
         return Status::success();
       }
-      fmt::print("{}\n", wrap(advice->recommendation, "", ""));
-      if (!advice->about_owned.empty()) fmt::print("{}\n", wrap(advice->about_owned, "", ""));
-      fmt::print("\nLength: about {} cm overall.\n", advice->length_cm);
-      if (!advice->length_note.empty()) fmt::print("{}\n", wrap(advice->length_note, "", ""));
-      if (!advice->avoid.empty()) {
+      fmt::print("{}\n", wrap(advice.recommendation, "", ""));
+      if (!advice.about_owned.empty()) fmt::print("{}\n", wrap(advice.about_owned, "", ""));
+      fmt::print("\nLength: about {} cm overall.\n", advice.length_cm);
+      if (!advice.length_note.empty()) fmt::print("{}\n", wrap(advice.length_note, "", ""));
+      if (!advice.avoid.empty()) {
         fmt::print("\nFor now, avoid:\n");
-        for (const auto& item : advice->avoid) fmt::print("{}\n", wrap(item, "    ", "  * "));
+        for (const auto& item : advice.avoid) fmt::print("{}\n", wrap(item, "    ", "  * "));
       }
-      fmt::print("\n{}\n{}\n", wrap("Surface: " + advice->surface, "", ""),
-                 wrap("Shoes: " + advice->shoes, "", ""));
+      fmt::print("\n{}\n{}\n", wrap("Surface: " + advice.surface, "", ""),
+                 wrap("Shoes: " + advice.shoes, "", ""));
       return Status::success();
     });
   });

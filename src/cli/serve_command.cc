@@ -92,13 +92,10 @@ int serve(const ServeOptions& opts, const CliContext& ctx) {
   if (auto first = store::open_account_store(*url); !first.ok()) return report(first.error());
   http::StorePool pool(
       [db = *url]() -> Result<http::Stores> {
-        auto persons = store::open_person_store(db);
-        if (!persons.ok()) return persons.error();
-        auto accounts = store::open_account_store(db);
-        if (!accounts.ok()) return accounts.error();
-        auto recordings = store::open_recording_store(db);
-        if (!recordings.ok()) return recordings.error();
-        return http::Stores{std::move(*persons), std::move(*accounts), std::move(*recordings)};
+        BB_ASSIGN_OR_RETURN(auto persons, store::open_person_store(db));
+        BB_ASSIGN_OR_RETURN(auto accounts, store::open_account_store(db));
+        BB_ASSIGN_OR_RETURN(auto recordings, store::open_recording_store(db));
+        return http::Stores{std::move(persons), std::move(accounts), std::move(recordings)};
       },
       /*max_idle=*/16);
 

@@ -34,50 +34,47 @@ Status resolve_profile(const ProfileFlags& f, const Prompter& p, Date today, boo
   const auto pick_int = [&](const Flag& flag, const std::string& field, const std::string& question,
                             int low, int high, int& target) -> Status {
     if (!flag.given() && have_defaults && !p.at_terminal()) return Status::success();
-    auto value = resolve_int(flag, p, field, question, low, high);
-    if (!value.ok()) return value.error();
-    target = *value;
+    BB_ASSIGN_OR_RETURN(auto value, resolve_int(flag, p, field, question, low, high));
+    target = value;
     return Status::success();
   };
-  if (Status s = pick_int(f.birth_year, "--birth-year", "What year were you born?", 1900,
-                          today.year(), profile.birth_year);
-      !s.ok()) {
-    return s;
-  }
-  if (Status s = pick_int(f.height, "--height-cm", "How tall are you, in centimetres?", 90, 250,
-                          profile.height_cm);
-      !s.ok()) {
-    return s;
-  }
+  BB_RETURN_IF_ERROR(pick_int(f.birth_year, "--birth-year", "What year were you born?", 1900,
+                              today.year(), profile.birth_year));
+  BB_RETURN_IF_ERROR(pick_int(f.height, "--height-cm", "How tall are you, in centimetres?", 90, 250,
+                              profile.height_cm));
   if (f.experience.given() || !have_defaults || p.at_terminal()) {
-    auto experience = resolve<coach::RopeExperience>(
-        f.experience, p, "--rope-experience", "Have you skipped rope before? (none, some, regular)",
-        "<none|some|regular>", [](const std::string& s) {
-          return parse_word<coach::RopeExperience>(s, "--rope-experience", kExperienceChoices,
+    BB_ASSIGN_OR_RETURN(auto experience, resolve<coach::RopeExperience>(
+                                             f.experience, p, "--rope-experience",
+                                             "Have you skipped rope before? (none, some, regular)",
+                                             "<none|some|regular>", [](const std::string& s) {
+                                               return parse_word<coach::RopeExperience>(
+                                                   s, "--rope-experience", kExperienceChoices,
                                                    coach::rope_experience_from);
-        });
-    if (!experience.ok()) return experience.error();
-    profile.rope_experience = *experience;
+                                             }));
+    profile.rope_experience = experience;
   }
   if (f.rope.given() || !have_defaults || p.at_terminal()) {
-    auto rope = resolve<coach::RopeOwned>(
-        f.rope, p, "--rope",
-        "Which rope do you have? (none, beaded, speed_quarter_lb, pvc_speed, heavy, ropeless)",
-        "<" + join(kRopeChoices, "|") + ">", [](const std::string& s) {
-          return parse_word<coach::RopeOwned>(s, "--rope", kRopeChoices, coach::rope_owned_from);
-        });
-    if (!rope.ok()) return rope.error();
-    profile.rope = *rope;
+    BB_ASSIGN_OR_RETURN(
+        auto rope,
+        resolve<coach::RopeOwned>(
+            f.rope, p, "--rope",
+            "Which rope do you have? (none, beaded, speed_quarter_lb, pvc_speed, heavy, ropeless)",
+            "<" + join(kRopeChoices, "|") + ">", [](const std::string& s) {
+              return parse_word<coach::RopeOwned>(s, "--rope", kRopeChoices,
+                                                  coach::rope_owned_from);
+            }));
+    profile.rope = rope;
   }
   if (f.aggravated_by.given() || p.at_terminal()) {
-    auto aggravators = resolve<std::vector<coach::Aggravator>>(
-        f.aggravated_by, p, "--aggravated-by",
-        "What makes your back worse? List any of sitting, bending, standing, arching, walking, "
-        "lying, separated by commas (or none):",
-        "<list or none>",
-        [](const std::string& s) { return parse_aggravators(s, "--aggravated-by"); });
-    if (!aggravators.ok()) return aggravators.error();
-    profile.aggravated_by = *aggravators;
+    BB_ASSIGN_OR_RETURN(
+        auto aggravators,
+        resolve<std::vector<coach::Aggravator>>(
+            f.aggravated_by, p, "--aggravated-by",
+            "What makes your back worse? List any of sitting, bending, standing, arching, walking, "
+            "lying, separated by commas (or none):",
+            "<list or none>",
+            [](const std::string& s) { return parse_aggravators(s, "--aggravated-by"); }));
+    profile.aggravated_by = aggravators;
   }
   return Status::success();
 }
@@ -91,17 +88,15 @@ void register_profile(CLI::App& app, CliContext& ctx) {
   add_common(show, *show_opts);
   show->callback([&ctx, show_opts] {
     run(ctx, [&]() -> Status {
-      auto workspace = open_workspace(ctx);
-      if (!workspace.ok()) return workspace.error();
-      auto profile = (*workspace)->service->profile(app::kLocalPerson);
-      if (!profile.ok()) return profile.error();
-      if (!profile->has_value()) {
+      BB_ASSIGN_OR_RETURN(auto workspace, open_workspace(ctx));
+      BB_ASSIGN_OR_RETURN(auto profile, workspace->service->profile(app::kLocalPerson));
+      if (!profile.has_value()) {
         return Error::not_found("no profile yet: set it with `bounceback profile set`");
       }
       if (show_opts->json) {
-        print_json(app::profile_to_json(**profile));
+        print_json(app::profile_to_json(*profile));
       } else {
-        render_profile(**profile);
+        render_profile(*profile);
       }
       return Status::success();
     });
@@ -118,22 +113,15 @@ void register_profile(CLI::App& app, CliContext& ctx) {
            "Comma-separated: sitting, bending, standing, arching, walking, lying (or none)");
   set->callback([&ctx, f] {
     run(ctx, [&]() -> Status {
-      auto date = resolve_date(f->common);
-      if (!date.ok()) return date.error();
+      BB_ASSIGN_OR_RETURN(auto date, resolve_date(f->common));
       // Stored values stand in for flags not given, so the profile is read first; nothing is
       // written until every field is valid.
       const Prompter prompter(stdin_mode(), f->common.json ? stderr : stdout);
-      auto workspace = open_workspace(ctx);
-      if (!workspace.ok()) return workspace.error();
-      auto stored = (*workspace)->service->profile(app::kLocalPerson);
-      if (!stored.ok()) return stored.error();
-      coach::Profile profile = stored->value_or(coach::Profile{});
-      if (Status s = resolve_profile(*f, prompter, *date, stored->has_value(), profile); !s.ok())
-        return s;
-      if (Status s = (*workspace)->service->save_profile(app::kLocalPerson, *date, profile);
-          !s.ok()) {
-        return s;
-      }
+      BB_ASSIGN_OR_RETURN(auto workspace, open_workspace(ctx));
+      BB_ASSIGN_OR_RETURN(auto stored, workspace->service->profile(app::kLocalPerson));
+      coach::Profile profile = stored.value_or(coach::Profile{});
+      BB_RETURN_IF_ERROR(resolve_profile(*f, prompter, date, stored.has_value(), profile));
+      BB_RETURN_IF_ERROR(workspace->service->save_profile(app::kLocalPerson, date, profile));
       if (f->common.json) {
         print_json(app::profile_to_json(profile));
       } else {
@@ -181,8 +169,7 @@ void register_screen(CLI::App& app, CliContext& ctx) {
   cmd->add_flag("--none", f->none, "Every question answered no");
   cmd->callback([&ctx, f] {
     run(ctx, [&]() -> Status {
-      auto date = resolve_date(f->common);
-      if (!date.ok()) return date.error();
+      BB_ASSIGN_OR_RETURN(auto date, resolve_date(f->common));
       const Prompter prompter(stdin_mode(), f->common.json ? stderr : stdout);
       Result<coach::Screening> screening = coach::Screening{};
       if (f->yes.given() || f->none) {
@@ -193,14 +180,13 @@ void register_screen(CLI::App& app, CliContext& ctx) {
         return missing("--yes", "<ids> or --none");
       }
       if (!screening.ok()) return screening.error();
-      auto workspace = open_workspace(ctx);
-      if (!workspace.ok()) return workspace.error();
-      auto summary = (*workspace)->service->take_screen(app::kLocalPerson, *date, *screening);
-      if (!summary.ok()) return summary.error();
+      BB_ASSIGN_OR_RETURN(auto workspace, open_workspace(ctx));
+      BB_ASSIGN_OR_RETURN(auto summary,
+                          workspace->service->take_screen(app::kLocalPerson, date, *screening));
       if (f->common.json) {
-        print_json(app::screen_summary_to_json(*summary));
+        print_json(app::screen_summary_to_json(summary));
       } else {
-        render_screen(*summary);
+        render_screen(summary);
       }
       return Status::success();
     });
@@ -214,20 +200,16 @@ void register_clearance(CLI::App& app, CliContext& ctx) {
   add_common(cmd, *common);
   cmd->callback([&ctx, common] {
     run(ctx, [&]() -> Status {
-      auto date = resolve_date(*common);
-      if (!date.ok()) return date.error();
-      auto workspace = open_workspace(ctx);
-      if (!workspace.ok()) return workspace.error();
-      if (Status s = (*workspace)->service->record_clearance(app::kLocalPerson, *date); !s.ok()) {
-        return s;
-      }
+      BB_ASSIGN_OR_RETURN(auto date, resolve_date(*common));
+      BB_ASSIGN_OR_RETURN(auto workspace, open_workspace(ctx));
+      BB_RETURN_IF_ERROR(workspace->service->record_clearance(app::kLocalPerson, date));
       if (common->json) {
-        print_json({{"cleared_on", date->to_string()}});
+        print_json({{"cleared_on", date.to_string()}});
       } else {
         fmt::print(
             "Clearance recorded for {}. Plans can include exercise again, starting "
             "gently.\n",
-            date->to_string());
+            date.to_string());
       }
       return Status::success();
     });

@@ -1,8 +1,9 @@
 #include "coach/measures.h"
 
 #include <cmath>
-#include <cstdio>
 #include <string>
+
+#include <fmt/format.h>
 
 namespace bb::coach {
 
@@ -18,11 +19,6 @@ Status check_0_10(int value, const std::string& field) {
   return Status::success();
 }
 
-std::string format(const char* pattern, double a, double b) {
-  char buffer[200];
-  std::snprintf(buffer, sizeof buffer, pattern, a, b);
-  return buffer;
-}
 }  // namespace
 
 double Peg3::score() const {
@@ -59,12 +55,19 @@ Change peg_change(double baseline, double current) {
   Change c{baseline, current, ChangeDirection::kNoMeaningfulChange, {}};
   if (baseline > 0 && (baseline - current) / baseline >= kPegMeaningfulFraction - kTolerance) {
     c.direction = ChangeDirection::kImproved;
-    c.explanation = format("PEG-3 fell from %.1f to %.1f: a reduction of 30%% or more is a meaningful improvement.", baseline, current);
+    c.explanation = fmt::format(
+        "PEG-3 fell from {:.1f} to {:.1f}: a reduction of 30% or more is a meaningful improvement.",
+        baseline, current);
   } else if (current - baseline >= baseline * kPegMeaningfulFraction - kTolerance && current - baseline >= 1.0) {
     c.direction = ChangeDirection::kWorse;
-    c.explanation = format("PEG-3 rose from %.1f to %.1f: a rise of 30%% or more is worth discussing with a clinician.", baseline, current);
+    c.explanation = fmt::format(
+        "PEG-3 rose from {:.1f} to {:.1f}: a rise of 30% or more is worth discussing with a "
+        "clinician.",
+        baseline, current);
   } else {
-    c.explanation = format("PEG-3 is %.1f against %.1f at the start: not yet a meaningful change (30%%).", current, baseline);
+    c.explanation = fmt::format(
+        "PEG-3 is {:.1f} against {:.1f} at the start: not yet a meaningful change (30%).", current,
+        baseline);
   }
   return c;
 }
@@ -73,12 +76,20 @@ Change psfs_change(double baseline, double current) {
   Change c{baseline, current, ChangeDirection::kNoMeaningfulChange, {}};
   if (current - baseline >= kPsfsMeaningfulPoints - kTolerance) {
     c.direction = ChangeDirection::kImproved;
-    c.explanation = format("Your activity score rose from %.1f to %.1f: 2 points or more is a meaningful improvement.", baseline, current);
+    c.explanation = fmt::format(
+        "Your activity score rose from {:.1f} to {:.1f}: 2 points or more is a meaningful "
+        "improvement.",
+        baseline, current);
   } else if (baseline - current >= kPsfsMeaningfulPoints - kTolerance) {
     c.direction = ChangeDirection::kWorse;
-    c.explanation = format("Your activity score fell from %.1f to %.1f: 2 points or more is a meaningful decline.", baseline, current);
+    c.explanation = fmt::format(
+        "Your activity score fell from {:.1f} to {:.1f}: 2 points or more is a meaningful decline.",
+        baseline, current);
   } else {
-    c.explanation = format("Your activity score is %.1f against %.1f at the start: not yet a meaningful change (2 points).", current, baseline);
+    c.explanation = fmt::format(
+        "Your activity score is {:.1f} against {:.1f} at the start: not yet a meaningful change (2 "
+        "points).",
+        current, baseline);
   }
   return c;
 }
@@ -89,12 +100,18 @@ Change pain_change(double baseline, double current) {
   if (drop >= kPainMeaningfulPoints - kTolerance ||
       (baseline > 0 && drop > 0 && drop >= baseline * kPainMeaningfulFraction - kTolerance)) {
     c.direction = ChangeDirection::kImproved;
-    c.explanation = format("Pain fell from %.1f to %.1f: 2 points or 30%% is a meaningful improvement.", baseline, current);
+    c.explanation =
+        fmt::format("Pain fell from {:.1f} to {:.1f}: 2 points or 30% is a meaningful improvement.",
+                    baseline, current);
   } else if (-drop >= kPainMeaningfulPoints - kTolerance) {
     c.direction = ChangeDirection::kWorse;
-    c.explanation = format("Pain rose from %.1f to %.1f: 2 points or more is a meaningful rise.", baseline, current);
+    c.explanation =
+        fmt::format("Pain rose from {:.1f} to {:.1f}: 2 points or more is a meaningful rise.",
+                    baseline, current);
   } else {
-    c.explanation = format("Pain is %.1f against %.1f at the start: not yet a meaningful change.", current, baseline);
+    c.explanation =
+        fmt::format("Pain is {:.1f} against {:.1f} at the start: not yet a meaningful change.",
+                    current, baseline);
   }
   return c;
 }

@@ -9,6 +9,7 @@
 #include "app/motion_json.h"
 #include "app/plan_json.h"
 #include "app/recording_service.h"
+#include "app/records_export.h"
 #include "app/timeline_json.h"
 #include "http/api_call.h"
 #include "http/api_error.h"
@@ -61,16 +62,16 @@ std::optional<app::PersonId> parse_id(const std::string& text) {
 
 // The result as JSON with `status`, or its error.
 template <typename T, typename Encode>
-Response answer(const Result<T>& result, unsigned status, Encode encode) {
-  if (!result.ok()) return error_response(result.error());
-  return json_response(status, encode(result.value()));
+HttpResult<Response> answer(Result<T> result, unsigned status, Encode encode) {
+  BB_ASSIGN_OR_RETURN(const T value, std::move(result));
+  return json_response(status, encode(value));
 }
 
 // A plan's JSON text (from DailyService::todays_plan_json), or its error.
-Response plan_response(Result<std::string> plan_json) {
-  if (!plan_json.ok()) return error_response(plan_json.error());
+HttpResult<Response> plan_response(Result<std::string> plan_json) {
+  BB_ASSIGN_OR_RETURN(std::string body, std::move(plan_json));
   Response response;
-  response.body = std::move(plan_json).value();
+  response.body = std::move(body);
   return response;
 }
 
@@ -175,36 +176,41 @@ Response Api::handle(const Request& request) const {
   }
 }
 
+// Every failure of a route, its admission or its handler becomes the error body here.
 Response Api::dispatch(const Request& request) const {
+  HttpResult<Response> answered = serve_route(request);
+  if (!answered.ok()) return error_response(answered.error());
+  return std::move(answered).value();
+}
+
+HttpResult<Response> Api::serve_route(const Request& request) const {
   if (const std::optional<std::string> repeated = repeated_query_parameter(request.query)) {
-    return error_response(HttpFailure::kBadRequest,
-                          "the query parameter " + *repeated + " is given more than once",
-                          *repeated);
+    return HttpError(HttpFailure::kBadRequest,
+                     "the query parameter " + *repeated + " is given more than once", *repeated);
   }
   const auto match = router_.find(request.method, request.path);
   if (match.handler == nullptr) {
     const bool api_path = request.path.rfind("/api/", 0) == 0;
     if (match.failure == MatchFailure::kWrongMethod) {
-      return error_response(HttpFailure::kMethodNotAllowed, "this path does not take " +
-                                                                request.method);
+      return HttpError(HttpFailure::kMethodNotAllowed, "this path does not take " + request.method);
     }
     if (!api_path && (request.method == "GET" || request.method == "HEAD")) {
       return parts_.web.serve(request.path, request.if_none_match, request.accept_encoding);
     }
-    return error_response(HttpFailure::kNotFound, "no such resource");
+    return HttpError(HttpFailure::kNotFound, "no such resource");
   }
   const Route& route = *match.handler;
   Call call{request, match.params};
-  if (std::optional<Response> refused = admit(route, call)) return std::move(*refused);
+  BB_RETURN_IF_ERROR(admit(route, call));
   if (!call.lease || request.method != "GET") return (this->*route.handler)(call);
   // A GET only reads: its reads of the person store share one snapshot and one transaction.
-  std::optional<Response> response;
+  std::optional<HttpResult<Response>> answered;
   const Status read = (*call.lease)->persons->read_transaction([&]() -> Status {
-    response = (this->*route.handler)(call);
+    answered = (this->*route.handler)(call);
     return Status::success();
   });
-  if (response) return std::move(*response);
-  return error_response(read.error());
+  if (answered) return std::move(*answered);
+  return read.error();
 }
 
 namespace {
@@ -230,7 +236,10 @@ std::optional<Response> Api::refuse_before_body(const Request& header,
     if (route.access == Access::kPublic || route.access == Access::kAnonymous) return std::nullopt;
     if (check == SessionCheck::kLookup) {
       Call call{header, match.params};
-      return admit(route, call);
+      if (const HttpStatus admitted = admit(route, call); !admitted.ok()) {
+        return error_response(admitted.error());
+      }
+      return std::nullopt;
     }
     const bool writes = header.method != "GET" && header.method != "HEAD";
     if (writes && authenticated_by_cookie(header) && !from_this_site(header)) {
@@ -246,11 +255,10 @@ std::optional<Response> Api::refuse_before_body(const Request& header,
   }
 }
 
-std::optional<Response> Api::admit(const Route& route, Call& call) const {
+HttpStatus Api::admit(const Route& route, Call& call) const {
   if (route.access != Access::kPublic) {
-    Result<StorePool::Lease> lease = parts_.stores->acquire();
-    if (!lease.ok()) return error_response(lease.error());
-    call.lease.emplace(std::move(lease).value());
+    BB_ASSIGN_OR_RETURN(StorePool::Lease lease, parts_.stores->acquire());
+    call.lease.emplace(std::move(lease));
     call.daily.emplace(*(*call.lease)->persons, *parts_.catalog, plans_.get(),
                        (*call.lease)->recordings.get());
     call.accounts.emplace(*(*call.lease)->accounts, *parts_.secrets, parts_.account_policy);
@@ -262,41 +270,42 @@ std::optional<Response> Api::admit(const Route& route, Call& call) const {
     // aside): a browser names the page's origin, and `Origin: null` or another site is refused.
     const bool writes = call.request.method != "GET" && call.request.method != "HEAD";
     if (writes && authenticated_by_cookie(call.request) && !from_this_site(call.request)) {
-      return error_response(HttpFailure::kForbidden,
-                            "a write with the session cookie must come from this site's pages");
+      return HttpError(HttpFailure::kForbidden,
+                       "a write with the session cookie must come from this site's pages");
     }
     const std::string token = session_token(call.request);
-    if (token.empty()) return error_response(HttpFailure::kUnauthenticated, "log in first");
-    Result<std::optional<app::Account>> account =
-        call.accounts->authenticate(token, parts_.clock->now());
-    if (!account.ok()) return error_response(account.error());
-    if (!*account) {
-      return error_response(HttpFailure::kUnauthenticated, "the session has ended: log in again");
+    if (token.empty()) return HttpError(HttpFailure::kUnauthenticated, "log in first");
+    BB_ASSIGN_OR_RETURN(std::optional<app::Account> account,
+                        call.accounts->authenticate(token, parts_.clock->now()));
+    if (!account) {
+      return HttpError(HttpFailure::kUnauthenticated, "the session has ended: log in again");
     }
-    call.account = std::move(**account);
+    call.account = std::move(*account);
     if (route.access == Access::kPerson && call.account->role != app::Role::kPerson) {
-      return error_response(HttpFailure::kForbidden, "only for a person's own account");
+      return HttpError(HttpFailure::kForbidden, "only for a person's own account");
     }
     if (route.access == Access::kClinician && call.account->role != app::Role::kClinician) {
-      return error_response(HttpFailure::kForbidden, "only for clinician accounts");
+      return HttpError(HttpFailure::kForbidden, "only for clinician accounts");
     }
   }
-  return std::nullopt;
+  return HttpStatus::success();
 }
 
 // ---------------------------------------------------------------------------------------------
 // Service
 
-Response Api::healthz(Call&) const { return json_response(200, {{"status", "up"}}); }
+HttpResult<Response> Api::healthz(Call&) const {
+  return json_response(200, {{"status", "up"}});
+}
 
-Response Api::readyz(Call& call) const {
-  if (Status s = (*call.lease)->accounts->ping(); !s.ok()) {
-    return error_response(HttpFailure::kUnavailable, "database unreachable: " + s.error().message);
+HttpResult<Response> Api::readyz(Call& call) const {
+  if (const Status ping = (*call.lease)->accounts->ping(); !ping.ok()) {
+    return HttpError(HttpFailure::kUnavailable, "database unreachable: " + ping.error().message);
   }
   return json_response(200, {{"status", "ready"}});
 }
 
-Response Api::openapi(Call&) const {
+HttpResult<Response> Api::openapi(Call&) const {
   Response response;
   response.content_type = "application/yaml";
   response.body = parts_.openapi_document;
@@ -306,82 +315,72 @@ Response Api::openapi(Call&) const {
 // ---------------------------------------------------------------------------------------------
 // Accounts
 
-Response Api::register_account(Call& call) const {
-  auto body = json_body(call.request);
-  if (!body.ok()) return body.failure();
-  const Result<Credentials> credentials = credentials_from_json(*body, RoleField::kAllowed);
-  if (!credentials.ok()) return error_response(credentials.error());
+HttpResult<Response> Api::register_account(Call& call) const {
+  BB_ASSIGN_OR_RETURN(const auto body, json_body(call.request));
+  BB_ASSIGN_OR_RETURN(const Credentials credentials,
+                      credentials_from_json(body, RoleField::kAllowed));
   const app::UnixSeconds now = parts_.clock->now();
-  const Result<app::RegisterOutcome> outcome = call.accounts->register_account(
-      credentials->email, credentials->password, credentials->role, call.request.remote_address,
-      now, credentials->invite);
-  if (!outcome.ok()) return error_response(outcome.error());
-  if (!outcome->session) {
-    Response response = error_response(HttpFailure::kRateLimited,
-                                       "too many registrations from this address: try again later");
-    response.headers.emplace_back("Retry-After", std::to_string(outcome->retry_after));
-    return response;
+  BB_ASSIGN_OR_RETURN(
+      const app::RegisterOutcome outcome,
+      call.accounts->register_account(credentials.email, credentials.password, credentials.role,
+                                      call.request.remote_address, now, credentials.invite));
+  if (!outcome.session) {
+    HttpError refusal(HttpFailure::kRateLimited,
+                      "too many registrations from this address: try again later");
+    refusal.retry_after_seconds = outcome.retry_after;
+    return refusal;
   }
-  return session_response(201, call.request, *outcome->session, now);
+  return session_response(201, call.request, *outcome.session, now);
 }
 
-Response Api::login(Call& call) const {
-  auto body = json_body(call.request);
-  if (!body.ok()) return body.failure();
-  const Result<Credentials> credentials = credentials_from_json(*body, RoleField::kRefused);
-  if (!credentials.ok()) return error_response(credentials.error());
+HttpResult<Response> Api::login(Call& call) const {
+  BB_ASSIGN_OR_RETURN(const auto body, json_body(call.request));
+  BB_ASSIGN_OR_RETURN(const Credentials credentials,
+                      credentials_from_json(body, RoleField::kRefused));
   const app::UnixSeconds now = parts_.clock->now();
-  const Result<app::LoginOutcome> outcome = call.accounts->login(
-      credentials->email, credentials->password, call.request.remote_address, now);
-  if (!outcome.ok()) return error_response(outcome.error());
-  switch (outcome->verdict) {
+  BB_ASSIGN_OR_RETURN(const app::LoginOutcome outcome,
+                      call.accounts->login(credentials.email, credentials.password,
+                                           call.request.remote_address, now));
+  switch (outcome.verdict) {
     case app::LoginVerdict::kOpened:
-      return session_response(200, call.request, *outcome->session, now);
+      return session_response(200, call.request, *outcome.session, now);
     case app::LoginVerdict::kRateLimited: {
-      Response response = error_response(
-          HttpFailure::kRateLimited,
-          "too many failed logins for this email from this address: try again in " +
-              std::to_string(outcome->retry_after) + " s");
-      response.headers.emplace_back("Retry-After", std::to_string(outcome->retry_after));
-      return response;
+      HttpError refusal(HttpFailure::kRateLimited,
+                        "too many failed logins for this email from this address: try again in " +
+                            std::to_string(outcome.retry_after) + " s");
+      refusal.retry_after_seconds = outcome.retry_after;
+      return refusal;
     }
     case app::LoginVerdict::kWrongCredentials:
       break;
   }
-  return error_response(HttpFailure::kUnauthenticated, "wrong email or password");
+  return HttpError(HttpFailure::kUnauthenticated, "wrong email or password");
 }
 
-Response Api::logout(Call& call) const {
-  if (Status s = call.accounts->logout(session_token(call.request)); !s.ok()) {
-    return error_response(s.error());
-  }
+HttpResult<Response> Api::logout(Call& call) const {
+  BB_RETURN_IF_ERROR(call.accounts->logout(session_token(call.request)));
   Response response = no_content();
   response.headers.emplace_back("Set-Cookie", session_cookie(call.request, "", 0));
   return response;
 }
 
-Response Api::get_account(Call& call) const {
+HttpResult<Response> Api::get_account(Call& call) const {
   return json_response(200, account_to_json(*call.account));
 }
 
-Response Api::put_account(Call& call) const {
-  auto body = json_body(call.request);
-  if (!body.ok()) return body.failure();
-  const Result<std::string> name = display_name_from_json(*body);
-  if (!name.ok()) return error_response(name.error());
-  const Result<app::Account> updated = call.accounts->set_display_name(*call.account, *name);
-  if (!updated.ok()) return error_response(updated.error());
-  return json_response(200, account_to_json(*updated));
+HttpResult<Response> Api::put_account(Call& call) const {
+  BB_ASSIGN_OR_RETURN(const auto body, json_body(call.request));
+  BB_ASSIGN_OR_RETURN(const std::string name, display_name_from_json(body));
+  BB_ASSIGN_OR_RETURN(const app::Account updated,
+                      call.accounts->set_display_name(*call.account, name));
+  return json_response(200, account_to_json(updated));
 }
 
-Response Api::delete_account(Call& call) const {
-  auto body = json_body(call.request);
-  if (!body.ok()) return body.failure();
-  const Result<std::string> password = password_from_json(*body);
-  if (!password.ok()) return error_response(password.error());
-  const Result<bool> deleted = call.accounts->delete_account(*call.account, *password);
-  if (!deleted.ok()) return error_response(deleted.error());
-  if (!*deleted) return error_response(HttpFailure::kForbidden, "wrong password", "password");
+HttpResult<Response> Api::delete_account(Call& call) const {
+  BB_ASSIGN_OR_RETURN(const auto body, json_body(call.request));
+  BB_ASSIGN_OR_RETURN(const std::string password, password_from_json(body));
+  BB_ASSIGN_OR_RETURN(const bool deleted, call.accounts->delete_account(*call.account, password));
+  if (!deleted) return HttpError(HttpFailure::kForbidden, "wrong password", "password");
   Response response = no_content();
   response.headers.emplace_back("Set-Cookie", session_cookie(call.request, "", 0));
   return response;
@@ -390,185 +389,145 @@ Response Api::delete_account(Call& call) const {
 // ---------------------------------------------------------------------------------------------
 // A person's own records
 
-Response Api::get_profile(Call& call) const {
-  const auto profile = call.daily->profile(call.me());
-  if (!profile.ok()) return error_response(profile.error());
-  if (!*profile) return error_response(HttpFailure::kNotFound, "no profile yet");
-  return json_response(200, app::profile_to_json(**profile));
-}
-
-Response Api::put_profile(Call& call) const {
-  auto body = json_body(call.request);
-  if (!body.ok()) return body.failure();
-  const Result<coach::Profile> profile = app::profile_from_json(*body, "profile");
-  if (!profile.ok()) return error_response(profile.error());
-  if (Status s = call.daily->save_profile(call.me(), parts_.clock->today(), *profile); !s.ok()) {
-    return error_response(s.error());
-  }
+HttpResult<Response> Api::get_profile(Call& call) const {
+  BB_ASSIGN_OR_RETURN(const auto profile, call.daily->profile(call.me()));
+  if (!profile) return HttpError(HttpFailure::kNotFound, "no profile yet");
   return json_response(200, app::profile_to_json(*profile));
 }
 
-Response Api::get_screening(Call& call) const {
-  const auto summary = call.daily->screen_summary(call.me());
-  if (!summary.ok()) return error_response(summary.error());
-  if (!*summary) return error_response(HttpFailure::kNotFound, "the safety screen is not taken yet");
-  return json_response(200, app::screen_summary_to_json(**summary));
+HttpResult<Response> Api::put_profile(Call& call) const {
+  BB_ASSIGN_OR_RETURN(const auto body, json_body(call.request));
+  BB_ASSIGN_OR_RETURN(const coach::Profile profile, app::profile_from_json(body, "profile"));
+  BB_RETURN_IF_ERROR(call.daily->save_profile(call.me(), parts_.clock->today(), profile));
+  return json_response(200, app::profile_to_json(profile));
 }
 
-Response Api::post_screening(Call& call) const {
-  auto date = query_date(call.request, "date", parts_.clock->today());
-  if (!date.ok()) return date.failure();
-  auto body = json_body(call.request);
-  if (!body.ok()) return body.failure();
-  const Result<coach::Screening> screening = app::screening_from_json(*body, "screening");
-  if (!screening.ok()) return error_response(screening.error());
-  return answer(call.daily->take_screen(call.me(), *date, *screening), 200,
+HttpResult<Response> Api::get_screening(Call& call) const {
+  BB_ASSIGN_OR_RETURN(const auto summary, call.daily->screen_summary(call.me()));
+  if (!summary) return HttpError(HttpFailure::kNotFound, "the safety screen is not taken yet");
+  return json_response(200, app::screen_summary_to_json(*summary));
+}
+
+HttpResult<Response> Api::post_screening(Call& call) const {
+  BB_ASSIGN_OR_RETURN(const auto date, query_date(call.request, "date", parts_.clock->today()));
+  BB_ASSIGN_OR_RETURN(const auto body, json_body(call.request));
+  BB_ASSIGN_OR_RETURN(const coach::Screening screening,
+                      app::screening_from_json(body, "screening"));
+  return answer(call.daily->take_screen(call.me(), date, screening), 200,
                 app::screen_summary_to_json);
 }
 
-Response Api::put_clearance(Call& call) const {
-  auto body = json_body(call.request);
-  if (!body.ok()) return body.failure();
-  const Result<Date> cleared_on = clearance_from_json(*body);
-  if (!cleared_on.ok()) return error_response(cleared_on.error());
-  if (Status s = call.daily->record_clearance(call.me(), *cleared_on); !s.ok()) {
-    return error_response(s.error());
-  }
-  return json_response(200, {{"cleared_on", cleared_on->to_string()}});
+HttpResult<Response> Api::put_clearance(Call& call) const {
+  BB_ASSIGN_OR_RETURN(const auto body, json_body(call.request));
+  BB_ASSIGN_OR_RETURN(const Date cleared_on, clearance_from_json(body));
+  BB_RETURN_IF_ERROR(call.daily->record_clearance(call.me(), cleared_on));
+  return json_response(200, {{"cleared_on", cleared_on.to_string()}});
 }
 
-Response Api::post_checkin(Call& call) const {
-  auto date = query_date(call.request, "date", parts_.clock->today());
-  if (!date.ok()) return date.failure();
-  auto body = json_body(call.request);
-  if (!body.ok()) return body.failure();
-  const Result<coach::CheckIn> checkin = app::checkin_from_json(*body, "checkin");
-  if (!checkin.ok()) return error_response(checkin.error());
-  if (Status s = call.daily->check_in(call.me(), *date, *checkin); !s.ok()) {
-    return error_response(s.error());
-  }
-  return json_response(201, {{"date", date->to_string()}, {"checkin", app::checkin_to_json(*checkin)}});
+HttpResult<Response> Api::post_checkin(Call& call) const {
+  BB_ASSIGN_OR_RETURN(const auto date, query_date(call.request, "date", parts_.clock->today()));
+  BB_ASSIGN_OR_RETURN(const auto body, json_body(call.request));
+  BB_ASSIGN_OR_RETURN(const coach::CheckIn checkin, app::checkin_from_json(body, "checkin"));
+  BB_RETURN_IF_ERROR(call.daily->check_in(call.me(), date, checkin));
+  return json_response(201,
+                       {{"date", date.to_string()}, {"checkin", app::checkin_to_json(checkin)}});
 }
 
-Response Api::get_checkin(Call& call) const {
-  auto date = path_date(call.params.at("date"), "date");
-  if (!date.ok()) return date.failure();
-  const auto checkin = call.daily->checkin(call.me(), *date);
-  if (!checkin.ok()) return error_response(checkin.error());
-  if (!*checkin) return error_response(HttpFailure::kNotFound, "no check-in on that date");
+HttpResult<Response> Api::get_checkin(Call& call) const {
+  BB_ASSIGN_OR_RETURN(const auto date, path_date(call.params.at("date"), "date"));
+  BB_ASSIGN_OR_RETURN(const auto checkin, call.daily->checkin(call.me(), date));
+  if (!checkin) return HttpError(HttpFailure::kNotFound, "no check-in on that date");
   return json_response(200,
-                       {{"date", date->to_string()}, {"checkin", app::checkin_to_json(**checkin)}});
+                       {{"date", date.to_string()}, {"checkin", app::checkin_to_json(*checkin)}});
 }
 
-Response Api::get_today(Call& call) const {
-  auto date = query_date(call.request, "date", parts_.clock->today());
-  if (!date.ok()) return date.failure();
-  return answer(call.daily->today(call.me(), *date), 200, app::today_to_json);
+HttpResult<Response> Api::get_today(Call& call) const {
+  BB_ASSIGN_OR_RETURN(const auto date, query_date(call.request, "date", parts_.clock->today()));
+  return answer(call.daily->today(call.me(), date), 200, app::today_to_json);
 }
 
-Response Api::get_plan_today(Call& call) const {
+HttpResult<Response> Api::get_plan_today(Call& call) const {
   return plan_response(call.daily->todays_plan_json(call.me(), parts_.clock->today()));
 }
 
-Response Api::get_plan(Call& call) const {
-  auto date = path_date(call.params.at("date"), "date");
-  if (!date.ok()) return date.failure();
-  return plan_response(call.daily->todays_plan_json(call.me(), *date));
+HttpResult<Response> Api::get_plan(Call& call) const {
+  BB_ASSIGN_OR_RETURN(const auto date, path_date(call.params.at("date"), "date"));
+  return plan_response(call.daily->todays_plan_json(call.me(), date));
 }
 
-Response Api::post_session(Call& call) const {
-  auto date = query_date(call.request, "date", parts_.clock->today());
-  if (!date.ok()) return date.failure();
-  auto body = json_body(call.request);
-  if (!body.ok()) return body.failure();
-  const Result<coach::SessionLog> session = app::session_from_json(*body, "session");
-  if (!session.ok()) return error_response(session.error());
-  if (Status s = call.daily->log_session(call.me(), *date, *session); !s.ok()) {
-    return error_response(s.error());
-  }
-  return json_response(201, {{"date", date->to_string()}, {"session", app::session_to_json(*session)}});
+HttpResult<Response> Api::post_session(Call& call) const {
+  BB_ASSIGN_OR_RETURN(const auto date, query_date(call.request, "date", parts_.clock->today()));
+  BB_ASSIGN_OR_RETURN(const auto body, json_body(call.request));
+  BB_ASSIGN_OR_RETURN(const coach::SessionLog session, app::session_from_json(body, "session"));
+  BB_RETURN_IF_ERROR(call.daily->log_session(call.me(), date, session));
+  return json_response(201,
+                       {{"date", date.to_string()}, {"session", app::session_to_json(session)}});
 }
 
-Response Api::post_followup(Call& call) const {
-  auto body = json_body(call.request);
-  if (!body.ok()) return body.failure();
-  const Result<FollowUp> followup = followup_from_json(*body);
-  if (!followup.ok()) return error_response(followup.error());
-  if (Status s = call.daily->record_next_morning_pain(call.me(), followup->session_date,
-                                                      followup->pain);
-      !s.ok()) {
-    return error_response(s.error());
-  }
-  return json_response(201, {{"session_date", followup->session_date.to_string()},
-                             {"pain", followup->pain}});
+HttpResult<Response> Api::post_followup(Call& call) const {
+  BB_ASSIGN_OR_RETURN(const auto body, json_body(call.request));
+  BB_ASSIGN_OR_RETURN(const FollowUp followup, followup_from_json(body));
+  BB_RETURN_IF_ERROR(
+      call.daily->record_next_morning_pain(call.me(), followup.session_date, followup.pain));
+  return json_response(
+      201, {{"session_date", followup.session_date.to_string()}, {"pain", followup.pain}});
 }
 
-Response Api::get_history(Call& call) const {
-  auto date = query_date(call.request, "date", parts_.clock->today());
-  if (!date.ok()) return date.failure();
-  return answer(call.daily->history(call.me(), *date), 200, app::history_to_json);
+HttpResult<Response> Api::get_history(Call& call) const {
+  BB_ASSIGN_OR_RETURN(const auto date, query_date(call.request, "date", parts_.clock->today()));
+  return answer(call.daily->history(call.me(), date), 200, app::history_to_json);
 }
 
-Response Api::get_progress(Call& call) const {
-  auto date = query_date(call.request, "date", parts_.clock->today());
-  if (!date.ok()) return date.failure();
-  return answer(call.daily->progress(call.me(), *date), 200, app::progress_to_json);
+HttpResult<Response> Api::get_progress(Call& call) const {
+  BB_ASSIGN_OR_RETURN(const auto date, query_date(call.request, "date", parts_.clock->today()));
+  return answer(call.daily->progress(call.me(), date), 200, app::progress_to_json);
 }
 
-Response Api::get_measures(Call& call) const {
+HttpResult<Response> Api::get_measures(Call& call) const {
   return answer(call.daily->progress(call.me(), parts_.clock->today()), 200, app::measures_to_json);
 }
 
-Response Api::post_peg(Call& call) const {
-  auto date = query_date(call.request, "date", parts_.clock->today());
-  if (!date.ok()) return date.failure();
-  auto body = json_body(call.request);
-  if (!body.ok()) return body.failure();
-  const Result<coach::Peg3> peg = peg_from_json(*body);
-  if (!peg.ok()) return error_response(peg.error());
-  return answer(call.daily->add_peg(call.me(), *date, *peg), 201,
-                [&](const app::MeasureResult& r) { return app::measure_result_to_json(*date, "peg", r); });
+HttpResult<Response> Api::post_peg(Call& call) const {
+  BB_ASSIGN_OR_RETURN(const auto date, query_date(call.request, "date", parts_.clock->today()));
+  BB_ASSIGN_OR_RETURN(const auto body, json_body(call.request));
+  BB_ASSIGN_OR_RETURN(const coach::Peg3 peg, peg_from_json(body));
+  return answer(call.daily->add_peg(call.me(), date, peg), 201, [&](const app::MeasureResult& r) {
+    return app::measure_result_to_json(date, "peg", r);
+  });
 }
 
-Response Api::post_psfs(Call& call) const {
-  auto date = query_date(call.request, "date", parts_.clock->today());
-  if (!date.ok()) return date.failure();
-  auto body = json_body(call.request);
-  if (!body.ok()) return body.failure();
-  const Result<coach::Psfs> psfs = psfs_from_json(*body);
-  if (!psfs.ok()) return error_response(psfs.error());
-  return answer(call.daily->add_psfs(call.me(), *date, *psfs), 201,
-                [&](const app::MeasureResult& r) { return app::measure_result_to_json(*date, "psfs", r); });
+HttpResult<Response> Api::post_psfs(Call& call) const {
+  BB_ASSIGN_OR_RETURN(const auto date, query_date(call.request, "date", parts_.clock->today()));
+  BB_ASSIGN_OR_RETURN(const auto body, json_body(call.request));
+  BB_ASSIGN_OR_RETURN(const coach::Psfs psfs, psfs_from_json(body));
+  return answer(call.daily->add_psfs(call.me(), date, psfs), 201, [&](const app::MeasureResult& r) {
+    return app::measure_result_to_json(date, "psfs", r);
+  });
 }
 
-Response Api::get_rope_advice(Call& call) const {
+HttpResult<Response> Api::get_rope_advice(Call& call) const {
   return answer(call.daily->rope_advice(call.me()), 200, app::rope_advice_to_json);
 }
 
-Response Api::get_export(Call& call) const {
-  const Date today = parts_.clock->today();
-  const Result<coach::Timeline> timeline = (*call.lease)->persons->timeline(call.me(), today);
-  if (!timeline.ok()) return error_response(timeline.error());
-  const Result<app::Progress> progress = call.daily->progress(call.me(), today);
-  if (!progress.ok()) return error_response(progress.error());
-  const Result<std::vector<app::RecordingHeader>> recordings = call.recordings->list(call.me());
-  if (!recordings.ok()) return error_response(recordings.error());
-  Response response = json_response(200, export_to_json(*timeline, *progress, *recordings));
+HttpResult<Response> Api::get_export(Call& call) const {
+  BB_ASSIGN_OR_RETURN(
+      const app::RecordsExport records,
+      app::export_records(*(*call.lease)->persons, *call.daily, (*call.lease)->recordings.get(),
+                          call.me(), parts_.clock->today()));
+  Response response =
+      json_response(200, export_to_json(records.timeline, records.progress, records.recordings));
   response.headers.emplace_back("Content-Disposition", "attachment; filename=\"bounceback.json\"");
   return response;
 }
 
-Response Api::get_export_csv(Call& call) const {
-  const Date today = parts_.clock->today();
-  const Result<coach::Timeline> timeline = (*call.lease)->persons->timeline(call.me(), today);
-  if (!timeline.ok()) return error_response(timeline.error());
-  const Result<app::Progress> progress = call.daily->progress(call.me(), today);
-  if (!progress.ok()) return error_response(progress.error());
-  const Result<std::vector<app::RecordingHeader>> recordings = call.recordings->list(call.me());
-  if (!recordings.ok()) return error_response(recordings.error());
+HttpResult<Response> Api::get_export_csv(Call& call) const {
+  BB_ASSIGN_OR_RETURN(
+      const app::RecordsExport records,
+      app::export_records(*(*call.lease)->persons, *call.daily, (*call.lease)->recordings.get(),
+                          call.me(), parts_.clock->today()));
   Response response;
   response.content_type = "text/csv; charset=utf-8";
-  response.body = export_to_csv(*timeline, *progress, *recordings);
+  response.body = export_to_csv(records.timeline, records.progress, records.recordings);
   response.headers.emplace_back("Content-Disposition", "attachment; filename=\"bounceback.csv\"");
   return response;
 }
@@ -576,7 +535,7 @@ Response Api::get_export_csv(Call& call) const {
 // ---------------------------------------------------------------------------------------------
 // Shares and the clinician's read-only views
 
-Response Api::get_shares(Call& call) const {
+HttpResult<Response> Api::get_shares(Call& call) const {
   return answer(call.accounts->shares(*call.account), 200,
                 [](const std::vector<app::ShareRecord>& shares) {
                   json list = json::array();
@@ -585,92 +544,72 @@ Response Api::get_shares(Call& call) const {
                 });
 }
 
-Response Api::post_invite(Call& call) const {
+HttpResult<Response> Api::post_invite(Call& call) const {
   return answer(call.accounts->create_invite(*call.account, parts_.clock->now()), 201,
                 [](const app::Invite& invite) {
                   return json{{"code", invite.code}, {"expires_at", invite.expires_at}};
                 });
 }
 
-Response Api::post_accept(Call& call) const {
-  auto body = json_body(call.request);
-  if (!body.ok()) return body.failure();
-  const Result<std::string> code = invite_code_from_json(*body);
-  if (!code.ok()) return error_response(code.error());
-  return answer(call.accounts->accept_invite(*call.account, *code, parts_.clock->now()), 201,
+HttpResult<Response> Api::post_accept(Call& call) const {
+  BB_ASSIGN_OR_RETURN(const auto body, json_body(call.request));
+  BB_ASSIGN_OR_RETURN(const std::string code, invite_code_from_json(body));
+  return answer(call.accounts->accept_invite(*call.account, code, parts_.clock->now()), 201,
                 share_to_json);
 }
 
-Response Api::delete_share(Call& call) const {
+HttpResult<Response> Api::delete_share(Call& call) const {
   const std::optional<app::PersonId> clinician = parse_id(call.params.at("clinician_id"));
-  if (!clinician) return error_response(HttpFailure::kNotFound, "no share with this clinician");
-  if (Status s = call.accounts->revoke_share(*call.account, *clinician); !s.ok()) {
-    return error_response(s.error());
-  }
+  if (!clinician) return HttpError(HttpFailure::kNotFound, "no share with this clinician");
+  BB_RETURN_IF_ERROR(call.accounts->revoke_share(*call.account, *clinician));
   return no_content();
 }
 
 // The person of a /people/{person_id}/... route, when the viewer may see them. Anything else is a
 // 404, so a clinician cannot even learn whether an id exists.
-std::optional<Response> check_viewer(app::AccountService& accounts, const app::Account& viewer,
-                                     const PathParams& params, app::PersonId& person) {
-  const Response hidden = error_response(HttpFailure::kNotFound, "no such person shared with you");
+HttpResult<app::PersonId> viewed_person(app::AccountService& accounts, const app::Account& viewer,
+                                        const PathParams& params) {
+  const HttpError hidden(HttpFailure::kNotFound, "no such person shared with you");
   const std::optional<app::PersonId> id = parse_id(params.at("person_id"));
   if (!id) return hidden;
-  const Result<bool> allowed = accounts.may_view(viewer, *id);
-  if (!allowed.ok()) return error_response(allowed.error());
-  if (!*allowed) return hidden;
-  person = *id;
-  return std::nullopt;
+  BB_ASSIGN_OR_RETURN(const bool allowed, accounts.may_view(viewer, *id));
+  if (!allowed) return hidden;
+  return *id;
 }
 
-Response Api::get_person_plan(Call& call) const {
-  app::PersonId person = 0;
-  if (auto refused = check_viewer(*call.accounts, *call.account, call.params, person)) {
-    return *refused;
-  }
-  auto date = path_date(call.params.at("date"), "date");
-  if (!date.ok()) return date.failure();
-  return plan_response(call.daily->todays_plan_json(person, *date));
+HttpResult<Response> Api::get_person_plan(Call& call) const {
+  BB_ASSIGN_OR_RETURN(const app::PersonId person,
+                      viewed_person(*call.accounts, *call.account, call.params));
+  BB_ASSIGN_OR_RETURN(const auto date, path_date(call.params.at("date"), "date"));
+  return plan_response(call.daily->todays_plan_json(person, date));
 }
 
-Response Api::get_person_history(Call& call) const {
-  app::PersonId person = 0;
-  if (auto refused = check_viewer(*call.accounts, *call.account, call.params, person)) {
-    return *refused;
-  }
-  auto date = query_date(call.request, "date", parts_.clock->today());
-  if (!date.ok()) return date.failure();
-  return answer(call.daily->history(person, *date), 200, app::history_to_json);
+HttpResult<Response> Api::get_person_history(Call& call) const {
+  BB_ASSIGN_OR_RETURN(const app::PersonId person,
+                      viewed_person(*call.accounts, *call.account, call.params));
+  BB_ASSIGN_OR_RETURN(const auto date, query_date(call.request, "date", parts_.clock->today()));
+  return answer(call.daily->history(person, date), 200, app::history_to_json);
 }
 
 // The person's latest safety screen and any clearance, so a clinician sees why plans are paused.
-Response Api::get_person_screening(Call& call) const {
-  app::PersonId person = 0;
-  if (auto refused = check_viewer(*call.accounts, *call.account, call.params, person)) {
-    return *refused;
-  }
-  const auto summary = call.daily->screen_summary(person);
-  if (!summary.ok()) return error_response(summary.error());
-  if (!*summary) return error_response(HttpFailure::kNotFound, "the safety screen is not taken yet");
-  return json_response(200, app::screen_summary_to_json(**summary));
+HttpResult<Response> Api::get_person_screening(Call& call) const {
+  BB_ASSIGN_OR_RETURN(const app::PersonId person,
+                      viewed_person(*call.accounts, *call.account, call.params));
+  BB_ASSIGN_OR_RETURN(const auto summary, call.daily->screen_summary(person));
+  if (!summary) return HttpError(HttpFailure::kNotFound, "the safety screen is not taken yet");
+  return json_response(200, app::screen_summary_to_json(*summary));
 }
 
-Response Api::get_person_progress(Call& call) const {
-  app::PersonId person = 0;
-  if (auto refused = check_viewer(*call.accounts, *call.account, call.params, person)) {
-    return *refused;
-  }
-  auto date = query_date(call.request, "date", parts_.clock->today());
-  if (!date.ok()) return date.failure();
-  return answer(call.daily->progress(person, *date), 200, app::progress_to_json);
+HttpResult<Response> Api::get_person_progress(Call& call) const {
+  BB_ASSIGN_OR_RETURN(const app::PersonId person,
+                      viewed_person(*call.accounts, *call.account, call.params));
+  BB_ASSIGN_OR_RETURN(const auto date, query_date(call.request, "date", parts_.clock->today()));
+  return answer(call.daily->progress(person, date), 200, app::progress_to_json);
 }
 
-Response Api::get_person_measures(Call& call) const {
-  app::PersonId person = 0;
-  if (auto refused = check_viewer(*call.accounts, *call.account, call.params, person)) {
-    return *refused;
-  }
+HttpResult<Response> Api::get_person_measures(Call& call) const {
+  BB_ASSIGN_OR_RETURN(const app::PersonId person,
+                      viewed_person(*call.accounts, *call.account, call.params));
   return answer(call.daily->progress(person, parts_.clock->today()), 200, app::measures_to_json);
 }
 
@@ -683,64 +622,61 @@ enum class AutoPlacement { kAllowed, kRefused };
 
 // The "placement" query parameter: `fallback` when absent, 422 when unknown (or "auto" where a
 // stream cannot look ahead).
-Decoded<motion::Placement> query_placement(const Request& request, AutoPlacement automatic,
-                                           std::optional<motion::Placement> fallback) {
+HttpResult<motion::Placement> query_placement(const Request& request, AutoPlacement automatic,
+                                              std::optional<motion::Placement> fallback) {
   const std::optional<std::string> text = query_text(request, "placement");
   if (!text) {
     if (fallback) return *fallback;
-    return error_response(HttpFailure::kInvalidArgument,
-                          "say where the phone or sensor is: pocket, waist, chest, ankle or wrist",
-                          "placement");
+    return HttpError(HttpFailure::kInvalidArgument,
+                     "say where the phone or sensor is: pocket, waist, chest, ankle or wrist",
+                     "placement");
   }
   motion::Placement placement = motion::Placement::kAuto;
   if (!motion::parse_placement(*text, placement)) {
-    return error_response(HttpFailure::kInvalidArgument,
-                          "unknown placement: use auto, pocket, waist, chest, ankle or wrist",
-                          "placement");
+    return HttpError(HttpFailure::kInvalidArgument,
+                     "unknown placement: use auto, pocket, waist, chest, ankle or wrist",
+                     "placement");
   }
   if (placement == motion::Placement::kAuto && automatic == AutoPlacement::kRefused) {
-    return error_response(HttpFailure::kInvalidArgument,
-                          "a live stream cannot guess the placement: say pocket, waist, chest, "
-                          "ankle or wrist",
-                          "placement");
+    return HttpError(HttpFailure::kInvalidArgument,
+                     "a live stream cannot guess the placement: say pocket, waist, chest, "
+                     "ankle or wrist",
+                     "placement");
   }
   return placement;
 }
 
-Decoded<motion::Units> query_units(const Request& request, motion::Units fallback) {
+HttpResult<motion::Units> query_units(const Request& request, motion::Units fallback) {
   const std::optional<std::string> text = query_text(request, "units");
   if (!text) return fallback;
   if (*text == "auto") return motion::Units::kAuto;
   if (*text == "g") return motion::Units::kG;
   if (*text == "ms2") return motion::Units::kMetersPerSecond2;
-  return error_response(HttpFailure::kInvalidArgument, "unknown units: use auto, g or ms2",
-                        "units");
+  return HttpError(HttpFailure::kInvalidArgument, "unknown units: use auto, g or ms2", "units");
 }
 
-Response recording_response(unsigned status, const app::StoredRecording& recording) {
-  const Result<json> body = app::recording_to_json(recording);
-  if (!body.ok()) return error_response(body.error());
-  return json_response(status, *body);
+HttpResult<Response> recording_response(unsigned status, const app::StoredRecording& recording) {
+  BB_ASSIGN_OR_RETURN(const json body, app::recording_to_json(recording));
+  return json_response(status, body);
 }
 
-Response recordings_response(const Result<std::vector<app::RecordingHeader>>& list) {
-  return answer(list, 200, [](const std::vector<app::RecordingHeader>& headers) {
+HttpResult<Response> recordings_response(Result<std::vector<app::RecordingHeader>> list) {
+  return answer(std::move(list), 200, [](const std::vector<app::RecordingHeader>& headers) {
     json items = json::array();
     for (const auto& header : headers) items.push_back(app::recording_header_to_json(header));
     return json{{"recordings", items}};
   });
 }
 
-const Response kNoSuchRecording = error_response(HttpFailure::kNotFound, "no such recording");
+const HttpError kNoSuchRecording(HttpFailure::kNotFound, "no such recording");
 
 // The recording the {id} of the path names, of `person`, with its analysis.
-Response show_recording(app::RecordingService& recordings, app::PersonId person,
-                        const PathParams& params) {
+HttpResult<Response> show_recording(app::RecordingService& recordings, app::PersonId person,
+                                    const PathParams& params) {
   const std::optional<app::RecordingId> id = parse_id(params.at("id"));
   if (!id) return kNoSuchRecording;
-  const Result<app::StoredRecording> found = recordings.get(person, *id);
-  if (!found.ok()) return error_response(found.error());
-  return recording_response(200, *found);
+  BB_ASSIGN_OR_RETURN(const app::StoredRecording found, recordings.get(person, *id));
+  return recording_response(200, found);
 }
 
 }  // namespace
@@ -759,73 +695,65 @@ std::shared_ptr<void> Api::take_live_place(app::PersonId person) const {
   });
 }
 
-Response Api::post_recording(Call& call) const {
-  auto date = query_date(call.request, "date", parts_.clock->today());
-  if (!date.ok()) return date.failure();
-  auto placement = query_placement(call.request, AutoPlacement::kAllowed, motion::Placement::kAuto);
-  if (!placement.ok()) return placement.failure();
-  auto units = query_units(call.request, motion::Units::kAuto);
-  if (!units.ok()) return units.failure();
+HttpResult<Response> Api::post_recording(Call& call) const {
+  BB_ASSIGN_OR_RETURN(const auto date, query_date(call.request, "date", parts_.clock->today()));
+  BB_ASSIGN_OR_RETURN(const auto placement, query_placement(call.request, AutoPlacement::kAllowed,
+                                                            motion::Placement::kAuto));
+  BB_ASSIGN_OR_RETURN(const auto units, query_units(call.request, motion::Units::kAuto));
   const std::optional<std::string> lenient = query_text(call.request, "lenient");
   if (lenient && *lenient != "true" && *lenient != "false") {
-    return error_response(HttpFailure::kInvalidArgument, "lenient is true or false", "lenient");
+    return HttpError(HttpFailure::kInvalidArgument, "lenient is true or false", "lenient");
   }
-  auto csv = upload_body(call.request);
-  if (!csv.ok()) return csv.failure();
+  BB_ASSIGN_OR_RETURN(const auto csv, upload_body(call.request));
   app::UploadRequest upload;
-  upload.date = *date;
+  upload.date = date;
   upload.name = query_text(call.request, "name").value_or("");
-  upload.placement = *placement;
-  upload.units = *units;
+  upload.placement = placement;
+  upload.units = units;
   upload.strictness =
       lenient == "true" ? motion::Strictness::kLenient : motion::Strictness::kStrict;
   upload.created_at = parts_.clock->now();
-  const Result<app::StoredRecording> saved = call.recordings->upload(call.me(), upload, *csv);
-  if (!saved.ok()) return error_response(saved.error());
-  return recording_response(201, *saved);
+  BB_ASSIGN_OR_RETURN(const app::StoredRecording saved,
+                      call.recordings->upload(call.me(), upload, csv));
+  return recording_response(201, saved);
 }
 
-Response Api::get_recordings(Call& call) const {
+HttpResult<Response> Api::get_recordings(Call& call) const {
   return recordings_response(call.recordings->list(call.me()));
 }
 
-Response Api::get_recording(Call& call) const {
+HttpResult<Response> Api::get_recording(Call& call) const {
   return show_recording(*call.recordings, call.me(), call.params);
 }
 
-Response Api::get_recording_csv(Call& call) const {
+HttpResult<Response> Api::get_recording_csv(Call& call) const {
   const std::optional<app::RecordingId> id = parse_id(call.params.at("id"));
   if (!id) return kNoSuchRecording;
-  Result<std::string> samples = call.recordings->samples(call.me(), *id);
-  if (!samples.ok()) return error_response(samples.error());
+  BB_ASSIGN_OR_RETURN(std::string samples, call.recordings->samples(call.me(), *id));
   Response response;
   response.content_type = "text/csv";
-  response.body = std::move(*samples);
+  response.body = std::move(samples);
   response.headers.emplace_back(
       "Content-Disposition", "attachment; filename=\"recording-" + std::to_string(*id) + ".csv\"");
   return response;
 }
 
-Response Api::delete_recording(Call& call) const {
+HttpResult<Response> Api::delete_recording(Call& call) const {
   const std::optional<app::RecordingId> id = parse_id(call.params.at("id"));
   if (!id) return kNoSuchRecording;
-  if (Status s = call.recordings->remove(call.me(), *id); !s.ok()) return error_response(s.error());
+  BB_RETURN_IF_ERROR(call.recordings->remove(call.me(), *id));
   return no_content();
 }
 
-Response Api::get_person_recordings(Call& call) const {
-  app::PersonId person = 0;
-  if (auto refused = check_viewer(*call.accounts, *call.account, call.params, person)) {
-    return *refused;
-  }
+HttpResult<Response> Api::get_person_recordings(Call& call) const {
+  BB_ASSIGN_OR_RETURN(const app::PersonId person,
+                      viewed_person(*call.accounts, *call.account, call.params));
   return recordings_response(call.recordings->list(person));
 }
 
-Response Api::get_person_recording(Call& call) const {
-  app::PersonId person = 0;
-  if (auto refused = check_viewer(*call.accounts, *call.account, call.params, person)) {
-    return *refused;
-  }
+HttpResult<Response> Api::get_person_recording(Call& call) const {
+  BB_ASSIGN_OR_RETURN(const app::PersonId person,
+                      viewed_person(*call.accounts, *call.account, call.params));
   return show_recording(*call.recordings, person, call.params);
 }
 
@@ -839,31 +767,29 @@ struct LiveParams {
   std::optional<int> target_cadence;  // the round's planned turns a minute
 };
 
-Decoded<LiveParams> live_params(const Request& request, Date today) {
+HttpResult<LiveParams> live_params(const Request& request, Date today) {
   LiveParams params;
-  auto date = query_date(request, "date", today);
-  if (!date.ok()) return date.failure();
-  params.date = *date;
-  auto placement = query_placement(request, AutoPlacement::kRefused, std::nullopt);
-  if (!placement.ok()) return placement.failure();
-  params.placement = *placement;
-  auto units = query_units(request, motion::Units::kMetersPerSecond2);
-  if (!units.ok()) return units.failure();
-  if (*units == motion::Units::kAuto) {
-    return error_response(HttpFailure::kInvalidArgument,
-                          "a live stream cannot guess its units: say g or ms2", "units");
+  BB_ASSIGN_OR_RETURN(const auto date, query_date(request, "date", today));
+  params.date = date;
+  BB_ASSIGN_OR_RETURN(const auto placement,
+                      query_placement(request, AutoPlacement::kRefused, std::nullopt));
+  params.placement = placement;
+  BB_ASSIGN_OR_RETURN(const auto units, query_units(request, motion::Units::kMetersPerSecond2));
+  if (units == motion::Units::kAuto) {
+    return HttpError(HttpFailure::kInvalidArgument,
+                     "a live stream cannot guess its units: say g or ms2", "units");
   }
   params.units =
-      *units == motion::Units::kG ? app::LiveUnits::kG : app::LiveUnits::kMetersPerSecond2;
+      units == motion::Units::kG ? app::LiveUnits::kG : app::LiveUnits::kMetersPerSecond2;
   if (const std::optional<std::string> cadence = query_text(request, "cadence")) {
     int value = 0;
     const char* end = cadence->data() + cadence->size();
     const auto [ptr, ec] = std::from_chars(cadence->data(), end, value);
     if (cadence->empty() || ec != std::errc() || ptr != end || value < 40 || value > 200) {
-      return error_response(HttpFailure::kInvalidArgument,
-                            "the planned cadence must be a whole number of turns a minute from "
-                            "40 to 200",
-                            "cadence");
+      return HttpError(HttpFailure::kInvalidArgument,
+                       "the planned cadence must be a whole number of turns a minute from "
+                       "40 to 200",
+                       "cadence");
     }
     params.target_cadence = value;
   }
@@ -874,59 +800,63 @@ Decoded<LiveParams> live_params(const Request& request, Date today) {
 
 // A browser cannot read why an upgrade was refused, so the same request without the upgrade
 // checks everything the upgrade would and says 426 only when the stream would open.
-Response Api::get_live(Call& call) const {
-  auto params = live_params(call.request, parts_.clock->today());
-  if (!params.ok()) return params.failure();
-  return error_response(HttpFailure::kUpgradeRequired,
-                        "this route is a WebSocket: connect with an upgrade request");
+HttpResult<Response> Api::get_live(Call& call) const {
+  BB_RETURN_IF_ERROR(live_params(call.request, parts_.clock->today()));
+  return HttpError(HttpFailure::kUpgradeRequired,
+                   "this route is a WebSocket: connect with an upgrade request");
 }
 
 std::variant<Response, std::unique_ptr<LiveSession>> Api::open_live(const Request& request) const {
   try {
-    const auto match = router_.find("GET", request.path);
-    if (match.handler == nullptr || match.handler->handler != &Api::get_live) {
-      return error_response(HttpFailure::kNotFound, "no such resource");
-    }
-    // A page of another site must not open a stream with the person's cookie.
-    if (!from_this_site(request)) {
-      return error_response(HttpFailure::kForbidden, "a live stream opens only from this site");
-    }
-    Call call{request, match.params};
-    if (std::optional<Response> refused = admit(*match.handler, call)) return std::move(*refused);
-    auto params = live_params(request, parts_.clock->today());
-    if (!params.ok()) return params.failure();
-    std::shared_ptr<void> place = take_live_place(call.me());
-    if (!place) {
-      return error_response(HttpFailure::kRateLimited,
-                            "already " + std::to_string(parts_.live_streams_per_person) +
-                                " live streams open: end one first");
-    }
-    auto session = std::make_unique<LiveSession>(*parts_.stores, *parts_.clock, call.me(),
-                                                 params->date, params->placement, params->units,
-                                                 params->target_cadence);
-    session->hold(std::move(place));
-    return session;
+    HttpResult<std::unique_ptr<LiveSession>> opened = open_live_session(request);
+    if (!opened.ok()) return error_response(opened.error());
+    return std::move(opened).value();
   } catch (const std::exception& e) {
     return error_response(HttpFailure::kInternal, std::string("unexpected: ") + e.what());
   }
 }
 
+HttpResult<std::unique_ptr<LiveSession>> Api::open_live_session(const Request& request) const {
+  const auto match = router_.find("GET", request.path);
+  if (match.handler == nullptr || match.handler->handler != &Api::get_live) {
+    return HttpError(HttpFailure::kNotFound, "no such resource");
+  }
+  // A page of another site must not open a stream with the person's cookie.
+  if (!from_this_site(request)) {
+    return HttpError(HttpFailure::kForbidden, "a live stream opens only from this site");
+  }
+  Call call{request, match.params};
+  BB_RETURN_IF_ERROR(admit(*match.handler, call));
+  BB_ASSIGN_OR_RETURN(const LiveParams params, live_params(request, parts_.clock->today()));
+  std::shared_ptr<void> place = take_live_place(call.me());
+  if (!place) {
+    return HttpError(HttpFailure::kRateLimited, "already " +
+                                                    std::to_string(parts_.live_streams_per_person) +
+                                                    " live streams open: end one first");
+  }
+  auto session =
+      std::make_unique<LiveSession>(*parts_.stores, *parts_.clock, call.me(), params.date,
+                                    params.placement, params.units, params.target_cadence);
+  session->hold(std::move(place));
+  return session;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Catalog
 
-Response Api::get_catalog(Call&) const {
+HttpResult<Response> Api::get_catalog(Call&) const {
   json items = json::array();
   for (const auto& item : parts_.catalog->items) items.push_back(app::catalog_item_to_json(item));
   return json_response(200, {{"items", items}});
 }
 
-Response Api::get_safety_questions(Call&) const {
+HttpResult<Response> Api::get_safety_questions(Call&) const {
   return json_response(200, app::safety_questions_to_json());
 }
 
-Response Api::get_catalog_item(Call& call) const {
+HttpResult<Response> Api::get_catalog_item(Call& call) const {
   const coach::CatalogItem* item = parts_.catalog->find(call.params.at("id"));
-  if (item == nullptr) return error_response(HttpFailure::kNotFound, "no such catalog item");
+  if (item == nullptr) return HttpError(HttpFailure::kNotFound, "no such catalog item");
   return json_response(200, app::catalog_item_to_json(*item));
 }
 

@@ -6,17 +6,18 @@
 
 #include <cstddef>
 #include <map>
-#include <mutex>
 #include <memory>
+#include <mutex>
 #include <optional>
-#include <string_view>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
 #include "app/account_service.h"
 #include "app/plan_cache.h"
 #include "coach/catalog.h"
+#include "http/api_error.h"
 #include "http/clock.h"
 #include "http/live_session.h"
 #include "http/message.h"
@@ -91,7 +92,7 @@ class Api {
 
  private:
   struct Call;
-  using Handler = Response (Api::*)(Call&) const;
+  using Handler = HttpResult<Response> (Api::*)(Call&) const;
   struct Route {
     Access access;
     Handler handler;
@@ -100,68 +101,73 @@ class Api {
 
   void add(const char* method, const char* pattern, Access access, Handler handler,
            BodySize body = BodySize::kSmall);
+  // Answers a request, turning every failure into its error response.
   [[nodiscard]] Response dispatch(const Request& request) const;
-  // Opens the stores and checks the caller against the route's access; the refusal otherwise.
-  [[nodiscard]] std::optional<Response> admit(const Route& route, Call& call) const;
+  // Finds the route, admits the caller and runs the handler.
+  [[nodiscard]] HttpResult<Response> serve_route(const Request& request) const;
+  // Opens the stores and checks the caller against the route's access.
+  [[nodiscard]] HttpStatus admit(const Route& route, Call& call) const;
+  [[nodiscard]] HttpResult<std::unique_ptr<LiveSession>> open_live_session(
+      const Request& request) const;
 
   // One per route, named after it.
-  Response healthz(Call& call) const;
-  Response readyz(Call& call) const;
-  Response openapi(Call& call) const;
-  Response register_account(Call& call) const;
-  Response login(Call& call) const;
-  Response logout(Call& call) const;
-  Response get_account(Call& call) const;
-  Response put_account(Call& call) const;
-  Response delete_account(Call& call) const;
-  Response get_profile(Call& call) const;
-  Response put_profile(Call& call) const;
-  Response get_screening(Call& call) const;
-  Response post_screening(Call& call) const;
-  Response put_clearance(Call& call) const;
-  Response post_checkin(Call& call) const;
-  Response get_checkin(Call& call) const;
-  Response get_today(Call& call) const;
-  Response get_plan_today(Call& call) const;
-  Response get_plan(Call& call) const;
-  Response post_session(Call& call) const;
-  Response post_followup(Call& call) const;
-  Response get_history(Call& call) const;
-  Response get_progress(Call& call) const;
-  Response get_measures(Call& call) const;
-  Response post_peg(Call& call) const;
-  Response post_psfs(Call& call) const;
-  Response get_rope_advice(Call& call) const;
-  Response get_export(Call& call) const;
-  Response get_export_csv(Call& call) const;
-  Response get_fhir_export(Call& call) const;  // in api_fhir.cc
-  Response get_shares(Call& call) const;
-  Response post_invite(Call& call) const;
-  Response post_accept(Call& call) const;
-  Response delete_share(Call& call) const;
-  Response get_person_plan(Call& call) const;
-  Response get_person_history(Call& call) const;
-  Response get_person_screening(Call& call) const;
-  Response get_person_progress(Call& call) const;
-  Response get_person_measures(Call& call) const;
-  Response get_person_fhir_export(Call& call) const;  // in api_fhir.cc
-  Response post_recording(Call& call) const;
-  Response get_recordings(Call& call) const;
-  Response get_recording(Call& call) const;
-  Response get_recording_csv(Call& call) const;
-  Response delete_recording(Call& call) const;
-  Response get_person_recordings(Call& call) const;
-  Response get_person_recording(Call& call) const;
-  Response get_live(Call& call) const;
+  HttpResult<Response> healthz(Call& call) const;
+  HttpResult<Response> readyz(Call& call) const;
+  HttpResult<Response> openapi(Call& call) const;
+  HttpResult<Response> register_account(Call& call) const;
+  HttpResult<Response> login(Call& call) const;
+  HttpResult<Response> logout(Call& call) const;
+  HttpResult<Response> get_account(Call& call) const;
+  HttpResult<Response> put_account(Call& call) const;
+  HttpResult<Response> delete_account(Call& call) const;
+  HttpResult<Response> get_profile(Call& call) const;
+  HttpResult<Response> put_profile(Call& call) const;
+  HttpResult<Response> get_screening(Call& call) const;
+  HttpResult<Response> post_screening(Call& call) const;
+  HttpResult<Response> put_clearance(Call& call) const;
+  HttpResult<Response> post_checkin(Call& call) const;
+  HttpResult<Response> get_checkin(Call& call) const;
+  HttpResult<Response> get_today(Call& call) const;
+  HttpResult<Response> get_plan_today(Call& call) const;
+  HttpResult<Response> get_plan(Call& call) const;
+  HttpResult<Response> post_session(Call& call) const;
+  HttpResult<Response> post_followup(Call& call) const;
+  HttpResult<Response> get_history(Call& call) const;
+  HttpResult<Response> get_progress(Call& call) const;
+  HttpResult<Response> get_measures(Call& call) const;
+  HttpResult<Response> post_peg(Call& call) const;
+  HttpResult<Response> post_psfs(Call& call) const;
+  HttpResult<Response> get_rope_advice(Call& call) const;
+  HttpResult<Response> get_export(Call& call) const;
+  HttpResult<Response> get_export_csv(Call& call) const;
+  HttpResult<Response> get_fhir_export(Call& call) const;  // in api_fhir.cc
+  HttpResult<Response> get_shares(Call& call) const;
+  HttpResult<Response> post_invite(Call& call) const;
+  HttpResult<Response> post_accept(Call& call) const;
+  HttpResult<Response> delete_share(Call& call) const;
+  HttpResult<Response> get_person_plan(Call& call) const;
+  HttpResult<Response> get_person_history(Call& call) const;
+  HttpResult<Response> get_person_screening(Call& call) const;
+  HttpResult<Response> get_person_progress(Call& call) const;
+  HttpResult<Response> get_person_measures(Call& call) const;
+  HttpResult<Response> get_person_fhir_export(Call& call) const;  // in api_fhir.cc
+  HttpResult<Response> post_recording(Call& call) const;
+  HttpResult<Response> get_recordings(Call& call) const;
+  HttpResult<Response> get_recording(Call& call) const;
+  HttpResult<Response> get_recording_csv(Call& call) const;
+  HttpResult<Response> delete_recording(Call& call) const;
+  HttpResult<Response> get_person_recordings(Call& call) const;
+  HttpResult<Response> get_person_recording(Call& call) const;
+  HttpResult<Response> get_live(Call& call) const;
   // The calendar feed (api_calendar.cc).
-  Response get_calendar(Call& call) const;
-  Response put_calendar(Call& call) const;
-  Response post_calendar(Call& call) const;
-  Response delete_calendar(Call& call) const;
-  Response get_calendar_feed(Call& call) const;
-  Response get_catalog(Call& call) const;
-  Response get_safety_questions(Call& call) const;
-  Response get_catalog_item(Call& call) const;
+  HttpResult<Response> get_calendar(Call& call) const;
+  HttpResult<Response> put_calendar(Call& call) const;
+  HttpResult<Response> post_calendar(Call& call) const;
+  HttpResult<Response> delete_calendar(Call& call) const;
+  HttpResult<Response> get_calendar_feed(Call& call) const;
+  HttpResult<Response> get_catalog(Call& call) const;
+  HttpResult<Response> get_safety_questions(Call& call) const;
+  HttpResult<Response> get_catalog_item(Call& call) const;
 
   // Open live streams per person on this server; a place is given back when its stream ends.
   struct LiveStreams {

@@ -29,7 +29,7 @@ std::string origin_of(const Request& request) {
 }
 
 // The same answer for a malformed, unknown or revoked address, so none tells more than another.
-Response no_such_feed() { return error_response(HttpFailure::kNotFound, "no such calendar feed"); }
+HttpError no_such_feed() { return HttpError(HttpFailure::kNotFound, "no such calendar feed"); }
 
 }  // namespace
 
@@ -39,47 +39,40 @@ std::string Api::loggable_target(const Request& request) {
   return std::string(kFeedPath) + "(secret)";
 }
 
-Response Api::get_calendar(Call& call) const {
+HttpResult<Response> Api::get_calendar(Call& call) const {
   app::CalendarService calendar(*(*call.lease)->accounts, *parts_.secrets, *call.daily);
-  const Result<app::CalendarView> view = calendar.view(call.me());
-  if (!view.ok()) return error_response(view.error());
-  return calendar_json(200, app::calendar_view_to_json(*view));
+  BB_ASSIGN_OR_RETURN(const app::CalendarView view, calendar.view(call.me()));
+  return calendar_json(200, app::calendar_view_to_json(view));
 }
 
-Response Api::put_calendar(Call& call) const {
-  auto body = json_body(call.request);
-  if (!body.ok()) return body.failure();
-  const Result<app::CalendarSettings> settings = app::calendar_settings_from_json(*body);
-  if (!settings.ok()) return error_response(settings.error());
+HttpResult<Response> Api::put_calendar(Call& call) const {
+  BB_ASSIGN_OR_RETURN(const auto body, json_body(call.request));
+  BB_ASSIGN_OR_RETURN(const app::CalendarSettings settings, app::calendar_settings_from_json(body));
   app::CalendarService calendar(*(*call.lease)->accounts, *parts_.secrets, *call.daily);
-  const Result<app::CalendarView> view = calendar.save_settings(call.me(), *settings);
-  if (!view.ok()) return error_response(view.error());
-  return calendar_json(200, app::calendar_view_to_json(*view));
+  BB_ASSIGN_OR_RETURN(const app::CalendarView view, calendar.save_settings(call.me(), settings));
+  return calendar_json(200, app::calendar_view_to_json(view));
 }
 
-Response Api::post_calendar(Call& call) const {
-  auto body = json_body(call.request);
-  if (!body.ok()) return body.failure();
-  const Result<app::CalendarSettings> settings = app::calendar_settings_from_json(*body);
-  if (!settings.ok()) return error_response(settings.error());
+HttpResult<Response> Api::post_calendar(Call& call) const {
+  BB_ASSIGN_OR_RETURN(const auto body, json_body(call.request));
+  BB_ASSIGN_OR_RETURN(const app::CalendarSettings settings, app::calendar_settings_from_json(body));
   app::CalendarService calendar(*(*call.lease)->accounts, *parts_.secrets, *call.daily);
-  const Result<std::string> secret = calendar.open_feed(call.me(), *settings);
-  if (!secret.ok()) return error_response(secret.error());
+  BB_ASSIGN_OR_RETURN(const std::string secret, calendar.open_feed(call.me(), settings));
   const std::string url =
-      origin_of(call.request) + std::string(kFeedPath) + *secret + std::string(kFeedSuffix);
+      origin_of(call.request) + std::string(kFeedPath) + secret + std::string(kFeedSuffix);
   return calendar_json(201, {{"url", url}});
 }
 
-Response Api::delete_calendar(Call& call) const {
+HttpResult<Response> Api::delete_calendar(Call& call) const {
   app::CalendarService calendar(*(*call.lease)->accounts, *parts_.secrets, *call.daily);
-  if (Status s = calendar.revoke_feed(call.me()); !s.ok()) return error_response(s.error());
+  BB_RETURN_IF_ERROR(calendar.revoke_feed(call.me()));
   Response response;
   response.status = 204;
   response.content_type.clear();
   return response;
 }
 
-Response Api::get_calendar_feed(Call& call) const {
+HttpResult<Response> Api::get_calendar_feed(Call& call) const {
   const std::string& feed = call.params.at("feed");
   if (feed.size() <= kFeedSuffix.size() ||
       feed.compare(feed.size() - kFeedSuffix.size(), kFeedSuffix.size(), kFeedSuffix) != 0) {
@@ -87,13 +80,12 @@ Response Api::get_calendar_feed(Call& call) const {
   }
   const std::string secret = feed.substr(0, feed.size() - kFeedSuffix.size());
   app::CalendarService calendar(*(*call.lease)->accounts, *parts_.secrets, *call.daily);
-  const Result<std::optional<std::string>> text =
-      calendar.feed(secret, parts_.clock->now(), origin_of(call.request));
-  if (!text.ok()) return error_response(text.error());
-  if (!*text) return no_such_feed();
+  BB_ASSIGN_OR_RETURN(std::optional<std::string> text,
+                      calendar.feed(secret, parts_.clock->now(), origin_of(call.request)));
+  if (!text) return no_such_feed();
   Response response;
   response.content_type = "text/calendar; charset=utf-8";
-  response.body = std::move(**text);
+  response.body = std::move(*text);
   return response;
 }
 

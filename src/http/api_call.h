@@ -29,11 +29,10 @@ struct Api::Call {
   [[nodiscard]] app::PersonId me() const { return account->id; }
 };
 
-// The person of a /people/{person_id}/... route, when the viewer may see them; the 404 (or the
-// failure) to answer otherwise.
-[[nodiscard]] std::optional<Response> check_viewer(app::AccountService& accounts,
-                                                   const app::Account& viewer,
-                                                   const PathParams& params,
-                                                   app::PersonId& person);
+// The person of a /people/{person_id}/... route, when the viewer may see them; a 404 otherwise,
+// so a clinician cannot even learn whether an id exists.
+[[nodiscard]] HttpResult<app::PersonId> viewed_person(app::AccountService& accounts,
+                                                      const app::Account& viewer,
+                                                      const PathParams& params);
 
 }  // namespace bb::http

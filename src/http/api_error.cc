@@ -82,27 +82,38 @@ Response error_response(HttpFailure failure, const std::string& message, const s
   return response;
 }
 
-Response error_response(const Error& error) {
-  HttpFailure failure = HttpFailure::kInternal;
-  switch (error.code) {
+namespace {
+HttpFailure failure_of(ErrorCode code) {
+  switch (code) {
     case ErrorCode::kInvalidArgument:
-      failure = HttpFailure::kInvalidArgument;
-      break;
+      return HttpFailure::kInvalidArgument;
     case ErrorCode::kNotFound:
-      failure = HttpFailure::kNotFound;
-      break;
+      return HttpFailure::kNotFound;
     case ErrorCode::kConflict:
-      failure = HttpFailure::kConflict;
-      break;
+      return HttpFailure::kConflict;
     case ErrorCode::kUnavailable:
-      failure = HttpFailure::kUnavailable;
-      break;
+      return HttpFailure::kUnavailable;
     case ErrorCode::kCorrupt:
     case ErrorCode::kInternal:
-      failure = HttpFailure::kInternal;
-      break;
+      return HttpFailure::kInternal;
   }
-  return error_response(failure, error.message, error.field);
+  return HttpFailure::kInternal;
+}
+}  // namespace
+
+HttpError::HttpError(const Error& error)
+    : failure(failure_of(error.code)), message(error.message), field(error.field) {}
+
+Response error_response(const Error& error) {
+  return error_response(HttpError(error));
+}
+
+Response error_response(const HttpError& error) {
+  Response response = error_response(error.failure, error.message, error.field);
+  if (error.retry_after_seconds) {
+    response.headers.emplace_back("Retry-After", std::to_string(*error.retry_after_seconds));
+  }
+  return response;
 }
 
 }  // namespace bb::http

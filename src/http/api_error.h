@@ -2,7 +2,10 @@
 // {"error": {"code", "message", "field"}}.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
+#include <utility>
 
 #include "base/result.h"
 #include "http/message.h"
@@ -27,6 +30,24 @@ enum class HttpFailure {
   kUnavailable,           // 503: the database cannot be reached
 };
 
+// Why a request fails, as the API tells it: an HTTP failure with its message and the offending
+// field, or an app-layer Error carried over (see error_response below).
+struct HttpError {
+  HttpFailure failure = HttpFailure::kInternal;
+  std::string message;
+  std::string field;
+  std::optional<std::int64_t> retry_after_seconds;  // sent as Retry-After when set
+
+  HttpError(HttpFailure failure_in, std::string message_in, std::string field_in = {})
+      : failure(failure_in), message(std::move(message_in)), field(std::move(field_in)) {}
+  HttpError(const Error& error);  // NOLINT(google-explicit-constructor): passed on as is
+};
+
+// What a decoder or a handler of the API gives back: a value, or why there is none.
+template <typename T>
+using HttpResult = Result<T, HttpError>;
+using HttpStatus = BasicStatus<HttpError>;
+
 unsigned status_of(HttpFailure failure);
 const char* code_of(HttpFailure failure);
 
@@ -35,5 +56,6 @@ Response error_response(HttpFailure failure, const std::string& message,
 // An app-layer error: invalid input is 422, missing things 404, clashes 409, an unreachable
 // database 503 and anything else 500.
 Response error_response(const Error& error);
+Response error_response(const HttpError& error);
 
 }  // namespace bb::http

@@ -10,8 +10,8 @@ namespace bb::http {
 namespace {
 
 // A download the record system (or the person) keeps as a file.
-Response fhir_response(const Result<nlohmann::ordered_json>& bundle) {
-  if (!bundle.ok()) return error_response(bundle.error());
+HttpResult<Response> fhir_response(const Result<nlohmann::ordered_json>& bundle) {
+  BB_RETURN_IF_ERROR(bundle);
   Response response;
   response.content_type = "application/fhir+json";
   response.body = bundle->dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
@@ -22,16 +22,14 @@ Response fhir_response(const Result<nlohmann::ordered_json>& bundle) {
 
 }  // namespace
 
-Response Api::get_fhir_export(Call& call) const {
+HttpResult<Response> Api::get_fhir_export(Call& call) const {
   app::FhirExportService exports(*(*call.lease)->persons, *(*call.lease)->accounts);
   return fhir_response(exports.bundle(call.me(), parts_.clock->today()));
 }
 
-Response Api::get_person_fhir_export(Call& call) const {
-  app::PersonId person = 0;
-  if (auto refused = check_viewer(*call.accounts, *call.account, call.params, person)) {
-    return *refused;
-  }
+HttpResult<Response> Api::get_person_fhir_export(Call& call) const {
+  BB_ASSIGN_OR_RETURN(const app::PersonId person,
+                      viewed_person(*call.accounts, *call.account, call.params));
   app::FhirExportService exports(*(*call.lease)->persons, *(*call.lease)->accounts);
   return fhir_response(exports.bundle(person, parts_.clock->today()));
 }

@@ -8,7 +8,6 @@
 
 #include "http/api_error.h"
 #include "http/request_decoding.h"
-#include "http/server.h"
 
 namespace bb::http {
 
@@ -52,11 +51,12 @@ Request to_request(const BeastRequest& in, const std::string& remote, Transport 
   return out;
 }
 
-Decoded<Request> parse_request_bytes(std::string_view bytes, const ServerOptions& options) {
+HttpResult<Request> parse_request_bytes(std::string_view bytes, std::size_t header_limit,
+                                        std::size_t body_limit) {
   bhttp::request_parser<bhttp::string_body> parser;
   parser.eager(true);
-  parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
-  parser.body_limit(options.body_limit);
+  parser.header_limit(static_cast<std::uint32_t>(header_limit));
+  parser.body_limit(body_limit);
   boost::system::error_code ec;
   std::size_t used = 0;
   while (!ec && used < bytes.size() && !parser.is_done()) {
@@ -66,21 +66,21 @@ Decoded<Request> parse_request_bytes(std::string_view bytes, const ServerOptions
   }
   if (!ec && !parser.is_done()) parser.put_eof(ec);
   if (ec == bhttp::error::body_limit) {
-    return error_response(HttpFailure::kPayloadTooLarge, "the body is too large");
+    return HttpError(HttpFailure::kPayloadTooLarge, "the body is too large");
   }
   if (ec == bhttp::error::header_limit) {
-    return error_response(HttpFailure::kHeaderTooLarge, "the request header is too large");
+    return HttpError(HttpFailure::kHeaderTooLarge, "the request header is too large");
   }
   if (ec || !parser.is_done()) {
-    return error_response(HttpFailure::kBadRequest, "malformed or incomplete HTTP request");
+    return HttpError(HttpFailure::kBadRequest, "malformed or incomplete HTTP request");
   }
   const BeastRequest& in = parser.get();
   if (const std::string problem = framing_problem(in); !problem.empty()) {
-    return error_response(HttpFailure::kBadRequest, problem);
+    return HttpError(HttpFailure::kBadRequest, problem);
   }
   Request request = to_request(in, "192.0.2.1", Transport::kPlain);
   if (!split_target(request.target, request.path, request.query)) {
-    return error_response(HttpFailure::kBadRequest, "malformed request target");
+    return HttpError(HttpFailure::kBadRequest, "malformed request target");
   }
   return request;
 }

@@ -5,8 +5,11 @@
 
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/string_body.hpp>
+#include <cstddef>
 #include <string>
+#include <string_view>
 
+#include "http/api_error.h"
 #include "http/message.h"
 
 namespace bb::http {
@@ -20,5 +23,13 @@ using BeastRequest = boost::beast::http::request<boost::beast::http::string_body
 
 [[nodiscard]] Request to_request(const BeastRequest& in, const std::string& remote,
                                  Transport transport);
+
+// Reads one complete request from `bytes` the way the server reads it off a socket (the same
+// parser, limits and target decoding). The failure is what the server would answer: 400 for
+// malformed HTTP or an incomplete request, 413 for a body over `body_limit`, 431 for a header
+// over `header_limit`. For tests and fuzzing.
+[[nodiscard]] HttpResult<Request> parse_request_bytes(std::string_view bytes,
+                                                      std::size_t header_limit,
+                                                      std::size_t body_limit);
 
 }  // namespace bb::http

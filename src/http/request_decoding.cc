@@ -110,16 +110,16 @@ bool split_target(std::string_view target, std::string& path,
   return true;
 }
 
-Decoded<nlohmann::json> json_body(const Request& request) {
+HttpResult<nlohmann::json> json_body(const Request& request) {
   const std::string_view type = trim(std::string_view(request.content_type).substr(
       0, std::min(request.content_type.find(';'), request.content_type.size())));
   if (lowercase(type) != "application/json") {
-    return error_response(HttpFailure::kUnsupportedMediaType,
-                          "the body must be JSON sent as Content-Type: application/json");
+    return HttpError(HttpFailure::kUnsupportedMediaType,
+                     "the body must be JSON sent as Content-Type: application/json");
   }
-  if (request.body.empty()) return error_response(HttpFailure::kBadRequest, "the body is empty");
+  if (request.body.empty()) return HttpError(HttpFailure::kBadRequest, "the body is empty");
   if (json_depth(request.body, kMaxJsonDepth) > kMaxJsonDepth) {
-    return error_response(HttpFailure::kBadRequest, "the JSON is nested too deeply");
+    return HttpError(HttpFailure::kBadRequest, "the JSON is nested too deeply");
   }
   // A key given twice would leave which value counts to the parser: refused instead.
   std::vector<std::set<std::string>> keys_seen;  // one set per open object
@@ -141,21 +141,21 @@ Decoded<nlohmann::json> json_body(const Request& request) {
   nlohmann::json doc =
       nlohmann::json::parse(request.body, check_keys, /*allow_exceptions=*/false);
   if (doc.is_discarded()) {
-    return error_response(HttpFailure::kBadRequest, "the body is not well-formed JSON");
+    return HttpError(HttpFailure::kBadRequest, "the body is not well-formed JSON");
   }
   if (repeated) {
-    return error_response(HttpFailure::kBadRequest,
-                          "the JSON gives the key \"" + *repeated + "\" more than once", *repeated);
+    return HttpError(HttpFailure::kBadRequest,
+                     "the JSON gives the key \"" + *repeated + "\" more than once", *repeated);
   }
   return doc;
 }
 
-Decoded<std::string_view> upload_body(const Request& request) {
+HttpResult<std::string_view> upload_body(const Request& request) {
   const std::string type = lowercase(trim(std::string_view(request.content_type).substr(
       0, std::min(request.content_type.find(';'), request.content_type.size()))));
   if (type != "text/csv" && type != "text/plain" && type != "application/octet-stream") {
-    return error_response(HttpFailure::kUnsupportedMediaType,
-                          "send the recording as Content-Type: text/csv");
+    return HttpError(HttpFailure::kUnsupportedMediaType,
+                     "send the recording as Content-Type: text/csv");
   }
   return std::string_view(request.body);
 }
@@ -220,12 +220,12 @@ bool authenticated_by_cookie(const Request& request) {
          !session_token(request).empty();
 }
 
-Decoded<Date> path_date(const std::string& text, const std::string& name) {
+HttpResult<Date> path_date(const std::string& text, const std::string& name) {
   if (const std::optional<Date> date = Date::parse(text)) return *date;
-  return error_response(HttpFailure::kInvalidArgument, "must be a date written YYYY-MM-DD", name);
+  return HttpError(HttpFailure::kInvalidArgument, "must be a date written YYYY-MM-DD", name);
 }
 
-Decoded<Date> query_date(const Request& request, const std::string& name, Date fallback) {
+HttpResult<Date> query_date(const Request& request, const std::string& name, Date fallback) {
   const auto found = request.query.find(name);
   if (found == request.query.end()) return fallback;
   return path_date(found->second, name);

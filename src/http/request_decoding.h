@@ -1,5 +1,5 @@
 // Reading what a client sent: the request target, JSON bodies, the session token and dates in the
-// query. Every failure is an error response ready to send (400, 415 or 422), never an exception.
+// query. Every failure is an HttpError (400, 415 or 422), never an exception.
 #pragma once
 
 #include <cstddef>
@@ -8,30 +8,13 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <utility>
-#include <variant>
 #include <vector>
 
 #include "base/date.h"
+#include "http/api_error.h"
 #include "http/message.h"
 
 namespace bb::http {
-
-// A decoded value, or the response that explains why there is none.
-template <typename T>
-class [[nodiscard]] Decoded {
- public:
-  Decoded(T value) : state_(std::move(value)) {}             // NOLINT(google-explicit-constructor)
-  Decoded(Response failure) : state_(std::move(failure)) {}  // NOLINT(google-explicit-constructor)
-  [[nodiscard]] bool ok() const { return std::holds_alternative<T>(state_); }
-  T& value() { return std::get<T>(state_); }
-  T* operator->() { return &value(); }
-  T& operator*() { return value(); }
-  Response& failure() { return std::get<Response>(state_); }
-
- private:
-  std::variant<T, Response> state_;
-};
 
 // Deeper JSON than this is refused before parsing: no use case needs it and it keeps the
 // parser's recursion bounded.
@@ -48,11 +31,11 @@ inline constexpr std::size_t kMaxJsonDepth = 32;
 
 // The body as JSON: 415 unless the content type is application/json, 400 for an empty body,
 // malformed or too deeply nested JSON, or an object with a key given twice.
-Decoded<nlohmann::json> json_body(const Request& request);
+HttpResult<nlohmann::json> json_body(const Request& request);
 
 // The body of a file upload (a sensor app's CSV): 415 unless the content type is text/csv,
 // text/plain or application/octet-stream. An empty body is the use case's to refuse.
-Decoded<std::string_view> upload_body(const Request& request);
+HttpResult<std::string_view> upload_body(const Request& request);
 
 // The address of the client: `peer` itself, or, when `peer` is one of `trusted_proxies`, the
 // rightmost address of X-Forwarded-For that is not a trusted proxy (proxies append the address
@@ -77,8 +60,8 @@ bool authenticated_by_cookie(const Request& request);
 inline constexpr std::string_view kSessionCookie = "bb_session";
 
 // The query parameter `name` as a date; `fallback` when absent, 422 when it is not YYYY-MM-DD.
-Decoded<Date> query_date(const Request& request, const std::string& name, Date fallback);
+HttpResult<Date> query_date(const Request& request, const std::string& name, Date fallback);
 // A path segment as a date; 422 naming `name` when it is not YYYY-MM-DD.
-Decoded<Date> path_date(const std::string& text, const std::string& name);
+HttpResult<Date> path_date(const std::string& text, const std::string& name);
 
 }  // namespace bb::http

@@ -15,7 +15,7 @@ Request json_request(std::string body, std::string type = "application/json") {
   return request;
 }
 
-std::string code_of(Response& response) {
+std::string code_of(const Response& response) {
   return nlohmann::json::parse(response.body)["error"]["code"];
 }
 
@@ -49,8 +49,8 @@ TEST(JsonBody, AcceptsJsonWithCharset) {
 TEST(JsonBody, WrongTypeIs415) {
   auto body = json_body(json_request(R"({"pain": 3})", "text/plain"));
   ASSERT_FALSE(body.ok());
-  EXPECT_EQ(body.failure().status, 415u);
-  EXPECT_EQ(code_of(body.failure()), "unsupported_media_type");
+  EXPECT_EQ(error_response(body.error()).status, 415u);
+  EXPECT_EQ(code_of(error_response(body.error())), "unsupported_media_type");
 }
 
 TEST(JsonBody, TruncatedEmptyOrDeepJsonIs400) {
@@ -58,8 +58,8 @@ TEST(JsonBody, TruncatedEmptyOrDeepJsonIs400) {
                                  std::string(10000, '['), std::string("\xff\xfe")}) {
     auto body = json_body(json_request(text));
     ASSERT_FALSE(body.ok()) << text.substr(0, 20);
-    EXPECT_EQ(body.failure().status, 400u);
-    EXPECT_EQ(code_of(body.failure()), "bad_request");
+    EXPECT_EQ(error_response(body.error()).status, 400u);
+    EXPECT_EQ(code_of(error_response(body.error())), "bad_request");
   }
 }
 
@@ -83,8 +83,8 @@ TEST(QueryDate, DefaultWhenAbsentAnd422WhenMalformed) {
   request.query.emplace("date", "2026-02-30");
   auto bad = query_date(request, "date", fallback);
   ASSERT_FALSE(bad.ok());
-  EXPECT_EQ(bad.failure().status, 422u);
-  EXPECT_EQ(nlohmann::json::parse(bad.failure().body)["error"]["field"], "date");
+  EXPECT_EQ(error_response(bad.error()).status, 422u);
+  EXPECT_EQ(nlohmann::json::parse(error_response(bad.error()).body)["error"]["field"], "date");
 }
 
 }  // namespace

@@ -11,7 +11,6 @@
 
 #include "base/result.h"
 #include "http/api.h"
-#include "http/request_decoding.h"
 
 namespace bb::http {
 
@@ -55,11 +54,6 @@ struct ServerOptions {
   std::vector<std::string> trusted_proxies;
   AccessLog access_log = AccessLog::kOn;
 };
-
-// Reads one complete request from `bytes` the way the server reads it off a socket (the same
-// parser, limits and target decoding). The failure is the response the server would send: 400
-// for malformed HTTP or an incomplete request, 413 for a body over the limit. For tests and fuzzing.
-Decoded<Request> parse_request_bytes(std::string_view bytes, const ServerOptions& options);
 
 class Server {
  public:

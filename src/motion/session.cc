@@ -2,7 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
+
+#include <fmt/format.h>
 
 namespace bb::motion {
 namespace {
@@ -17,12 +18,6 @@ double median(std::vector<double> values) {
   if (values.size() % 2 == 1) return upper;
   const double lower = *std::max_element(values.begin(), values.begin() + mid);
   return 0.5 * (lower + upper);
-}
-
-std::string format(const char* pattern, double value) {
-  char buffer[256];
-  std::snprintf(buffer, sizeof buffer, pattern, value);
-  return buffer;
 }
 
 }  // namespace
@@ -112,33 +107,33 @@ SessionSummary summarize(const std::vector<JumpEvent>& events, Placement placeme
   }
   if (!heights.empty() && summary.jump_height_cm > S::kHighJumpCm) {
     notes.push_back(
-        format("Jumps average %.0f cm high: higher than the rope needs. Keep them low "
-               "to spare your back and knees.",
-               summary.jump_height_cm));
+        fmt::format("Jumps average {:.0f} cm high: higher than the rope needs. Keep them low "
+                    "to spare your back and knees.",
+                    summary.jump_height_cm));
   }
   const double hard = placement == Placement::kAnkle ? S::kHardLandingAnkleG : S::kHardLandingBodyG;
   if (summary.impact_clipped) {
     notes.push_back(
-        format("Landing peaks reach the sensor's range (%.1f g), so this recording cannot "
-               "tell how hard the landings are.",
-               summary.impact_g));
+        fmt::format("Landing peaks reach the sensor's range ({:.1f} g), so this recording cannot "
+                    "tell how hard the landings are.",
+                    summary.impact_g));
   } else if (!impacts.empty() && summary.impact_g > hard) {
     notes.push_back(
-        format("Landings peak at %.1f g: land softly on the balls of your feet with "
-               "knees slightly bent.",
-               summary.impact_g));
+        fmt::format("Landings peak at {:.1f} g: land softly on the balls of your feet with "
+                    "knees slightly bent.",
+                    summary.impact_g));
   }
   if (within.size() >= 5 && summary.rhythm_cv > S::kUnevenRhythmCv) {
     notes.push_back(
-        format("The rhythm is uneven (intervals vary by %.0f%%): focus on a steady "
-               "beat rather than speed.",
-               100 * summary.rhythm_cv));
+        fmt::format("The rhythm is uneven (intervals vary by {:.0f}%): focus on a steady "
+                    "beat rather than speed.",
+                    100 * summary.rhythm_cv));
   }
   if (summary.trips > 0) {
     notes.push_back(
         summary.trips == 1
             ? std::string("1 trip or short stop: slow the rope down a little.")
-            : format("%.0f trips or short stops: slow the rope down a little.", summary.trips));
+            : fmt::format("{} trips or short stops: slow the rope down a little.", summary.trips));
   }
   if (notes.empty()) notes.push_back("Steady, low and soft: good form.");
   return summary;
