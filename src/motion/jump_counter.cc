@@ -2,8 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <utility>
+
+#include <fmt/format.h>
 
 #include "motion/csv_reader.h"
 #include "motion/principal_axis.h"
@@ -306,27 +307,22 @@ std::string explain_gate(const GateCounts& c, Placement placement) {
            to_string(placement);
   }
   if (c.candidates == c.kept) return "";
-  char text[512];
   std::string parts;
   const auto add = [&](std::int64_t n, const char* what) {
     if (n <= 0) return;
-    std::snprintf(text, sizeof text, "%s%lld %s", parts.empty() ? "" : ", ",
-                  static_cast<long long>(n), what);
-    parts += text;
+    parts += fmt::format("{}{} {}", parts.empty() ? "" : ", ", n, what);
   };
   add(c.short_flight, "in runs whose flights are too short for jumping (under 3 mm)");
   add(c.not_turning, "without a rope turning at the wrist");
   add(c.no_rhythm, "alone or in runs of fewer than 4 evenly spaced jumps");
+  const auto events = [](std::int64_t n) {
+    return fmt::format("{} jump-like {}", n, n == 1 ? "event" : "events");
+  };
   if (c.kept == 0) {
-    std::snprintf(text, sizeof text,
-                  "this does not look like jumping (%s): no jumps counted; %lld jump-like "
-                  "event(s) set aside: ",
-                  to_string(placement), static_cast<long long>(c.candidates));
-  } else {
-    std::snprintf(text, sizeof text, "%lld jump-like event(s) not counted: ",
-                  static_cast<long long>(c.candidates - c.kept));
+    return fmt::format("this does not look like jumping ({}): no jumps counted; {} set aside: {}",
+                       to_string(placement), events(c.candidates), parts);
   }
-  return text + parts;
+  return fmt::format("{} not counted: {}", events(c.candidates - c.kept), parts);
 }
 
 }  // namespace bb::motion
