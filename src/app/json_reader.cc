@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 
+#include <fmt/format.h>
+
 namespace bb::app {
 
 using nlohmann::json;
@@ -74,9 +76,7 @@ Result<std::optional<double>> read_number(const json& j, const std::string& path
   if (!v.is_number()) return Error::invalid(field, "must be a number");
   const double d = v.get<double>();
   if (!std::isfinite(d) || d < min || d > max) {
-    char buffer[96];
-    std::snprintf(buffer, sizeof buffer, "must be a number from %g to %g", min, max);
-    return Error::invalid(field, buffer);
+    return Error::invalid(field, fmt::format("must be a number from {:g} to {:g}", min, max));
   }
   return std::optional<double>{d};
 }

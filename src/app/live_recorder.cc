@@ -3,7 +3,9 @@
 #include "coach/progression.h"
 
 #include <cmath>
-#include <cstdio>
+#include <iterator>
+
+#include <fmt/format.h>
 
 #include "motion/session.h"
 #include "motion/signal_plot.h"
@@ -130,12 +132,9 @@ MotionAnalysis LiveRecorder::analysis() const {
 std::string LiveRecorder::samples_csv() const {
   std::string out = "t_s,ax_g,ay_g,az_g\n";
   out.reserve(out.size() + samples_.size() * 36);
-  char line[96];
   for (const Stored& s : samples_) {
-    const int n =
-        std::snprintf(line, sizeof line, "%.4f,%.4f,%.4f,%.4f\n", s.t, static_cast<double>(s.x),
-                      static_cast<double>(s.y), static_cast<double>(s.z));
-    out.append(line, static_cast<std::size_t>(n));
+    fmt::format_to(std::back_inserter(out), "{:.4f},{:.4f},{:.4f},{:.4f}\n", s.t,
+                   static_cast<double>(s.x), static_cast<double>(s.y), static_cast<double>(s.z));
   }
   return out;
 }

@@ -1,7 +1,8 @@
 #include "base/date.h"
 
 #include <chrono>
-#include <cstdio>
+
+#include <fmt/format.h>
 
 namespace bb {
 
@@ -56,9 +57,7 @@ const char* Date::weekday_name() const {
 }
 
 std::string Date::to_string() const {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year(), month(), day());
-  return buffer;
+  return fmt::format("{:04}-{:02}-{:02}", year(), month(), day());
 }
 
 }  // namespace bb

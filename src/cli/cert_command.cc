@@ -16,6 +16,8 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "cli/cli.h"
 
 namespace bb::cli {
@@ -106,10 +108,10 @@ Status make_certificate(const CertOptions& opts) {
   }));
   BB_RETURN_IF_ERROR(
       write_pem(opts.cert_path, 0644, [&](FILE* f) { return PEM_write_X509(f, cert.get()); }));
-  std::printf("Wrote %s and %s (valid %d days for %s).\n", opts.cert_path.c_str(),
-              opts.key_path.c_str(), opts.days, names.c_str());
-  std::printf("Serve with: bounceback serve --listen 0.0.0.0:8443 --tls-cert %s --tls-key %s\n",
-              opts.cert_path.c_str(), opts.key_path.c_str());
+  fmt::print("Wrote {} and {} (valid {} days for {}).\n", opts.cert_path, opts.key_path, opts.days,
+             names);
+  fmt::print("Serve with: bounceback serve --listen 0.0.0.0:8443 --tls-cert {} --tls-key {}\n",
+             opts.cert_path, opts.key_path);
   return Status::success();
 }
 

@@ -1,6 +1,8 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 
+#include <fmt/format.h>
+
 #include "cli/cli.h"
 #include "store/sqlite_store.h"
 
@@ -27,7 +29,7 @@ Result<std::string> database_url(const CliContext& ctx) {
 }
 
 int report(const Error& error) {
-  std::fprintf(stderr, "bounceback: %s\n", error.describe().c_str());
+  fmt::print(stderr, "bounceback: {}\n", error.describe());
   return exit_code_for(error.code);
 }
 

@@ -8,6 +8,8 @@
 #include <thread>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "app/catalog_loader.h"
 #include "cli/cli.h"
 #include "http/api.h"
@@ -126,9 +128,9 @@ int serve(const ServeOptions& opts, const CliContext& ctx) {
   if (!server.ok()) return report(server.error());
   // The URL may hold a password: say only which engine.
   const char* engine = url->rfind("postgres", 0) == 0 ? "PostgreSQL" : "SQLite";
-  std::printf("Bounceback (%s) is serving on %s://%s:%u/\n", engine,
-              server_options.tls ? "https" : "http", server_options.host.c_str(),
-              static_cast<unsigned>((*server)->port()));
+  fmt::print("Bounceback ({}) is serving on {}://{}:{}/\n", engine,
+             server_options.tls ? "https" : "http", server_options.host,
+             static_cast<unsigned>((*server)->port()));
   std::fflush(stdout);
   if (Status s = (*server)->run(); !s.ok()) return report(s.error());
   return kExitOk;
@@ -149,11 +151,11 @@ int clinician_invite(const CliContext& ctx) {
   const http::SystemClock clock;
   const Result<app::Invite> invite = accounts.create_clinician_invite(clock.now());
   if (!invite.ok()) return report(invite.error());
-  std::printf("%s\n", invite->code.c_str());
-  std::fprintf(stderr,
-               "Give this code to the clinician: they enter it as the invite code when they create "
-               "a clinician account (in the app, or \"invite\" in POST /api/v1/auth/register). It "
-               "works once, for 7 days.\n");
+  fmt::print("{}\n", invite->code);
+  fmt::print(stderr,
+             "Give this code to the clinician: they enter it as the invite code when they create "
+             "a clinician account (in the app, or \"invite\" in POST /api/v1/auth/register). It "
+             "works once, for 7 days.\n");
   return kExitOk;
 }
 

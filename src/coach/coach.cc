@@ -3,11 +3,12 @@
 #include <algorithm>
 #include <cassert>
 #include <cctype>
-#include <cstdio>
 #include <deque>
 #include <initializer_list>
 #include <string>
 #include <utility>
+
+#include <fmt/format.h>
 
 #include "coach/progression.h"
 #include "coach/routine.h"
@@ -58,9 +59,7 @@ struct LastRopeSession {
 };
 
 std::string one_decimal(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f", value);
-  std::string text = buffer;
+  std::string text = fmt::format("{:.1f}", value);
   if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0) text.resize(text.size() - 2);
   return text;
 }
@@ -493,12 +492,10 @@ void CoachState::explain_progression(const Day& day, const ProgressionDecision& 
       if (*d.hold_rule == Rule::kTwoRedsHold)
         return std::string(
             "Two sessions within a week were red, so the dose holds until you have a green week.");
-      char buffer[200];
-      std::snprintf(buffer, sizeof buffer,
-                    "Your check-in pain averaged %.1f/10 this past week against %.1f/10 the week "
-                    "before. Pain should not rise week on week, so the dose holds.",
-                    d.recent_pain, d.earlier_pain);
-      return std::string(buffer);
+      return fmt::format(
+          "Your check-in pain averaged {:.1f}/10 this past week against {:.1f}/10 the week "
+          "before. Pain should not rise week on week, so the dose holds.",
+          d.recent_pain, d.earlier_pain);
     });
     return;
   }

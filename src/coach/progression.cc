@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <cstdio>
+
+#include <fmt/format.h>
 
 namespace bb::coach {
 
@@ -81,34 +82,26 @@ Response classify_response(const SessionLog& session, int checkin_pain,
 }
 
 std::string Response::why() const {
-  char buffer[160];
   switch (cause) {
     case Cause::kSharpPainStop:
       return "you stopped for sharp pain";
     case Cause::kPainDuring:
-      std::snprintf(buffer, sizeof buffer, "pain during reached %d/10, above the acceptable %d/10",
-                    pain_during, kAcceptablePainDuring);
-      return buffer;
+      return fmt::format("pain during reached {}/10, above the acceptable {}/10", pain_during,
+                         kAcceptablePainDuring);
     case Cause::kMorningRise:
-      std::snprintf(buffer, sizeof buffer,
-                    "next-morning pain was %d/10, %d points above the %d/10 you checked in with",
-                    morning_pain, morning_pain - checkin_pain, checkin_pain);
-      return buffer;
+      return fmt::format("next-morning pain was {}/10, {} points above the {}/10 you checked in with",
+                         morning_pain, morning_pain - checkin_pain, checkin_pain);
     case Cause::kMorningUnknown:
       return "no next-morning pain was recorded, so we cannot tell whether your back settled";
     case Cause::kEndedEarly:
       return "the session ended early";
     case Cause::kMorningUpOne:
-      std::snprintf(buffer, sizeof buffer,
-                    "next-morning pain was %d/10, a point above the %d/10 you checked in with",
-                    morning_pain, checkin_pain);
-      return buffer;
+      return fmt::format("next-morning pain was {}/10, a point above the {}/10 you checked in with",
+                         morning_pain, checkin_pain);
     case Cause::kSettled:
-      std::snprintf(buffer, sizeof buffer,
-                    "pain during stayed at %d/10 and next-morning pain was %d/10 against %d/10 at "
-                    "check-in",
-                    pain_during, morning_pain, checkin_pain);
-      return buffer;
+      return fmt::format(
+          "pain during stayed at {}/10 and next-morning pain was {}/10 against {}/10 at check-in",
+          pain_during, morning_pain, checkin_pain);
   }
   return {};
 }
@@ -211,14 +204,11 @@ RopeDose capped_to(const RopeDose& dose, int seconds) {
 }
 
 std::string minutes_number(double minutes) {
-  char buffer[32];
   const double rounded = std::round(minutes * 10.0) / 10.0;
   if (std::fabs(rounded - std::round(rounded)) < 1e-9) {
-    std::snprintf(buffer, sizeof buffer, "%d", static_cast<int>(std::lround(rounded)));
-  } else {
-    std::snprintf(buffer, sizeof buffer, "%.1f", rounded);
+    return fmt::format("{}", static_cast<int>(std::lround(rounded)));
   }
-  return buffer;
+  return fmt::format("{:.1f}", rounded);
 }
 
 std::string minutes_phrase(double minutes) { return minutes_number(minutes) + "-minute"; }
@@ -238,11 +228,9 @@ const char* skill_phrase(RopeSkill skill) {
 }
 
 std::string describe(const RopeDose& dose) {
-  char buffer[160];
-  std::snprintf(buffer, sizeof buffer, "%d rounds of %d s on / %d s off at %d turns a minute, %s",
-                dose.rounds, dose.work_seconds, dose.rest_seconds, dose.cadence_per_min,
-                skill_phrase(dose.skill));
-  return buffer;
+  return fmt::format("{} rounds of {} s on / {} s off at {} turns a minute, {}", dose.rounds,
+                     dose.work_seconds, dose.rest_seconds, dose.cadence_per_min,
+                     skill_phrase(dose.skill));
 }
 
 }  // namespace bb::coach

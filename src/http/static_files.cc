@@ -4,7 +4,8 @@
 #include <cctype>
 #include <charconv>
 #include <cstdint>
-#include <cstdio>
+
+#include <fmt/format.h>
 
 #include "http/api_error.h"
 
@@ -22,9 +23,7 @@ std::string etag_of(std::string_view bytes) {
     hash ^= static_cast<unsigned char>(c);
     hash *= 1099511628211ULL;
   }
-  char text[24];
-  std::snprintf(text, sizeof text, "\"%016llx\"", static_cast<unsigned long long>(hash));
-  return text;
+  return fmt::format("\"{:016x}\"", hash);
 }
 
 // Bundlers name assets "name-<hash>.ext"; such a file never changes under its name.

@@ -2,8 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <limits>
+
+#include <fmt/format.h>
 
 namespace bb::motion {
 namespace {
@@ -39,9 +40,7 @@ std::string escape(std::string_view text) {
 }
 
 std::string number(double value, int decimals = 1) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-  return buffer;
+  return fmt::format("{:.{}f}", value, decimals);
 }
 
 }  // namespace
