@@ -40,7 +40,7 @@ export const recordingsWords = {
         : guess === 'sure'
           ? ' (guessed from the signal, a clear guess)'
           : guess === 'unsure'
-            ? ' (guessed from the signal, not sure: choose where the phone was when you upload)'
+            ? ' (guessed from the signal, not sure)'
             : guess === 'no evidence'
               ? ' (a default: the signal had no jumps in rhythm to tell the placement from)'
               : ' (guessed from the signal)'

@@ -188,7 +188,7 @@ describe('recordings screen', () => {
     expect(box.compareDocumentPosition(root.querySelector('[data-testid=metrics]')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(root.textContent!.split('evenly spaced jumps')).toHaveLength(2);
     expect(root.querySelector('.warnings')!.textContent).toContain('Placement guessed from the signal: pocket (unsure');
-    expect(root.querySelector('.muted')!.textContent).toContain('phone in a trouser pocket (guessed from the signal, not sure: choose where the phone was when you upload)');
+    expect(root.querySelector('.muted')!.textContent).toContain('phone in a trouser pocket (guessed from the signal, not sure)');
   });
 
   it('names a sure guess, a default without evidence and a given placement, and says nothing of the gate when all was counted', async () => {
