@@ -103,6 +103,7 @@ function analyseRows(rows, placement, header, skipped = 0) {
     const inside = events.filter((e) => e.t >= w && e.t < w + 10);
     if (inside.length > 1) cadence_over_time.push({ t: w, per_min: Math.round((600 * (inside.length - 1)) / (inside[inside.length - 1].t - inside[0].t)) / 10 });
   }
+  const noJumps = 'no jumps counted: the stand-in found no landing in this file';
   const impact = events.length ? events.reduce((s, e) => s + e.impact_g, 0) / events.length : null;
   return {
     placement: placement === 'auto' ? 'pocket' : placement, placement_guessed: placement === 'auto', jumps: events.length, events,
@@ -110,7 +111,14 @@ function analyseRows(rows, placement, header, skipped = 0) {
     impact_clipped: false, rhythm_cv: Math.round(cv * 1000) / 1000, trips: 0, rests: 0, longest_run: events.length,
     active_seconds: events.length > 1 ? Math.round((events[events.length - 1].t - events[0].t) * 10) / 10 : 0,
     feedback: events.length ? ['This is an example analysis from the development stand-in.'] : [],
-    warnings: placement === 'auto' ? ['placement guessed from the signal: pocket (the stand-in always guesses pocket)'] : [],
+    warnings: [
+      ...(placement === 'auto' ? ['placement guessed from the signal: pocket (the stand-in always guesses pocket)'] : []),
+      ...(events.length ? [] : [noJumps]),
+    ],
+    placement_certainty: placement === 'auto' ? (events.length ? 'unsure' : 'no evidence') : null,
+    placement_evidence: placement === 'auto' ? { ankle: 0, pocket: events.length, wrist: 0 } : null,
+    // The stand-in has no plausibility gate: it keeps every landing it finds.
+    gate: { candidates: events.length, kept: events.length, short_flight: 0, not_turning: 0, no_rhythm: 0, runs: events.length ? 1 : 0, why: events.length ? null : noJumps, set_aside: [] },
     input: { rows: rows.length, duration_s: Math.round(duration * 1000) / 1000, time_column: header[0] ?? 't', axis_columns: header.slice(-3), units: ms2 ? 'm/s^2' : 'g', skipped_rows: skipped },
     signal: { bin_s: bin, low, high },
   };

@@ -201,13 +201,20 @@ export interface RopeAdvice {
 }
 
 export type Placement = 'pocket' | 'ankle' | 'wrist' | 'chest';
+export type PlacementCertainty = 'sure' | 'unsure' | 'no evidence';
 export interface JumpEvent { t: number; flight_s: number | null; impact_g: number | null }
 export interface Analysis {
   placement: Placement | 'waist';
   placement_guessed?: boolean;
-  placement_certainty?: 'sure' | 'unsure' | 'no evidence' | null;
-  // The plausibility gate: how many jump-like events it kept and why it set the others aside.
-  gate?: { candidates: number; kept: number; short_flight: number; not_turning: number; no_rhythm: number; runs: number; why: string | null };
+  placement_certainty?: PlacementCertainty | null;
+  // The guess's evidence: jumps in rhythm each placement's counter kept; null when given.
+  placement_evidence?: { ankle: number; pocket: number; wrist: number } | null;
+  // The plausibility gate: how many jump-like events it kept and why it set the others aside
+  // (`why` is null when everything was counted).
+  gate?: {
+    candidates: number; kept: number; short_flight: number; not_turning: number; no_rhythm: number; runs: number; why: string | null;
+    set_aside?: { t: number; reason: string }[];
+  };
   jumps: number;
   events: JumpEvent[];
   cadence_per_min: number;

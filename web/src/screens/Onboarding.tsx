@@ -20,9 +20,24 @@ interface Draft {
   rope: RopeOwned | null;
   aggravators: Aggravator[];
   summary: ScreenSummary | null;
-  activities: { name: string; score: number | null }[];
+  // Each score as typed: it is checked, never adjusted (see scoreOf).
+  activities: Activity[];
   advice: RopeAdvice | null;
 }
+interface Activity {
+  name: string;
+  score: string;
+}
+
+// A PSFS score is a whole number from 0 to 10; anything else is refused, not clamped or rounded.
+export function scoreOf(typed: string): number | 'missing' | 'invalid' {
+  const text = typed.trim();
+  if (text === '') return 'missing';
+  if (!/^\d{1,2}$/.test(text)) return 'invalid';
+  const n = Number(text);
+  return n <= 10 ? n : 'invalid';
+}
+
 const emptyDraft = (): Draft => ({
   step: 0,
   birthYear: '',
@@ -32,9 +47,9 @@ const emptyDraft = (): Draft => ({
   aggravators: [],
   summary: null,
   activities: [
-    { name: '', score: null },
-    { name: '', score: null },
-    { name: '', score: null },
+    { name: '', score: '' },
+    { name: '', score: '' },
+    { name: '', score: '' },
   ],
   advice: null,
 });
@@ -43,6 +58,8 @@ function loadDraft(accountId: number | undefined): Draft {
   try {
     const kept = JSON.parse(sessionStorage.getItem(draftKey(accountId)) ?? 'null') as Partial<Draft> | null;
     const draft = { ...emptyDraft(), ...(kept ?? {}) };
+    // A draft kept before scores were kept as typed holds numbers or null.
+    draft.activities = draft.activities.map((a) => ({ name: String(a.name ?? ''), score: a.score === null || a.score === undefined ? '' : String(a.score) }));
     // A step that needs a server answer not kept falls back to the step that fetches it.
     if (draft.step === 3 && !draft.summary) draft.step = 2;
     return draft;
@@ -64,7 +81,7 @@ export function Onboarding() {
   const [rope, setRope] = useState<RopeOwned | null>(initial.rope);
   const [aggravators, setAggravators] = useState<Aggravator[]>(initial.aggravators);
   const [summary, setSummary] = useState<ScreenSummary | null>(initial.summary);
-  const [activities, setActivities] = useState<{ name: string; score: number | null }[]>(initial.activities);
+  const [activities, setActivities] = useState<Activity[]>(initial.activities);
   const [advice, setAdvice] = useState<RopeAdvice | null>(initial.advice);
 
   useEffect(() => {
@@ -125,11 +142,16 @@ export function Onboarding() {
 
   function savePsfs(e: Event) {
     e.preventDefault();
+    const bad = activities.findIndex((a) => scoreOf(a.score) === 'invalid');
+    if (bad >= 0) {
+      document.querySelector<HTMLInputElement>(`input[name=activity_score_${bad}]`)?.focus();
+      return setError(w.fixScore);
+    }
     const filled = activities.filter((a) => a.name.trim());
     if (filled.length < 3) return setError(w.nameThree);
-    if (filled.some((a) => a.score === null)) return setError(w.rateEach);
+    if (filled.some((a) => scoreOf(a.score) === 'missing')) return setError(w.rateEach);
     void run(async () => {
-      await api.addPsfs({ activities: filled.map((a) => ({ name: a.name.trim(), score: a.score! })) });
+      await api.addPsfs({ activities: filled.map((a) => ({ name: a.name.trim(), score: scoreOf(a.score) as number })) });
       setAdvice(await api.ropeAdvice().catch(() => null));
       setStep(5);
     });
@@ -211,31 +233,41 @@ export function Onboarding() {
         <form class="card" onSubmit={savePsfs}>
           <h1>{w.activitiesTitle}</h1>
           <p class="muted">{w.activitiesIntro}</p>
-          {activities.map((a, i) => (
-            <div class="activity">
-              <label>
-                {w.activity(i + 1)}
-                <input name={`activity_${i}`} value={a.name} maxLength={80} onInput={(e) => setActivities((xs) => xs.map((x, j) => (j === i ? { ...x, name: e.currentTarget.value } : x)))} />
-              </label>
-              <label>
-                {w.howWell}
-                <input
-                  type="number"
-                  name={`activity_score_${i}`}
-                  min={0}
-                  max={10}
-                  inputMode="numeric"
-                  value={a.score ?? ''}
-                  onInput={(e) => {
-                    const v = e.currentTarget.value;
-                    setActivities((xs) => xs.map((x, j) => (j === i ? { ...x, score: v === '' ? null : Math.max(0, Math.min(10, Math.round(Number(v)))) } : x)));
-                  }}
-                />
-              </label>
-            </div>
-          ))}
+          {activities.map((a, i) => {
+            const invalid = scoreOf(a.score) === 'invalid';
+            return (
+              <div class="activity">
+                <label>
+                  {w.activity(i + 1)}
+                  <input name={`activity_${i}`} value={a.name} maxLength={80} onInput={(e) => setActivities((xs) => xs.map((x, j) => (j === i ? { ...x, name: e.currentTarget.value } : x)))} />
+                </label>
+                <label>
+                  {w.howWell}
+                  {/* Text, not type=number: a browser empties a number field it cannot read, so the
+                      mistake could not be named. */}
+                  <input
+                    name={`activity_score_${i}`}
+                    inputMode="numeric"
+                    value={a.score}
+                    aria-invalid={invalid ? 'true' : undefined}
+                    aria-describedby={invalid ? `activity_score_${i}_error` : undefined}
+                    onInput={(e) => {
+                      const v = e.currentTarget.value;
+                      setActivities((xs) => xs.map((x, j) => (j === i ? { ...x, score: v } : x)));
+                      setError(null);
+                    }}
+                  />
+                </label>
+                {invalid && (
+                  <p class="error" id={`activity_score_${i}_error`}>
+                    {w.scoreWhole}
+                  </p>
+                )}
+              </div>
+            );
+          })}
           {activities.length < 5 && (
-            <button type="button" onClick={() => setActivities((xs) => [...xs, { name: '', score: null }])}>
+            <button type="button" onClick={() => setActivities((xs) => [...xs, { name: '', score: '' }])}>
               {w.addActivity}
             </button>
           )}

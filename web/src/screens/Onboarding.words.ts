@@ -12,6 +12,8 @@ export const onboardingWords = {
   heightRange: 'Enter your height in centimetres, from 90 to 250.',
   nameThree: 'Name at least three activities.',
   rateEach: 'Rate each activity from 0 to 10.',
+  scoreWhole: 'Enter a whole number from 0 to 10.',
+  fixScore: 'A score is not a whole number from 0 to 10: correct it to go on.',
   aboutTitle: 'About you',
   birthYear: 'Birth year',
   height: 'Height (cm)',

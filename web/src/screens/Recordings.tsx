@@ -2,7 +2,7 @@
 // the metrics and the form feedback; list, open and delete earlier ones. The list and the view are
 // also used read-only by the clinician view.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, ApiError, localToday, MAX_UPLOAD_BYTES, recordingCsvUrl, type Analysis, type Placement, type Recording, type RecordingItem } from '../api';
+import { api, ApiError, localToday, MAX_UPLOAD_BYTES, recordingCsvUrl, type Analysis, type Placement, type PlacementCertainty, type Recording, type RecordingItem } from '../api';
 import { fitWords } from '../fit.words';
 import { FitButton } from '../fitButton';
 import { placementWords } from '../livePanel';
@@ -39,9 +39,21 @@ export function metrics(a: Analysis): [string, string][] {
   ];
 }
 
+// The server's sentences start in lower case (they also end up inside the command line's lines).
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+// How the placement was known: given at upload, or guessed and how sure the server was.
+function placementGuess(a: Analysis): 'given' | 'guessed' | PlacementCertainty {
+  if (a.placement_guessed !== true) return 'given';
+  return a.placement_certainty ?? 'guessed';
+}
+
 export function RecordingView(props: { recording: Recording; onDelete?: () => Promise<void>; focus?: boolean }) {
   const { recording: r } = props;
   const a = r.analysis;
+  const why = a.gate?.why ?? null;
+  // The reason is shown above; the warnings list does not repeat it.
+  const warnings = a.warnings.filter((x) => x !== why);
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -69,8 +81,14 @@ export function RecordingView(props: { recording: Recording; onDelete?: () => Pr
         </h2>
         <p class="muted">
           {dateWords(r.date)}
-          {w.phoneAt(a.placement === 'waist' ? w.atTheWaist : placementWords[a.placement as Placement]?.toLowerCase() ?? a.placement, a.placement_guessed === true)}
+          {w.phoneAt(a.placement === 'waist' ? w.atTheWaist : placementWords[a.placement as Placement]?.toLowerCase() ?? a.placement, placementGuess(a))}
         </p>
+        {why && (
+          <div class="note why" role="note" aria-labelledby="gate-why-title">
+            <h3 id="gate-why-title">{a.jumps === 0 ? w.whyNoJumps : w.whySomeNotCounted}</h3>
+            <p>{sentence(why)}</p>
+          </div>
+        )}
         <SignalChart analysis={a} />
         <p class="muted small">
           {w.chartHelp} {coarsePointer() ? w.chartTouch : w.chartMouse}
@@ -95,12 +113,12 @@ export function RecordingView(props: { recording: Recording; onDelete?: () => Pr
         ) : (
           <p>{w.nothingToChange}</p>
         )}
-        {a.warnings.length > 0 && (
+        {warnings.length > 0 && (
           <>
             <h3>{w.aboutTitle}</h3>
             <ul class="warnings">
-              {a.warnings.map((w) => (
-                <li>{w.charAt(0).toUpperCase() + w.slice(1)}</li>
+              {warnings.map((x) => (
+                <li>{sentence(x)}</li>
               ))}
             </ul>
           </>

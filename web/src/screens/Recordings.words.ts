@@ -1,5 +1,6 @@
 // Every word the Recordings screen (and the clinician's read-only copy of it) shows, in one place,
 // ready for a second language. Numbers and plurals go through count() and formatNumber() (Intl).
+import type { PlacementCertainty } from '../api';
 import { count, formatNumber } from '../words';
 
 const one = (n: number) => formatNumber(n, 1);
@@ -30,7 +31,23 @@ export const recordingsWords = {
   stops: (n: number) => formatNumber(n),
   longestRun: (n: number) => count(n, 'jump'),
   activeOf: (active: number, total: number) => `${whole(active)} s of ${whole(total)} s`,
-  phoneAt: (where: string, guessed: boolean) => ` · phone ${where}${guessed ? ' (guessed from the signal)' : ''}`,
+  // `guess` is how the placement was known: given at upload, or guessed and how sure the guess was
+  // ('guessed' alone for a recording analysed before the server said how sure).
+  phoneAt: (where: string, guess: 'given' | 'guessed' | PlacementCertainty) =>
+    ` · phone ${where}${
+      guess === 'given'
+        ? ''
+        : guess === 'sure'
+          ? ' (guessed from the signal, a clear guess)'
+          : guess === 'unsure'
+            ? ' (guessed from the signal, not sure)'
+            : guess === 'no evidence'
+              ? ' (a default: the signal had no jumps in rhythm to tell the placement from)'
+              : ' (guessed from the signal)'
+    }`,
+  // Above the server's plain-words reason why nothing, or not everything, was counted.
+  whyNoJumps: 'Why no jumps were counted',
+  whySomeNotCounted: 'Why some movements were not counted',
   atTheWaist: 'at the waist',
   chartHelp: 'The band is the acceleration the phone felt (1 g is standing still); each dot marks a landing.',
   chartTouch: 'The chart shows the whole recording; on a computer you can drag across it to zoom in.',

@@ -170,6 +170,47 @@ describe('recordings screen', () => {
     expect(go).toHaveBeenCalledWith('recordings');
   });
 
+  it('says prominently why a walk counted 0, once, and how sure the placement guess was', async () => {
+    const why = 'this does not look like jumping (pocket): no jumps counted; 14 jump-like event(s) set aside: 14 alone or in runs of fewer than 4 evenly spaced jumps';
+    const walk: Analysis = {
+      ...analysis, placement: 'pocket', placement_guessed: true, placement_certainty: 'unsure', placement_evidence: { ankle: 0, pocket: 0, wrist: 0 },
+      jumps: 0, events: [], cadence_per_min: 0, longest_run: 0, feedback: [],
+      gate: { candidates: 14, kept: 0, short_flight: 0, not_turning: 0, no_rhythm: 14, runs: 0, why },
+      warnings: ['placement guessed from the signal: pocket (unsure: jumps in rhythm read as ankle 0, pocket 0, wrist 0; set the placement to choose another)', why],
+    };
+    setFetcher(async (url) => (url === '/api/v1/recordings' ? json(200, { recordings: [] }) : json(200, { id: 8, date: '2026-03-02', source: 'upload', name: 'walk.csv', created_at: 1, analysis: walk })));
+    mount(<Recordings id={8} />);
+    await act(settle);
+    const box = root.querySelector('.why')!;
+    expect(box.querySelector('h3')!.textContent).toBe('Why no jumps were counted');
+    expect(box.querySelector('p')!.textContent).toBe(why.charAt(0).toUpperCase() + why.slice(1));
+    // Before the chart and the metrics, and not repeated among the warnings.
+    expect(box.compareDocumentPosition(root.querySelector('[data-testid=metrics]')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(root.textContent!.split('evenly spaced jumps')).toHaveLength(2);
+    expect(root.querySelector('.warnings')!.textContent).toContain('Placement guessed from the signal: pocket (unsure');
+    expect(root.querySelector('.muted')!.textContent).toContain('phone in a trouser pocket (guessed from the signal, not sure)');
+  });
+
+  it('names a sure guess, a default without evidence and a given placement, and says nothing of the gate when all was counted', async () => {
+    let shown: Analysis = analysis;
+    setFetcher(async (url) => (url === '/api/v1/recordings' ? json(200, { recordings: [] }) : json(200, { id: 9, date: '2026-03-02', source: 'upload', name: 'set.csv', created_at: 1, analysis: shown })));
+    const placementLine = async (a: Analysis) => {
+      shown = a;
+      render(null, root);
+      mount(<Recordings id={9} />);
+      await act(settle);
+      return root.querySelector('.recording .muted')!.textContent!;
+    };
+    const counted = { candidates: 53, kept: 53, short_flight: 0, not_turning: 0, no_rhythm: 0, runs: 2, why: null };
+    expect(await placementLine({ ...analysis, placement_certainty: 'sure', gate: counted })).toMatch(/phone strapped to an ankle \(guessed from the signal, a clear guess\)$/);
+    expect(root.querySelector('.why')).toBeNull();
+    expect(await placementLine({ ...analysis, placement: 'pocket', placement_certainty: 'no evidence', jumps: 0, gate: { ...counted, candidates: 0, kept: 0, runs: 0, why: 'no jumps counted: a free fall followed by a landing was never seen at the pocket' } }))
+      .toMatch(/\(a default: the signal had no jumps in rhythm to tell the placement from\)$/);
+    expect(root.querySelector('.why p')!.textContent).toBe('No jumps counted: a free fall followed by a landing was never seen at the pocket');
+    expect(await placementLine({ ...analysis, placement_guessed: false, placement_certainty: null, placement_evidence: null, gate: { ...counted, candidates: 60, why: '7 jump-like event(s) not counted: 7 alone or in runs of fewer than 4 evenly spaced jumps' } })).toMatch(/phone strapped to an ankle$/);
+    expect(root.querySelector('.why h3')!.textContent).toBe('Why some movements were not counted');
+  });
+
   it('lists the newest 20 and the rest on request, and puts the focus on the safe answer when asked to delete', async () => {
     const many = Array.from({ length: 23 }, (_, i) => item(i + 1, `2026-02-${String(i + 1).padStart(2, '0')}`, 1));
     setFetcher(async (url) =>

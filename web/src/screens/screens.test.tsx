@@ -7,6 +7,7 @@ import { ManualClock } from '../clock';
 import { AppContext, type AppState } from '../state';
 import { SessionPlayer } from './Player';
 import { CheckInForm, Today } from './Today';
+import { Onboarding, scoreOf } from './Onboarding';
 import { Welcome } from './Welcome';
 
 let root: HTMLElement;
@@ -387,5 +388,68 @@ describe('welcome', () => {
       for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
     });
     expect(posted[0]).toEqual({ email: 'dr@example.org', password: 'correct horse battery', role: 'clinician', invite: 'JDBTMKCTZ9XT' });
+  });
+});
+
+describe('onboarding: activity scores', () => {
+  const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
+  const type = async (name: string, value: string) => {
+    const input = root.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
+    await act(async () => {
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+  };
+  const submit = async () => {
+    await act(async () => {
+      root.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+      for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+    });
+  };
+
+  it('names a score that is not a whole number from 0 to 10 at its field, sends nothing and stays until it is corrected', async () => {
+    sessionStorage.clear();
+    // A draft from before scores were kept as typed: its numbers come back as text.
+    sessionStorage.setItem('bb.onboarding.1', JSON.stringify({ step: 4, activities: [{ name: 'Putting on socks', score: 7 }, { name: '', score: null }, { name: '', score: null }] }));
+    const posts: unknown[] = [];
+    setFetcher(async (url, init) => {
+      if (init?.method === 'POST') posts.push(JSON.parse(String(init.body)));
+      if (url.startsWith('/api/v1/today')) return json({ state: 'ready' });
+      if (url.startsWith('/api/v1/rope-advice')) return json({ recommendation: 'A beaded rope.' });
+      return json({});
+    });
+    mount(<Onboarding />);
+    await act(async () => {
+      for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+    });
+    expect(root.querySelector<HTMLInputElement>('input[name="activity_score_0"]')!.value).toBe('7');
+    await type('activity_1', 'Lifting my child');
+    await type('activity_2', 'Sitting at work');
+    await type('activity_score_2', '3');
+    for (const typed of ['11', '7.5', '-1', 'abc', '1e1', '100']) {
+      await type('activity_score_1', typed);
+      const field = root.querySelector<HTMLInputElement>('input[name="activity_score_1"]')!;
+      expect(field.value).toBe(typed); // kept as typed, not clamped or rounded
+      expect(field.getAttribute('aria-invalid')).toBe('true');
+      expect(document.getElementById(field.getAttribute('aria-describedby')!)!.textContent).toBe('Enter a whole number from 0 to 10.');
+      await submit();
+      expect(posts).toEqual([]);
+      expect(root.querySelector('h1')!.textContent).toBe('Activities that matter to you');
+      expect(root.querySelector('[role=alert]')!.textContent).toBe('A score is not a whole number from 0 to 10: correct it to go on.');
+      expect(document.activeElement).toBe(field);
+    }
+    expect(root.querySelectorAll('[aria-invalid]')).toHaveLength(1);
+    await type('activity_score_1', '10');
+    expect(root.querySelector('[aria-invalid]')).toBeNull();
+    expect(root.querySelector('.activity .error')).toBeNull();
+    await submit();
+    expect(posts).toEqual([{ activities: [{ name: 'Putting on socks', score: 7 }, { name: 'Lifting my child', score: 10 }, { name: 'Sitting at work', score: 3 }] }]);
+    expect(root.textContent).toContain('A beaded rope.');
+  });
+
+  it('reads a score only as a whole number from 0 to 10', () => {
+    expect([' 0 ', '10', '5', '05'].map(scoreOf)).toEqual([0, 10, 5, 5]);
+    expect(['', '  '].map(scoreOf)).toEqual(['missing', 'missing']);
+    expect(['11', '-0', '4.0', '+3', '1e1', 'ten', '0x5'].map(scoreOf)).toEqual(Array(7).fill('invalid'));
   });
 });
