@@ -129,10 +129,4 @@ walk() {
   echo "$STORE: FHIR bundles valid for a person with measures, one without and their clinician"
 }
 
-walk sqlite
-if [[ -s "$STATE/url" ]]; then
-  use_pg_database "$STATE" "bb_fhir_$$"
-  walk postgresql
-else
-  echo "PostgreSQL half not run: no test server ($(cat "$STATE/unavailable" 2>/dev/null || echo unknown))"
-fi
+on_sqlite_then_postgresql "$STATE" "bb_fhir_$$" walk

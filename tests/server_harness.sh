@@ -41,6 +41,19 @@ use_pg_database() {
   DB_URL=$(sed "s|/[^/]*$|/$2|" "$PG_STATE/url")
 }
 
+# on_sqlite_then_postgresql PG_STATE_DIR DATABASE FUNCTION: runs FUNCTION sqlite on the SQLite
+# file, then FUNCTION postgresql on a fresh database DATABASE when pg_harness.sh has a server.
+on_sqlite_then_postgresql() {
+  DB_URL=""
+  "$3" sqlite
+  if [[ -s "$1/url" ]]; then
+    use_pg_database "$1" "$2"
+    "$3" postgresql
+  else
+    echo "PostgreSQL half not run: no test server ($(cat "$1/unavailable" 2>/dev/null || echo unknown))"
+  fi
+}
+
 # start_server [OPTION...]: options after SERVER_ARGS (--tls-cert/--tls-key switch to https), on
 # DB_URL, or on the SQLite file $DB when DB_URL is empty.
 start_server() {

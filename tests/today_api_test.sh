@@ -69,10 +69,4 @@ walk() {
   echo "$STORE: every state of GET /api/v1/today"
 }
 
-walk sqlite
-if [[ -s "$STATE/url" ]]; then
-  use_pg_database "$STATE" "bb_today_$$"
-  walk postgresql
-else
-  echo "PostgreSQL half not run: no test server ($(cat "$STATE/unavailable" 2>/dev/null || echo unknown))"
-fi
+on_sqlite_then_postgresql "$STATE" "bb_today_$$" walk
