@@ -19,26 +19,8 @@ command -v node >/dev/null || { echo "SKIPPED: node is not installed"; exit 77; 
 [[ -f "$WEB/node_modules/fhir/package.json" ]] ||
   { echo "SKIPPED: the FHIR validator is not installed (npm ci in web/)"; exit 77; }
 
-WORK=$(mktemp -d)
-readonly WORK
-SERVER_PID=""
-DATABASE=""
-cleanup() {
-  [[ -n "$SERVER_PID" ]] && kill -KILL "$SERVER_PID" 2>/dev/null || true
-  wait 2>/dev/null || true
-  if [[ -n "$DATABASE" ]]; then
-    "$(cat "$STATE/bindir")/psql" "$(cat "$STATE/url")" -qc "DROP DATABASE IF EXISTS $DATABASE WITH (FORCE)" \
-      >/dev/null 2>&1 || true
-  fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-fail() {
-  echo "FAIL: $*" >&2
-  [[ -f "$WORK/server.log" ]] && tail -n 20 "$WORK/server.log" >&2
-  exit 1
-}
+# shellcheck source=tests/server_harness.sh
+source "$(dirname "$0")/server_harness.sh"
 
 validate() {  # validate FILE...: fails unless every file is valid FHIR R4
   (cd "$WEB" && node scripts/validate-fhir.mjs "$@") || fail "$STORE: not valid FHIR R4: $*"
@@ -56,41 +38,6 @@ if (cd "$WEB" && node scripts/validate-fhir.mjs "$WORK/broken.json") >"$WORK/bro
 fi
 grep -q 'QuestionnaireResponse.status' "$WORK/broken.out" || fail "the validator missed the status: $(cat "$WORK/broken.out")"
 grep -q 'Unexpected property' "$WORK/broken.out" || fail "the validator missed the unknown element: $(cat "$WORK/broken.out")"
-
-BASE=""
-start_server() {
-  : >"$WORK/server.out"
-  "$BIN" serve --listen 127.0.0.1:0 --db "$1" --password-cost minimal --open-clinician-signup \
-    >"$WORK/server.out" 2>>"$WORK/server.log" &
-  SERVER_PID=$!
-  for _ in $(seq 1 300); do
-    local port
-    port=$(sed -n 's|.*://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$WORK/server.out")
-    if [[ -n "$port" ]] && curl -sf -o /dev/null "http://127.0.0.1:$port/readyz"; then
-      BASE="http://127.0.0.1:$port"
-      return 0
-    fi
-    kill -0 "$SERVER_PID" 2>/dev/null || break
-    sleep 0.1
-  done
-  fail "the server did not start on $1"
-}
-stop_server() {
-  kill -TERM "$SERVER_PID"
-  wait "$SERVER_PID" || fail "the server did not stop cleanly"
-  SERVER_PID=""
-}
-
-# call METHOD PATH TOKEN [JSON]: the body goes to $WORK/body, the headers to $WORK/headers; fails
-# unless the status is 2xx.
-call() {
-  local args=(-s -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' -X "$1" --max-time 10
-              -H "Authorization: Bearer $3")
-  [[ $# -ge 4 ]] && args+=(-H 'Content-Type: application/json' --data "$4")
-  local status
-  status=$(curl "${args[@]}" "$BASE$2")
-  [[ $status == 2* ]] || fail "$STORE: $1 $2 answered $status: $(cat "$WORK/body")"
-}
 
 status_of() {  # status_of PATH TOKEN
   curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $2" --max-time 10 "$BASE$1"
@@ -124,7 +71,7 @@ PY
 
 walk() {
   STORE=$1
-  start_server "$2"
+  start_server --open-clinician-signup
   local ada ada_id bob carol carol_id dan code
   read -r ada ada_id <<<"$(register ada)"
   read -r bob _ <<<"$(register bob)"
@@ -182,11 +129,4 @@ walk() {
   echo "$STORE: FHIR bundles valid for a person with measures, one without and their clinician"
 }
 
-walk sqlite "sqlite:$WORK/fhir.db"
-if [[ -s "$STATE/url" ]]; then
-  DATABASE="bb_fhir_$$"
-  "$(cat "$STATE/bindir")/psql" "$(cat "$STATE/url")" -qc "CREATE DATABASE $DATABASE" >/dev/null
-  walk postgresql "$(sed "s|/[^/]*$|/$DATABASE|" "$STATE/url")"
-else
-  echo "PostgreSQL half not run: no test server ($(cat "$STATE/unavailable" 2>/dev/null || echo unknown))"
-fi
+on_sqlite_then_postgresql "$STATE" "bb_fhir_$$" walk

@@ -12,58 +12,8 @@ readonly STATE=$2
 command -v curl >/dev/null || { echo "SKIPPED: curl is not installed"; exit 77; }
 command -v python3 >/dev/null || { echo "SKIPPED: python3 is not installed"; exit 77; }
 
-WORK=$(mktemp -d)
-readonly WORK
-SERVER_PID=""
-DATABASE=""
-cleanup() {
-  [[ -n "$SERVER_PID" ]] && kill -KILL "$SERVER_PID" 2>/dev/null || true
-  wait 2>/dev/null || true
-  if [[ -n "$DATABASE" ]]; then
-    "$(cat "$STATE/bindir")/psql" "$(cat "$STATE/url")" -qc "DROP DATABASE IF EXISTS $DATABASE WITH (FORCE)" \
-      >/dev/null 2>&1 || true
-  fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-fail() {
-  echo "FAIL: $*" >&2
-  [[ -f "$WORK/server.log" ]] && tail -n 20 "$WORK/server.log" >&2
-  exit 1
-}
-
-BASE=""
-start_server() {
-  : >"$WORK/server.out"
-  "$BIN" serve --listen 127.0.0.1:0 --db "$1" --password-cost minimal >"$WORK/server.out" 2>>"$WORK/server.log" &
-  SERVER_PID=$!
-  for _ in $(seq 1 300); do
-    local port
-    port=$(sed -n 's|.*://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$WORK/server.out")
-    if [[ -n "$port" ]] && curl -sf -o /dev/null "http://127.0.0.1:$port/readyz"; then
-      BASE="http://127.0.0.1:$port"
-      return 0
-    fi
-    kill -0 "$SERVER_PID" 2>/dev/null || break
-    sleep 0.1
-  done
-  fail "the server did not start on $1"
-}
-stop_server() {
-  kill -TERM "$SERVER_PID"
-  wait "$SERVER_PID" || fail "the server did not stop cleanly"
-  SERVER_PID=""
-}
-
-# call METHOD PATH TOKEN [JSON]: the body goes to $WORK/body; fails unless the status is 2xx.
-call() {
-  local args=(-s -o "$WORK/body" -w '%{http_code}' -X "$1" -H "Authorization: Bearer $3" --max-time 10)
-  [[ $# -ge 4 ]] && args+=(-H 'Content-Type: application/json' --data "$4")
-  local status
-  status=$(curl "${args[@]}" "$BASE$2")
-  [[ $status == 2* ]] || fail "$1 $2 answered $status: $(cat "$WORK/body")"
-}
+# shellcheck source=tests/server_harness.sh
+source "$(dirname "$0")/server_harness.sh"
 
 # expect PATH TOKEN PYTHON_CONDITION: GET PATH and check the condition over its JSON (as `d`).
 expect() {
@@ -87,7 +37,7 @@ print(json.dumps({i: i in sys.argv[1:] for i in ids}))' "$@"
 
 walk() {
   STORE=$1
-  start_server "$2"
+  start_server
   local day=2026-03-10 next=2026-03-11 ada bob cy
   ada=$(register "ada")
   expect "/api/v1/today?date=$day" "$ada" 'd["state"] == "needs_profile" and d["plan"] is None'
@@ -119,11 +69,4 @@ walk() {
   echo "$STORE: every state of GET /api/v1/today"
 }
 
-walk sqlite "sqlite:$WORK/today.db"
-if [[ -s "$STATE/url" ]]; then
-  DATABASE="bb_today_$$"
-  "$(cat "$STATE/bindir")/psql" "$(cat "$STATE/url")" -qc "CREATE DATABASE $DATABASE" >/dev/null
-  walk postgresql "$(sed "s|/[^/]*$|/$DATABASE|" "$STATE/url")"
-else
-  echo "PostgreSQL half not run: no test server ($(cat "$STATE/unavailable" 2>/dev/null || echo unknown))"
-fi
+on_sqlite_then_postgresql "$STATE" "bb_today_$$" walk
