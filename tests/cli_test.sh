@@ -311,6 +311,23 @@ else
   fail "the next plan builds on what the kept recording measured" "$(head -c 400 "$WORK/out")"
 fi
 
+# --- serve refuses a bad --public-url before it listens or opens the database --------------------
+# A time limit, so a server that wrongly starts fails the case instead of hanging the test.
+before=$(dump "$DB")
+for url in "" "bounceback.example.org" "ftp://bounceback.example.org" "https://" \
+  "https://bounceback.example.org/?a=1" "https://bounceback.example.org/#/today" \
+  "https://ada@bounceback.example.org" "https://bounce back.example.org"; do
+  name="serve --public-url '$url' is refused"
+  timeout 20 "$BIN" --db "$DB" serve --listen 127.0.0.1:0 --public-url "$url" \
+    </dev/null >"$WORK/out" 2>"$WORK/err"
+  rc=$?
+  if [[ $rc -ne 2 ]]; then fail "$name" "exit $rc, expected 2"
+  elif ! grep -qF -- "public-url" "$WORK/err"; then fail "$name" "message does not name public-url"
+  elif [[ -s "$WORK/out" ]]; then fail "$name" "it said it was serving"
+  elif [[ "$before" != "$(dump "$DB")" ]]; then fail "$name" "the database changed"
+  else pass "$name"; fi
+done
+
 # --- The default database lives under XDG_DATA_HOME --------------------------------------------
 "$BIN" screen --none </dev/null >"$WORK/out" 2>"$WORK/err"
 if [[ $? -eq 0 && -f "$XDG_DATA_HOME/bounceback/bounceback.db" ]]; then

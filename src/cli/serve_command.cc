@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -39,6 +40,7 @@ struct ServeOptions {
   std::vector<std::string> trusted_proxies;
   int registrations_per_hour = app::AccountPolicy{}.max_registrations_per_address;
   bool open_clinician_signup = false;
+  std::optional<std::string> public_url;  // given empty, it is refused like any bad URL
 };
 
 Status split_listen(const std::string& listen, http::ServerOptions& out) {
@@ -72,6 +74,12 @@ int serve(const ServeOptions& opts, const CliContext& ctx) {
   // 2,350 to 4,080 a second in bench/http.sh.
   mallopt(M_TRIM_THRESHOLD, 64 << 20);
   mallopt(M_MMAP_THRESHOLD, 32 << 20);
+  std::string public_url;
+  if (opts.public_url) {
+    Result<std::string> checked = http::public_url_from(*opts.public_url);
+    if (!checked.ok()) return report(checked.error());
+    public_url = std::move(*checked);
+  }
   http::ServerOptions server_options;
   if (Status s = split_listen(opts.listen, server_options); !s.ok()) return report(s.error());
   if (opts.tls_cert.empty() != opts.tls_key.empty()) {
@@ -115,6 +123,7 @@ int serve(const ServeOptions& opts, const CliContext& ctx) {
   parts.clock = &clock;
   parts.catalog = &*catalog;
   parts.account_policy.max_registrations_per_address = opts.registrations_per_hour;
+  parts.public_url = public_url;
   if (opts.open_clinician_signup) {
     parts.account_policy.clinician_signup = app::AccountPolicy::ClinicianSignup::kOpen;
   }
@@ -195,6 +204,10 @@ void register_serve_command(CLI::App& app, CliContext& ctx) {
                   "Address of a reverse proxy whose X-Forwarded-For names the client (repeat for "
                   "several); without it the client is the connection's peer")
       ->check(CLI::ValidIPV4 | CLI::TypeValidator<std::string>());
+  cmd->add_option("--public-url", opts->public_url,
+                  "The address people reach this server at (e.g. https://bounceback.example.org "
+                  "behind a TLS-terminating proxy), used in the calendar feed's addresses; "
+                  "default: the address each request was sent to");
   cmd->add_option("--password-cost", opts->password_cost,
                   "interactive (default), or minimal for tests and benchmarks only")
       ->check(CLI::IsMember({"interactive", "minimal"}));

@@ -16,6 +16,7 @@
 
 #include "app/account_service.h"
 #include "app/plan_cache.h"
+#include "base/result.h"
 #include "coach/catalog.h"
 #include "http/api_error.h"
 #include "http/clock.h"
@@ -56,7 +57,15 @@ struct ApiParts {
   std::size_t live_streams_per_person = 3;
   // Sessions, passwords and the limits on logins and registrations.
   app::AccountPolicy account_policy;
+  // Where people reach this server (as from public_url_from), for the addresses the calendar
+  // feed hands out; empty: the origin each request was sent to.
+  std::string public_url;
 };
+
+// `url` as ApiParts::public_url takes it: an absolute http or https URL, optionally with a path,
+// without user name, query or fragment; trailing slashes trimmed. An error naming `public-url`
+// otherwise.
+[[nodiscard]] Result<std::string> public_url_from(std::string_view url);
 
 class Api {
  public:

@@ -1,5 +1,7 @@
 // The calendar feed's routes: a person's settings and feed address, and the feed itself, which
 // its secret address alone opens.
+#include <algorithm>
+#include <cctype>
 #include <string>
 #include <string_view>
 
@@ -26,6 +28,67 @@ Response calendar_json(unsigned status, const nlohmann::json& body) {
 // The origin the request was sent to, for addresses that lead back here.
 std::string origin_of(const Request& request) {
   return std::string(request.transport == Transport::kTls ? "https://" : "http://") + request.host;
+}
+
+bool is_ascii_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// A character RFC 3986 allows in a host and port ("[::1]:8443" included), or in a path.
+bool is_authority_char(char c) {
+  return is_ascii_alnum(c) || std::string_view(".-_~:[]").find(c) != std::string_view::npos;
+}
+bool is_path_char(char c) {
+  return is_ascii_alnum(c) ||
+         std::string_view("-._~!$&'()*+,;=:@/%").find(c) != std::string_view::npos;
+}
+
+Error bad_public_url(const std::string& why) {
+  return Error::invalid("public-url", why + ", e.g. https://bounceback.example.org");
+}
+
+}  // namespace
+
+Result<std::string> public_url_from(std::string_view url) {
+  std::string scheme;
+  for (const std::string_view candidate : {"https://", "http://"}) {
+    if (url.size() >= candidate.size() &&
+        std::equal(candidate.begin(), candidate.end(), url.begin(), [](char a, char b) {
+          return a == std::tolower(static_cast<unsigned char>(b));
+        })) {
+      scheme = candidate;
+      break;
+    }
+  }
+  if (scheme.empty()) return bad_public_url("must be an absolute http:// or https:// URL");
+  std::string_view rest = url.substr(scheme.size());
+  if (rest.find_first_of("?#") != std::string_view::npos) {
+    return bad_public_url("must have no query (?) or fragment (#)");
+  }
+  const std::size_t slash = rest.find('/');
+  const std::string_view authority = rest.substr(0, slash);
+  std::string_view path = slash == std::string_view::npos ? std::string_view() : rest.substr(slash);
+  if (authority.empty()) return bad_public_url("must name a host");
+  if (authority.find('@') != std::string_view::npos) {
+    return bad_public_url("must have no user name or password");
+  }
+  if (!std::all_of(authority.begin(), authority.end(), is_authority_char) ||
+      authority.front() == ':') {
+    return bad_public_url("the host may hold only letters, digits, '.', '-', and ':PORT'");
+  }
+  if (!std::all_of(path.begin(), path.end(), is_path_char)) {
+    return bad_public_url("the path may hold only URL characters (percent-encode the others)");
+  }
+  while (!path.empty() && path.back() == '/') path.remove_suffix(1);
+  return scheme + std::string(authority) + std::string(path);
+}
+
+namespace {
+
+// Where the addresses this server hands out lead: --public-url when set, else the request's own
+// origin (which, behind a TLS-terminating proxy, says http:// and the Host the proxy sent).
+std::string app_origin(const std::string& public_url, const Request& request) {
+  return public_url.empty() ? origin_of(request) : public_url;
 }
 
 // The same answer for a malformed, unknown or revoked address, so none tells more than another.
@@ -58,8 +121,8 @@ HttpResult<Response> Api::post_calendar(Call& call) const {
   BB_ASSIGN_OR_RETURN(const app::CalendarSettings settings, app::calendar_settings_from_json(body));
   app::CalendarService calendar(*(*call.lease)->accounts, *parts_.secrets, *call.daily);
   BB_ASSIGN_OR_RETURN(const std::string secret, calendar.open_feed(call.me(), settings));
-  const std::string url =
-      origin_of(call.request) + std::string(kFeedPath) + secret + std::string(kFeedSuffix);
+  const std::string url = app_origin(parts_.public_url, call.request) + std::string(kFeedPath) +
+                          secret + std::string(kFeedSuffix);
   return calendar_json(201, {{"url", url}});
 }
 
@@ -80,8 +143,9 @@ HttpResult<Response> Api::get_calendar_feed(Call& call) const {
   }
   const std::string secret = feed.substr(0, feed.size() - kFeedSuffix.size());
   app::CalendarService calendar(*(*call.lease)->accounts, *parts_.secrets, *call.daily);
-  BB_ASSIGN_OR_RETURN(std::optional<std::string> text,
-                      calendar.feed(secret, parts_.clock->now(), origin_of(call.request)));
+  BB_ASSIGN_OR_RETURN(
+      std::optional<std::string> text,
+      calendar.feed(secret, parts_.clock->now(), app_origin(parts_.public_url, call.request)));
   if (!text) return no_such_feed();
   Response response;
   response.content_type = "text/calendar; charset=utf-8";

@@ -81,6 +81,10 @@ class ApiTest : public ::testing::Test {
     secrets_ = std::make_unique<CountingSecrets>(
         std::move(SodiumSecrets::create(PasswordCost::kMinimal).value()));
     catalog_ = app::load_embedded_catalog().value();
+    api_ = std::make_unique<Api>(parts());
+  }
+  // The parts of the fixture's Api, for a test that builds one with an option changed.
+  ApiParts parts() {
     ApiParts parts;
     parts.stores = pool_.get();
     parts.secrets = secrets_.get();
@@ -89,7 +93,7 @@ class ApiTest : public ::testing::Test {
     // The unit tests make clinicians freely; tests/http_server_test.sh covers the invite.
     parts.account_policy.clinician_signup = app::AccountPolicy::ClinicianSignup::kOpen;
     parts.openapi_document = "openapi: 3.0.3\n";
-    api_ = std::make_unique<Api>(std::move(parts));
+    return parts;
   }
   void TearDown() override {
     api_.reset();
@@ -409,6 +413,67 @@ TEST_F(ApiTest, ARecordingOfTheSessionShapesTheNextPlan) {
             201u);
   const std::string again = call("GET", "/api/v1/plans/" + today.plus_days(1).to_string(), "", token).body;
   EXPECT_NE(again.find("54 jumps"), std::string::npos) << again;
+}
+
+// Behind a TLS-terminating proxy the request says http:// and the Host the proxy sent, so the
+// feed's address and its links come from --public-url when it is set, and from the request's
+// own origin when not.
+TEST_F(ApiTest, TheCalendarFeedUsesThePublicUrlWhenSet) {
+  const std::string token = sign_up("ada@example.org");
+  ASSERT_EQ(call("PUT", "/api/v1/profile", kProfile, token).status, 200u);
+  ASSERT_EQ(call("POST", "/api/v1/screening", kScreenAllNo, token).status, 200u);
+  const std::string settings = R"({"time": "07:30", "minutes": 20, "time_zone": "UTC"})";
+  // Opens a feed through `api` over plain HTTP to Host 127.0.0.1:8080; answers the feed's
+  // address and the feed itself.
+  const auto open_feed = [&](const Api& api) -> std::pair<std::string, std::string> {
+    Request post = make_request("POST", "/api/v1/calendar", settings, token, "application/json");
+    post.host = "127.0.0.1:8080";
+    const Response made = api.handle(post);
+    EXPECT_EQ(made.status, 201u) << made.body;
+    const std::string url = json::parse(made.body).value("url", "");
+    const std::size_t path = url.find("/api/v1/calendar/feeds/");
+    EXPECT_NE(path, std::string::npos) << url;
+    if (path == std::string::npos) return {url, ""};
+    Request get = make_request("GET", url.substr(path), "", "", "application/json");
+    get.host = "127.0.0.1:8080";
+    const Response feed = api.handle(get);
+    EXPECT_EQ(feed.status, 200u) << feed.body;
+    return {url, feed.body};
+  };
+
+  const auto [origin_url, origin_feed] = open_feed(*api_);
+  EXPECT_EQ(origin_url.rfind("http://127.0.0.1:8080/api/v1/calendar/feeds/", 0), 0u) << origin_url;
+  EXPECT_NE(origin_feed.find("URL:http://127.0.0.1:8080/#/today\r\n"), std::string::npos)
+      << origin_feed;
+
+  ApiParts behind_proxy = parts();
+  behind_proxy.public_url = public_url_from("HTTPS://bounceback.example.org/").value();
+  const Api public_api(std::move(behind_proxy));
+  const auto [public_address, public_feed] = open_feed(public_api);
+  EXPECT_EQ(public_address.rfind("https://bounceback.example.org/api/v1/calendar/feeds/", 0), 0u)
+      << public_address;
+  EXPECT_NE(public_feed.find("URL:https://bounceback.example.org/#/today\r\n"), std::string::npos)
+      << public_feed;
+  EXPECT_EQ(public_feed.find("127.0.0.1"), std::string::npos) << "no trace of the request's Host";
+}
+
+TEST(PublicUrl, TakesAbsoluteHttpUrlsAndTrimsTrailingSlashes) {
+  EXPECT_EQ(public_url_from("https://bounceback.example.org").value(),
+            "https://bounceback.example.org");
+  EXPECT_EQ(public_url_from("http://Bounce.example:8443/").value(), "http://Bounce.example:8443");
+  EXPECT_EQ(public_url_from("https://example.org/apps/bounceback//").value(),
+            "https://example.org/apps/bounceback");
+  EXPECT_EQ(public_url_from("https://[2001:db8::1]:8443").value(), "https://[2001:db8::1]:8443");
+  for (const std::string bad :
+       {"", "bounceback.example.org", "ftp://example.org", "https://", "https:///path",
+        "https://example.org/?a=1", "https://example.org/#/today", "https://ada@example.org",
+        "https://exa mple.org", "https://example.org/a b", "https://:8443", "//example.org",
+        "https://example.org\r\nX: y"}) {
+    SCOPED_TRACE(bad);
+    const Result<std::string> checked = public_url_from(bad);
+    ASSERT_FALSE(checked.ok());
+    EXPECT_EQ(checked.error().field, "public-url");
+  }
 }
 
 // A write carried by the session cookie must come from this site's pages; a bearer token (an
