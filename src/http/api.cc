@@ -20,12 +20,10 @@ namespace bb::http {
 
 using nlohmann::json;
 
-namespace {
-
-Response json_response(unsigned status, const json& body) {
+Response json_response(unsigned status, const nlohmann::json& body) {
   Response response;
   response.status = status;
-  response.body = body.dump(-1, ' ', false, json::error_handler_t::replace);
+  response.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return response;
 }
 
@@ -35,6 +33,8 @@ Response no_content() {
   response.content_type.clear();
   return response;
 }
+
+namespace {
 
 std::string session_cookie(const Request& request, const std::string& token,
                            app::UnixSeconds max_age) {

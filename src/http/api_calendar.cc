@@ -18,13 +18,6 @@ namespace {
 constexpr std::string_view kFeedSuffix = ".ics";
 constexpr std::string_view kFeedPath = "/api/v1/calendar/feeds/";
 
-Response calendar_json(unsigned status, const nlohmann::json& body) {
-  Response response;
-  response.status = status;
-  response.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  return response;
-}
-
 // The origin the request was sent to, for addresses that lead back here.
 std::string origin_of(const Request& request) {
   return std::string(request.transport == Transport::kTls ? "https://" : "http://") + request.host;
@@ -105,7 +98,7 @@ std::string Api::loggable_target(const Request& request) {
 HttpResult<Response> Api::get_calendar(Call& call) const {
   app::CalendarService calendar(*(*call.lease)->accounts, *parts_.secrets, *call.daily);
   BB_ASSIGN_OR_RETURN(const app::CalendarView view, calendar.view(call.me()));
-  return calendar_json(200, app::calendar_view_to_json(view));
+  return json_response(200, app::calendar_view_to_json(view));
 }
 
 HttpResult<Response> Api::put_calendar(Call& call) const {
@@ -113,7 +106,7 @@ HttpResult<Response> Api::put_calendar(Call& call) const {
   BB_ASSIGN_OR_RETURN(const app::CalendarSettings settings, app::calendar_settings_from_json(body));
   app::CalendarService calendar(*(*call.lease)->accounts, *parts_.secrets, *call.daily);
   BB_ASSIGN_OR_RETURN(const app::CalendarView view, calendar.save_settings(call.me(), settings));
-  return calendar_json(200, app::calendar_view_to_json(view));
+  return json_response(200, app::calendar_view_to_json(view));
 }
 
 HttpResult<Response> Api::post_calendar(Call& call) const {
@@ -123,16 +116,13 @@ HttpResult<Response> Api::post_calendar(Call& call) const {
   BB_ASSIGN_OR_RETURN(const std::string secret, calendar.open_feed(call.me(), settings));
   const std::string url = app_origin(parts_.public_url, call.request) + std::string(kFeedPath) +
                           secret + std::string(kFeedSuffix);
-  return calendar_json(201, {{"url", url}});
+  return json_response(201, {{"url", url}});
 }
 
 HttpResult<Response> Api::delete_calendar(Call& call) const {
   app::CalendarService calendar(*(*call.lease)->accounts, *parts_.secrets, *call.daily);
   BB_RETURN_IF_ERROR(calendar.revoke_feed(call.me()));
-  Response response;
-  response.status = 204;
-  response.content_type.clear();
-  return response;
+  return no_content();
 }
 
 HttpResult<Response> Api::get_calendar_feed(Call& call) const {

@@ -4,6 +4,8 @@
 
 #include <optional>
 
+#include <nlohmann/json.hpp>
+
 #include "app/account_service.h"
 #include "app/daily_service.h"
 #include "app/recording_service.h"
@@ -28,6 +30,10 @@ struct Api::Call {
 
   [[nodiscard]] app::PersonId me() const { return account->id; }
 };
+
+// A JSON answer, and the empty 204 of a write that returns nothing.
+[[nodiscard]] Response json_response(unsigned status, const nlohmann::json& body);
+[[nodiscard]] Response no_content();
 
 // The person of a /people/{person_id}/... route, when the viewer may see them; a 404 otherwise,
 // so a clinician cannot even learn whether an id exists.

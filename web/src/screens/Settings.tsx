@@ -7,6 +7,15 @@ import { Card, Choice, ErrorText, errorMessage } from '../ui';
 import { EMERGENCY_NUMBER } from './Screen';
 import { settingsWords as w } from './Settings.words';
 
+// Copies `text` and says how it went; without a clipboard (an insecure origin) it says so at once.
+function copyText(text: string, copied: string, failed: string, say: (words: string) => void) {
+  if (!navigator.clipboard) return say(failed);
+  navigator.clipboard
+    .writeText(text)
+    .then(() => say(copied))
+    .catch(() => say(failed));
+}
+
 export function Settings() {
   const { account, settings, setSettings, setAccount, go } = useApp();
   const [password, setPassword] = useState('');
@@ -201,13 +210,7 @@ function InviteCode({ code }: { code: string }) {
       <div class="row">
         <button
           type="button"
-          onClick={() => {
-            navigator.clipboard
-              ?.writeText(code)
-              .then(() => setSaid(w.copied))
-              .catch(() => setSaid(w.copyFailed));
-            if (!navigator.clipboard) setSaid(w.copyFailed);
-          }}
+          onClick={() => copyText(code, w.copied, w.copyFailed, setSaid)}
         >
           {w.copyCode}
         </button>
@@ -381,13 +384,7 @@ function CalendarLink({ url }: { url: string }) {
       <div class="row">
         <button
           type="button"
-          onClick={() => {
-            if (!navigator.clipboard) return setSaid(w.calendarCopyFailed);
-            navigator.clipboard
-              .writeText(url)
-              .then(() => setSaid(w.calendarCopied))
-              .catch(() => setSaid(w.calendarCopyFailed));
-          }}
+          onClick={() => copyText(url, w.calendarCopied, w.calendarCopyFailed, setSaid)}
         >
           {w.calendarCopy}
         </button>
