@@ -47,87 +47,91 @@ class TextWriter {
     string(name);
     out_ += ':';
   }
-  void strings(const std::vector<std::string>& items) {
-    out_ += '[';
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      if (i > 0) out_ += ',';
-      string(items[i]);
-    }
-    out_ += ']';
-  }
   void put(char c) { out_ += c; }
 
  private:
   std::string& out_;
 };
 
+// Writes a JSON array of `items`, each by `write_item(w, item)`.
+template <typename Items, typename WriteItem>
+void write_array(TextWriter& w, const Items& items, WriteItem write_item) {
+  w.put('[');
+  bool first = true;
+  for (const auto& item : items) {
+    if (!first) w.put(',');
+    first = false;
+    write_item(w, item);
+  }
+  w.put(']');
+}
+
+// One JSON object in TextWriter's text: opened here, a comma before every field but the first,
+// closed when it goes out of scope. Fields must come in sorted key order.
+class ObjectWriter {
+ public:
+  explicit ObjectWriter(TextWriter& w) : w_(w) { w_.put('{'); }
+  ~ObjectWriter() { w_.put('}'); }
+  ObjectWriter(const ObjectWriter&) = delete;
+  ObjectWriter& operator=(const ObjectWriter&) = delete;
+
+  // The key of the next field; the caller writes its value.
+  TextWriter& key(std::string_view name) {
+    if (!first_) w_.put(',');
+    first_ = false;
+    w_.key(name);
+    return w_;
+  }
+  void string(std::string_view name, std::string_view text) { key(name).string(text); }
+  void number(std::string_view name, int value) { key(name).number(value); }
+  void number(std::string_view name, double value) { key(name).number(value); }
+  void boolean(std::string_view name, bool value) { key(name).boolean(value); }
+  void null(std::string_view name) { key(name).null(); }
+  void strings(std::string_view name, const std::vector<std::string>& items) {
+    write_array(key(name), items, [](TextWriter& w, const std::string& item) { w.string(item); });
+  }
+
+ private:
+  TextWriter& w_;
+  bool first_ = true;
+};
+
 // Keys in sorted order, as step_to_json's object keeps them.
 void write_step(TextWriter& w, const coach::SessionStep& step) {
-  w.put('{');
+  ObjectWriter o(w);
   switch (step.kind) {
     case coach::StepKind::kHold:
     case coach::StepKind::kReps:
-      w.key("item");
-      w.string(step.item);
-      w.put(',');
-      w.key("kind");
-      w.string(coach::to_string(step.kind));
-      w.put(',');
-      w.key("part");
-      w.string(coach::to_string(step.part));
-      w.put(',');
+      o.string("item", step.item);
+      o.string("kind", coach::to_string(step.kind));
+      o.string("part", coach::to_string(step.part));
       if (step.kind == coach::StepKind::kReps) {
-        w.key("reps");
-        w.number(step.reps);
+        o.number("reps", step.reps);
       } else {
-        w.key("seconds");
-        w.number(step.seconds);
+        o.number("seconds", step.seconds);
       }
-      w.put(',');
-      w.key("side");
       if (step.side == coach::Side::kNone) {
-        w.null();
+        o.null("side");
       } else {
-        w.string(coach::to_string(step.side));
+        o.string("side", coach::to_string(step.side));
       }
       break;
     case coach::StepKind::kRope:
-      w.key("cadence_per_min");
-      w.number(step.cadence_per_min);
-      w.put(',');
-      w.key("item");
-      w.string(step.item);
-      w.put(',');
-      w.key("kind");
-      w.string("rope");
-      w.put(',');
-      w.key("part");
-      w.string(coach::to_string(step.part));
-      w.put(',');
-      w.key("round");
-      w.number(step.round);
-      w.put(',');
-      w.key("seconds");
-      w.number(step.seconds);
-      w.put(',');
-      w.key("skill");
-      w.string(coach::to_string(step.skill));
+      o.number("cadence_per_min", step.cadence_per_min);
+      o.string("item", step.item);
+      o.string("kind", "rope");
+      o.string("part", coach::to_string(step.part));
+      o.number("round", step.round);
+      o.number("seconds", step.seconds);
+      o.string("skill", coach::to_string(step.skill));
       break;
     case coach::StepKind::kRest:
-      w.key("kind");
-      w.string("rest");
-      w.put(',');
-      w.key("part");
-      w.string(coach::to_string(step.part));
-      w.put(',');
-      w.key("round");
-      w.number(step.round);
-      w.put(',');
-      w.key("seconds");
-      w.number(step.seconds);
+      o.string("kind", "rest");
+      o.string("part", coach::to_string(step.part));
+      o.number("round", step.round);
+      o.number("seconds", step.seconds);
       break;
   }
-  w.put('}');
 }
 
 }  // namespace
@@ -164,100 +168,46 @@ std::string plan_to_json_text(const coach::Plan& plan) {
   std::string out;
   out.reserve(2048);
   TextWriter w(out);
-  w.put('{');
-  w.key("ask_urgent_questions");
-  w.boolean(plan.ask_urgent_questions);
-  w.put(',');
-  w.key("date");
-  w.string(plan.date.to_string());
-  w.put(',');
-  w.key("day_type");
-  w.string(coach::to_string(plan.day_type));
-  w.put(',');
-  w.key("reasons");
-  w.put('[');
-  for (std::size_t i = 0; i < plan.reasons.size(); ++i) {
-    if (i > 0) w.put(',');
-    w.string(plan.reasons[i].text);
+  {
+    ObjectWriter o(w);
+    o.boolean("ask_urgent_questions", plan.ask_urgent_questions);
+    o.string("date", plan.date.to_string());
+    o.string("day_type", coach::to_string(plan.day_type));
+    write_array(o.key("reasons"), plan.reasons,
+                [](TextWriter& item, const coach::Reason& reason) { item.string(reason.text); });
+    if (plan.rope) {
+      const auto& r = *plan.rope;
+      ObjectWriter rope(o.key("rope"));
+      rope.number("cadence_per_min", r.cadence_per_min);
+      rope.number("minutes", std::round(r.minutes() * 100.0) / 100.0);
+      rope.number("rest_seconds", r.rest_seconds);
+      rope.number("rounds", r.rounds);
+      rope.string("skill", coach::to_string(r.skill));
+      rope.number("work_seconds", r.work_seconds);
+    } else {
+      o.null("rope");
+    }
+    write_array(o.key("rules"), plan.reasons, [](TextWriter& item, const coach::Reason& reason) {
+      ObjectWriter rule(item);
+      rule.string("rule", coach::rule_id(reason.rule));
+      rule.string("text", reason.text);
+    });
+    o.string("status", coach::to_string(plan.status));
+    write_array(o.key("steps"), plan.steps, write_step);
+    {
+      ObjectWriter stretch(o.key("stretch"));
+      stretch.strings("cool_down", plan.stretch.cool_down);
+      stretch.strings("items", plan.stretch.all_items());
+      stretch.strings("main", plan.stretch.main);
+      stretch.number("minutes", plan.stretch.minutes);
+      stretch.strings("warm_up", plan.stretch.warm_up);
+    }
+    if (plan.traffic_light) {
+      o.string("traffic_light", coach::to_string(*plan.traffic_light));
+    } else {
+      o.null("traffic_light");
+    }
   }
-  w.put(']');
-  w.put(',');
-  w.key("rope");
-  if (plan.rope) {
-    const auto& r = *plan.rope;
-    w.put('{');
-    w.key("cadence_per_min");
-    w.number(r.cadence_per_min);
-    w.put(',');
-    w.key("minutes");
-    w.number(std::round(r.minutes() * 100.0) / 100.0);
-    w.put(',');
-    w.key("rest_seconds");
-    w.number(r.rest_seconds);
-    w.put(',');
-    w.key("rounds");
-    w.number(r.rounds);
-    w.put(',');
-    w.key("skill");
-    w.string(coach::to_string(r.skill));
-    w.put(',');
-    w.key("work_seconds");
-    w.number(r.work_seconds);
-    w.put('}');
-  } else {
-    w.null();
-  }
-  w.put(',');
-  w.key("rules");
-  w.put('[');
-  for (std::size_t i = 0; i < plan.reasons.size(); ++i) {
-    if (i > 0) w.put(',');
-    w.put('{');
-    w.key("rule");
-    w.string(coach::rule_id(plan.reasons[i].rule));
-    w.put(',');
-    w.key("text");
-    w.string(plan.reasons[i].text);
-    w.put('}');
-  }
-  w.put(']');
-  w.put(',');
-  w.key("status");
-  w.string(coach::to_string(plan.status));
-  w.put(',');
-  w.key("steps");
-  w.put('[');
-  for (std::size_t i = 0; i < plan.steps.size(); ++i) {
-    if (i > 0) w.put(',');
-    write_step(w, plan.steps[i]);
-  }
-  w.put(']');
-  w.put(',');
-  w.key("stretch");
-  w.put('{');
-  w.key("cool_down");
-  w.strings(plan.stretch.cool_down);
-  w.put(',');
-  w.key("items");
-  w.strings(plan.stretch.all_items());
-  w.put(',');
-  w.key("main");
-  w.strings(plan.stretch.main);
-  w.put(',');
-  w.key("minutes");
-  w.number(plan.stretch.minutes);
-  w.put(',');
-  w.key("warm_up");
-  w.strings(plan.stretch.warm_up);
-  w.put('}');
-  w.put(',');
-  w.key("traffic_light");
-  if (plan.traffic_light) {
-    w.string(coach::to_string(*plan.traffic_light));
-  } else {
-    w.null();
-  }
-  w.put('}');
   return out;
 }
 
