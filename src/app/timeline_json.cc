@@ -1,5 +1,8 @@
 #include "app/timeline_json.h"
 
+#include <type_traits>
+#include <vector>
+
 #include "app/json_reader.h"
 
 namespace bb::app {
@@ -16,6 +19,32 @@ constexpr const char* kLegSymptoms = "none, above_knee, below_knee";
 constexpr const char* kStops = "none, sharp_pain, fatigue, other";
 constexpr const char* kPlacements = "pocket, waist, chest, ankle, wrist";
 constexpr int kMaxDays = 20000;  // over fifty years of daily check-ins
+
+// What a list member's errors say: when it is no list, and when an element is not a value it holds.
+struct ListErrors {
+  std::string not_a_list;
+  std::string unknown_element;
+};
+
+// Reads optional member `name` as a list of strings, each mapped through `from` (nullopt for a
+// value the list may not hold); a missing or null member is an empty list.
+template <typename From,
+          typename E = typename std::invoke_result_t<From, const std::string&>::value_type>
+Result<std::vector<E>> read_enum_list(const json& j, const std::string& path,
+                                      std::string_view name, From from, const ListErrors& errors) {
+  std::vector<E> values;
+  const std::string list_path = path_member(path, name);
+  const auto it = j.find(name);
+  if (it == j.end() || it->is_null()) return values;
+  if (!it->is_array()) return Error::invalid(list_path, errors.not_a_list);
+  for (std::size_t i = 0; i < it->size(); ++i) {
+    const json& v = (*it)[i];
+    const auto value = v.is_string() ? from(v.get<std::string>()) : std::nullopt;
+    if (!value) return Error::invalid(path_index(list_path, i), errors.unknown_element);
+    values.push_back(*value);
+  }
+  return values;
+}
 }  // namespace
 
 Result<coach::Profile> profile_from_json(const json& j, const std::string& path) {
@@ -34,17 +63,13 @@ Result<coach::Profile> profile_from_json(const json& j, const std::string& path)
                       read_enum<coach::RopeOwned>(j, path, "rope", coach::rope_owned_from, kRopes,
                                                   Presence::kRequired));
   p.rope = *rope;
-  const std::string agg_path = path_member(path, "aggravated_by");
-  if (const auto it = j.find("aggravated_by"); it != j.end() && !it->is_null()) {
-    if (!it->is_array()) return Error::invalid(agg_path, "must be a list");
-    for (std::size_t i = 0; i < it->size(); ++i) {
-      const json& v = (*it)[i];
-      const auto a = v.is_string() ? coach::aggravator_from(v.get<std::string>()) : std::nullopt;
-      if (!a)
-        return Error::invalid(path_index(agg_path, i),
-                              std::string("unknown value; expected one of ") + kAggravators);
-      if (!p.aggravated(*a)) p.aggravated_by.push_back(*a);
-    }
+  BB_ASSIGN_OR_RETURN(auto aggravators,
+                      read_enum_list(j, path, "aggravated_by", coach::aggravator_from,
+                                     {.not_a_list = "must be a list",
+                                      .unknown_element = std::string("unknown value; expected one of ") +
+                                                         kAggravators}));
+  for (const coach::Aggravator a : aggravators) {
+    if (!p.aggravated(a)) p.aggravated_by.push_back(a);
   }
   return p;
 }
@@ -76,19 +101,17 @@ Result<coach::CheckIn> checkin_from_json(const json& j, const std::string& path)
       auto legs, read_enum<coach::LegSymptoms>(j, path, "leg_symptoms", coach::leg_symptoms_from,
                                                kLegSymptoms, Presence::kOptional));
   c.leg_symptoms = legs.value_or(coach::LegSymptoms::kNone);
-  const std::string flags_path = path_member(path, "urgent_flags");
-  if (const auto it = j.find("urgent_flags"); it != j.end() && !it->is_null()) {
-    if (!it->is_array()) return Error::invalid(flags_path, "must be a list of urgent red-flag ids");
-    for (std::size_t i = 0; i < it->size(); ++i) {
-      const json& v = (*it)[i];
-      const auto f = v.is_string() ? coach::red_flag_from(v.get<std::string>()) : std::nullopt;
-      if (!f || coach::info(*f).severity != coach::FlagSeverity::kUrgent)
-        return Error::invalid(path_index(flags_path, i),
-                              "expected one of saddle_numbness, bladder_bowel_change, "
-                              "progressive_leg_weakness");
-      c.urgent_flags.push_back(*f);
-    }
-  }
+  const auto urgent_flag_from = [](const std::string& id) -> std::optional<coach::RedFlag> {
+    const auto f = coach::red_flag_from(id);
+    if (!f || coach::info(*f).severity != coach::FlagSeverity::kUrgent) return std::nullopt;
+    return f;
+  };
+  BB_ASSIGN_OR_RETURN(
+      c.urgent_flags,
+      read_enum_list(j, path, "urgent_flags", urgent_flag_from,
+                     {.not_a_list = "must be a list of urgent red-flag ids",
+                      .unknown_element = "expected one of saddle_numbness, bladder_bowel_change, "
+                                         "progressive_leg_weakness"}));
   BB_ASSIGN_OR_RETURN(auto notes, read_string(j, path, "notes", 2000, Presence::kOptional));
   c.notes = notes.value_or("");
   return c;
