@@ -125,22 +125,17 @@ void register_checkin(CLI::App& app, CliContext& ctx) {
 // plan
 
 void register_plan(CLI::App& app, CliContext& ctx) {
-  auto common = std::make_shared<CommonOptions>();
-  auto* cmd = app.add_subcommand("plan", "Today's plan, with its reasons");
-  add_common(cmd, *common);
-  cmd->callback([&ctx, common] {
-    run(ctx, [&]() -> Status {
-      BB_ASSIGN_OR_RETURN(auto date, resolve_date(*common));
-      BB_ASSIGN_OR_RETURN(auto workspace, open_workspace(ctx));
-      BB_ASSIGN_OR_RETURN(auto plan, workspace->service->todays_plan(app::kLocalPerson, date));
-      if (common->json) {
-        print_json(app::plan_to_json(plan));
-      } else {
-        render_plan(plan, workspace->catalog);
-      }
-      return Status::success();
-    });
-  });
+  add_dated_command(
+      app, ctx, "plan", "Today's plan, with its reasons",
+      [](const CommonOptions& common, Date date, Workspace& workspace) -> Status {
+        BB_ASSIGN_OR_RETURN(auto plan, workspace.service->todays_plan(app::kLocalPerson, date));
+        if (common.json) {
+          print_json(app::plan_to_json(plan));
+        } else {
+          render_plan(plan, workspace.catalog);
+        }
+        return Status::success();
+      });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -147,6 +147,24 @@ void run(CliContext& ctx, Body body) {
   if (!status.ok()) ctx.exit_code = report(status.error());
 }
 
+// A subcommand of `parent` whose only options are the common ones: it resolves the date, opens
+// the workspace and hands them to `body(common, date, workspace)`, which renders and returns the
+// status.
+template <typename Body>
+void add_dated_command(CLI::App& parent, CliContext& ctx, const std::string& name,
+                       const std::string& description, Body body) {
+  auto common = std::make_shared<CommonOptions>();
+  auto* cmd = parent.add_subcommand(name, description);
+  add_common(cmd, *common);
+  cmd->callback([&ctx, common, body] {
+    run(ctx, [&]() -> Status {
+      BB_ASSIGN_OR_RETURN(auto date, resolve_date(*common));
+      BB_ASSIGN_OR_RETURN(auto workspace, open_workspace(ctx));
+      return body(*common, date, *workspace);
+    });
+  });
+}
+
 void print_json(const nlohmann::json& doc);
 // Wraps text at the terminal width, every line starting with `indent` and the first with `lead`.
 std::string wrap(const std::string& text, const std::string& indent, const std::string& lead);

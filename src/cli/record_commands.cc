@@ -19,39 +19,37 @@ using nlohmann::json;
 // ---------------------------------------------------------------------------------------------
 // history and progress
 
+void render_history(const std::vector<app::HistoryDay>& days) {
+  if (days.empty()) {
+    fmt::print("No check-ins yet. Start with `bounceback checkin`.\n");
+    return;
+  }
+  fmt::print("{:<11} {:>4}  {:<10} {:<12} {:<26} {}\n", "Date", "Pain", "Feel", "Plan", "Session",
+             "Last rope session");
+  for (const app::HistoryDay& day : days) {
+    std::string session = "-";
+    if (day.session) {
+      session = fmt::format("{} min rope, worst {}/10", number(day.session->rope_minutes),
+                            day.session->pain_during_max);
+    }
+    fmt::print("{:<11} {:>4}  {:<10} {:<12} {:<26} {}\n", day.date.to_string(), day.checkin.pain,
+               coach::to_string(day.checkin.feel), coach::to_string(day.plan.day_type), session,
+               day.plan.traffic_light ? coach::to_string(*day.plan.traffic_light) : "-");
+  }
+}
+
 void register_history(CLI::App& app, CliContext& ctx) {
-  auto common = std::make_shared<CommonOptions>();
-  auto* cmd = app.add_subcommand("history", "Every day you checked in, with its plan and session");
-  add_common(cmd, *common);
-  cmd->callback([&ctx, common] {
-    run(ctx, [&]() -> Status {
-      BB_ASSIGN_OR_RETURN(auto date, resolve_date(*common));
-      BB_ASSIGN_OR_RETURN(auto workspace, open_workspace(ctx));
-      BB_ASSIGN_OR_RETURN(auto days, workspace->service->history(app::kLocalPerson, date));
-      if (common->json) {
-        print_json(app::history_to_json(days));
-        return Status::success();
-      }
-      if (days.empty()) {
-        fmt::print("No check-ins yet. Start with `bounceback checkin`.\n");
-        return Status::success();
-      }
-      fmt::print("{:<11} {:>4}  {:<10} {:<12} {:<26} {}\n", "Date", "Pain", "Feel", "Plan",
-                 "Session", "Last rope session");
-      for (const app::HistoryDay& day : days) {
-        std::string session = "-";
-        if (day.session) {
-          session = fmt::format("{} min rope, worst {}/10", number(day.session->rope_minutes),
-                                day.session->pain_during_max);
+  add_dated_command(
+      app, ctx, "history", "Every day you checked in, with its plan and session",
+      [](const CommonOptions& common, Date date, Workspace& workspace) -> Status {
+        BB_ASSIGN_OR_RETURN(auto days, workspace.service->history(app::kLocalPerson, date));
+        if (common.json) {
+          print_json(app::history_to_json(days));
+        } else {
+          render_history(days);
         }
-        fmt::print("{:<11} {:>4}  {:<10} {:<12} {:<26} {}\n", day.date.to_string(),
-                   day.checkin.pain, coach::to_string(day.checkin.feel),
-                   coach::to_string(day.plan.day_type), session,
-                   day.plan.traffic_light ? coach::to_string(*day.plan.traffic_light) : "-");
-      }
-      return Status::success();
-    });
-  });
+        return Status::success();
+      });
 }
 
 void render_progress(const app::Progress& progress) {
@@ -97,22 +95,17 @@ void render_progress(const app::Progress& progress) {
 }
 
 void register_progress(CLI::App& app, CliContext& ctx) {
-  auto common = std::make_shared<CommonOptions>();
-  auto* cmd = app.add_subcommand("progress", "Pain, rope time and measures over time");
-  add_common(cmd, *common);
-  cmd->callback([&ctx, common] {
-    run(ctx, [&]() -> Status {
-      BB_ASSIGN_OR_RETURN(auto date, resolve_date(*common));
-      BB_ASSIGN_OR_RETURN(auto workspace, open_workspace(ctx));
-      BB_ASSIGN_OR_RETURN(auto progress, workspace->service->progress(app::kLocalPerson, date));
-      if (common->json) {
-        print_json(app::progress_to_json(progress));
-      } else {
-        render_progress(progress);
-      }
-      return Status::success();
-    });
-  });
+  add_dated_command(
+      app, ctx, "progress", "Pain, rope time and measures over time",
+      [](const CommonOptions& common, Date date, Workspace& workspace) -> Status {
+        BB_ASSIGN_OR_RETURN(auto progress, workspace.service->progress(app::kLocalPerson, date));
+        if (common.json) {
+          print_json(app::progress_to_json(progress));
+        } else {
+          render_progress(progress);
+        }
+        return Status::success();
+      });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -232,32 +225,32 @@ void register_measure(CLI::App& app, CliContext& ctx) {
 // ---------------------------------------------------------------------------------------------
 // rope-advice
 
+void render_rope_advice(const coach::RopeAdvice& advice) {
+  fmt::print("{}\n", wrap(advice.recommendation, "", ""));
+  if (!advice.about_owned.empty()) fmt::print("{}\n", wrap(advice.about_owned, "", ""));
+  fmt::print("\nLength: about {} cm overall.\n", advice.length_cm);
+  if (!advice.length_note.empty()) fmt::print("{}\n", wrap(advice.length_note, "", ""));
+  if (!advice.avoid.empty()) {
+    fmt::print("\nFor now, avoid:\n");
+    for (const auto& item : advice.avoid) fmt::print("{}\n", wrap(item, "    ", "  * "));
+  }
+  fmt::print("\n{}\n{}\n", wrap("Surface: " + advice.surface, "", ""),
+             wrap("Shoes: " + advice.shoes, "", ""));
+}
+
+// The date is checked like every command's although the advice does not depend on it.
 void register_rope_advice(CLI::App& app, CliContext& ctx) {
-  auto common = std::make_shared<CommonOptions>();
-  auto* cmd = app.add_subcommand("rope-advice", "Which rope, what length, where to jump");
-  add_common(cmd, *common);
-  cmd->callback([&ctx, common] {
-    run(ctx, [&]() -> Status {
-      BB_RETURN_IF_ERROR(resolve_date(*common));
-      BB_ASSIGN_OR_RETURN(auto workspace, open_workspace(ctx));
-      BB_ASSIGN_OR_RETURN(auto advice, workspace->service->rope_advice(app::kLocalPerson));
-      if (common->json) {
-        print_json(app::rope_advice_to_json(advice));
-        return Status::success();
-      }
-      fmt::print("{}\n", wrap(advice.recommendation, "", ""));
-      if (!advice.about_owned.empty()) fmt::print("{}\n", wrap(advice.about_owned, "", ""));
-      fmt::print("\nLength: about {} cm overall.\n", advice.length_cm);
-      if (!advice.length_note.empty()) fmt::print("{}\n", wrap(advice.length_note, "", ""));
-      if (!advice.avoid.empty()) {
-        fmt::print("\nFor now, avoid:\n");
-        for (const auto& item : advice.avoid) fmt::print("{}\n", wrap(item, "    ", "  * "));
-      }
-      fmt::print("\n{}\n{}\n", wrap("Surface: " + advice.surface, "", ""),
-                 wrap("Shoes: " + advice.shoes, "", ""));
-      return Status::success();
-    });
-  });
+  add_dated_command(app, ctx, "rope-advice", "Which rope, what length, where to jump",
+                    [](const CommonOptions& common, Date, Workspace& workspace) -> Status {
+                      BB_ASSIGN_OR_RETURN(auto advice,
+                                          workspace.service->rope_advice(app::kLocalPerson));
+                      if (common.json) {
+                        print_json(app::rope_advice_to_json(advice));
+                      } else {
+                        render_rope_advice(advice);
+                      }
+                      return Status::success();
+                    });
 }
 
 }  // namespace

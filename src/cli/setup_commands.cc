@@ -194,26 +194,20 @@ void register_screen(CLI::App& app, CliContext& ctx) {
 }
 
 void register_clearance(CLI::App& app, CliContext& ctx) {
-  auto common = std::make_shared<CommonOptions>();
-  auto* cmd = app.add_subcommand(
-      "clearance", "Record the date a clinician cleared you for exercise (--date, default today)");
-  add_common(cmd, *common);
-  cmd->callback([&ctx, common] {
-    run(ctx, [&]() -> Status {
-      BB_ASSIGN_OR_RETURN(auto date, resolve_date(*common));
-      BB_ASSIGN_OR_RETURN(auto workspace, open_workspace(ctx));
-      BB_RETURN_IF_ERROR(workspace->service->record_clearance(app::kLocalPerson, date));
-      if (common->json) {
-        print_json({{"cleared_on", date.to_string()}});
-      } else {
-        fmt::print(
-            "Clearance recorded for {}. Plans can include exercise again, starting "
-            "gently.\n",
-            date.to_string());
-      }
-      return Status::success();
-    });
-  });
+  add_dated_command(
+      app, ctx, "clearance",
+      "Record the date a clinician cleared you for exercise (--date, default today)",
+      [](const CommonOptions& common, Date date, Workspace& workspace) -> Status {
+        BB_RETURN_IF_ERROR(workspace.service->record_clearance(app::kLocalPerson, date));
+        if (common.json) {
+          print_json({{"cleared_on", date.to_string()}});
+        } else {
+          fmt::print(
+              "Clearance recorded for {}. Plans can include exercise again, starting gently.\n",
+              date.to_string());
+        }
+        return Status::success();
+      });
 }
 
 }  // namespace
