@@ -3,28 +3,15 @@
 #include <string_view>
 #include <utility>
 
+#include "store/joined_text.h"
+
 namespace bb::store {
 namespace {
 
-std::string join(const std::vector<std::string>& ids) {
-  std::string out;
-  for (const auto& id : ids) {
-    if (!out.empty()) out += ',';
-    out += id;
-  }
-  return out;
-}
-
+// Lists of wire ids are stored comma-joined.
+std::string join(const std::vector<std::string>& ids) { return join_with(ids, ','); }
 std::vector<std::string> split(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t comma = text.find(',', start);
-    if (comma == std::string::npos) comma = text.size();
-    if (comma > start) out.push_back(text.substr(start, comma - start));
-    start = comma + 1;
-  }
-  return out;
+  return split_at(text, ',', EmptyItems::kDrop);
 }
 
 Error unreadable(std::string_view what, const std::string& value) {

@@ -2,27 +2,14 @@
 
 #include <utility>
 
+#include "store/joined_text.h"
+
 namespace bb::store {
 
-std::string join_lines(const std::vector<std::string>& lines) {
-  std::string out;
-  for (const std::string& line : lines) {
-    if (!out.empty()) out += '\n';
-    out += line;
-  }
-  return out;
-}
+std::string join_lines(const std::vector<std::string>& lines) { return join_with(lines, '\n'); }
 
 std::vector<std::string> split_lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    out.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
+  return split_at(text, '\n', EmptyItems::kKeep);
 }
 
 Result<app::RecordingHeader> recording_header_from(RecordingHeaderColumns columns) {
