@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <exception>
+#include <functional>
 #include <optional>
 #include <utility>
 
@@ -65,6 +66,16 @@ template <typename T, typename Encode>
 HttpResult<Response> answer(Result<T> result, unsigned status, Encode encode) {
   BB_ASSIGN_OR_RETURN(const T value, std::move(result));
   return json_response(status, encode(value));
+}
+
+// A read of `person` up to the "date" query parameter (`today` when absent), as JSON: `read` is
+// a DailyService member such as history or progress.
+template <typename Read, typename Encode>
+HttpResult<Response> answer_up_to_date(const Request& request, app::DailyService& daily,
+                                       app::PersonId person, Date today, Read read,
+                                       Encode encode) {
+  BB_ASSIGN_OR_RETURN(const auto date, query_date(request, "date", today));
+  return answer(std::invoke(read, daily, person, date), 200, encode);
 }
 
 // A plan's JSON text (from DailyService::todays_plan_json), or its error.
@@ -474,13 +485,13 @@ HttpResult<Response> Api::post_followup(Call& call) const {
 }
 
 HttpResult<Response> Api::get_history(Call& call) const {
-  BB_ASSIGN_OR_RETURN(const auto date, query_date(call.request, "date", parts_.clock->today()));
-  return answer(call.daily->history(call.me(), date), 200, app::history_to_json);
+  return answer_up_to_date(call.request, *call.daily, call.me(), parts_.clock->today(),
+                           &app::DailyService::history, app::history_to_json);
 }
 
 HttpResult<Response> Api::get_progress(Call& call) const {
-  BB_ASSIGN_OR_RETURN(const auto date, query_date(call.request, "date", parts_.clock->today()));
-  return answer(call.daily->progress(call.me(), date), 200, app::progress_to_json);
+  return answer_up_to_date(call.request, *call.daily, call.me(), parts_.clock->today(),
+                           &app::DailyService::progress, app::progress_to_json);
 }
 
 HttpResult<Response> Api::get_measures(Call& call) const {
@@ -587,8 +598,8 @@ HttpResult<Response> Api::get_person_plan(Call& call) const {
 HttpResult<Response> Api::get_person_history(Call& call) const {
   BB_ASSIGN_OR_RETURN(const app::PersonId person,
                       viewed_person(*call.accounts, *call.account, call.params));
-  BB_ASSIGN_OR_RETURN(const auto date, query_date(call.request, "date", parts_.clock->today()));
-  return answer(call.daily->history(person, date), 200, app::history_to_json);
+  return answer_up_to_date(call.request, *call.daily, person, parts_.clock->today(),
+                           &app::DailyService::history, app::history_to_json);
 }
 
 // The person's latest safety screen and any clearance, so a clinician sees why plans are paused.
@@ -603,8 +614,8 @@ HttpResult<Response> Api::get_person_screening(Call& call) const {
 HttpResult<Response> Api::get_person_progress(Call& call) const {
   BB_ASSIGN_OR_RETURN(const app::PersonId person,
                       viewed_person(*call.accounts, *call.account, call.params));
-  BB_ASSIGN_OR_RETURN(const auto date, query_date(call.request, "date", parts_.clock->today()));
-  return answer(call.daily->progress(person, date), 200, app::progress_to_json);
+  return answer_up_to_date(call.request, *call.daily, person, parts_.clock->today(),
+                           &app::DailyService::progress, app::progress_to_json);
 }
 
 HttpResult<Response> Api::get_person_measures(Call& call) const {
