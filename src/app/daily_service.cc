@@ -77,6 +77,61 @@ Date monday_of(Date date) {
   return date.plus_days(-date.weekday());
 }
 
+
+// What tells the two outcome measures apart: their stored entry, its score, their store calls
+// and the rule that judges a change. Everything else about them is done once, below.
+struct PegMeasure {
+  using Entry = DatedPeg3;
+  static double score(const Entry& entry) { return entry.peg.score(); }
+  static constexpr auto add = &PersonStore::add_peg;
+  static constexpr auto entries = &PersonStore::peg_entries;
+  static constexpr auto change = &coach::peg_change;
+};
+
+struct PsfsMeasure {
+  using Entry = DatedPsfs;
+  static double score(const Entry& entry) { return entry.psfs.score(); }
+  static constexpr auto add = &PersonStore::add_psfs;
+  static constexpr auto entries = &PersonStore::psfs_entries;
+  static constexpr auto change = &coach::psfs_change;
+};
+
+// Keeps the entries dated up to `up_to` and, from two on, the change from the first to the
+// latest.
+template <typename Measure>
+Status read_measure_progress(PersonStore& store, PersonId person, Date up_to,
+                             std::vector<typename Measure::Entry>& kept,
+                             std::optional<coach::Change>& change) {
+  auto entries = (store.*Measure::entries)(person);
+  if (!entries.ok()) return entries.error();
+  for (const auto& entry : *entries) {
+    if (entry.date <= up_to) kept.push_back(entry);
+  }
+  if (kept.size() >= 2) {
+    change = Measure::change(Measure::score(kept.front()), Measure::score(kept.back()));
+  }
+  return Status::success();
+}
+
+// Keeps a validated entry and scores it, with the change since the person's first entry when
+// that one is older.
+template <typename Measure>
+Result<MeasureResult> add_measure(PersonStore& store, PersonId person,
+                                  const typename Measure::Entry& entry) {
+  std::optional<double> baseline;
+  Status saved = store.transaction([&]() -> Status {
+    if (Status s = store.ensure_person(person); !s.ok()) return s;
+    if (Status s = (store.*Measure::add)(person, entry); !s.ok()) return s;
+    auto entries = (store.*Measure::entries)(person);
+    if (!entries.ok()) return entries.error();
+    if (entries->front().date < entry.date) baseline = Measure::score(entries->front());
+    return Status::success();
+  });
+  if (!saved.ok()) return saved.error();
+  MeasureResult result{Measure::score(entry), std::nullopt};
+  if (baseline) result.change = Measure::change(*baseline, result.score);
+  return result;
+}
 }  // namespace
 
 const char* to_string(ScreenOutcome outcome) {
@@ -405,59 +460,21 @@ Result<Progress> DailyService::progress(PersonId person, Date up_to) {
     }
   }
 
-  auto pegs = store_.peg_entries(person);
-  if (!pegs.ok()) return pegs.error();
-  for (const DatedPeg3& entry : *pegs) {
-    if (entry.date <= up_to) progress.peg.push_back(entry);
-  }
-  if (progress.peg.size() >= 2) {
-    progress.peg_change =
-        coach::peg_change(progress.peg.front().peg.score(), progress.peg.back().peg.score());
-  }
-  auto psfs = store_.psfs_entries(person);
-  if (!psfs.ok()) return psfs.error();
-  for (const DatedPsfs& entry : *psfs) {
-    if (entry.date <= up_to) progress.psfs.push_back(entry);
-  }
-  if (progress.psfs.size() >= 2) {
-    progress.psfs_change =
-        coach::psfs_change(progress.psfs.front().psfs.score(), progress.psfs.back().psfs.score());
-  }
+  BB_RETURN_IF_ERROR(read_measure_progress<PegMeasure>(store_, person, up_to, progress.peg,
+                                                      progress.peg_change));
+  BB_RETURN_IF_ERROR(read_measure_progress<PsfsMeasure>(store_, person, up_to, progress.psfs,
+                                                       progress.psfs_change));
   return progress;
 }
 
 Result<MeasureResult> DailyService::add_peg(PersonId person, Date date, const coach::Peg3& peg) {
   if (Status s = coach::validate(peg); !s.ok()) return s.error();
-  std::optional<double> baseline;
-  Status saved = store_.transaction([&]() -> Status {
-    if (Status s = store_.ensure_person(person); !s.ok()) return s;
-    if (Status s = store_.add_peg(person, {date, peg}); !s.ok()) return s;
-    auto entries = store_.peg_entries(person);
-    if (!entries.ok()) return entries.error();
-    if (entries->front().date < date) baseline = entries->front().peg.score();
-    return Status::success();
-  });
-  if (!saved.ok()) return saved.error();
-  MeasureResult result{peg.score(), std::nullopt};
-  if (baseline) result.change = coach::peg_change(*baseline, result.score);
-  return result;
+  return add_measure<PegMeasure>(store_, person, {date, peg});
 }
 
 Result<MeasureResult> DailyService::add_psfs(PersonId person, Date date, const coach::Psfs& psfs) {
   if (Status s = coach::validate(psfs); !s.ok()) return s.error();
-  std::optional<double> baseline;
-  Status saved = store_.transaction([&]() -> Status {
-    if (Status s = store_.ensure_person(person); !s.ok()) return s;
-    if (Status s = store_.add_psfs(person, {date, psfs}); !s.ok()) return s;
-    auto entries = store_.psfs_entries(person);
-    if (!entries.ok()) return entries.error();
-    if (entries->front().date < date) baseline = entries->front().psfs.score();
-    return Status::success();
-  });
-  if (!saved.ok()) return saved.error();
-  MeasureResult result{psfs.score(), std::nullopt};
-  if (baseline) result.change = coach::psfs_change(*baseline, result.score);
-  return result;
+  return add_measure<PsfsMeasure>(store_, person, {date, psfs});
 }
 
 Result<coach::RopeAdvice> DailyService::rope_advice(PersonId person) {
