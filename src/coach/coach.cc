@@ -450,24 +450,25 @@ void CoachState::explain_progression(const Day& day, const ProgressionDecision& 
       return text + ": steady, low and soft enough, so how your back responded decides the dose.";
     });
   }
+  // "After <session>, <why>, so ...": on a day without rope it names no rope dose, as the plan
+  // does not carry one.
+  const auto after_session = [&](const char* without_rope, const char* with_rope,
+                                 const RopeDose& dose) {
+    const std::string because = "After " + session + ", " + last.response.why() + ", so ";
+    if (!rope) return because + without_rope;
+    return because + with_rope + minutes_words(dose.minutes()) + " of rope time.";
+  };
   switch (last.response.light) {
     case TrafficLight::kRed:
       say(plan, Rule::kRedStepBack, [&] {
-        // A day without rope names no rope dose: the plan does not carry one.
-        if (!rope)
-          return "After " + session + ", " + last.response.why() +
-                 ", so your next rope session steps back.";
-        return "After " + session + ", " + last.response.why() + ", so today steps back to " +
-               minutes_words(d.progressed.minutes()) + " of rope time.";
+        return after_session("your next rope session steps back.", "today steps back to ",
+                             d.progressed);
       });
       return;
     case TrafficLight::kAmber:
       say(plan, last.response.rule, [&] {
-        if (!rope)
-          return "After " + session + ", " + last.response.why() +
-                 ", so your next rope session holds the same dose.";
-        return "After " + session + ", " + last.response.why() + ", so the dose holds at " +
-               minutes_words(d.held.minutes()) + " of rope time.";
+        return after_session("your next rope session holds the same dose.", "the dose holds at ",
+                             d.held);
       });
       return;
     case TrafficLight::kGreen:
