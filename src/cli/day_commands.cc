@@ -127,14 +127,10 @@ void register_checkin(CLI::App& app, CliContext& ctx) {
 void register_plan(CLI::App& app, CliContext& ctx) {
   add_dated_command(
       app, ctx, "plan", "Today's plan, with its reasons",
-      [](const CommonOptions& common, Date date, Workspace& workspace) -> Status {
-        BB_ASSIGN_OR_RETURN(auto plan, workspace.service->todays_plan(app::kLocalPerson, date));
-        if (common.json) {
-          print_json(app::plan_to_json(plan));
-        } else {
-          render_plan(plan, workspace.catalog);
-        }
-        return Status::success();
+      [](const CommonOptions& common, Date date, Workspace& workspace) {
+        return print_result(common, workspace.service->todays_plan(app::kLocalPerson, date),
+                            app::plan_to_json,
+                            [&](const coach::Plan& plan) { render_plan(plan, workspace.catalog); });
       });
 }
 

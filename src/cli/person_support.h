@@ -147,6 +147,21 @@ void run(CliContext& ctx, Body body) {
   if (!status.ok()) ctx.exit_code = report(status.error());
 }
 
+void print_json(const nlohmann::json& doc);
+
+// The value of `result` as JSON through `to_json` (with --json) or for people through `render`,
+// or its error.
+template <typename T, typename ToJson, typename Render>
+Status print_result(const CommonOptions& common, Result<T> result, ToJson to_json, Render render) {
+  BB_ASSIGN_OR_RETURN(const T value, std::move(result));
+  if (common.json) {
+    print_json(to_json(value));
+  } else {
+    render(value);
+  }
+  return Status::success();
+}
+
 // A subcommand of `parent` whose only options are the common ones: it resolves the date, opens
 // the workspace and hands them to `body(common, date, workspace)`, which renders and returns the
 // status.
@@ -165,7 +180,6 @@ void add_dated_command(CLI::App& parent, CliContext& ctx, const std::string& nam
   });
 }
 
-void print_json(const nlohmann::json& doc);
 // Wraps text at the terminal width, every line starting with `indent` and the first with `lead`.
 std::string wrap(const std::string& text, const std::string& indent, const std::string& lead);
 std::string words(const char* wire_id);  // "basic_bounce" -> "basic bounce"

@@ -41,14 +41,9 @@ void render_history(const std::vector<app::HistoryDay>& days) {
 void register_history(CLI::App& app, CliContext& ctx) {
   add_dated_command(
       app, ctx, "history", "Every day you checked in, with its plan and session",
-      [](const CommonOptions& common, Date date, Workspace& workspace) -> Status {
-        BB_ASSIGN_OR_RETURN(auto days, workspace.service->history(app::kLocalPerson, date));
-        if (common.json) {
-          print_json(app::history_to_json(days));
-        } else {
-          render_history(days);
-        }
-        return Status::success();
+      [](const CommonOptions& common, Date date, Workspace& workspace) {
+        return print_result(common, workspace.service->history(app::kLocalPerson, date),
+                            app::history_to_json, render_history);
       });
 }
 
@@ -97,14 +92,9 @@ void render_progress(const app::Progress& progress) {
 void register_progress(CLI::App& app, CliContext& ctx) {
   add_dated_command(
       app, ctx, "progress", "Pain, rope time and measures over time",
-      [](const CommonOptions& common, Date date, Workspace& workspace) -> Status {
-        BB_ASSIGN_OR_RETURN(auto progress, workspace.service->progress(app::kLocalPerson, date));
-        if (common.json) {
-          print_json(app::progress_to_json(progress));
-        } else {
-          render_progress(progress);
-        }
-        return Status::success();
+      [](const CommonOptions& common, Date date, Workspace& workspace) {
+        return print_result(common, workspace.service->progress(app::kLocalPerson, date),
+                            app::progress_to_json, render_progress);
       });
 }
 
@@ -241,15 +231,9 @@ void render_rope_advice(const coach::RopeAdvice& advice) {
 // The date is checked like every command's although the advice does not depend on it.
 void register_rope_advice(CLI::App& app, CliContext& ctx) {
   add_dated_command(app, ctx, "rope-advice", "Which rope, what length, where to jump",
-                    [](const CommonOptions& common, Date, Workspace& workspace) -> Status {
-                      BB_ASSIGN_OR_RETURN(auto advice,
-                                          workspace.service->rope_advice(app::kLocalPerson));
-                      if (common.json) {
-                        print_json(app::rope_advice_to_json(advice));
-                      } else {
-                        render_rope_advice(advice);
-                      }
-                      return Status::success();
+                    [](const CommonOptions& common, Date, Workspace& workspace) {
+                      return print_result(common, workspace.service->rope_advice(app::kLocalPerson),
+                                          app::rope_advice_to_json, render_rope_advice);
                     });
 }
 
