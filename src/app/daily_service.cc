@@ -78,23 +78,20 @@ Date monday_of(Date date) {
 }
 
 
-// What tells the two outcome measures apart: their stored entry, its score, their store calls
-// and the rule that judges a change. Everything else about them is done once, below.
-struct PegMeasure {
-  using Entry = DatedPeg3;
-  static double score(const Entry& entry) { return entry.peg.score(); }
-  static constexpr auto add = &PersonStore::add_peg;
-  static constexpr auto entries = &PersonStore::peg_entries;
-  static constexpr auto change = &coach::peg_change;
+// What tells the two outcome measures apart: their stored entry and the measure in it, their
+// store calls and the rule that judges a change. Everything else about them is done once, below.
+template <typename EntryType, auto kMeasure, auto kAdd, auto kEntries, auto kChange>
+struct OutcomeMeasure {
+  using Entry = EntryType;
+  static double score(const Entry& entry) { return (entry.*kMeasure).score(); }
+  static constexpr auto add = kAdd;
+  static constexpr auto entries = kEntries;
+  static constexpr auto change = kChange;
 };
-
-struct PsfsMeasure {
-  using Entry = DatedPsfs;
-  static double score(const Entry& entry) { return entry.psfs.score(); }
-  static constexpr auto add = &PersonStore::add_psfs;
-  static constexpr auto entries = &PersonStore::psfs_entries;
-  static constexpr auto change = &coach::psfs_change;
-};
+using PegMeasure = OutcomeMeasure<DatedPeg3, &DatedPeg3::peg, &PersonStore::add_peg,
+                                  &PersonStore::peg_entries, &coach::peg_change>;
+using PsfsMeasure = OutcomeMeasure<DatedPsfs, &DatedPsfs::psfs, &PersonStore::add_psfs,
+                                   &PersonStore::psfs_entries, &coach::psfs_change>;
 
 // Keeps the entries dated up to `up_to` and, from two on, the change from the first to the
 // latest.
