@@ -76,11 +76,14 @@ void JumpCounter::push(const Sample& input, std::vector<JumpEvent>& out) {
   // A hole ends the segment: the gravity axis and the rhythm restart, never bridged.
   const bool gap = have_sample_ && std::isfinite(input.t) && input.t - last_sample_t_ > kGapSeconds;
   if (gap) restart_gravity_axis();
-  const Sample s = gravity_ == Gravity::kRemoved ? restore_gravity(input) : input;
+  // The wrist's band-pass takes out gravity, whether the phone did or not: putting it back along
+  // an axis that follows the hand's circle would only add steps to the turns.
+  const bool restore = gravity_ == Gravity::kRemoved && detector_.placement() != Placement::kWrist;
+  const Sample s = restore ? restore_gravity(input) : input;
   if (detector_.placement() == Placement::kWrist) {
-    // Without gravity the hand's own circle is what is left: judged on the input as it came.
-    const Sample& felt = gravity_ == Gravity::kRemoved ? input : s;
-    const double mag = std::sqrt(felt.x * felt.x + felt.y * felt.y + felt.z * felt.z);
+    // Judged on the input as it came (the wrist never restores gravity): without gravity the
+    // hand's own circle is what is left.
+    const double mag = std::sqrt(s.x * s.x + s.y * s.y + s.z * s.z);
     if (std::isfinite(mag) && std::isfinite(s.t)) {
       const double dt = have_sample_ ? std::clamp(s.t - last_sample_t_, 0.0, 1.0) : 0;
       if (!have_sample_ || dt >= kGapSeconds) {
@@ -134,7 +137,11 @@ void JumpCounter::consider(const JumpEvent& event, std::vector<JumpEvent>& out) 
       detector_.placement() == Placement::kWrist && turning_sum_ < turning_floor;
   // Against its neighbours.
   const double interval = have_last_ ? event.t - last_t_ : 0;
-  const bool in_range = have_last_ && interval >= G::kMinIntervalS && interval <= G::kMaxIntervalS;
+  // The wrist's rope turns keep the detector's own range, which reaches past 200 a minute.
+  const double min_interval = detector_.placement() == Placement::kWrist
+                                  ? DetectorTuning::kWristMinPeriodS
+                                  : G::kMinIntervalS;
+  const bool in_range = have_last_ && interval >= min_interval && interval <= G::kMaxIntervalS;
   const bool steady = run_interval_ == 0 || (interval <= G::kMaxIntervalRatio * run_interval_ &&
                                              run_interval_ <= G::kMaxIntervalRatio * interval);
   have_last_ = true;

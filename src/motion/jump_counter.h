@@ -1,6 +1,6 @@
 // JumpCounter: what the product counts. The detector (jump_detector.h) finds jump-like events;
-// the counter puts gravity back into a gravity-removed ("linear acceleration") signal first,
-// then keeps an event only when it passes the physics of a jump on its own (flight, the wrist's
+// the counter puts gravity back into a gravity-removed ("linear acceleration") signal first
+// (not at the wrist, whose band-pass takes gravity out anyway), then keeps an event only when it passes the physics of a jump on its own (flight, the wrist's
 // turning) and sits in a jumping rhythm with its neighbours. Streaming like the detector: the
 // first jumps of a run are held until the run is long enough to be a rhythm, then reported
 // together, so a file and a live stream count the same.

@@ -112,6 +112,54 @@ TEST(JumpCounter, AWristWithoutARopeTurningCountsNothing) {
   EXPECT_TRUE(count(sim.samples, Placement::kWrist, Gravity::kIncluded).empty());
 }
 
+TEST(JumpCounter, CountsRopeTurnsAtTheWristFrom50To200AMinute) {
+  for (const double cadence : {50.0, 60.0, 80.0, 200.0}) {
+    SimulatedSession session;
+    session.placement = Placement::kWrist;
+    session.cadence_per_min = cadence;
+    const Simulation sim = simulate(session);
+    for (const Gravity gravity : {Gravity::kIncluded, Gravity::kRemoved}) {
+      const auto samples =
+          gravity == Gravity::kRemoved ? without_gravity(sim.samples) : sim.samples;
+      const auto events = count(samples, Placement::kWrist, gravity);
+      EXPECT_LE(std::abs(static_cast<int>(events.size()) - static_cast<int>(sim.jumps.size())), 1)
+          << cadence << (gravity == Gravity::kRemoved ? " gravity removed" : "");
+    }
+  }
+}
+
+// Vertical jumps with a wrist sensor and no rope: the arms swing up for each take-off and down
+// for the landing. Those swings are not a rope's turns, and the wrist counts rope turns: set aside
+// with the reason, in a steady series and in short series alike, with or without gravity.
+TEST(JumpCounter, JumpsWithAnArmSwingAreNotRopeTurns) {
+  SimulatedSession steady;
+  steady.placement = Placement::kWrist;
+  steady.wrist_motion = WristMotion::kSwingingArms;
+  steady.height_m = 0.1;
+  GateCounts gate;
+  EXPECT_TRUE(count(simulate(steady).samples, Placement::kWrist, Gravity::kIncluded, &gate).empty());
+  EXPECT_GT(gate.candidates, 0);
+  EXPECT_NE(explain_gate(gate, Placement::kWrist).find("without a rope turning"),
+            std::string::npos);
+
+  // Four series of three jumps, 1.5 s apart, with a pause between series.
+  SimulatedSession series = steady;
+  series.jumps = 3;
+  series.cadence_per_min = 40;
+  std::vector<Sample> samples;
+  double offset = 0;
+  for (int k = 0; k < 4; ++k) {
+    series.seed = static_cast<std::uint64_t>(k + 1);
+    for (Sample s : simulate(series).samples) {
+      s.t += offset;
+      samples.push_back(s);
+    }
+    offset = samples.back().t + 0.01;
+  }
+  EXPECT_TRUE(count(samples, Placement::kWrist, Gravity::kIncluded).empty());
+  EXPECT_TRUE(count(without_gravity(samples), Placement::kWrist, Gravity::kRemoved).empty());
+}
+
 TEST(JumpCounter, ARunNeverBridgesAHole) {
   // Five jumps with a 0.3 s hole after the second: neither side is a run of four, together they
   // would be one if the hole were bridged.

@@ -196,6 +196,7 @@ void JumpDetector::start_segment(double t) {
   prev_projection_ = 0;
   up_cross_t_ = -1;
   power_ = 0;
+  projections_ = 0;
   last_interval_ = 0;
   held_turns_ = 0;
   in_run_ = false;
@@ -383,6 +384,26 @@ void JumpDetector::flush_ankle(std::vector<JumpEvent>& out) {
 
 void JumpDetector::refine_axis() { step_towards_main_axis(cov_, axis_); }
 
+double JumpDetector::cycle_repeats(int period_samples) const {
+  // The correlation of the last period of the projection with the period before it: near 1 when
+  // the hand went round the same circle twice, low when two different movements crossed zero.
+  const std::int64_t n = period_samples;
+  if (n <= 0 || 2 * n > projections_ || 2 * n > kWristHistory) return 1;  // too early to tell
+  const std::int64_t newest = projections_ - 1;
+  double cross = 0;
+  double now_power = 0;
+  double before_power = 0;
+  for (std::int64_t k = 0; k < n; ++k) {
+    const double now = projection_ring_[(newest - k) & (kWristHistory - 1)];
+    const double before = projection_ring_[(newest - n - k) & (kWristHistory - 1)];
+    cross += now * before;
+    now_power += now * now;
+    before_power += before * before;
+  }
+  const double norm = std::sqrt(now_power * before_power);
+  return norm > 0 ? cross / norm : 0;
+}
+
 void JumpDetector::process_wrist(std::vector<JumpEvent>& out) {
   const std::int64_t i = n_;
   const GridSample& s = at(i);
@@ -391,6 +412,7 @@ void JumpDetector::process_wrist(std::vector<JumpEvent>& out) {
   constexpr int kSlow = T::kWristSlowSamples;
   constexpr int kCentre = (kSlow - 1) / 2;             // delay of the slow average
   constexpr int kFastLag = kCentre - (kFast - 1) / 2;  // fast average aligned on the same centre
+  static_assert(kSlow < kRing, "the slow average reads back further than the ring holds");
   for (int a = 0; a < 3; ++a) {
     const auto axis_value = [&](std::int64_t k) {
       const GridSample& g = at(k);
@@ -414,6 +436,7 @@ void JumpDetector::process_wrist(std::vector<JumpEvent>& out) {
   // is enough.
   if ((i & 3) == 0) refine_axis();
   const double p = band[0] * axis_[0] + band[1] * axis_[1] + band[2] * axis_[2];
+  projection_ring_[projections_++ & (kWristHistory - 1)] = p;
   power_ += kPowerAlpha * (p * p - power_);
   // The square root is taken only on the few samples whose decision needs the RMS.
   const auto rms = [this] { return std::sqrt(power_); };
@@ -422,7 +445,9 @@ void JumpDetector::process_wrist(std::vector<JumpEvent>& out) {
     if (prev_projection_ >= 0) up_cross_t_ = -1;
     if (!armed_ && p < -0.3 * rms()) armed_ = true;
   } else if (prev_projection_ < 0) {
-    up_cross_t_ = t;
+    // Between the two samples, in a straight line: on the grid alone a turn at 200 a minute
+    // would read 0.29 or 0.31 s and fall out of its own rhythm.
+    up_cross_t_ = t - kGridStep * p / (p - prev_projection_);
   }
   prev_projection_ = p;
   if (!armed_ || up_cross_t_ < 0 || p <= 0.3 * rms()) return;
@@ -436,20 +461,25 @@ void JumpDetector::process_wrist(std::vector<JumpEvent>& out) {
     return;
   }
   const double interval = turn_t - last_turn_t_;
-  if (interval < T::kMinPeriodS) return;  // a wobble, not a turn
+  if (interval < T::kWristMinPeriodS) return;  // a wobble, not a turn
   const double previous_turn = last_turn_t_;
   const double previous = last_interval_;
   last_turn_t_ = turn_t;
   last_interval_ = interval;
-  if (interval > T::kMaxPeriodS) {  // first turn after a pause: not yet a rhythm
+  if (interval > T::kWristMaxPeriodS) {  // first turn after a pause: not yet a rhythm
     in_run_ = false;
     held_turns_ = 1;
     held_[0] = turn_t;
     return;
   }
-  // A rope turns steadily: a turn counts when its period matches the one before. The first two
-  // turns of a run are held until the third confirms the rhythm, then reported together.
-  if (std::fabs(interval - previous) > T::kWristPeriodTolerance * previous) {
+  // A rope turns steadily: a turn counts when its period matches the one before and the hand
+  // went round the same circle again (a limb moving twice per cycle, as in a swimming stroke,
+  // the landing and push-off of a slow jump or a jump with an arm swing, crosses zero on
+  // movements that do not repeat). The first two turns of a run are held until the third
+  // confirms the rhythm, then reported together.
+  const bool same_period = std::fabs(interval - previous) <= T::kWristPeriodTolerance * previous;
+  if (!same_period ||
+      cycle_repeats(static_cast<int>(std::lround(interval * T::kGridHz))) < T::kWristMinRepeat) {
     // The turn before was already reported if a run was under way.
     held_turns_ = 0;
     if (!in_run_) held_[held_turns_++] = previous_turn;

@@ -55,13 +55,22 @@ struct DetectorTuning {
   static constexpr double kAnkleRefractoryS = 0.3;  // one landing per 0.3 s (200/min)
   static constexpr double kAnkleConfirmS = 0.2;     // report once no stronger spike came for this
   // Wrist: one rope turn = one cycle of the band-passed dominant axis.
-  static constexpr int kWristFastSamples = 9;
-  static constexpr int kWristSlowSamples = 61;
+  static constexpr int kWristFastSamples = 9;  // 90 ms: smooths the hand's jitter
+  // 1.0 s: the slow average must span a whole turn, or it takes out part of the turn's own swing
+  // and leaves its second harmonic (landing and push-off) to cross zero twice per turn.
+  static constexpr int kWristSlowSamples = 101;
   static constexpr double kWristPowerS = 0.5;           // time constant of the wrist amplitude
   static constexpr double kWristMinRmsG = 0.4;          // quieter than this = not turning a rope
-  static constexpr double kWristPeriodTolerance = 0.5;  // a turn's period within 30% of the last
-  static constexpr double kMinPeriodS = 0.3;            // 200 per minute
-  static constexpr double kMaxPeriodS = 1.0;            // 60 per minute
+  static constexpr double kWristPeriodTolerance = 0.5;  // a turn's period within 50% of the last
+  // ... and its cycle repeats the one before: their correlation reaches this.
+  static constexpr double kWristMinRepeat = 0.6;
+  // Turns counted from 46 to 214 a minute: the 50 to 200 a rope is turned at, with room for a
+  // turn a little quicker or slower than the one before (a limit exactly at 200 would split a
+  // session turned at 200 a minute turn by turn).
+  static constexpr double kWristMinPeriodS = 0.28;
+  static constexpr double kWristMaxPeriodS = 1.3;
+  static constexpr double kMinPeriodS = 0.3;  // 200 per minute
+  static constexpr double kMaxPeriodS = 1.0;  // 60 per minute
 };
 
 class JumpDetector {
@@ -81,7 +90,7 @@ class JumpDetector {
   [[nodiscard]] std::int64_t dropped_samples() const { return dropped_; }
 
  private:
-  static constexpr int kRing = 64;  // power of two, > every look-back below
+  static constexpr int kRing = 128;  // power of two, > every look-back below
   static constexpr double kGridStep = 1.0 / DetectorTuning::kGridHz;
   // `mag` (|a|) is filled only for the free-fall placements, which read it on every sample; the
   // ankle reads it on a few samples around each candidate (magnitude_at), the wrist never.
@@ -98,6 +107,7 @@ class JumpDetector {
   void process_ankle(std::vector<JumpEvent>& out);
   void process_wrist(std::vector<JumpEvent>& out);
   void refine_axis();
+  [[nodiscard]] double cycle_repeats(int period_samples) const;
   void flush_ankle(std::vector<JumpEvent>& out);
   [[nodiscard]] const GridSample& at(std::int64_t index) const {
     return ring_[index & (kRing - 1)];
@@ -177,6 +187,10 @@ class JumpDetector {
   double held_[2] = {0, 0};
   int held_turns_ = 0;
   bool in_run_ = false;
+  // The projection's recent past, for comparing the turn just ended with the one before it.
+  static constexpr int kWristHistory = 512;  // power of two, > two of the longest turns
+  std::array<double, kWristHistory> projection_ring_{};
+  std::int64_t projections_ = 0;  // projections stored in this segment
 };
 
 }  // namespace bb::motion

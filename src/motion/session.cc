@@ -27,11 +27,15 @@ SessionSummary summarize(const std::vector<JumpEvent>& events, Placement placeme
   summary.jumps = static_cast<int>(events.size());
   if (events.empty()) return summary;
 
-  // The usual interval: median of the intervals a jumping rhythm can have (60-200 per minute).
+  // The usual interval: median of the intervals a jumping rhythm can have (60-200 per minute;
+  // at the wrist the range its rope turns are counted in, from 46 a minute).
+  const bool wrist = placement == Placement::kWrist;
+  const double shortest = wrist ? DetectorTuning::kWristMinPeriodS : DetectorTuning::kMinPeriodS;
+  const double longest = wrist ? DetectorTuning::kWristMaxPeriodS : DetectorTuning::kMaxPeriodS;
   std::vector<double> rhythmic;
   for (std::size_t i = 1; i < events.size(); ++i) {
     const double interval = events[i].t - events[i - 1].t;
-    if (interval >= DetectorTuning::kMinPeriodS && interval <= DetectorTuning::kMaxPeriodS) {
+    if (interval >= shortest && interval <= longest) {
       rhythmic.push_back(interval);
     }
   }

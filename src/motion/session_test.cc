@@ -38,6 +38,17 @@ TEST(Session, SteadyRunGivesCadenceRunAndActiveTime) {
   EXPECT_EQ(s.feedback[0], "Steady, low and soft: good form.");
 }
 
+TEST(Session, SlowRopeTurnsAtTheWristAreARhythmNotTrips) {
+  // 50 turns a minute: 1.2 s apart, slower than a jump at the pocket is counted, but a turn the
+  // wrist counts.
+  std::vector<double> times;
+  for (int i = 0; i < 20; ++i) times.push_back(1.0 + 1.2 * i);
+  const SessionSummary s = summarize(at_times(times, 0, 0), Placement::kWrist);
+  EXPECT_NEAR(s.cadence_per_min, 50, 0.5);
+  EXPECT_EQ(s.trips, 0);
+  EXPECT_EQ(s.longest_run, 20);
+}
+
 TEST(Session, TripsAndRestsBreakRuns) {
   std::vector<double> times;
   for (int i = 0; i < 10; ++i) times.push_back(0.5 * i);        // 0 .. 4.5

@@ -172,7 +172,8 @@ Simulation simulate(const SimulatedSession& session) {
         if (ts >= lift) a[2] += 1.5 * std::sin(2 * kPi * (ts - lift) / line.flight);
       }
     }
-    if (session.placement == Placement::kWrist) {
+    if (session.placement == Placement::kWrist &&
+        session.wrist_motion == WristMotion::kTurningRope) {
       // The hand circles once per rope turn, strongest while jumping.
       // One turn per jump; the hand circles (an ellipse, so one direction dominates) and its
       // centripetal acceleration never lets the wrist read free fall.
@@ -181,6 +182,18 @@ Simulation simulate(const SimulatedSession& session) {
         const double phase = 2 * kPi * turning / period;
         a[0] += 2.0 * std::sin(phase);
         a[1] += 1.2 * std::cos(phase);
+      }
+    }
+    if (session.placement == Placement::kWrist &&
+        session.wrist_motion == WristMotion::kSwingingArms) {
+      // Each arm swing: one cycle of 3 g forward and back over 0.4 s ending at take-off, and
+      // a smaller one as the arms come down to meet the landing.
+      for (std::size_t j = 0; j < line.touchdowns.size(); ++j) {
+        const double takeoff = line.touchdowns[j] - line.flight;
+        const double up_swing = ts - (takeoff - 0.4);
+        if (up_swing >= 0 && up_swing < 0.4) a[2] += 3.0 * std::sin(2 * kPi * up_swing / 0.4);
+        const double down_swing = ts - (line.touchdowns[j] - 0.15);
+        if (down_swing >= 0 && down_swing < 0.3) a[2] -= 1.5 * std::sin(2 * kPi * down_swing / 0.3);
       }
     }
     a[0] += session.noise_g * n0;

@@ -15,6 +15,11 @@
 
 namespace bb::motion {
 
+// At the wrist: the hand circles once per rope turn; or it rides with the body (jumps without a
+// rope, arms still) and reads the body's free fall and landings, like a pocket; or, as well, the
+// arms swing up for each take-off and come down for the landing (a jump with an arm swing).
+enum class WristMotion { kTurningRope, kRidingWithBody, kSwingingArms };
+
 struct SimulatedSession {
   Placement placement = Placement::kPocket;
   double rate_hz = 100;
@@ -28,6 +33,7 @@ struct SimulatedSession {
   double timing_jitter_s = 0;                   // sample times wander by up to this much
   std::vector<std::pair<double, double>> gaps;  // [start, end) with no samples
   std::uint64_t seed = 1;
+  WristMotion wrist_motion = WristMotion::kTurningRope;
 };
 
 struct SimulatedJump {
