@@ -187,6 +187,7 @@ void JumpDetector::start_segment(double t) {
   newest_ = -1;
   ankle_pending_ = false;
   ankle_last_emitted_ = kNever;
+  ankle_soft_.restart();
   for (int a = 0; a < 3; ++a) {
     fast_sum_[a] = 0;
     slow_sum_[a] = 0;
@@ -357,6 +358,32 @@ void JumpDetector::process_ankle(std::vector<JumpEvent>& out) {
       i - ankle_index_ >= static_cast<std::int64_t>(T::kAnkleConfirmS * T::kGridHz)) {
     flush_ankle(out);
   }
+  // Landings too soft for a spike, read by their impulse (soft_landing.h).
+  SoftLanding soft;
+  SoftVerdict verdict = SoftVerdict::kNoFlight;
+  if (ankle_soft_.push(i, magnitude_at(i), soft, verdict) && verdict == SoftVerdict::kLanding) {
+    emit_soft_landing(soft, out);
+  }
+}
+
+void JumpDetector::emit_soft_landing(const SoftLanding& landing, std::vector<JumpEvent>& out) {
+  // A landing that reaches the spike's level is the spike rule's to judge, and a spike waiting
+  // for confirmation wins: one landing is never counted twice.
+  if (landing.peak_g >= T::kAnkleMinPeakG || ankle_pending_) return;
+  if (landing.peak_index - ankle_last_emitted_ <
+      static_cast<std::int64_t>(T::kAnkleRefractoryS * T::kGridHz)) {
+    return;
+  }
+  ankle_last_emitted_ = landing.peak_index;
+  JumpEvent event;
+  event.t = time_of(landing.peak_index);
+  event.impact_g = landing.peak_g;
+  event.impulse_s = landing.impulse_s;
+  const GridSample& peak = at(landing.peak_index);
+  event.impact_clipped = clip_hits_ >= 3 && clip_level_ >= 1.5 &&
+                         std::max({std::fabs(peak.x), std::fabs(peak.y), std::fabs(peak.z)}) >=
+                             clip_level_ - 1e-9;
+  out.push_back(event);
 }
 
 void JumpDetector::flush_ankle(std::vector<JumpEvent>& out) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "motion/sample.h"
+#include "motion/soft_landing.h"
 
 namespace bb::motion {
 
@@ -26,6 +27,9 @@ struct JumpEvent {
   double t = 0;         // landing time (wrist: one point per rope turn, phase unknown), seconds
   double flight_s = 0;  // 0 when the placement does not show the flight
   double impact_g = 0;  // peak |a| at landing (0 at the wrist)
+  // Ankle soft landings (no sharp spike): the landing impulse, integral of |a| - 1 g over the
+  // contact, in g s; 0 for every other event.
+  double impulse_s = 0;
   bool impact_clipped = false;  // the peak sat at the sensor's range: the true peak is higher
 };
 
@@ -54,6 +58,14 @@ struct DetectorTuning {
   static constexpr double kAnkleMinPeakG = 4.0;     // and the landing peak |a| at least this
   static constexpr double kAnkleRefractoryS = 0.3;  // one landing per 0.3 s (200/min)
   static constexpr double kAnkleConfirmS = 0.2;     // report once no stronger spike came for this
+  // Ankle, soft landings (a loosely strapped phone smooths the spike; soft_landing.h): read on
+  // u = integral of |a| - 1 g, the sensor's velocity change in g s (1 g s is 9.8 m/s).
+  static constexpr double kAnkleSoftSwingS = 0.01;  // u must turn by this (0.1 m/s) to count
+  static constexpr double kAnkleSoftQuietS = 0.03;  // a rise that stops rising this long has ended
+  static constexpr double kAnkleSoftMinFallS = 0.02;  // the flight before: u fell by this at least
+  static constexpr double kAnkleSoftMinImpulseS =
+      0.04;  // the landing impulse carries g t_f: at least a 40 ms flight (2 mm of clearance)
+  static constexpr double kAnkleSoftMaxContactS = 0.25;  // a landing stops the fall within this
   // Wrist: one rope turn = one cycle of the band-passed dominant axis.
   static constexpr int kWristFastSamples = 9;
   static constexpr int kWristSlowSamples = 61;
@@ -99,6 +111,7 @@ class JumpDetector {
   void process_wrist(std::vector<JumpEvent>& out);
   void refine_axis();
   void flush_ankle(std::vector<JumpEvent>& out);
+  void emit_soft_landing(const SoftLanding& landing, std::vector<JumpEvent>& out);
   [[nodiscard]] const GridSample& at(std::int64_t index) const {
     return ring_[index & (kRing - 1)];
   }
@@ -162,6 +175,7 @@ class JumpDetector {
   double ankle_jerk_now_ = 0;  // |a[i] - a[i-1]|, and the two before it
   double ankle_jerk_mid_ = 0;
   double ankle_jerk_before_ = 0;
+  SoftLandingTracker ankle_soft_{kGridStep};
 
   // Wrist.
   double fast_sum_[3] = {0, 0, 0};
