@@ -367,9 +367,17 @@ void JumpDetector::process_ankle(std::vector<JumpEvent>& out) {
 }
 
 void JumpDetector::emit_soft_landing(const SoftLanding& landing, std::vector<JumpEvent>& out) {
-  // A landing that reaches the spike's level is the spike rule's to judge, and a spike waiting
-  // for confirmation wins: one landing is never counted twice.
-  if (landing.peak_g >= T::kAnkleMinPeakG || ankle_pending_) return;
+  // A sharp spike waiting for confirmation, or one reported within the refractory time, is the
+  // same landing: it is never counted twice. A pending spike whose peak falls short of the
+  // spike's level would be dropped at its confirmation: the soft landing takes its place.
+  if (ankle_pending_) {
+    const std::int64_t first = std::max<std::int64_t>(0, ankle_index_ - 3);
+    const std::int64_t last = std::min<std::int64_t>(newest_, ankle_index_ + 3);
+    double spike_peak = 0;
+    for (std::int64_t j = first; j <= last; ++j) spike_peak = std::max(spike_peak, magnitude_at(j));
+    if (spike_peak >= T::kAnkleMinPeakG) return;
+    ankle_pending_ = false;
+  }
   if (landing.peak_index - ankle_last_emitted_ <
       static_cast<std::int64_t>(T::kAnkleRefractoryS * T::kGridHz)) {
     return;

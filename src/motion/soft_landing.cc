@@ -12,7 +12,6 @@ using T = DetectorTuning;
 void SoftLandingTracker::restart() {
   u_ = 0;
   swing_ = Swing::kNone;
-  have_fall_ = false;
 }
 
 bool SoftLandingTracker::push(std::int64_t index, double magnitude_g, SoftLanding& landing,
@@ -20,16 +19,15 @@ bool SoftLandingTracker::push(std::int64_t index, double magnitude_g, SoftLandin
   u_ += (magnitude_g - 1.0) * step_s_;
   switch (swing_) {
     case Swing::kNone:
-      // A segment's start: what came before is unknown, so the first rise has no flight before it.
+      // A segment's start: a fall measured from here is still a lower bound on the flight.
       swing_ = Swing::kFalling;
       low_u_ = u_;
       low_index_ = index;
       top_u_ = u_;
-      have_fall_ = false;
       rise_peak_g_ = 0;
       return false;
     case Swing::kFalling:
-      if (u_ < low_u_) {
+      if (u_ <= low_u_) {  // the latest of equal lows: the contact starts after it
         low_u_ = u_;
         low_index_ = index;
         rise_peak_g_ = 0;  // the contact starts after the lowest point
@@ -73,7 +71,6 @@ bool SoftLandingTracker::push(std::int64_t index, double magnitude_g, SoftLandin
   if (too_long && !fell_back && !stopped) verdict = SoftVerdict::kTooLong;
   swing_ = Swing::kFalling;
   top_u_ = high_u_;
-  have_fall_ = true;
   low_u_ = u_;
   low_index_ = index;
   rise_peak_g_ = 0;
@@ -84,7 +81,7 @@ bool SoftLandingTracker::close_rise(SoftLanding& landing, SoftVerdict& verdict) 
   landing.peak_index = peak_index_;
   landing.peak_g = peak_g_;
   landing.impulse_s = high_u_ - trough_u_;
-  landing.fall_s = have_fall_ ? fall_top_u_ - trough_u_ : 0;
+  landing.fall_s = fall_top_u_ - trough_u_;
   landing.contact_s = static_cast<double>(high_index_ - trough_index_) * step_s_;
   // The fall of u is a lower bound on the flight (in flight the sensor reads at least 0 g, so u
   // falls by at most 1 g s per second); the landing must give back at least what it took.

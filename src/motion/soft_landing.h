@@ -49,7 +49,6 @@ class SoftLandingTracker {
   std::int64_t rise_peak_index_ = 0;
   // The fall before it: from the previous highest u down to the trough.
   double fall_top_u_ = 0;
-  bool have_fall_ = false;
   // The current fall.
   double low_u_ = 0;
   std::int64_t low_index_ = 0;
