@@ -383,14 +383,10 @@ void JumpDetector::emit_soft_landing(const SoftLanding& landing, std::vector<Jum
     return;
   }
   ankle_last_emitted_ = landing.peak_index;
+  // No impact is given: the soft mount that spread the spike hides how high it was.
   JumpEvent event;
   event.t = time_of(landing.peak_index);
-  event.impact_g = landing.peak_g;
   event.impulse_s = landing.impulse_s;
-  const GridSample& peak = at(landing.peak_index);
-  event.impact_clipped = clip_hits_ >= 3 && clip_level_ >= 1.5 &&
-                         std::max({std::fabs(peak.x), std::fabs(peak.y), std::fabs(peak.z)}) >=
-                             clip_level_ - 1e-9;
   out.push_back(event);
 }
 

@@ -15,8 +15,8 @@
 namespace bb::motion {
 
 // Where the sensor sits decides what the signal shows: a pocket or chest sensor falls freely
-// with the body during flight, the ankle shows a sharp landing spike, the wrist only shows the
-// rope turning.
+// with the body during flight, the ankle shows a sharp landing spike (or, strapped loosely, a
+// soft landing whose impulse is kept), the wrist only shows the rope turning.
 enum class Placement { kAuto, kAnkle, kWrist, kPocket, kChest };
 
 [[nodiscard]] const char* to_string(Placement placement);
@@ -26,7 +26,7 @@ enum class Placement { kAuto, kAnkle, kWrist, kPocket, kChest };
 struct JumpEvent {
   double t = 0;         // landing time (wrist: one point per rope turn, phase unknown), seconds
   double flight_s = 0;  // 0 when the placement does not show the flight
-  double impact_g = 0;  // peak |a| at landing (0 at the wrist)
+  double impact_g = 0;  // peak |a| at landing (0 at the wrist and for soft ankle landings)
   // Ankle soft landings (no sharp spike): the landing impulse, integral of |a| - 1 g over the
   // contact, in g s; 0 for every other event.
   double impulse_s = 0;
