@@ -337,15 +337,17 @@ void JumpDetector::process_ankle(std::vector<JumpEvent>& out) {
     const GridSample& b = at(i - 1);
     ankle_jerk_before_ = ankle_jerk_mid_;
     ankle_jerk_mid_ = ankle_jerk_now_;
-    ankle_jerk_now_ = std::sqrt((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y) +
-                                (a.z - b.z) * (a.z - b.z));
+    // Squared: the changes are only compared with each other and with the threshold squared,
+    // so no square root is needed (the soft-landing path below takes the one |a| per sample).
+    ankle_jerk_now_ = (a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y) +
+                      (a.z - b.z) * (a.z - b.z);
   }
   if (i >= 2) {
     const double j_now = ankle_jerk_now_;
     const double j_mid = ankle_jerk_mid_;
     const double j_before = i >= 3 ? ankle_jerk_before_ : 0;
     const std::int64_t c = i - 1;
-    if (j_mid >= T::kAnkleJerkG && j_mid >= j_before && j_mid > j_now &&
+    if (j_mid >= T::kAnkleJerkG * T::kAnkleJerkG && j_mid >= j_before && j_mid > j_now &&
         c - ankle_last_emitted_ >= static_cast<std::int64_t>(T::kAnkleRefractoryS * T::kGridHz)) {
       if (!ankle_pending_ || j_mid > ankle_jerk_) {
         ankle_pending_ = true;

@@ -58,14 +58,8 @@ struct DetectorTuning {
   static constexpr double kAnkleMinPeakG = 4.0;     // and the landing peak |a| at least this
   static constexpr double kAnkleRefractoryS = 0.3;  // one landing per 0.3 s (200/min)
   static constexpr double kAnkleConfirmS = 0.2;     // report once no stronger spike came for this
-  // Ankle, soft landings (a loosely strapped phone smooths the spike; soft_landing.h): read on
-  // u = integral of |a| - 1 g, the sensor's velocity change in g s (1 g s is 9.8 m/s).
-  static constexpr double kAnkleSoftSwingS = 0.01;  // u must turn by this (0.1 m/s) to count
-  static constexpr double kAnkleSoftQuietS = 0.03;  // a rise that stops rising this long has ended
-  static constexpr double kAnkleSoftMinFallS = 0.02;  // the flight before: u fell by this at least
-  static constexpr double kAnkleSoftMinImpulseS =
-      0.04;  // the landing impulse carries g t_f: at least a 40 ms flight (2 mm of clearance)
-  static constexpr double kAnkleSoftMaxContactS = 0.25;  // a landing stops the fall within this
+  // Ankle, soft landings (a loosely strapped phone smooths the spike): SoftLandingTuning in
+  // soft_landing.h.
   // Wrist: one rope turn = one cycle of the band-passed dominant axis.
   static constexpr int kWristFastSamples = 9;
   static constexpr int kWristSlowSamples = 61;
@@ -170,9 +164,9 @@ class JumpDetector {
   // Ankle.
   bool ankle_pending_ = false;
   std::int64_t ankle_index_ = 0;
-  double ankle_jerk_ = 0;
+  double ankle_jerk_ = 0;  // squared, like the three below
   std::int64_t ankle_last_emitted_ = -1000000;
-  double ankle_jerk_now_ = 0;  // |a[i] - a[i-1]|, and the two before it
+  double ankle_jerk_now_ = 0;  // |a[i] - a[i-1]| squared, and the two before it
   double ankle_jerk_mid_ = 0;
   double ankle_jerk_before_ = 0;
   SoftLandingTracker ankle_soft_{kGridStep};
