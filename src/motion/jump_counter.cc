@@ -315,9 +315,11 @@ Placement PlacementGuesser::guess() {
 
 std::string explain_gate(const GateCounts& c, Placement placement) {
   if (c.candidates == 0) {
-    const char* signature = placement == Placement::kAnkle   ? "a landing (a sharp spike, or a soft landing whose impulse carries a flight)"
-                            : placement == Placement::kWrist ? "a steady rope rhythm"
-                                                             : "a free fall followed by a landing";
+    const char* signature =
+        placement == Placement::kAnkle
+            ? "a landing (a sharp spike, or a soft landing whose impulse carries a flight)"
+        : placement == Placement::kWrist ? "a steady rope rhythm"
+                                         : "a free fall followed by a landing";
     return std::string("no jumps counted: ") + signature + " was never seen at the " +
            to_string(placement);
   }

@@ -339,8 +339,8 @@ void JumpDetector::process_ankle(std::vector<JumpEvent>& out) {
     ankle_jerk_mid_ = ankle_jerk_now_;
     // Squared: the changes are only compared with each other and with the threshold squared,
     // so no square root is needed (the soft-landing path below takes the one |a| per sample).
-    ankle_jerk_now_ = (a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y) +
-                      (a.z - b.z) * (a.z - b.z);
+    ankle_jerk_now_ =
+        (a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y) + (a.z - b.z) * (a.z - b.z);
   }
   if (i >= 2) {
     const double j_now = ankle_jerk_now_;
@@ -373,11 +373,7 @@ void JumpDetector::emit_soft_landing(const SoftLanding& landing, std::vector<Jum
   // same landing: it is never counted twice. A pending spike whose peak falls short of the
   // spike's level would be dropped at its confirmation: the soft landing takes its place.
   if (ankle_pending_) {
-    const std::int64_t first = std::max<std::int64_t>(0, ankle_index_ - 3);
-    const std::int64_t last = std::min<std::int64_t>(newest_, ankle_index_ + 3);
-    double spike_peak = 0;
-    for (std::int64_t j = first; j <= last; ++j) spike_peak = std::max(spike_peak, magnitude_at(j));
-    if (spike_peak >= T::kAnkleMinPeakG) return;
+    if (magnitude_at(pending_spike_peak()) >= T::kAnkleMinPeakG) return;
     ankle_pending_ = false;
   }
   if (landing.peak_index - ankle_last_emitted_ <
@@ -392,9 +388,7 @@ void JumpDetector::emit_soft_landing(const SoftLanding& landing, std::vector<Jum
   out.push_back(event);
 }
 
-void JumpDetector::flush_ankle(std::vector<JumpEvent>& out) {
-  if (placement_ != Placement::kAnkle || !ankle_pending_) return;
-  ankle_pending_ = false;
+std::int64_t JumpDetector::pending_spike_peak() const {
   // The landing is the largest |a| within 30 ms of the sharpest change.
   const std::int64_t first = std::max<std::int64_t>(0, ankle_index_ - 3);
   const std::int64_t last = std::min<std::int64_t>(newest_, ankle_index_ + 3);
@@ -402,6 +396,13 @@ void JumpDetector::flush_ankle(std::vector<JumpEvent>& out) {
   for (std::int64_t j = first; j <= last; ++j) {
     if (magnitude_at(j) > magnitude_at(best)) best = j;
   }
+  return best;
+}
+
+void JumpDetector::flush_ankle(std::vector<JumpEvent>& out) {
+  if (placement_ != Placement::kAnkle || !ankle_pending_) return;
+  ankle_pending_ = false;
+  const std::int64_t best = pending_spike_peak();
   const double peak = magnitude_at(best);
   if (peak < T::kAnkleMinPeakG) return;
   ankle_last_emitted_ = ankle_index_;

@@ -106,6 +106,8 @@ class JumpDetector {
   void refine_axis();
   void flush_ankle(std::vector<JumpEvent>& out);
   void emit_soft_landing(const SoftLanding& landing, std::vector<JumpEvent>& out);
+  // Grid index of the largest |a| within 30 ms of the pending spike.
+  [[nodiscard]] std::int64_t pending_spike_peak() const;
   [[nodiscard]] const GridSample& at(std::int64_t index) const {
     return ring_[index & (kRing - 1)];
   }

@@ -69,7 +69,7 @@ class SoftLandingTracker {
 // Inline: it runs on every ankle sample, and the common case (u moving on within a swing) is a
 // few comparisons.
 inline bool SoftLandingTracker::push(std::int64_t index, double magnitude_g, SoftLanding& landing,
-                              SoftVerdict& verdict) {
+                                     SoftVerdict& verdict) {
   u_ += (magnitude_g - 1.0) * step_s_;
   switch (swing_) {
     case Swing::kNone:
