@@ -137,11 +137,14 @@ void JumpCounter::consider(const JumpEvent& event, std::vector<JumpEvent>& out) 
       detector_.placement() == Placement::kWrist && turning_sum_ < turning_floor;
   // Against its neighbours.
   const double interval = have_last_ ? event.t - last_t_ : 0;
-  // The wrist's rope turns keep the detector's own range, which reaches past 200 a minute.
+  // The wrist's rope turns keep the detector's own range, which reaches past 200 a minute; at
+  // the ankle a landing may show on every second turn only.
   const double min_interval = detector_.placement() == Placement::kWrist
                                   ? DetectorTuning::kWristMinPeriodS
                                   : G::kMinIntervalS;
-  const bool in_range = have_last_ && interval >= min_interval && interval <= G::kMaxIntervalS;
+  const double max_interval =
+      detector_.placement() == Placement::kAnkle ? G::kAnkleMaxIntervalS : G::kMaxIntervalS;
+  const bool in_range = have_last_ && interval >= min_interval && interval <= max_interval;
   const bool steady = run_interval_ == 0 || (interval <= G::kMaxIntervalRatio * run_interval_ &&
                                              run_interval_ <= G::kMaxIntervalRatio * interval);
   have_last_ = true;
@@ -268,13 +271,19 @@ PlacementGuesser::PlacementGuesser(Gravity gravity)
 void PlacementGuesser::push(const Sample& sample) {
   events_.clear();
   ankle_.push(sample, events_);
+  count_ankle_soft();
   pocket_.push(sample, events_);
   wrist_.push(sample, events_);
+}
+
+void PlacementGuesser::count_ankle_soft() {
+  for (const JumpEvent& e : events_) ankle_soft_ += e.impulse_s > 0 ? 1 : 0;
 }
 
 Placement PlacementGuesser::guess() {
   events_.clear();
   ankle_.finish(events_);
+  count_ankle_soft();
   pocket_.finish(events_);
   wrist_.finish(events_);
   const std::int64_t ankle = ankle_.gate().kept;
@@ -282,18 +291,25 @@ Placement PlacementGuesser::guess() {
   const std::int64_t wrist = wrist_.gate().kept;
   counts_ = {ankle, pocket, wrist};
   // Sharp landing spikes at least as often as free falls mean the ankle (the foot may fall
-  // freely too); free falls mean a sensor riding with the body; a rope turning with neither
-  // means the wrist. Sure when the winner kept at least twice the jumps of the next.
+  // freely too); free falls mean a sensor riding with the body; soft landings with neither mean
+  // the ankle again (a pocket's landings are soft too, after a free fall the pocket counter
+  // sees); a rope turning with none of these means the wrist. Sure when the winner kept at
+  // least twice the jumps of the next.
+  const std::int64_t ankle_spikes = ankle - ankle_soft_;
   Placement placement = Placement::kPocket;
   std::int64_t winner = 0;
   std::int64_t next = 0;
-  if (ankle > 0 && 5 * ankle >= 4 * pocket) {
+  if (ankle_spikes > 0 && 5 * ankle_spikes >= 4 * pocket) {
     placement = Placement::kAnkle;
     winner = ankle;
     next = std::max(pocket, wrist);
   } else if (pocket > 0 && 2 * pocket >= wrist) {
     winner = pocket;
     next = std::max(ankle, wrist);
+  } else if (ankle > 0 && ankle >= wrist) {
+    placement = Placement::kAnkle;
+    winner = ankle;
+    next = std::max(pocket, wrist);
   } else if (wrist > 0) {
     placement = Placement::kWrist;
     winner = wrist;
@@ -307,9 +323,11 @@ Placement PlacementGuesser::guess() {
 
 std::string explain_gate(const GateCounts& c, Placement placement) {
   if (c.candidates == 0) {
-    const char* signature = placement == Placement::kAnkle   ? "a sharp landing spike"
-                            : placement == Placement::kWrist ? "a steady rope rhythm"
-                                                             : "a free fall followed by a landing";
+    const char* signature =
+        placement == Placement::kAnkle
+            ? "a landing (a sharp spike, or a soft landing whose impulse carries a flight)"
+        : placement == Placement::kWrist ? "a steady rope rhythm"
+                                         : "a free fall followed by a landing";
     return std::string("no jumps counted: ") + signature + " was never seen at the " +
            to_string(placement);
   }

@@ -27,6 +27,9 @@ struct GateTuning {
   // Neighbours: a jump comes 0.3 to 1.5 s after the one before (200 to 40 a minute) ...
   static constexpr double kMinIntervalS = 0.3;
   static constexpr double kMaxIntervalS = 1.5;
+  // ... at the ankle up to this: with one foot carrying the sensor in a skipping step, a landing
+  // shows on every second turn, and the slowest rope counted turns once a second.
+  static constexpr double kAnkleMaxIntervalS = 2.0;
   // ... and its interval is within this factor of the one before (a rhythm, not a scatter).
   static constexpr double kMaxIntervalRatio = 2.2;
   // At least this many such jumps in a row make a run; shorter runs are not counted.
@@ -152,6 +155,8 @@ class PlacementGuesser {
   [[nodiscard]] GuessConfidence confidence() const { return confidence_; }
   // Jumps each placement's counter kept: ankle, pocket, wrist (the evidence, for the warning).
   [[nodiscard]] std::array<std::int64_t, 3> counts() const { return counts_; }
+  // Of the ankle's, how many were soft landings (read by their impulse, no sharp spike).
+  [[nodiscard]] std::int64_t ankle_soft_landings() const { return ankle_soft_; }
 
  private:
   JumpCounter ankle_;
@@ -159,6 +164,8 @@ class PlacementGuesser {
   JumpCounter wrist_;
   std::vector<JumpEvent> events_;
   std::array<std::int64_t, 3> counts_{0, 0, 0};
+  std::int64_t ankle_soft_ = 0;
+  void count_ankle_soft();
   GuessConfidence confidence_ = GuessConfidence::kNone;
 };
 

@@ -209,6 +209,42 @@ TEST(JumpCounter, ListsEachEventSetAsideAndTheGatePerSegment) {
   EXPECT_GE(second.counts.candidates, 2);
 }
 
+// With one foot carrying the sensor in a skipping step, the ankle sees a landing on every
+// second turn: 70 turns a minute give a landing every 1.7 s, still a rhythm at the ankle (but
+// not at the pocket, whose sensor rides with the body and feels every landing).
+TEST(JumpCounter, AnkleCountsALandingOnEverySecondTurn) {
+  SimulatedSession session;
+  session.placement = Placement::kAnkle;
+  session.cadence_per_min = 35;
+  session.jumps = 12;
+  const Simulation sim = simulate(session);
+  EXPECT_EQ(count(sim.samples, Placement::kAnkle, Gravity::kIncluded).size(), sim.jumps.size());
+  session.placement = Placement::kPocket;
+  EXPECT_TRUE(count(simulate(session).samples, Placement::kPocket, Gravity::kIncluded).empty());
+}
+
+TEST(JumpCounter, GuessesTheAnkleFromSoftLandingsAndStillThePocketFromFreeFalls) {
+  SimulatedSession session;
+  session.placement = Placement::kAnkle;
+  session.soft_mount_s = 0.08;
+  session.cadence_per_min = 160;
+  PlacementGuesser ankle;
+  for (const Sample& s : simulate(session).samples) ankle.push(s);
+  EXPECT_EQ(ankle.guess(), Placement::kAnkle);
+  EXPECT_EQ(ankle.confidence(), GuessConfidence::kHigh);
+  EXPECT_EQ(ankle.ankle_soft_landings(), ankle.counts()[0]);
+  // A pocket's landings are soft too and the ankle's counter reads them, but the free fall
+  // before each one means a sensor riding with the body.
+  for (const double cadence : {90.0, 120.0, 160.0}) {
+    SimulatedSession pocket_session;
+    pocket_session.placement = Placement::kPocket;
+    pocket_session.cadence_per_min = cadence;
+    PlacementGuesser pocket;
+    for (const Sample& s : simulate(pocket_session).samples) pocket.push(s);
+    EXPECT_EQ(pocket.guess(), Placement::kPocket) << cadence;
+  }
+}
+
 TEST(JumpCounter, GuessesThePlacementAndSaysHowSure) {
   for (const Placement p : {Placement::kPocket, Placement::kAnkle, Placement::kWrist}) {
     SimulatedSession session;

@@ -187,6 +187,7 @@ void JumpDetector::start_segment(double t) {
   newest_ = -1;
   ankle_pending_ = false;
   ankle_last_emitted_ = kNever;
+  ankle_soft_.restart();
   for (int a = 0; a < 3; ++a) {
     fast_sum_[a] = 0;
     slow_sum_[a] = 0;
@@ -337,15 +338,17 @@ void JumpDetector::process_ankle(std::vector<JumpEvent>& out) {
     const GridSample& b = at(i - 1);
     ankle_jerk_before_ = ankle_jerk_mid_;
     ankle_jerk_mid_ = ankle_jerk_now_;
-    ankle_jerk_now_ = std::sqrt((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y) +
-                                (a.z - b.z) * (a.z - b.z));
+    // Squared: the changes are only compared with each other and with the threshold squared,
+    // so no square root is needed (the soft-landing path below takes the one |a| per sample).
+    ankle_jerk_now_ =
+        (a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y) + (a.z - b.z) * (a.z - b.z);
   }
   if (i >= 2) {
     const double j_now = ankle_jerk_now_;
     const double j_mid = ankle_jerk_mid_;
     const double j_before = i >= 3 ? ankle_jerk_before_ : 0;
     const std::int64_t c = i - 1;
-    if (j_mid >= T::kAnkleJerkG && j_mid >= j_before && j_mid > j_now &&
+    if (j_mid >= T::kAnkleJerkG * T::kAnkleJerkG && j_mid >= j_before && j_mid > j_now &&
         c - ankle_last_emitted_ >= static_cast<std::int64_t>(T::kAnkleRefractoryS * T::kGridHz)) {
       if (!ankle_pending_ || j_mid > ankle_jerk_) {
         ankle_pending_ = true;
@@ -358,11 +361,35 @@ void JumpDetector::process_ankle(std::vector<JumpEvent>& out) {
       i - ankle_index_ >= static_cast<std::int64_t>(T::kAnkleConfirmS * T::kGridHz)) {
     flush_ankle(out);
   }
+  // Landings too soft for a spike, read by their impulse (soft_landing.h).
+  SoftLanding soft;
+  SoftVerdict verdict = SoftVerdict::kNoFlight;
+  if (ankle_soft_.push(i, magnitude_at(i), soft, verdict) && verdict == SoftVerdict::kLanding) {
+    emit_soft_landing(soft, out);
+  }
 }
 
-void JumpDetector::flush_ankle(std::vector<JumpEvent>& out) {
-  if (placement_ != Placement::kAnkle || !ankle_pending_) return;
-  ankle_pending_ = false;
+void JumpDetector::emit_soft_landing(const SoftLanding& landing, std::vector<JumpEvent>& out) {
+  // A sharp spike waiting for confirmation, or one reported within the refractory time, is the
+  // same landing: it is never counted twice. A pending spike whose peak falls short of the
+  // spike's level would be dropped at its confirmation: the soft landing takes its place.
+  if (ankle_pending_) {
+    if (magnitude_at(pending_spike_peak()) >= T::kAnkleMinPeakG) return;
+    ankle_pending_ = false;
+  }
+  if (landing.peak_index - ankle_last_emitted_ <
+      static_cast<std::int64_t>(T::kAnkleRefractoryS * T::kGridHz)) {
+    return;
+  }
+  ankle_last_emitted_ = landing.peak_index;
+  // No impact is given: the soft mount that spread the spike hides how high it was.
+  JumpEvent event;
+  event.t = time_of(landing.peak_index);
+  event.impulse_s = landing.impulse_s;
+  out.push_back(event);
+}
+
+std::int64_t JumpDetector::pending_spike_peak() const {
   // The landing is the largest |a| within 30 ms of the sharpest change.
   const std::int64_t first = std::max<std::int64_t>(0, ankle_index_ - 3);
   const std::int64_t last = std::min<std::int64_t>(newest_, ankle_index_ + 3);
@@ -370,6 +397,13 @@ void JumpDetector::flush_ankle(std::vector<JumpEvent>& out) {
   for (std::int64_t j = first; j <= last; ++j) {
     if (magnitude_at(j) > magnitude_at(best)) best = j;
   }
+  return best;
+}
+
+void JumpDetector::flush_ankle(std::vector<JumpEvent>& out) {
+  if (placement_ != Placement::kAnkle || !ankle_pending_) return;
+  ankle_pending_ = false;
+  const std::int64_t best = pending_spike_peak();
   const double peak = magnitude_at(best);
   if (peak < T::kAnkleMinPeakG) return;
   ankle_last_emitted_ = ankle_index_;

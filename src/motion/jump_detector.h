@@ -10,12 +10,13 @@
 #include <vector>
 
 #include "motion/sample.h"
+#include "motion/soft_landing.h"
 
 namespace bb::motion {
 
 // Where the sensor sits decides what the signal shows: a pocket or chest sensor falls freely
-// with the body during flight, the ankle shows a sharp landing spike, the wrist only shows the
-// rope turning.
+// with the body during flight, the ankle shows a sharp landing spike (or, strapped loosely, a
+// soft landing whose impulse is kept), the wrist only shows the rope turning.
 enum class Placement { kAuto, kAnkle, kWrist, kPocket, kChest };
 
 [[nodiscard]] const char* to_string(Placement placement);
@@ -25,7 +26,10 @@ enum class Placement { kAuto, kAnkle, kWrist, kPocket, kChest };
 struct JumpEvent {
   double t = 0;         // landing time (wrist: one point per rope turn, phase unknown), seconds
   double flight_s = 0;  // 0 when the placement does not show the flight
-  double impact_g = 0;  // peak |a| at landing (0 at the wrist)
+  double impact_g = 0;  // peak |a| at landing (0 at the wrist and for soft ankle landings)
+  // Ankle soft landings (no sharp spike): the landing impulse, integral of |a| - 1 g over the
+  // contact, in g s; 0 for every other event.
+  double impulse_s = 0;
   bool impact_clipped = false;  // the peak sat at the sensor's range: the true peak is higher
 };
 
@@ -54,6 +58,8 @@ struct DetectorTuning {
   static constexpr double kAnkleMinPeakG = 4.0;     // and the landing peak |a| at least this
   static constexpr double kAnkleRefractoryS = 0.3;  // one landing per 0.3 s (200/min)
   static constexpr double kAnkleConfirmS = 0.2;     // report once no stronger spike came for this
+  // Ankle, soft landings (a loosely strapped phone smooths the spike): SoftLandingTuning in
+  // soft_landing.h.
   // Wrist: one rope turn = one cycle of the band-passed dominant axis.
   static constexpr int kWristFastSamples = 9;  // 90 ms: smooths the hand's jitter
   // 1.0 s: the slow average must span a whole turn, or it takes out part of the turn's own swing
@@ -109,6 +115,9 @@ class JumpDetector {
   void refine_axis();
   [[nodiscard]] double cycle_repeats(int period_samples) const;
   void flush_ankle(std::vector<JumpEvent>& out);
+  void emit_soft_landing(const SoftLanding& landing, std::vector<JumpEvent>& out);
+  // Grid index of the largest |a| within 30 ms of the pending spike.
+  [[nodiscard]] std::int64_t pending_spike_peak() const;
   [[nodiscard]] const GridSample& at(std::int64_t index) const {
     return ring_[index & (kRing - 1)];
   }
@@ -167,11 +176,12 @@ class JumpDetector {
   // Ankle.
   bool ankle_pending_ = false;
   std::int64_t ankle_index_ = 0;
-  double ankle_jerk_ = 0;
+  double ankle_jerk_ = 0;  // squared, like the three below
   std::int64_t ankle_last_emitted_ = -1000000;
-  double ankle_jerk_now_ = 0;  // |a[i] - a[i-1]|, and the two before it
+  double ankle_jerk_now_ = 0;  // |a[i] - a[i-1]| squared, and the two before it
   double ankle_jerk_mid_ = 0;
   double ankle_jerk_before_ = 0;
+  SoftLandingTracker ankle_soft_{kGridStep};
 
   // Wrist.
   double fast_sum_[3] = {0, 0, 0};

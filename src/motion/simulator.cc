@@ -1,6 +1,7 @@
 #include "motion/simulator.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <numbers>
 
@@ -151,6 +152,12 @@ Simulation simulate(const SimulatedSession& session) {
   const double up[3] = {0.28, 0.90, 0.33};
   const double up_norm = std::sqrt(up[0] * up[0] + up[1] * up[1] + up[2] * up[2]);
   const double step = 1.0 / session.rate_hz;
+  // A loose mount: a moving average of what the leg feels (before noise and clipping).
+  const int mount_samples = session.placement == Placement::kAnkle && session.soft_mount_s > 0
+                                ? std::max(1, static_cast<int>(session.soft_mount_s / step + 0.5))
+                                : 1;
+  std::vector<std::array<double, 3>> felt;
+  std::array<double, 3> felt_sum{0, 0, 0};
   for (std::int64_t k = 0;; ++k) {
     double ts = static_cast<double>(k) * step;
     if (session.timing_jitter_s > 0) ts += (random.uniform() - 0.5) * session.timing_jitter_s;
@@ -195,6 +202,16 @@ Simulation simulate(const SimulatedSession& session) {
         const double down_swing = ts - (line.touchdowns[j] - 0.15);
         if (down_swing >= 0 && down_swing < 0.3) a[2] -= 1.5 * std::sin(2 * kPi * down_swing / 0.3);
       }
+    }
+    if (mount_samples > 1) {
+      felt.push_back({a[0], a[1], a[2]});
+      for (int axis = 0; axis < 3; ++axis) felt_sum[axis] += a[axis];
+      if (felt.size() > static_cast<std::size_t>(mount_samples)) {
+        const std::array<double, 3>& oldest = felt[felt.size() - 1 - mount_samples];
+        for (int axis = 0; axis < 3; ++axis) felt_sum[axis] -= oldest[axis];
+      }
+      const double n = static_cast<double>(std::min<std::size_t>(felt.size(), mount_samples));
+      for (int axis = 0; axis < 3; ++axis) a[axis] = felt_sum[axis] / n;
     }
     a[0] += session.noise_g * n0;
     a[1] += session.noise_g * n1;

@@ -32,6 +32,10 @@ struct SimulatedSession {
   double clip_g = 0;                            // > 0: every axis saturates at +-clip_g
   double timing_jitter_s = 0;                   // sample times wander by up to this much
   std::vector<std::pair<double, double>> gaps;  // [start, end) with no samples
+  // Ankle: > 0 for a phone strapped loosely to the leg, which follows it through a soft coupling:
+  // what the leg feels averaged over this long (the impulse of each landing is kept, its spike
+  // spread into a bump of a few g).
+  double soft_mount_s = 0;
   std::uint64_t seed = 1;
   WristMotion wrist_motion = WristMotion::kTurningRope;
 };
