@@ -513,6 +513,50 @@ TEST_F(ApiTest, CookieWritesFromAnotherSiteAreRefused) {
   EXPECT_EQ(api_->handle(bearer).status, 201u);
 }
 
+// Behind a proxy (--public-url) the Host names where the proxy sent the request: a cookie write
+// must name the public origin, and one naming the Host is refused (it was not the page's).
+TEST_F(ApiTest, BehindAProxyCookieWritesMustNameThePublicOrigin) {
+  const std::string token = sign_up("ada@example.org");
+  ASSERT_EQ(call("PUT", "/api/v1/profile", kProfile, token).status, 200u);
+  ASSERT_EQ(call("POST", "/api/v1/screening", kScreenAllNo, token).status, 200u);
+  ApiParts behind_proxy = parts();
+  behind_proxy.public_url = public_url_from("https://Bounce.Example.org:443/app/").value();
+  const Api public_api(std::move(behind_proxy));
+  const auto by_cookie = [&](const std::string& origin, const std::string& date) {
+    Request r = make_request("POST", "/api/v1/checkins?date=" + date,
+                             R"({"pain": 2, "feel": "good"})", "", "application/json");
+    r.cookie = "bb_session=" + token;
+    r.host = "127.0.0.1:8080";
+    r.origin = origin;
+    r.sec_fetch_site = origin.empty() ? "" : "same-origin";
+    return public_api.handle(r);
+  };
+  for (const std::string refused :
+       {"http://127.0.0.1:8080", "https://127.0.0.1:8080", "http://bounce.example.org",
+        "https://bounce.example.org:8443", "https://bounce.example.org/app", "null"}) {
+    SCOPED_TRACE(refused);
+    const Response r = by_cookie(refused, std::string(kToday));
+    EXPECT_EQ(r.status, 403u) << r.body;
+  }
+  EXPECT_EQ(call("GET", "/api/v1/checkins/" + std::string(kToday), "", token).status, 404u)
+      << "nothing was written";
+  EXPECT_EQ(by_cookie("https://bounce.example.org", std::string(kToday)).status, 201u);
+  EXPECT_EQ(by_cookie("", "2026-03-09").status, 201u) << "no browser headers: not a page's write";
+}
+
+TEST(PublicUrl, WebOriginIsWhatABrowserSendsAsOrigin) {
+  EXPECT_EQ(web_origin_of(""), "");
+  EXPECT_EQ(web_origin_of("https://bounceback.example.org"), "https://bounceback.example.org");
+  EXPECT_EQ(web_origin_of("https://Bounce.Example.org/apps/bounceback"),
+            "https://bounce.example.org");
+  EXPECT_EQ(web_origin_of("https://example.org:443"), "https://example.org");
+  EXPECT_EQ(web_origin_of("http://example.org:80/x"), "http://example.org");
+  EXPECT_EQ(web_origin_of("http://example.org:443"), "http://example.org:443");
+  EXPECT_EQ(web_origin_of("https://example.org:08443"), "https://example.org:8443");
+  EXPECT_EQ(web_origin_of("https://[2001:DB8::1]:8443"), "https://[2001:db8::1]:8443");
+  EXPECT_EQ(web_origin_of("https://[2001:db8::443]"), "https://[2001:db8::443]");
+}
+
 // The safety questions come from the engine's own table, the same words the terminal asks.
 TEST_F(ApiTest, SafetyQuestionsAreTheEnginesInScreenOrder) {
   const Response r = call("GET", "/api/v1/safety-questions");
