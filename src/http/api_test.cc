@@ -2,6 +2,7 @@
 // authorization walk over every route, shares and account deletion.
 #include "http/api.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 #include <unistd.h>
@@ -809,6 +810,54 @@ TEST_F(ApiTest, ASessionKeepsItsEffortAndNotes) {
   EXPECT_EQ(session["notes"], "calves tight");
   // Kept and shown, never a reason for a different plan.
   EXPECT_EQ(call("GET", "/api/v1/plans/today", "", ada).body, plan_before);
+}
+
+// Two sets of simulated jumps in a pocket with a long rest between them, in one CSV.
+std::string two_sets_csv(int first, int second, double rest_s) {
+  std::string csv = "t_s,ax_g,ay_g,az_g\n";
+  double offset = 0;
+  for (const int jumps : {first, second}) {
+    motion::SimulatedSession session;
+    session.jumps = jumps;
+    session.standing_after_s = rest_s / 2;
+    session.standing_before_s = rest_s / 2;
+    session.seed = static_cast<std::uint64_t>(jumps);
+    double last = offset;
+    for (const motion::Sample& s : motion::simulate(session).samples) {
+      csv += fmt::format("{:.4f},{:.4f},{:.4f},{:.4f}\n", offset + s.t, s.x, s.y, s.z);
+      last = offset + s.t;
+    }
+    offset = last + 0.01;
+  }
+  return csv;
+}
+
+// The recording names its bouts (work and rest, as motion finds them), the same when read back.
+TEST_F(ApiTest, ARecordingNamesItsWorkAndRestBouts) {
+  const std::string ada = sign_up("ada@example.org");
+  const Response created = upload("/api/v1/recordings?date=2026-03-09&placement=pocket",
+                                  two_sets_csv(24, 18, 16), ada);
+  ASSERT_EQ(created.status, 201u) << created.body;
+  const json recording = json::parse(created.body);
+  const json& analysis = recording["analysis"];
+  ASSERT_EQ(analysis["rests"], 1) << analysis["bouts"].dump();
+  const json& bouts = analysis["bouts"];
+  ASSERT_EQ(bouts.size(), 3u) << bouts.dump();
+  EXPECT_EQ(bouts[0]["kind"], "work");
+  EXPECT_EQ(bouts[1]["kind"], "rest");
+  EXPECT_EQ(bouts[2]["kind"], "work");
+  EXPECT_EQ(bouts[0]["jumps"].get<int>() + bouts[2]["jumps"].get<int>(), analysis["jumps"]);
+  EXPECT_EQ(bouts[1]["jumps"], 0);
+  const json& events = analysis["events"];
+  EXPECT_EQ(bouts[0]["start_s"], events.front()["t"]);
+  EXPECT_EQ(bouts[2]["end_s"], events.back()["t"]);
+  for (std::size_t i = 1; i < bouts.size(); ++i) {
+    EXPECT_EQ(bouts[i]["start_s"], bouts[i - 1]["end_s"]) << "bouts meet end to start";
+  }
+  EXPECT_GT(bouts[1]["end_s"].get<double>() - bouts[1]["start_s"].get<double>(), 8.0);
+  const std::string id = std::to_string(recording["id"].get<std::int64_t>());
+  EXPECT_EQ(json::parse(call("GET", "/api/v1/recordings/" + id, "", ada).body)["analysis"]["bouts"],
+            bouts);
 }
 
 TEST_F(ApiTest, ARecordingIsAnalysedKeptListedAndDeleted) {
