@@ -116,12 +116,14 @@ describe.skipIf(skip !== null)('recordings and live counting against the real se
     await page.locator('.signal canvas').first().waitFor();
     if (data.real) await page.getByRole('img', { name: /^Cadence through the set/ }).locator('canvas').waitFor();
     expect(await page.locator('dd[data-metric="Cadence"]').textContent()).toMatch(/^\d+\/min$/);
-    // Exported to FIT: one lap for each stretch of jumping between the rests the server counted,
-    // together the jumps it counted, a record a second.
-    const upload = (await (await page.request.get(server.url + `/api/v1/recordings/${rec.id}`)).json()) as { date: string; analysis: { jumps: number; rests: number; input: { duration_s: number } } };
+    // Exported to FIT: one lap for each bout the server returned (work between the rests it
+    // counted, and the rests), together the jumps it counted, a record a second.
+    const upload = (await (await page.request.get(server.url + `/api/v1/recordings/${rec.id}`)).json()) as { date: string; analysis: { jumps: number; rests: number; bouts: { kind: string; jumps: number }[]; input: { duration_s: number } } };
     const fit = await exportedFit(page, page.getByRole('button', { name: 'Export to FIT' }));
     expect(fit.name).toBe(`bounceback-recording-${upload.date}-${rec.id}.fit`);
-    expect(fit.laps).toHaveLength(upload.analysis.rests + 1);
+    expect(fit.laps).toHaveLength(upload.analysis.bouts.length);
+    expect(fit.laps.filter((l) => l.intensity === 'active')).toHaveLength(upload.analysis.rests + 1);
+    expect(fit.laps.map((l) => l.jumpCount)).toEqual(upload.analysis.bouts.map((b) => b.jumps));
     expect(lapJumps(fit.laps)).toBe(shown);
     expect(fit.session.jumpCount).toBe(shown);
     expect(fit.records).toHaveLength(Math.ceil(upload.analysis.input.duration_s) + 1);

@@ -225,6 +225,9 @@ export interface Analysis {
   rhythm_cv: number;
   trips: number;
   rests: number;
+  // Work between the rests the server counted, and those rests, in time order (seconds from the
+  // recording's start; a work bout from its first landing to its last).
+  bouts: { kind: 'work' | 'rest'; start_s: number; end_s: number; jumps: number }[];
   longest_run: number;
   active_seconds: number;
   feedback: string[];

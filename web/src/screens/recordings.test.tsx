@@ -54,7 +54,7 @@ const analysis: Analysis = {
   placement: 'ankle', placement_guessed: true, jumps: 53,
   events: [{ t: 1.2, flight_s: null, impact_g: 8.1 }, { t: 1.7, flight_s: null, impact_g: 7.9 }],
   cadence_per_min: 121.6, cadence_over_time: [], jump_height_cm: null, impact_g: 8.68, impact_clipped: true,
-  rhythm_cv: 0.12, trips: 6, rests: 0, longest_run: 20, active_seconds: 40.2,
+  rhythm_cv: 0.12, trips: 6, rests: 0, bouts: [{ kind: 'work', start_s: 1.2, end_s: 1.7, jumps: 2 }], longest_run: 20, active_seconds: 40.2,
   feedback: ['The rhythm is uneven: focus on a steady beat rather than speed.'],
   warnings: ['placement guessed from the signal: ankle'],
   input: { rows: 4800, duration_s: 48.5, time_column: 't_s', axis_columns: ['ax_g', 'ay_g', 'az_g'], units: 'g', skipped_rows: 0 },
