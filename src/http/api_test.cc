@@ -808,6 +808,15 @@ TEST_F(ApiTest, ASessionKeepsItsEffortAndNotes) {
   const json& session = history["days"][0]["session"];
   EXPECT_EQ(session["effort"], 6);
   EXPECT_EQ(session["notes"], "calves tight");
+  // The logged rope as work and rest: its work adds up to the 3 minutes logged, no jumps.
+  const json& bouts = history["days"][0]["bouts"];
+  ASSERT_TRUE(bouts.is_array() && !bouts.empty()) << bouts.dump();
+  double work = 0;
+  for (const json& b : bouts) {
+    if (b["kind"] == "work") work += b["end_s"].get<double>() - b["start_s"].get<double>();
+    EXPECT_TRUE(b["jumps"].is_null());
+  }
+  EXPECT_DOUBLE_EQ(work, 180);
   // Kept and shown, never a reason for a different plan.
   EXPECT_EQ(call("GET", "/api/v1/plans/today", "", ada).body, plan_before);
 }

@@ -2,7 +2,7 @@
 // counts, records and time stamps come back as they went in, with a valid CRC and no errors.
 import { Decoder, Encoder, Profile, Stream } from '@garmin/fitsdk';
 import { describe, expect, it } from 'vitest';
-import type { Analysis, HistoryDay, Plan, Recording } from './api';
+import type { Analysis, HistoryDay, Recording } from './api';
 import { activityFromRecording, activityFromSession, encodeActivity, recordingStart, type FitActivity, type FitSdk } from './fit';
 
 const sdk = { Encoder, Profile } as unknown as FitSdk;
@@ -154,31 +154,37 @@ describe('FIT export', () => {
     expect(recordingStart(later).getTime()).toBe(new Date('2026-03-10T12:00:00').getTime());
   });
 
-  const day = (session: HistoryDay['session']): HistoryDay => ({ date: '2026-03-10', checkin: { pain: 2, feel: 'good' }, status: 'ok', day_type: 'rope', traffic_light: null, session });
-  const plan = { rope: { minutes: 4, work_seconds: 40, rest_seconds: 20, rounds: 6, cadence_per_min: 110, skill: 'basic_bounce' } } as Plan;
+  type DayBouts = NonNullable<HistoryDay['bouts']>;
+  const day = (session: HistoryDay['session'], bouts: DayBouts | null = session ? [{ kind: 'work', start_s: 0, end_s: session.rope_minutes * 60, jumps: null }] : null): HistoryDay =>
+    ({ date: '2026-03-10', checkin: { pain: 2, feel: 'good' }, status: 'ok', day_type: 'rope', traffic_light: null, session, bouts });
+  // The server's bouts of a logged session: 3 rounds of 40 s with 20 s rests between them.
+  const rounds: DayBouts = [
+    { kind: 'work', start_s: 0, end_s: 40, jumps: null },
+    { kind: 'rest', start_s: 40, end_s: 60, jumps: null },
+    { kind: 'work', start_s: 60, end_s: 100, jumps: null },
+    { kind: 'rest', start_s: 100, end_s: 120, jumps: null },
+    { kind: 'work', start_s: 120, end_s: 160, jumps: null },
+  ];
 
-  it('writes a logged session without a recording as the plan\'s rounds when every round ran to its end', () => {
-    const a = activityFromSession(day({ completed: true, rope_minutes: 4, pain_during_max: 2, pain_after: 2 }), plan, []) as FitActivity;
+  it('writes a logged session without a recording as the bouts the server gives for its log', () => {
+    const a = activityFromSession(day({ completed: true, rope_minutes: 2, pain_during_max: 2, pain_after: 2 }, rounds), []) as FitActivity;
     const m = decode(encodeActivity(sdk, a));
-    expect(m.lapMesgs.map((l) => l.totalTimerTime)).toEqual([40, 40, 40, 40, 40, 40]);
+    expect(m.lapMesgs.map((l) => l.totalTimerTime)).toEqual([40, 20, 40, 20, 40]);
+    expect(m.lapMesgs.map((l) => l.intensity)).toEqual(['active', 'rest', 'active', 'rest', 'active']);
+    expect(m.lapMesgs.map((l) => ((l.startTime as Date).getTime() - a.start.getTime()) / 1000)).toEqual([0, 40, 60, 100, 120]);
     // No jumps were counted, so none are written.
     expect(m.lapMesgs.every((l) => l.jumpCount === undefined)).toBe(true);
-    expect(m.sessionMesgs[0]).toMatchObject({ numLaps: 6, totalTimerTime: 240, sport: 'jumpRope' });
+    expect(m.sessionMesgs[0]).toMatchObject({ numLaps: 5, totalTimerTime: 160, totalElapsedTime: 160, sport: 'jumpRope' });
     expect(m.sessionMesgs[0].jumpCount).toBeUndefined();
     expect(m.recordMesgs ?? []).toHaveLength(0);
   });
 
-  it('writes one lap of the logged rope time when the rounds are not known', () => {
-    for (const s of [
-      { completed: false, rope_minutes: 2.5, pain_during_max: 2, pain_after: 2 },
-      { completed: true, rope_minutes: 3, pain_during_max: 2, pain_after: 2 }, // not the plan's 4 minutes
-    ]) {
-      const m = decode(encodeActivity(sdk, activityFromSession(day(s), plan, [])!));
-      expect(m.lapMesgs.map((l) => l.totalTimerTime)).toEqual([s.rope_minutes * 60]);
-    }
-    expect(activityFromSession(day({ completed: true, rope_minutes: 4, pain_during_max: 2, pain_after: 2 }), null, [])!.laps).toHaveLength(1);
-    expect(activityFromSession(day({ completed: true, rope_minutes: 0, pain_during_max: 2, pain_after: 2 }), plan, [])).toBeNull();
-    expect(activityFromSession(day(null), plan, [])).toBeNull();
+  it('writes one lap when the server gives one bout, and nothing without rope time', () => {
+    const s = { completed: false, rope_minutes: 2.5, pain_during_max: 2, pain_after: 2 };
+    const m = decode(encodeActivity(sdk, activityFromSession(day(s), [])!));
+    expect(m.lapMesgs.map((l) => l.totalTimerTime)).toEqual([150]);
+    expect(activityFromSession(day({ completed: true, rope_minutes: 0, pain_during_max: 2, pain_after: 2 }, []), [])).toBeNull();
+    expect(activityFromSession(day(null), [])).toBeNull();
   });
 
   it('writes a session with recordings from what they counted, one after another', () => {
@@ -186,7 +192,7 @@ describe('FIT export', () => {
     const second = recording({ id: 2, created_at: 20 }, [2, 2.5, 3, 3.5]);
     second.analysis.jumps = 4;
     const other = recording({ id: 3, date: '2026-03-09' });
-    const a = activityFromSession(day({ completed: true, rope_minutes: 4, pain_during_max: 2, pain_after: 2 }), plan, [second, other, first])!;
+    const a = activityFromSession(day({ completed: true, rope_minutes: 4, pain_during_max: 2, pain_after: 2 }), [second, other, first])!;
     const m = decode(encodeActivity(sdk, a));
     expect(m.lapMesgs.map((l) => l.jumpCount)).toEqual([20, 0, 16, 0, 12, 4]);
     expect(m.sessionMesgs[0].jumpCount).toBe(52);
