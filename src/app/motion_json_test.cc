@@ -81,8 +81,8 @@ TEST(Bouts, ARecordingSavedWithoutThemGetsThemFromItsLandings) {
   old.analysis_json = json{{"jumps", times.size()}, {"events", events}, {"rests", 2}}.dump();
   const Result<json> read = recording_to_json(old);
   ASSERT_TRUE(read.ok()) << read.error().message;
-  const json expected = bouts_to_json(
-      motion::summarize(at_times(times), motion::Placement::kPocket).bouts);
+  const json expected =
+      bouts_to_json(motion::summarize(at_times(times), motion::Placement::kPocket).bouts);
   EXPECT_EQ((*read)["analysis"]["bouts"], expected);
   EXPECT_EQ((*read)["analysis"]["bouts"].size(), 5u);
 

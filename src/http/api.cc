@@ -220,7 +220,8 @@ HttpResult<Response> Api::serve_route(const Request& request) const {
 namespace {
 bool same_ignoring_case(std::string_view a, std::string_view b) {
   return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-    return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+    return std::tolower(static_cast<unsigned char>(x)) ==
+           std::tolower(static_cast<unsigned char>(y));
   });
 }
 
@@ -284,7 +285,8 @@ HttpStatus Api::admit(const Route& route, Call& call) const {
     // A write carried by the cookie alone must come from this site's pages (SameSite=Strict
     // aside): a browser names the page's origin, and `Origin: null` or another site is refused.
     const bool writes = call.request.method != "GET" && call.request.method != "HEAD";
-    if (writes && authenticated_by_cookie(call.request) && !from_this_site(call.request, page_origin_)) {
+    if (writes && authenticated_by_cookie(call.request) &&
+        !from_this_site(call.request, page_origin_)) {
       return HttpError(HttpFailure::kForbidden,
                        "a write with the session cookie must come from this site's pages");
     }

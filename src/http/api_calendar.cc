@@ -1,11 +1,11 @@
 // The calendar feed's routes: a person's settings and feed address, and the feed itself, which
 // its secret address alone opens.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
 #include <string>
 #include <string_view>
-
-#include <fmt/format.h>
 
 #include "app/calendar_json.h"
 #include "app/calendar_service.h"

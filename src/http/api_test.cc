@@ -844,8 +844,8 @@ std::string two_sets_csv(int first, int second, double rest_s) {
 // The recording names its bouts (work and rest, as motion finds them), the same when read back.
 TEST_F(ApiTest, ARecordingNamesItsWorkAndRestBouts) {
   const std::string ada = sign_up("ada@example.org");
-  const Response created = upload("/api/v1/recordings?date=2026-03-09&placement=pocket",
-                                  two_sets_csv(24, 18, 16), ada);
+  const Response created =
+      upload("/api/v1/recordings?date=2026-03-09&placement=pocket", two_sets_csv(24, 18, 16), ada);
   ASSERT_EQ(created.status, 201u) << created.body;
   const json recording = json::parse(created.body);
   const json& analysis = recording["analysis"];

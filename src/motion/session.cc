@@ -22,7 +22,9 @@ double median(std::vector<double> values) {
 
 }  // namespace
 
-const char* to_string(BoutKind kind) { return kind == BoutKind::kWork ? "work" : "rest"; }
+const char* to_string(BoutKind kind) {
+  return kind == BoutKind::kWork ? "work" : "rest";
+}
 
 SessionSummary summarize(const std::vector<JumpEvent>& events, Placement placement) {
   SessionSummary summary;
