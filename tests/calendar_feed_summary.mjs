@@ -1,7 +1,7 @@
 // Parses an iCalendar file with ical.js (a maintained parser, the one Thunderbird uses) and
 // prints what a calendar app would read from it as JSON: each event's UID, start in UTC,
 // duration, summary, description, URL and alarms, plus the raw line checks of RFC 5545 3.1
-// (CRLF only, no line over 75 octets).
+// (CRLF only, no line over 75 octets), and every URL and URI-valued property anywhere in it.
 // Usage: node calendar_feed_summary.mjs ICAL_JS_MODULE FEED.ics
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -35,6 +35,15 @@ const events = calendar.getAllSubcomponents('vevent').map((component) => {
     })),
   };
 });
+// Every property named URL or holding a URI, in the calendar and all its components.
+const uris = [];
+const collect = (component) => {
+  for (const property of component.getAllProperties()) {
+    if (property.name === 'url' || property.type === 'uri') uris.push(...property.getValues().map(String));
+  }
+  component.getAllSubcomponents().forEach(collect);
+};
+collect(calendar);
 console.log(
   JSON.stringify({
     version: calendar.getFirstPropertyValue('version'),
@@ -46,5 +55,6 @@ console.log(
     longest_line_octets: longest,
     folded_lines: physical.filter((line) => line.startsWith(' ')).length,
     events,
+    uris,
   }),
 );

@@ -3,7 +3,8 @@
 # address, a calendar client (no credentials) fetches it, and ical.js parses it as a calendar app
 # would: 14 days at the chosen local time, alarms, stable UIDs, today's plan summarized, a link
 # back. A renewed or revoked address answers 404, one person's secret never reads another's
-# feed, and a red flag leaves the calendar without sessions.
+# feed, and a red flag leaves the calendar without sessions. Behind a proxy (--public-url) the
+# address and every URL in the feed name the public origin, never the Host the proxy sent.
 # Usage: calendar_test.sh BOUNCEBACK REPO_ROOT
 set -euo pipefail
 
@@ -198,5 +199,30 @@ for url in "$ADA_URL" "$ADA_URL2" "$BEN_URL"; do
   ! grep -q "${secret%.ics}" "$WORK/server.log" "$WORK/server.out" || fail "a feed secret was logged"
 done
 
+stop_server
+
+PUBLIC=https://bounce.example.org:8443/app
+echo "== behind a proxy: serve --public-url $PUBLIC/"
+start_server --public-url "$PUBLIC/"
+r=$(call POST /api/v1/calendar "$ADA" "{\"time\":\"07:05\",\"minutes\":20,\"time_zone\":\"$ADA_ZONE\"}")
+expect 201 "a feed address behind the proxy" "$r"
+PUBLIC_URL=$(body_of "$r" | python3 -c 'import json, sys; print(json.load(sys.stdin)["url"])')
+[[ $PUBLIC_URL == "$PUBLIC/api/v1/calendar/feeds/"*.ics ]] || fail "the feed address $PUBLIC_URL is not under $PUBLIC"
+# The proxy takes the public path away: the server answers at its own root.
+curl -ksf -o "$WORK/public.ics" "$BASE${PUBLIC_URL#"$PUBLIC"}" || fail "the feed behind the proxy did not answer"
+summary "$WORK/public.ics" "$WORK/public.json"
+check planned "$WORK/public.json" $ADA_ZONE 07:05 20 "$ADA_TODAY" >/dev/null
+python3 - "$WORK/public.json" "$PUBLIC" <<'PY' || fail "a URL in the feed behind the proxy does not name $PUBLIC"
+import json, sys
+d, public = json.load(open(sys.argv[1])), sys.argv[2]
+urls = d["uris"]
+if len(urls) < len(d["events"]) or len(d["events"]) != 14:
+    sys.exit(f"FAIL: {len(urls)} URL properties for {len(d['events'])} events")
+wrong = [u for u in urls if not u.startswith(public + "/")]
+if wrong:
+    sys.exit(f"FAIL: URL properties outside {public}: {wrong}")
+print(f"   {len(urls)} URL properties, all under {public}")
+PY
+! grep -q "127\.0\.0\.1" "$WORK/public.ics" || fail "the feed behind the proxy names the loopback Host"
 stop_server
 echo "calendar_test: all checks passed"

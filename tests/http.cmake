@@ -28,3 +28,9 @@ add_test(NAME calendar_test
          COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/calendar_test.sh $<TARGET_FILE:bounceback>
                  ${PROJECT_SOURCE_DIR})
 set_tests_properties(calendar_test PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)
+
+# The Origin a write with the session cookie must name, with and without --public-url, over
+# loopback (skips, exit 77, without curl).
+add_test(NAME cookie_origin_test
+         COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/cookie_origin_test.sh $<TARGET_FILE:bounceback>)
+set_tests_properties(cookie_origin_test PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)

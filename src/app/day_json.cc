@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app/plan_json.h"
+#include "app/session_bouts.h"
 #include "app/timeline_json.h"
 #include "coach/coach.h"
 #include "coach/model.h"
@@ -105,6 +106,8 @@ json history_to_json(const std::vector<HistoryDay>& days) {
           day.plan.traffic_light ? json(coach::to_string(*day.plan.traffic_light)) : json()},
          {"session", day.session ? session_to_json(*day.session) : json()},
          {"next_morning_pain", day.next_morning_pain ? json(*day.next_morning_pain) : json()},
+         {"bouts",
+          day.session ? logged_bouts_to_json(logged_bouts(day.plan, *day.session)) : json()},
          {"measured_words", measured && measured->jumps > 0
                                 ? json(measured_words(*measured, planned_cadence))
                                 : json()}});

@@ -21,8 +21,10 @@ nlohmann::json screen_summary_to_json(const ScreenSummary& summary);
 nlohmann::json today_to_json(const TodayState& state);
 
 // {"days": [{"date", "checkin", "status", "day_type", "traffic_light", "session",
-//  "next_morning_pain", "measured_words": text | null}]}; measured_words is measured_words() of
-// the session's recordings (null without a counted jump), shown as the day's own sentence.
+//  "next_morning_pain", "bouts": [...] | null, "measured_words": text | null}]}; bouts are the
+// logged session's rounds (logged_bouts, null without a session); measured_words is
+// measured_words() of the session's recordings (null without a counted jump), shown as the
+// day's own sentence.
 nlohmann::json history_to_json(const std::vector<HistoryDay>& days);
 
 // What a day's recordings counted, in one sentence: "Counted: 240 jumps in 2 min 40 s at 92 a

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace bb::app {
 namespace {
@@ -44,6 +45,17 @@ json signal_to_json(const motion::SignalEnvelope& envelope) {
 }
 
 }  // namespace
+
+json bouts_to_json(const std::vector<motion::Bout>& bouts) {
+  json out = json::array();
+  for (const motion::Bout& b : bouts) {
+    out.push_back({{"kind", motion::to_string(b.kind)},
+                   {"start_s", rounded(b.start_s, 3)},
+                   {"end_s", rounded(b.end_s, 3)},
+                   {"jumps", b.jumps}});
+  }
+  return out;
+}
 
 json jump_event_to_json(const motion::JumpEvent& event, motion::Placement placement) {
   const bool wrist = placement == motion::Placement::kWrist;
@@ -100,6 +112,7 @@ json motion_analysis_to_json(const MotionAnalysis& a) {
       {"rhythm_cv", rounded(s.rhythm_cv, 3)},
       {"trips", s.trips},
       {"rests", s.rests},
+      {"bouts", bouts_to_json(s.bouts)},
       {"longest_run", s.longest_run},
       {"active_seconds", rounded(s.active_seconds, 1)},
       {"feedback", s.feedback},
@@ -155,6 +168,22 @@ Result<json> recording_to_json(const StoredRecording& recording) {
   if (analysis.is_discarded() || !analysis.is_object()) {
     return Error::corrupt("the stored analysis of recording " + std::to_string(h.id) +
                           " is unreadable");
+  }
+  if (!analysis.contains("bouts")) {
+    // Saved before the analysis named its bouts: they follow from the landing times alone
+    // (the placement plays no part in them), so the rule that finds them stays in motion.
+    std::vector<motion::JumpEvent> events;
+    const json* stored = analysis.contains("events") ? &analysis["events"] : nullptr;
+    if (stored != nullptr && stored->is_array()) {
+      for (const json& e : *stored) {
+        if (!e.is_object() || !e.contains("t") || !e["t"].is_number()) {
+          return Error::corrupt("the stored analysis of recording " + std::to_string(h.id) +
+                                " has an event without a time");
+        }
+        events.push_back({.t = e["t"].get<double>()});
+      }
+    }
+    analysis["bouts"] = bouts_to_json(motion::summarize(events, motion::Placement::kPocket).bouts);
   }
   return json{{"id", h.id},     {"date", h.date.to_string()}, {"source", to_string(h.source)},
               {"name", h.name}, {"created_at", h.created_at}, {"analysis", std::move(analysis)}};

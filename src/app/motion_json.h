@@ -8,6 +8,7 @@
 #include "app/motion_file.h"
 #include "app/recording_store.h"
 #include "motion/jump_detector.h"
+#include "motion/session.h"
 
 namespace bb::app {
 
@@ -21,6 +22,10 @@ inline constexpr int kSignalMaxBins = 1500;
 // What the plausibility gate decided: counts by reason, and `why` (null when all counted).
 [[nodiscard]] nlohmann::json gate_counts_to_json(const motion::GateCounts& counts,
                                                  motion::Placement placement);
+
+// Work and rest in time order, as motion::summarize finds them: kind ("work" or "rest"), start_s,
+// end_s (seconds from the recording's start) and jumps.
+[[nodiscard]] nlohmann::json bouts_to_json(const std::vector<motion::Bout>& bouts);
 
 // Includes "signal" (|a| low and high per time bin) when the analysis has an envelope.
 [[nodiscard]] nlohmann::json motion_analysis_to_json(const MotionAnalysis& analysis);

@@ -1,5 +1,7 @@
 #include "http/api.h"
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <exception>
 #include <functional>
@@ -89,7 +91,9 @@ HttpResult<Response> plan_response(Result<std::string> plan_json) {
 }  // namespace
 
 Api::Api(ApiParts parts)
-    : parts_(std::move(parts)), plans_(std::make_unique<app::PlanCache>(parts_.plans_kept)) {
+    : parts_(std::move(parts)),
+      page_origin_(web_origin_of(parts_.public_url)),
+      plans_(std::make_unique<app::PlanCache>(parts_.plans_kept)) {
   add("GET", "/healthz", Access::kPublic, &Api::healthz);
   add("GET", "/readyz", Access::kAnonymous, &Api::readyz);
   add("GET", "/api/v1/openapi.yaml", Access::kPublic, &Api::openapi);
@@ -225,13 +229,25 @@ HttpResult<Response> Api::serve_route(const Request& request) const {
 }
 
 namespace {
-// The request's Origin (when sent) names this host, and Sec-Fetch-Site (when sent) says the
-// request comes from this origin or from the person typing an address.
-bool from_this_site(const Request& request) {
+bool same_ignoring_case(std::string_view a, std::string_view b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    return std::tolower(static_cast<unsigned char>(x)) ==
+           std::tolower(static_cast<unsigned char>(y));
+  });
+}
+
+// The request's Origin (when sent) is `page_origin` (set from --public-url), or names this
+// request's Host when that is empty; and Sec-Fetch-Site (when sent) says the request comes from
+// this origin or from the person typing an address.
+bool from_this_site(const Request& request, const std::string& page_origin) {
   if (!request.origin.empty()) {
-    const std::size_t scheme_end = request.origin.find("://");
-    if (scheme_end == std::string::npos || request.origin.substr(scheme_end + 3) != request.host)
-      return false;
+    if (!page_origin.empty()) {
+      if (!same_ignoring_case(request.origin, page_origin)) return false;
+    } else {
+      const std::size_t scheme_end = request.origin.find("://");
+      if (scheme_end == std::string::npos || request.origin.substr(scheme_end + 3) != request.host)
+        return false;
+    }
   }
   const std::string& site = request.sec_fetch_site;
   return site.empty() || site == "same-origin" || site == "none";
@@ -253,7 +269,7 @@ std::optional<Response> Api::refuse_before_body(const Request& header,
       return std::nullopt;
     }
     const bool writes = header.method != "GET" && header.method != "HEAD";
-    if (writes && authenticated_by_cookie(header) && !from_this_site(header)) {
+    if (writes && authenticated_by_cookie(header) && !from_this_site(header, page_origin_)) {
       return error_response(HttpFailure::kForbidden,
                             "a write with the session cookie must come from this site's pages");
     }
@@ -280,7 +296,8 @@ HttpStatus Api::admit(const Route& route, Call& call) const {
     // A write carried by the cookie alone must come from this site's pages (SameSite=Strict
     // aside): a browser names the page's origin, and `Origin: null` or another site is refused.
     const bool writes = call.request.method != "GET" && call.request.method != "HEAD";
-    if (writes && authenticated_by_cookie(call.request) && !from_this_site(call.request)) {
+    if (writes && authenticated_by_cookie(call.request) &&
+        !from_this_site(call.request, page_origin_)) {
       return HttpError(HttpFailure::kForbidden,
                        "a write with the session cookie must come from this site's pages");
     }
@@ -833,7 +850,7 @@ HttpResult<std::unique_ptr<LiveSession>> Api::open_live_session(const Request& r
     return HttpError(HttpFailure::kNotFound, "no such resource");
   }
   // A page of another site must not open a stream with the person's cookie.
-  if (!from_this_site(request)) {
+  if (!from_this_site(request, page_origin_)) {
     return HttpError(HttpFailure::kForbidden, "a live stream opens only from this site");
   }
   Call call{request, match.params};

@@ -58,7 +58,8 @@ struct ApiParts {
   // Sessions, passwords and the limits on logins and registrations.
   app::AccountPolicy account_policy;
   // Where people reach this server (as from public_url_from), for the addresses the calendar
-  // feed hands out; empty: the origin each request was sent to.
+  // feed hands out and the origin a write with the session cookie must come from; empty: the
+  // origin each request was sent to (its Host).
   std::string public_url;
 };
 
@@ -66,6 +67,11 @@ struct ApiParts {
 // without user name, query or fragment; trailing slashes trimmed. An error naming `public-url`
 // otherwise.
 [[nodiscard]] Result<std::string> public_url_from(std::string_view url);
+
+// The origin a browser names (the Origin header) for pages under `public_url` (as from
+// public_url_from): scheme and host in lower case, no path, and no port when it is the scheme's
+// default (RFC 6454, section 6.2).
+[[nodiscard]] std::string web_origin_of(std::string_view public_url);
 
 class Api {
  public:
@@ -186,6 +192,10 @@ class Api {
   [[nodiscard]] std::shared_ptr<void> take_live_place(app::PersonId person) const;
 
   ApiParts parts_;
+  // The only Origin a cookie write or a live stream may name when public_url is set (behind a
+  // proxy the Host says where the proxy sent the request, not what the browser shows); empty:
+  // the Origin must name the request's Host.
+  std::string page_origin_;
   std::shared_ptr<LiveStreams> live_streams_ = std::make_shared<LiveStreams>();
   // Plans sent before, found again while the person's records keep their revision.
   std::unique_ptr<app::PlanCache> plans_;

@@ -1,5 +1,7 @@
 // The calendar feed's routes: a person's settings and feed address, and the feed itself, which
 // its secret address alone opens.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
 #include <string>
@@ -74,6 +76,30 @@ Result<std::string> public_url_from(std::string_view url) {
   }
   while (!path.empty() && path.back() == '/') path.remove_suffix(1);
   return scheme + std::string(authority) + std::string(path);
+}
+
+std::string web_origin_of(std::string_view public_url) {
+  const std::size_t scheme_end = public_url.find("://");
+  if (scheme_end == std::string_view::npos) return "";
+  const std::string_view scheme = public_url.substr(0, scheme_end);
+  std::string_view host = public_url.substr(scheme_end + 3);
+  host = host.substr(0, host.find('/'));
+  // A port is what follows the last ':' after any bracketed IPv6 address; a browser writes it
+  // without leading zeros, and not at all when it is the scheme's default.
+  std::string_view port;
+  const std::size_t host_end = host.rfind(']');
+  const std::size_t colon = host.rfind(':');
+  if (colon != std::string_view::npos && (host_end == std::string_view::npos || colon > host_end)) {
+    port = host.substr(colon + 1);
+    host = host.substr(0, colon);
+    while (port.size() > 1 && port.front() == '0') port.remove_prefix(1);
+    if (port == (scheme == "https" ? "443" : "80")) port = {};
+  }
+  std::string origin = port.empty() ? fmt::format("{}://{}", scheme, host)
+                                    : fmt::format("{}://{}:{}", scheme, host, port);
+  std::transform(origin.begin(), origin.end(), origin.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return origin;
 }
 
 namespace {

@@ -2,6 +2,7 @@
 // authorization walk over every route, shares and account deletion.
 #include "http/api.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 #include <unistd.h>
@@ -513,6 +514,50 @@ TEST_F(ApiTest, CookieWritesFromAnotherSiteAreRefused) {
   EXPECT_EQ(api_->handle(bearer).status, 201u);
 }
 
+// Behind a proxy (--public-url) the Host names where the proxy sent the request: a cookie write
+// must name the public origin, and one naming the Host is refused (it was not the page's).
+TEST_F(ApiTest, BehindAProxyCookieWritesMustNameThePublicOrigin) {
+  const std::string token = sign_up("ada@example.org");
+  ASSERT_EQ(call("PUT", "/api/v1/profile", kProfile, token).status, 200u);
+  ASSERT_EQ(call("POST", "/api/v1/screening", kScreenAllNo, token).status, 200u);
+  ApiParts behind_proxy = parts();
+  behind_proxy.public_url = public_url_from("https://Bounce.Example.org:443/app/").value();
+  const Api public_api(std::move(behind_proxy));
+  const auto by_cookie = [&](const std::string& origin, const std::string& date) {
+    Request r = make_request("POST", "/api/v1/checkins?date=" + date,
+                             R"({"pain": 2, "feel": "good"})", "", "application/json");
+    r.cookie = "bb_session=" + token;
+    r.host = "127.0.0.1:8080";
+    r.origin = origin;
+    r.sec_fetch_site = origin.empty() ? "" : "same-origin";
+    return public_api.handle(r);
+  };
+  for (const std::string refused :
+       {"http://127.0.0.1:8080", "https://127.0.0.1:8080", "http://bounce.example.org",
+        "https://bounce.example.org:8443", "https://bounce.example.org/app", "null"}) {
+    SCOPED_TRACE(refused);
+    const Response r = by_cookie(refused, std::string(kToday));
+    EXPECT_EQ(r.status, 403u) << r.body;
+  }
+  EXPECT_EQ(call("GET", "/api/v1/checkins/" + std::string(kToday), "", token).status, 404u)
+      << "nothing was written";
+  EXPECT_EQ(by_cookie("https://bounce.example.org", std::string(kToday)).status, 201u);
+  EXPECT_EQ(by_cookie("", "2026-03-09").status, 201u) << "no browser headers: not a page's write";
+}
+
+TEST(PublicUrl, WebOriginIsWhatABrowserSendsAsOrigin) {
+  EXPECT_EQ(web_origin_of(""), "");
+  EXPECT_EQ(web_origin_of("https://bounceback.example.org"), "https://bounceback.example.org");
+  EXPECT_EQ(web_origin_of("https://Bounce.Example.org/apps/bounceback"),
+            "https://bounce.example.org");
+  EXPECT_EQ(web_origin_of("https://example.org:443"), "https://example.org");
+  EXPECT_EQ(web_origin_of("http://example.org:80/x"), "http://example.org");
+  EXPECT_EQ(web_origin_of("http://example.org:443"), "http://example.org:443");
+  EXPECT_EQ(web_origin_of("https://example.org:08443"), "https://example.org:8443");
+  EXPECT_EQ(web_origin_of("https://[2001:DB8::1]:8443"), "https://[2001:db8::1]:8443");
+  EXPECT_EQ(web_origin_of("https://[2001:db8::443]"), "https://[2001:db8::443]");
+}
+
 // The safety questions come from the engine's own table, the same words the terminal asks.
 TEST_F(ApiTest, SafetyQuestionsAreTheEnginesInScreenOrder) {
   const Response r = call("GET", "/api/v1/safety-questions");
@@ -763,8 +808,65 @@ TEST_F(ApiTest, ASessionKeepsItsEffortAndNotes) {
   const json& session = history["days"][0]["session"];
   EXPECT_EQ(session["effort"], 6);
   EXPECT_EQ(session["notes"], "calves tight");
+  // The logged rope as work and rest: its work adds up to the 3 minutes logged, no jumps.
+  const json& bouts = history["days"][0]["bouts"];
+  ASSERT_TRUE(bouts.is_array() && !bouts.empty()) << bouts.dump();
+  double work = 0;
+  for (const json& b : bouts) {
+    if (b["kind"] == "work") work += b["end_s"].get<double>() - b["start_s"].get<double>();
+    EXPECT_TRUE(b["jumps"].is_null());
+  }
+  EXPECT_DOUBLE_EQ(work, 180);
   // Kept and shown, never a reason for a different plan.
   EXPECT_EQ(call("GET", "/api/v1/plans/today", "", ada).body, plan_before);
+}
+
+// Two sets of simulated jumps in a pocket with a long rest between them, in one CSV.
+std::string two_sets_csv(int first, int second, double rest_s) {
+  std::string csv = "t_s,ax_g,ay_g,az_g\n";
+  double offset = 0;
+  for (const int jumps : {first, second}) {
+    motion::SimulatedSession session;
+    session.jumps = jumps;
+    session.standing_after_s = rest_s / 2;
+    session.standing_before_s = rest_s / 2;
+    session.seed = static_cast<std::uint64_t>(jumps);
+    double last = offset;
+    for (const motion::Sample& s : motion::simulate(session).samples) {
+      csv += fmt::format("{:.4f},{:.4f},{:.4f},{:.4f}\n", offset + s.t, s.x, s.y, s.z);
+      last = offset + s.t;
+    }
+    offset = last + 0.01;
+  }
+  return csv;
+}
+
+// The recording names its bouts (work and rest, as motion finds them), the same when read back.
+TEST_F(ApiTest, ARecordingNamesItsWorkAndRestBouts) {
+  const std::string ada = sign_up("ada@example.org");
+  const Response created =
+      upload("/api/v1/recordings?date=2026-03-09&placement=pocket", two_sets_csv(24, 18, 16), ada);
+  ASSERT_EQ(created.status, 201u) << created.body;
+  const json recording = json::parse(created.body);
+  const json& analysis = recording["analysis"];
+  ASSERT_EQ(analysis["rests"], 1) << analysis["bouts"].dump();
+  const json& bouts = analysis["bouts"];
+  ASSERT_EQ(bouts.size(), 3u) << bouts.dump();
+  EXPECT_EQ(bouts[0]["kind"], "work");
+  EXPECT_EQ(bouts[1]["kind"], "rest");
+  EXPECT_EQ(bouts[2]["kind"], "work");
+  EXPECT_EQ(bouts[0]["jumps"].get<int>() + bouts[2]["jumps"].get<int>(), analysis["jumps"]);
+  EXPECT_EQ(bouts[1]["jumps"], 0);
+  const json& events = analysis["events"];
+  EXPECT_EQ(bouts[0]["start_s"], events.front()["t"]);
+  EXPECT_EQ(bouts[2]["end_s"], events.back()["t"]);
+  for (std::size_t i = 1; i < bouts.size(); ++i) {
+    EXPECT_EQ(bouts[i]["start_s"], bouts[i - 1]["end_s"]) << "bouts meet end to start";
+  }
+  EXPECT_GT(bouts[1]["end_s"].get<double>() - bouts[1]["start_s"].get<double>(), 8.0);
+  const std::string id = std::to_string(recording["id"].get<std::int64_t>());
+  EXPECT_EQ(json::parse(call("GET", "/api/v1/recordings/" + id, "", ada).body)["analysis"]["bouts"],
+            bouts);
 }
 
 TEST_F(ApiTest, ARecordingIsAnalysedKeptListedAndDeleted) {

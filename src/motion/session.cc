@@ -22,6 +22,10 @@ double median(std::vector<double> values) {
 
 }  // namespace
 
+const char* to_string(BoutKind kind) {
+  return kind == BoutKind::kWork ? "work" : "rest";
+}
+
 SessionSummary summarize(const std::vector<JumpEvent>& events, Placement placement) {
   SessionSummary summary;
   summary.jumps = static_cast<int>(events.size());
@@ -45,6 +49,7 @@ SessionSummary summarize(const std::vector<JumpEvent>& events, Placement placeme
   std::vector<double> within_t;
   int run = 1;
   summary.longest_run = 1;
+  Bout work{BoutKind::kWork, events.front().t, events.front().t, 1};
   for (std::size_t i = 1; i < events.size(); ++i) {
     const double interval = events[i].t - events[i - 1].t;
     if (usual > 0 && interval <= S::kBreakFactor * usual) {
@@ -56,11 +61,17 @@ SessionSummary summarize(const std::vector<JumpEvent>& events, Placement placeme
         ++summary.trips;
       } else {
         ++summary.rests;
+        summary.bouts.push_back(work);
+        summary.bouts.push_back({BoutKind::kRest, events[i - 1].t, events[i].t, 0});
+        work = {BoutKind::kWork, events[i].t, events[i].t, 0};
       }
       run = 1;
     }
+    work.end_s = events[i].t;
+    ++work.jumps;
     summary.longest_run = std::max(summary.longest_run, run);
   }
+  summary.bouts.push_back(work);
   const int runs = summary.trips + summary.rests + 1;
   double active = 0;
   for (const double interval : within) active += interval;

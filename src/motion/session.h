@@ -25,6 +25,16 @@ struct CadencePoint {
   double per_min = 0;  // jumps per minute within runs in that window
 };
 
+// A stretch of jumping between rests (its trips inside it), or a rest between two such stretches.
+enum class BoutKind { kWork, kRest };
+struct Bout {
+  BoutKind kind = BoutKind::kWork;
+  double start_s = 0;  // work: its first landing; rest: the last landing before it
+  double end_s = 0;    // work: its last landing; rest: the first landing after it
+  int jumps = 0;       // landings in a work bout; 0 in a rest
+};
+[[nodiscard]] const char* to_string(BoutKind kind);
+
 struct SessionSummary {
   int jumps = 0;
   double active_seconds = 0;
@@ -33,6 +43,7 @@ struct SessionSummary {
   double rhythm_cv = 0;               // coefficient of variation of intervals within runs
   int trips = 0;                      // short breaks in the rhythm
   int rests = 0;                      // long breaks
+  std::vector<Bout> bouts;            // work and rest in time order: rests + 1 work bouts
   int longest_run = 0;                // jumps in the longest unbroken run
   double jump_height_cm = 0;          // median, 0 when the placement does not show the flight
   double impact_g = 0;                // median landing peak, 0 when not shown

@@ -116,12 +116,14 @@ describe.skipIf(skip !== null)('recordings and live counting against the real se
     await page.locator('.signal canvas').first().waitFor();
     if (data.real) await page.getByRole('img', { name: /^Cadence through the set/ }).locator('canvas').waitFor();
     expect(await page.locator('dd[data-metric="Cadence"]').textContent()).toMatch(/^\d+\/min$/);
-    // Exported to FIT: one lap for each stretch of jumping between the rests the server counted,
-    // together the jumps it counted, a record a second.
-    const upload = (await (await page.request.get(server.url + `/api/v1/recordings/${rec.id}`)).json()) as { date: string; analysis: { jumps: number; rests: number; input: { duration_s: number } } };
+    // Exported to FIT: one lap for each bout the server returned (work between the rests it
+    // counted, and the rests), together the jumps it counted, a record a second.
+    const upload = (await (await page.request.get(server.url + `/api/v1/recordings/${rec.id}`)).json()) as { date: string; analysis: { jumps: number; rests: number; bouts: { kind: string; jumps: number }[]; input: { duration_s: number } } };
     const fit = await exportedFit(page, page.getByRole('button', { name: 'Export to FIT' }));
     expect(fit.name).toBe(`bounceback-recording-${upload.date}-${rec.id}.fit`);
-    expect(fit.laps).toHaveLength(upload.analysis.rests + 1);
+    expect(fit.laps).toHaveLength(upload.analysis.bouts.length);
+    expect(fit.laps.filter((l) => l.intensity === 'active')).toHaveLength(upload.analysis.rests + 1);
+    expect(fit.laps.map((l) => l.jumpCount)).toEqual(upload.analysis.bouts.map((b) => b.jumps));
     expect(lapJumps(fit.laps)).toBe(shown);
     expect(fit.session.jumpCount).toBe(shown);
     expect(fit.records).toHaveLength(Math.ceil(upload.analysis.input.duration_s) + 1);
@@ -294,6 +296,36 @@ describe.skipIf(skip !== null)('recordings and live counting against the real se
     await page.getByTestId('day-reasons').filter({ hasText: /Your jumps averaged \d+(\.\d)? cm/ }).waitFor();
     await check(page, 'progress, a day opened');
     await shotOf(page, '.card', 'Calendar', 'phone-progress-day');
+  });
+
+  it('exports a session logged without a recording as the rounds and rests the server gives for its log', async () => {
+    const page = await person(phone);
+    await page.goto(server.url + '/#/settings');
+    const logged = await page.evaluate(async () => {
+      const send = (method: string, path: string, body?: unknown) =>
+        fetch('/api/v1' + path, { method, headers: { 'Content-Type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
+      const flags = ['saddle_numbness', 'bladder_bowel_change', 'progressive_leg_weakness', 'major_trauma', 'fever_unwell', 'cancer_history', 'unexplained_weight_loss', 'constant_night_pain', 'immunosuppression_or_iv_drugs', 'osteoporosis_minor_trauma'];
+      await send('PUT', '/profile', { birth_year: 1984, height_cm: 172, rope_experience: 'regular', rope: 'beaded' });
+      await send('POST', '/screening', Object.fromEntries(flags.map((f) => [f, false])));
+      await send('POST', '/checkins', { pain: 1, feel: 'good', leg_symptoms: 'none', urgent_flags: [] });
+      const plan = (await (await send('GET', '/plans/today')).json()) as { date: string; rope: { minutes: number; rounds: number } | null };
+      // Every round run to its end: what the player logs.
+      const status = (await send('POST', '/sessions', { completed: true, rope_minutes: plan.rope?.minutes ?? 0, pain_during_max: 1, pain_after: 1 })).status;
+      const history = (await (await send('GET', '/history')).json()) as { days: { date: string; bouts: { kind: string; start_s: number; end_s: number }[] | null }[] };
+      return { status, rounds: plan.rope?.rounds ?? 0, date: plan.date, bouts: history.days.find((d) => d.date === plan.date)?.bouts ?? [] };
+    });
+    expect(logged.status).toBe(201);
+    expect(logged.rounds).toBeGreaterThan(1);
+    expect(logged.bouts).toHaveLength(2 * logged.rounds - 1);
+    await page.clock.setFixedTime(new Date(logged.date + 'T12:00:00'));
+    await page.goto(server.url + '/#/progress');
+    await page.locator(`button.cal-day[title^="${logged.date}"]`).click();
+    const fit = await exportedFit(page, page.getByTestId('day-detail').getByRole('button', { name: 'Export to FIT' }));
+    expect(fit.name).toBe(`bounceback-rope-${logged.date}.fit`);
+    expect(fit.laps.map((l) => l.intensity)).toEqual(logged.bouts.map((b) => (b.kind === 'rest' ? 'rest' : 'active')));
+    expect(fit.laps.map((l) => l.totalTimerTime)).toEqual(logged.bouts.map((b) => b.end_s - b.start_s));
+    expect(fit.laps.every((l) => l.jumpCount === undefined)).toBe(true); // a log counts no jumps
+    console.log(`FIT export of a logged day without a recording: ${fit.laps.length} laps for ${logged.rounds} rounds`);
   });
 
   it('finds no serious or critical accessibility violation on the new screens, light and dark', () => {

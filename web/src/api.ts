@@ -138,6 +138,9 @@ export interface HistoryDay {
   traffic_light: Light | null;
   session?: SessionLog | null;
   next_morning_pain?: number | null;
+  // The logged session's rope as work and rest from its start (the plan's rounds when the log
+  // shows they ran, else one bout of the rope time); jumps are null: a log counts none.
+  bouts?: { kind: 'work' | 'rest'; start_s: number; end_s: number; jumps: number | null }[] | null;
   // What the day's recordings counted, in the server's words ("Counted: 240 jumps in 2 min 40 s
   // ..."); null without a counted jump.
   measured_words?: string | null;
@@ -225,6 +228,9 @@ export interface Analysis {
   rhythm_cv: number;
   trips: number;
   rests: number;
+  // Work between the rests the server counted, and those rests, in time order (seconds from the
+  // recording's start; a work bout from its first landing to its last).
+  bouts: { kind: 'work' | 'rest'; start_s: number; end_s: number; jumps: number }[];
   longest_run: number;
   active_seconds: number;
   feedback: string[];

@@ -2,8 +2,8 @@
 // counts, records and time stamps come back as they went in, with a valid CRC and no errors.
 import { Decoder, Encoder, Profile, Stream } from '@garmin/fitsdk';
 import { describe, expect, it } from 'vitest';
-import type { Analysis, HistoryDay, Plan, Recording } from './api';
-import { activityFromRecording, activityFromSession, encodeActivity, jumpingStretches, recordingStart, type FitActivity, type FitSdk } from './fit';
+import type { Analysis, HistoryDay, Recording } from './api';
+import { activityFromRecording, activityFromSession, encodeActivity, recordingStart, type FitActivity, type FitSdk } from './fit';
 
 const sdk = { Encoder, Profile } as unknown as FitSdk;
 
@@ -26,7 +26,8 @@ function decode(bytes: Uint8Array): Decoded {
 }
 
 // Three rounds of jumping at 2 a second (20, 16 and 12 landings), 20 s rests between them, and
-// one trip (a 3 s gap) in the second round: the server counts that as a trip, not a rest.
+// one trip (a 3 s gap) in the second round: the server counts that as a trip, not a rest. Its
+// bouts are what the server returns for them (src/app/motion_json_test.cc checks the same).
 function roundsOfJumps(): number[] {
   const t: number[] = [];
   let now = 1;
@@ -40,11 +41,24 @@ function roundsOfJumps(): number[] {
   return t;
 }
 
-function recording(over: Partial<Recording> = {}, times = roundsOfJumps()): Recording {
+type Bouts = Analysis['bouts'];
+const roundsBouts: Bouts = [
+  { kind: 'work', start_s: 1, end_s: 10.5, jumps: 20 },
+  { kind: 'rest', start_s: 10.5, end_s: 31, jumps: 0 },
+  { kind: 'work', start_s: 31, end_s: 41, jumps: 16 },
+  { kind: 'rest', start_s: 41, end_s: 61.5, jumps: 0 },
+  { kind: 'work', start_s: 61.5, end_s: 67, jumps: 12 },
+];
+// One bout of work over all the landings, as the server gives a set without a rest.
+const oneBout = (times: number[]): Bouts => [{ kind: 'work', start_s: times[0], end_s: times[times.length - 1], jumps: times.length }];
+
+function recording(over: Partial<Recording> = {}, landings?: number[], given?: Bouts): Recording {
+  const times = landings ?? roundsOfJumps();
+  const bouts = given ?? (landings ? oneBout(times) : roundsBouts);
   const analysis = {
     placement: 'pocket', jumps: times.length, events: times.map((t) => ({ t, flight_s: 0.3, impact_g: 2 })),
     cadence_per_min: 120, cadence_over_time: [{ t: 0, per_min: 118 }, { t: 10, per_min: 121 }, { t: 30, per_min: 119.6 }, { t: 60, per_min: 122 }],
-    jump_height_cm: 3, impact_g: 2, impact_clipped: false, rhythm_cv: 0.03, trips: 1, rests: 2, longest_run: 20, active_seconds: 24,
+    jump_height_cm: 3, impact_g: 2, impact_clipped: false, rhythm_cv: 0.03, trips: 1, rests: bouts.filter((b) => b.kind === 'rest').length, bouts, longest_run: 20, active_seconds: 24,
     feedback: [], warnings: [], input: { rows: 9000, duration_s: 90.2, time_column: 't', axis_columns: ['x', 'y', 'z'], units: 'g' },
     signal: { bin_s: 0.05, low: [], high: [] },
   } as Analysis;
@@ -54,11 +68,22 @@ function recording(over: Partial<Recording> = {}, times = roundsOfJumps()): Reco
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 describe('FIT export', () => {
-  it('splits the landings at exactly the breaks the server counted as rests', () => {
-    const stretches = jumpingStretches(roundsOfJumps(), 2);
-    expect(stretches.map((s) => s.length)).toEqual([20, 16, 12]);
-    expect(jumpingStretches([1, 2, 3], 0)).toEqual([[1, 2, 3]]);
-    expect(jumpingStretches([], 1)).toEqual([]);
+  it('lays out the laps as the server\'s bouts, without a rest rule of its own', () => {
+    // The server's bouts alone decide: here it names one rest only (a 20 s gap it kept in a
+    // bout is not split here, and a gap it called a rest is one even if short).
+    const times = roundsOfJumps();
+    const bouts: Bouts = [
+      { kind: 'work', start_s: 1, end_s: 41, jumps: 36 },
+      { kind: 'rest', start_s: 41, end_s: 61.5, jumps: 0 },
+      { kind: 'work', start_s: 61.5, end_s: 67, jumps: 12 },
+    ];
+    const a = activityFromRecording(recording({}, times, bouts));
+    expect(a.laps).toEqual([
+      { start_s: 1, seconds: 40, jumps: 36 },
+      { start_s: 41, seconds: 20.5, jumps: 0, rest: true },
+      { start_s: 61.5, seconds: 5.5, jumps: 12 },
+    ]);
+    expect(activityFromRecording(recording({}, [], [])).laps).toEqual([]);
   });
 
   it('writes a recording as a jump rope activity that decodes back to the same rounds, counts and times', () => {
@@ -76,18 +101,21 @@ describe('FIT export', () => {
     const start = new Date('2026-03-10T12:00:00');
     expect(recordingStart(r).getTime()).toBe(start.getTime());
 
-    expect(m.lapMesgs.map((l) => l.jumpCount)).toEqual([20, 16, 12]);
-    expect(m.lapMesgs.map((l) => l.totalCycles)).toEqual([20, 16, 12]);
+    // One lap a bout: the three rounds and the two rests between them.
+    expect(m.lapMesgs.map((l) => l.jumpCount)).toEqual([20, 0, 16, 0, 12]);
+    expect(m.lapMesgs.map((l) => l.totalCycles)).toEqual([20, 0, 16, 0, 12]);
+    expect(m.lapMesgs.map((l) => l.intensity)).toEqual(['active', 'rest', 'active', 'rest', 'active']);
     expect(m.lapMesgs.every((l) => l.sport === 'jumpRope')).toBe(true);
-    // Each lap from its first landing to its last; FIT keeps times to the millisecond.
-    expect(m.lapMesgs.map((l) => l.totalTimerTime)).toEqual([9.5, 10, 5.5]);
-    const firsts = [1, 31, 61.5];
+    // A work lap from its first landing to its last, a rest between; FIT keeps times to the
+    // millisecond.
+    expect(m.lapMesgs.map((l) => l.totalTimerTime)).toEqual([9.5, 20.5, 10, 20.5, 5.5]);
+    const firsts = [1, 10.5, 31, 41, 61.5];
     expect(m.lapMesgs.map((l) => (l.startTime as Date).getTime())).toEqual(firsts.map((s) => start.getTime() + Math.floor(s) * 1000));
 
     const s = m.sessionMesgs[0];
     expect(m.sessionMesgs).toHaveLength(1);
-    expect(s).toMatchObject({ sport: 'jumpRope', numLaps: 3, jumpCount: 48, totalCycles: 48, avgCadence: 120, totalElapsedTime: 90.2 });
-    expect(s.totalTimerTime).toBeCloseTo(25, 3);
+    expect(s).toMatchObject({ sport: 'jumpRope', numLaps: 5, jumpCount: 48, totalCycles: 48, avgCadence: 120, totalElapsedTime: 90.2 });
+    expect(s.totalTimerTime).toBeCloseTo(66, 3);
     expect((s.startTime as Date).getTime()).toBe(start.getTime());
     // FIT time stamps are whole seconds from 1989-12-31 00:00 UTC: the SDK gives them as dates.
     expect((s.timestamp as Date).getTime()).toBe(start.getTime() + 90_000);
@@ -109,7 +137,6 @@ describe('FIT export', () => {
 
   it('counts every landing by the last record, also those in the recording\'s last part-second', () => {
     const r = recording({}, [0.5, 1, 1.5, 2, 2.4]);
-    r.analysis.rests = 0;
     r.analysis.input.duration_s = 2.45;
     const m = decode(encodeActivity(sdk, activityFromRecording(r)));
     expect(m.recordMesgs.map((x) => x.totalCycles)).toEqual([0, 2, 4, 5]);
@@ -127,47 +154,52 @@ describe('FIT export', () => {
     expect(recordingStart(later).getTime()).toBe(new Date('2026-03-10T12:00:00').getTime());
   });
 
-  const day = (session: HistoryDay['session']): HistoryDay => ({ date: '2026-03-10', checkin: { pain: 2, feel: 'good' }, status: 'ok', day_type: 'rope', traffic_light: null, session });
-  const plan = { rope: { minutes: 4, work_seconds: 40, rest_seconds: 20, rounds: 6, cadence_per_min: 110, skill: 'basic_bounce' } } as Plan;
+  type DayBouts = NonNullable<HistoryDay['bouts']>;
+  const day = (session: HistoryDay['session'], bouts: DayBouts | null = session ? [{ kind: 'work', start_s: 0, end_s: session.rope_minutes * 60, jumps: null }] : null): HistoryDay =>
+    ({ date: '2026-03-10', checkin: { pain: 2, feel: 'good' }, status: 'ok', day_type: 'rope', traffic_light: null, session, bouts });
+  // The server's bouts of a logged session: 3 rounds of 40 s with 20 s rests between them.
+  const rounds: DayBouts = [
+    { kind: 'work', start_s: 0, end_s: 40, jumps: null },
+    { kind: 'rest', start_s: 40, end_s: 60, jumps: null },
+    { kind: 'work', start_s: 60, end_s: 100, jumps: null },
+    { kind: 'rest', start_s: 100, end_s: 120, jumps: null },
+    { kind: 'work', start_s: 120, end_s: 160, jumps: null },
+  ];
 
-  it('writes a logged session without a recording as the plan\'s rounds when every round ran to its end', () => {
-    const a = activityFromSession(day({ completed: true, rope_minutes: 4, pain_during_max: 2, pain_after: 2 }), plan, []) as FitActivity;
+  it('writes a logged session without a recording as the bouts the server gives for its log', () => {
+    const a = activityFromSession(day({ completed: true, rope_minutes: 2, pain_during_max: 2, pain_after: 2 }, rounds), []) as FitActivity;
     const m = decode(encodeActivity(sdk, a));
-    expect(m.lapMesgs.map((l) => l.totalTimerTime)).toEqual([40, 40, 40, 40, 40, 40]);
+    expect(m.lapMesgs.map((l) => l.totalTimerTime)).toEqual([40, 20, 40, 20, 40]);
+    expect(m.lapMesgs.map((l) => l.intensity)).toEqual(['active', 'rest', 'active', 'rest', 'active']);
+    expect(m.lapMesgs.map((l) => ((l.startTime as Date).getTime() - a.start.getTime()) / 1000)).toEqual([0, 40, 60, 100, 120]);
     // No jumps were counted, so none are written.
     expect(m.lapMesgs.every((l) => l.jumpCount === undefined)).toBe(true);
-    expect(m.sessionMesgs[0]).toMatchObject({ numLaps: 6, totalTimerTime: 240, sport: 'jumpRope' });
+    expect(m.sessionMesgs[0]).toMatchObject({ numLaps: 5, totalTimerTime: 160, totalElapsedTime: 160, sport: 'jumpRope' });
     expect(m.sessionMesgs[0].jumpCount).toBeUndefined();
     expect(m.recordMesgs ?? []).toHaveLength(0);
   });
 
-  it('writes one lap of the logged rope time when the rounds are not known', () => {
-    for (const s of [
-      { completed: false, rope_minutes: 2.5, pain_during_max: 2, pain_after: 2 },
-      { completed: true, rope_minutes: 3, pain_during_max: 2, pain_after: 2 }, // not the plan's 4 minutes
-    ]) {
-      const m = decode(encodeActivity(sdk, activityFromSession(day(s), plan, [])!));
-      expect(m.lapMesgs.map((l) => l.totalTimerTime)).toEqual([s.rope_minutes * 60]);
-    }
-    expect(activityFromSession(day({ completed: true, rope_minutes: 4, pain_during_max: 2, pain_after: 2 }), null, [])!.laps).toHaveLength(1);
-    expect(activityFromSession(day({ completed: true, rope_minutes: 0, pain_during_max: 2, pain_after: 2 }), plan, [])).toBeNull();
-    expect(activityFromSession(day(null), plan, [])).toBeNull();
+  it('writes one lap when the server gives one bout, and nothing without rope time', () => {
+    const s = { completed: false, rope_minutes: 2.5, pain_during_max: 2, pain_after: 2 };
+    const m = decode(encodeActivity(sdk, activityFromSession(day(s), [])!));
+    expect(m.lapMesgs.map((l) => l.totalTimerTime)).toEqual([150]);
+    expect(activityFromSession(day({ completed: true, rope_minutes: 0, pain_during_max: 2, pain_after: 2 }, []), [])).toBeNull();
+    expect(activityFromSession(day(null), [])).toBeNull();
   });
 
   it('writes a session with recordings from what they counted, one after another', () => {
     const first = recording({ id: 1, created_at: 10 });
     const second = recording({ id: 2, created_at: 20 }, [2, 2.5, 3, 3.5]);
-    second.analysis.rests = 0;
     second.analysis.jumps = 4;
     const other = recording({ id: 3, date: '2026-03-09' });
-    const a = activityFromSession(day({ completed: true, rope_minutes: 4, pain_during_max: 2, pain_after: 2 }), plan, [second, other, first])!;
+    const a = activityFromSession(day({ completed: true, rope_minutes: 4, pain_during_max: 2, pain_after: 2 }), [second, other, first])!;
     const m = decode(encodeActivity(sdk, a));
-    expect(m.lapMesgs.map((l) => l.jumpCount)).toEqual([20, 16, 12, 4]);
+    expect(m.lapMesgs.map((l) => l.jumpCount)).toEqual([20, 0, 16, 0, 12, 4]);
     expect(m.sessionMesgs[0].jumpCount).toBe(52);
     expect(sum(m.lapMesgs.map((l) => l.jumpCount as number))).toBe(52);
     // Both uploads start at noon: the second follows the first.
     const starts = m.lapMesgs.map((l) => (l.startTime as Date).getTime());
-    expect(starts[3]).toBe(new Date('2026-03-10T12:00:00').getTime() + (91 + 2) * 1000);
+    expect(starts[5]).toBe(new Date('2026-03-10T12:00:00').getTime() + (91 + 2) * 1000);
     expect([...starts].sort((x, y) => x - y)).toEqual(starts);
     expect(m.recordMesgs.map((x) => (x.timestamp as Date).getTime())).toEqual([...m.recordMesgs.map((x) => (x.timestamp as Date).getTime())].sort((x, y) => x - y));
   });

@@ -2,19 +2,19 @@
 // training logs import), written in the browser with Garmin's FIT SDK. The SDK is large, so it is
 // loaded only when a file is written (`exportFit`); the rest here is plain data and runs without it.
 //
-// Only what the API returns goes in. A recording gives its landings: one lap per stretch of
-// jumping, split at the breaks the server counted as rests (its `rests` longest gaps between
-// landings), each with its jump count, and one record a second with the jumps so far and the
-// server's cadence for that part of the set. A session logged without a recording gives its rope
-// time: the plan's rounds when the log says every round ran to its end and the time matches,
-// otherwise one lap; no jump counts, since none were counted.
-import type { HistoryDay, Plan, Recording } from './api';
+// Only what the API returns goes in, and the laps are the server's bouts (work between rests, and
+// the rests), one lap each. A recording's bouts are what it counted: work laps with their jump
+// counts, and one record a second with the jumps so far and the server's cadence for that part of
+// the set. A session logged without a recording has the bouts of its log (the plan's rounds when
+// the server judged they ran, else one of the rope time): no jump counts, since none were counted.
+import type { HistoryDay, Recording } from './api';
 import { fitWords } from './fit.words';
 
 export interface FitLap {
   start_s: number; // from the activity's start
   seconds: number;
   jumps?: number;
+  rest?: boolean; // a rest between stretches of jumping (FIT intensity "rest")
 }
 export interface FitRecord {
   at_s: number; // from the activity's start, whole seconds
@@ -53,37 +53,24 @@ export function recordingStart(r: Recording): Date {
   return noonOf(r.date);
 }
 
-// The landings split into stretches of jumping at the `rests` longest gaps between them: exactly
-// the breaks the server counted as rests, without restating its threshold here.
-export function jumpingStretches(times: number[], rests: number): number[][] {
-  if (!times.length) return [];
-  const gaps = times.slice(1).map((t, i) => ({ at: i + 1, gap: t - times[i] }));
-  const cuts = new Set(
-    [...gaps]
-      .sort((a, b) => b.gap - a.gap || a.at - b.at)
-      .slice(0, Math.max(0, rests))
-      .map((g) => g.at),
-  );
-  const stretches: number[][] = [[]];
-  times.forEach((t, i) => {
-    if (cuts.has(i)) stretches.push([]);
-    stretches[stretches.length - 1].push(t);
-  });
-  return stretches;
-}
-
 // A recording as laps and records, `offset_s` after `start` (a session with several recordings
 // lays them one after another).
 function recordingParts(r: Recording, offset_s: number): { laps: FitLap[]; records: FitRecord[] } {
   const a = r.analysis;
   const times = a.events.map((e) => e.t);
-  // A lap runs from its first landing to its last.
-  const laps = jumpingStretches(times, a.rests).map((s) => ({ start_s: offset_s + s[0], seconds: s[s.length - 1] - s[0], jumps: s.length }));
+  // A lap is a bout: work from its first landing to its last, a rest from the landing before it
+  // to the one after.
+  const laps: FitLap[] = a.bouts.map((b) => ({
+    start_s: offset_s + b.start_s,
+    seconds: b.end_s - b.start_s,
+    jumps: b.jumps,
+    ...(b.kind === 'rest' ? { rest: true } : {}),
+  }));
   const records: FitRecord[] = [];
   let landed = 0;
   for (let sec = 0; sec <= Math.ceil(a.input.duration_s); sec++) {
     while (landed < times.length && times[landed] <= sec) landed++;
-    const inLap = laps.some((l) => offset_s + sec >= Math.floor(l.start_s) && offset_s + sec <= Math.ceil(l.start_s + l.seconds));
+    const inLap = laps.some((l) => !l.rest && offset_s + sec >= Math.floor(l.start_s) && offset_s + sec <= Math.ceil(l.start_s + l.seconds));
     // The cadence of the latest window of the set that began by then, while jumping.
     const window = inLap ? [...a.cadence_over_time].reverse().find((w) => w.t <= sec) : undefined;
     records.push({ at_s: offset_s + sec, jumps: landed, ...(window ? { cadence_per_min: window.per_min } : {}) });
@@ -106,9 +93,9 @@ export function activityFromRecording(r: Recording): FitActivity {
 }
 
 // A logged session: its recordings when it has any (in the order they were made, each from its
-// start or, when that would overlap the one before, right after it), otherwise the rope time it
-// logged. Null when there is nothing to write (no rope time and no recording).
-export function activityFromSession(day: HistoryDay, plan: Plan | null, recordings: Recording[]): FitActivity | null {
+// start or, when that would overlap the one before, right after it), otherwise the bouts of its
+// log. Null when there is nothing to write (no rope time and no recording).
+export function activityFromSession(day: HistoryDay, recordings: Recording[]): FitActivity | null {
   const s = day.session;
   const mine = recordings.filter((r) => r.date === day.date && r.analysis.events.length > 0).sort((a, b) => a.created_at - b.created_at || a.id - b.id);
   if (mine.length) {
@@ -127,17 +114,11 @@ export function activityFromSession(day: HistoryDay, plan: Plan | null, recordin
     const cadence = s?.measured?.cadence_per_min;
     return { start, elapsed_s: end_s, laps, records, jumps, ...(cadence ? { cadence_per_min: cadence } : {}), utc_offset_s: utcOffsetAt(start) };
   }
-  if (!s || !(s.rope_minutes > 0)) return null;
+  const bouts = day.bouts ?? [];
+  if (!s || !bouts.length) return null;
   const start = noonOf(day.date);
-  const seconds = s.rope_minutes * 60;
-  const rope = plan?.rope;
-  // The player logs a session as completed only when every round ran to its end, and the rope
-  // time as the seconds spent in the rounds: when those agree with the plan, the rounds are known.
-  const rounds = s.completed && rope && rope.rounds > 0 && Math.abs(rope.rounds * rope.work_seconds - seconds) < 1 ? rope.rounds : 0;
-  const laps = rounds
-    ? Array.from({ length: rounds }, (_, i) => ({ start_s: i * rope!.work_seconds, seconds: rope!.work_seconds }))
-    : [{ start_s: 0, seconds }];
-  return { start, elapsed_s: seconds, laps, records: [], utc_offset_s: utcOffsetAt(start) };
+  const laps: FitLap[] = bouts.map((b) => ({ start_s: b.start_s, seconds: b.end_s - b.start_s, ...(b.kind === 'rest' ? { rest: true } : {}) }));
+  return { start, elapsed_s: bouts[bouts.length - 1].end_s, laps, records: [], utc_offset_s: utcOffsetAt(start) };
 }
 
 const FIT_EPOCH_MS = Date.UTC(1989, 11, 31); // FIT time stamps count seconds from 1989-12-31 00:00 UTC
@@ -171,7 +152,7 @@ export function encodeActivity(sdk: FitSdk, a: FitActivity, now: Date = new Date
       eventType: 'stop',
       lapTrigger: 'manual',
       sport: 'jumpRope',
-      intensity: 'active',
+      intensity: l.rest ? 'rest' : 'active',
       ...count(l.jumps),
     }),
   );

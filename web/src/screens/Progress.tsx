@@ -154,9 +154,7 @@ export function DayDetail({ day, planFor, recordings, recordingFor }: { day: His
       )}
       {exportable && (
         <FitButton
-          // Without a recording the plan tells the rounds: wait for it.
-          disabled={!recorded.length && !plan && !error}
-          activity={async (fit) => fit.activityFromSession(day, plan, await Promise.all(recorded.map((r) => recordingFor!(r.id))))}
+          activity={async (fit) => fit.activityFromSession(day, await Promise.all(recorded.map((r) => recordingFor!(r.id))))}
           fileName={fitWords.sessionFile(day.date)}
         />
       )}

@@ -54,7 +54,7 @@ const analysis: Analysis = {
   placement: 'ankle', placement_guessed: true, jumps: 53,
   events: [{ t: 1.2, flight_s: null, impact_g: 8.1 }, { t: 1.7, flight_s: null, impact_g: 7.9 }],
   cadence_per_min: 121.6, cadence_over_time: [], jump_height_cm: null, impact_g: 8.68, impact_clipped: true,
-  rhythm_cv: 0.12, trips: 6, rests: 0, longest_run: 20, active_seconds: 40.2,
+  rhythm_cv: 0.12, trips: 6, rests: 0, bouts: [{ kind: 'work', start_s: 1.2, end_s: 1.7, jumps: 2 }], longest_run: 20, active_seconds: 40.2,
   feedback: ['The rhythm is uneven: focus on a steady beat rather than speed.'],
   warnings: ['placement guessed from the signal: ankle'],
   input: { rows: 4800, duration_s: 48.5, time_column: 't_s', axis_columns: ['ax_g', 'ay_g', 'az_g'], units: 'g', skipped_rows: 0 },
@@ -274,15 +274,11 @@ describe('export to FIT', () => {
   });
   const fitButton = () => [...root.querySelectorAll('button')].find((b) => b.textContent === 'Export to FIT') as HTMLButtonElement | undefined;
 
-  it('is offered on a day with rope time or a recording, in the person\'s own view only, once the plan is there', async () => {
-    let planned: (p: Plan) => void = () => {};
-    const planFor = () => new Promise<Plan>((r) => (planned = r));
+  it('is offered on a day with rope time or a recording, in the person\'s own view only, without waiting for the plan', async () => {
+    const planFor = () => new Promise<Plan>(() => {}); // never answers
     const recordingFor = vi.fn();
     await act(async () => mount(<DayDetail day={day({ rope_minutes: 4 })} planFor={planFor} recordings={[]} recordingFor={recordingFor} />));
-    // The rounds come from the plan: the button waits for it.
-    expect(fitButton()?.disabled).toBe(true);
-    await act(async () => planned({ reasons: [], rope: null } as unknown as Plan));
-    await settle();
+    // The laps are the day's bouts, which come with the day: no plan needed.
     expect(fitButton()?.disabled).toBe(false);
 
     await act(async () => mount(<DayDetail day={day({ rope_minutes: 4 })} planFor={planFor} />));
